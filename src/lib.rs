@@ -1,0 +1,13 @@
+//! aftercare: a terminal companion for the days and weeks after a microneedling session.
+//!
+//! The domain (`plan`, `journal`, `recovery`, `care`, `clock`) knows nothing of terminals and
+//! takes "now" as an argument; `app` holds the TUI's state and changes it only through
+//! actions; `ui` draws that state; `tui` runs the terminal loop.
+
+pub mod care;
+pub mod clock;
+pub mod error;
+pub mod journal;
+pub mod paths;
+pub mod plan;
+pub mod recovery;

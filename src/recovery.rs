@@ -1,0 +1,164 @@
+//! Where the patient stands on a given day: the day after treatment, the items that apply
+//! and how far along they are, and which restrictions still hold.
+//!
+//! Everything here is a pure function of the plan, the journal and an instant passed in,
+//! so it is tested with a fixed clock and shared by the TUI and the command line.
+
+use jiff::civil::Date;
+use jiff::{SignedDuration, Timestamp};
+
+use crate::clock::days_between;
+use crate::journal::{DayEntry, Treatment};
+use crate::plan::{CarePlan, Item, ItemKind, Restriction};
+
+/// "Day N after treatment": 0 on the treatment's own local date. `None` before it.
+pub fn day_number(treatment: &Treatment, date: Date) -> Option<u32> {
+    u32::try_from(days_between(treatment.at.date(), date)).ok()
+}
+
+/// One plan item on one day, with what was logged for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemProgress<'a> {
+    pub item: &'a Item,
+    pub count: u32,
+}
+
+impl ItemProgress<'_> {
+    pub fn target(&self) -> u32 {
+        self.item.kind.target()
+    }
+
+    pub fn done(&self) -> bool {
+        self.count >= self.target()
+    }
+
+    /// How much of the item is done, 0.0 to 1.0 (more than the target counts as done).
+    pub fn fraction(&self) -> f64 {
+        (f64::from(self.count) / f64::from(self.target())).clamp(0.0, 1.0)
+    }
+
+    /// Progress in words: "done", "3/8 glasses", "1/3 sessions".
+    pub fn progress_text(&self) -> String {
+        match self.item.kind {
+            ItemKind::Check | ItemKind::Avoid => {
+                if self.done() { "done" } else { "to do" }.to_string()
+            }
+            ItemKind::Counted { target } => format!("{}/{target}", self.count),
+            ItemKind::Timed { sessions, .. } => format!("{}/{sessions}", self.count),
+        }
+    }
+}
+
+/// The items that apply on `day` after treatment, with the counts from `entry`.
+pub fn checklist<'a>(plan: &'a CarePlan, day: u32, entry: Option<&DayEntry>) -> Vec<ItemProgress<'a>> {
+    plan.items_on(day)
+        .map(|item| ItemProgress {
+            item,
+            count: entry.map_or(0, |e| e.count(&item.id)),
+        })
+        .collect()
+}
+
+/// The share of a day's plan that was done, 0.0 to 1.0: the mean of each item's share, so
+/// eight glasses of water weigh as much as one sunscreen. `None` when nothing applied.
+pub fn adherence(items: &[ItemProgress<'_>]) -> Option<f64> {
+    if items.is_empty() {
+        return None;
+    }
+    let total: f64 = items.iter().map(ItemProgress::fraction).sum();
+    Some(total / items.len() as f64)
+}
+
+/// A restriction at one instant.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestrictionStatus<'a> {
+    pub restriction: &'a Restriction,
+    pub ends_at: Timestamp,
+    /// Time still to wait; never negative, zero once lifted.
+    pub left: SignedDuration,
+    /// How much of the window has passed, clamped to 0.0..=1.0 (safe for a gauge).
+    pub passed: f64,
+}
+
+impl RestrictionStatus<'_> {
+    pub fn lifted(&self) -> bool {
+        self.left.is_zero()
+    }
+}
+
+/// Every restriction of the plan, measured from `treatment`, as it stands at `at`.
+///
+/// If the clock reads earlier than the treatment (a clock set back, or a treatment entered
+/// in the future), nothing has passed yet: the full window is left, never more.
+pub fn restrictions_at<'a>(
+    plan: &'a CarePlan,
+    treatment: &Treatment,
+    at: Timestamp,
+) -> Vec<RestrictionStatus<'a>> {
+    plan.restrictions
+        .iter()
+        .map(|restriction| {
+            let window = SignedDuration::from_hours(i64::from(restriction.hours));
+            let ends_at = treatment.at.instant.saturating_add(window).expect("in range");
+            let passed = at.duration_since(treatment.at.instant).clamp(SignedDuration::ZERO, window);
+            let left = window - passed;
+            let fraction = if window.is_zero() {
+                1.0
+            } else {
+                (passed.as_secs_f64() / window.as_secs_f64()).clamp(0.0, 1.0)
+            };
+            RestrictionStatus {
+                restriction,
+                ends_at,
+                left,
+                passed: fraction,
+            }
+        })
+        .collect()
+}
+
+/// A duration as a patient reads it: "13 d 4 h", "5 h 12 m", "4 m 09 s".
+pub fn format_left(left: SignedDuration) -> String {
+    let secs = left.as_secs().max(0);
+    let (days, hours, minutes, seconds) = (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
+    if days > 0 {
+        format!("{days} d {hours} h")
+    } else if hours > 0 {
+        format!("{hours} h {minutes:02} m")
+    } else {
+        format!("{minutes} m {seconds:02} s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Stamp;
+
+    fn treatment(at: &str) -> Treatment {
+        Treatment {
+            at: at.parse::<Stamp>().unwrap(),
+            area: String::new(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn format_left_picks_the_two_largest_units() {
+        assert_eq!(format_left(SignedDuration::from_secs(13 * 86_400 + 4 * 3_600 + 59)), "13 d 4 h");
+        assert_eq!(format_left(SignedDuration::from_secs(5 * 3_600 + 12 * 60)), "5 h 12 m");
+        assert_eq!(format_left(SignedDuration::from_secs(4 * 60 + 9)), "4 m 09 s");
+        assert_eq!(format_left(SignedDuration::from_secs(-5)), "0 m 00 s");
+    }
+
+    #[test]
+    fn restriction_before_treatment_shows_full_window_not_more() {
+        let plan = CarePlan::builtin();
+        let t = treatment("2027-03-14T09:00:00+01:00");
+        let before: Timestamp = "2027-03-14T07:00:00Z".parse().unwrap();
+        for status in restrictions_at(&plan, &t, before) {
+            assert_eq!(status.left, SignedDuration::from_hours(i64::from(status.restriction.hours)));
+            assert_eq!(status.passed, 0.0);
+        }
+    }
+}
