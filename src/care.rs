@@ -86,7 +86,11 @@ pub fn tick(
             TickChange::Press if once_a_day && !ticks.is_empty() => ticks.clear(),
             TickChange::Press => ticks.push(stamp),
             TickChange::Add(n) => {
-                let n = if once_a_day { 1usize.saturating_sub(ticks.len()) } else { n as usize };
+                let n = if once_a_day {
+                    1usize.saturating_sub(ticks.len())
+                } else {
+                    n as usize
+                };
                 ticks.extend(std::iter::repeat_n(stamp, n));
             }
             TickChange::Remove(n) => ticks.truncate(ticks.len().saturating_sub(n as usize)),
@@ -100,7 +104,12 @@ pub fn tick(
 }
 
 /// Replaces a day's free note.
-pub fn set_note(journal: &mut Journal, date: Date, note: &str, now: &ZonedDateTime) -> Result<(), CareError> {
+pub fn set_note(
+    journal: &mut Journal,
+    date: Date,
+    note: &str,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
     check_not_future(date, now)?;
     journal.edit_day(date, |entry| entry.note = note.trim_end().to_string())?;
     Ok(())

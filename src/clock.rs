@@ -5,7 +5,9 @@
 //! *and* its local offset, so a past entry's date is never recomputed after travel or a DST
 //! change.
 
+use std::cell::{Cell, RefCell};
 use std::fmt;
+use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
 use jiff::tz::{Offset, TimeZone};
@@ -13,8 +15,12 @@ use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 /// Where "now" comes from. The app uses [`SystemClock`]; tests use [`FixedClock`].
+///
+/// Two readings: the wall clock in the local zone, for calendar days and restrictions, and
+/// a monotonic instant for timers, which must not jump when the wall clock is set back.
 pub trait Clock {
     fn now(&self) -> ZonedDateTime;
+    fn monotonic(&self) -> Instant;
 }
 
 /// The machine's clock in the system time zone (`TZ` or `/etc/localtime`).
@@ -25,33 +31,50 @@ impl Clock for SystemClock {
     fn now(&self) -> ZonedDateTime {
         ZonedDateTime::now()
     }
+
+    fn monotonic(&self) -> Instant {
+        Instant::now()
+    }
 }
 
 /// A clock that says what it is told; tests move it by hand.
 #[derive(Debug, Clone)]
-pub struct FixedClock(pub std::cell::RefCell<ZonedDateTime>);
+pub struct FixedClock {
+    wall: RefCell<ZonedDateTime>,
+    start: Instant,
+    elapsed: Cell<Duration>,
+}
 
 impl FixedClock {
     /// Parses a time like `2027-03-14T09:00:00[Europe/Paris]`.
     pub fn at(text: &str) -> FixedClock {
-        FixedClock(std::cell::RefCell::new(
-            text.parse().expect("a valid zoned date-time"),
-        ))
+        FixedClock {
+            wall: RefCell::new(text.parse().expect("a valid zoned date-time")),
+            start: Instant::now(),
+            elapsed: Cell::new(Duration::ZERO),
+        }
     }
 
+    /// Sets the wall clock only, as a person or NTP would: timers do not notice.
     pub fn set(&self, text: &str) {
-        *self.0.borrow_mut() = text.parse().expect("a valid zoned date-time");
+        *self.wall.borrow_mut() = text.parse().expect("a valid zoned date-time");
     }
 
-    pub fn advance(&self, duration: jiff::SignedDuration) {
-        let next = self.0.borrow().checked_add(duration).expect("in range");
-        *self.0.borrow_mut() = next;
+    /// Lets time pass: both the wall clock and the monotonic clock move.
+    pub fn advance(&self, duration: Duration) {
+        let next = self.wall.borrow().checked_add(duration).expect("in range");
+        *self.wall.borrow_mut() = next;
+        self.elapsed.set(self.elapsed.get() + duration);
     }
 }
 
 impl Clock for FixedClock {
     fn now(&self) -> ZonedDateTime {
-        self.0.borrow().clone()
+        self.wall.borrow().clone()
+    }
+
+    fn monotonic(&self) -> Instant {
+        self.start + self.elapsed.get()
     }
 }
 
@@ -97,7 +120,9 @@ impl std::str::FromStr for Stamp {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Stamp, String> {
-        let invalid = |err: jiff::Error| format!("{text:?} is not a date-time like 2027-03-14T09:00:00+01:00 ({err})");
+        let invalid = |err: jiff::Error| {
+            format!("{text:?} is not a date-time like 2027-03-14T09:00:00+01:00 ({err})")
+        };
         let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(invalid)?;
         let offset = pieces
             .to_numeric_offset()

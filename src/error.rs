@@ -34,7 +34,11 @@ impl fmt::Display for FileError {
             write!(f, ":{line}:{column}")?;
         }
         // Keep the error on one line whatever the parser said.
-        let message = self.message.split_whitespace().collect::<Vec<_>>().join(" ");
+        let message = self
+            .message
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
         write!(f, ": {message}")
     }
 }
@@ -53,7 +57,11 @@ mod tests {
 
     #[test]
     fn displays_as_one_line_with_position() {
-        let err = FileError::new(Path::new("/j/days/2027-03.ron"), Some((4, 7)), "expected\n  `)`");
+        let err = FileError::new(
+            Path::new("/j/days/2027-03.ron"),
+            Some((4, 7)),
+            "expected\n  `)`",
+        );
         assert_eq!(err.to_string(), "/j/days/2027-03.ron:4:7: expected `)`");
     }
 }

@@ -4,10 +4,17 @@
 //! takes "now" as an argument; `app` holds the TUI's state and changes it only through
 //! actions; `ui` draws that state; `tui` runs the terminal loop.
 
+pub mod app;
 pub mod care;
+pub mod cli;
 pub mod clock;
 pub mod error;
+pub mod input;
 pub mod journal;
+pub mod keys;
 pub mod paths;
 pub mod plan;
 pub mod recovery;
+pub mod treatment_form;
+pub mod tui;
+pub mod ui;

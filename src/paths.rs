@@ -22,7 +22,11 @@ impl Paths {
         let dirs = directories::ProjectDirs::from("", "", "aftercare")
             .ok_or("cannot find your home directory; set HOME or pass --journal DIR")?;
         let journal_dir = journal_flag
-            .or_else(|| std::env::var_os(JOURNAL_ENV).filter(|v| !v.is_empty()).map(PathBuf::from))
+            .or_else(|| {
+                std::env::var_os(JOURNAL_ENV)
+                    .filter(|v| !v.is_empty())
+                    .map(PathBuf::from)
+            })
             .unwrap_or_else(|| dirs.data_dir().to_path_buf());
         Ok(Paths {
             journal_dir,

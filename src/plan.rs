@@ -43,6 +43,9 @@ pub struct Item {
     /// Stable name used in the journal and on the command line.
     pub id: String,
     pub label: String,
+    /// One line of why, shown beside the selected item.
+    #[serde(default)]
+    pub hint: String,
     /// The seed tip (1–10) this item comes from.
     pub tip: u8,
     pub kind: ItemKind,
@@ -105,6 +108,8 @@ pub struct DayWindow {
 pub struct Restriction {
     pub id: String,
     pub label: String,
+    #[serde(default)]
+    pub hint: String,
     pub tip: u8,
     /// Measured from the treatment's instant, in real hours (not calendar days).
     pub hours: u32,
@@ -188,7 +193,10 @@ impl CarePlan {
                 return Err(format!("{}: a daily target must be at least 1", item.id));
             }
             if let ItemKind::Timed { minutes: 0, .. } = item.kind {
-                return Err(format!("{}: a timed session must last at least 1 minute", item.id));
+                return Err(format!(
+                    "{}: a timed session must last at least 1 minute",
+                    item.id
+                ));
             }
             if item.days.to.is_some_and(|to| to < item.days.from) {
                 return Err(format!("{}: days end before they start", item.id));
@@ -202,12 +210,16 @@ impl CarePlan {
 
     /// Finds an item by id, ignoring case (ids are typed by people).
     pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|item| item.id.eq_ignore_ascii_case(id))
+        self.items
+            .iter()
+            .find(|item| item.id.eq_ignore_ascii_case(id))
     }
 
     /// The items that apply on a given day after treatment, in plan order.
     pub fn items_on(&self, day: u32) -> impl Iterator<Item = &Item> {
-        self.items.iter().filter(move |item| item.days.contains(day))
+        self.items
+            .iter()
+            .filter(move |item| item.days.contains(day))
     }
 
     /// The tips (1–10) that no item or restriction comes from.
@@ -218,7 +230,9 @@ impl CarePlan {
             .map(|item| item.tip)
             .chain(self.restrictions.iter().map(|r| r.tip))
             .collect();
-        (1..=TIP_COUNT).filter(|tip| !covered.contains(tip)).collect()
+        (1..=TIP_COUNT)
+            .filter(|tip| !covered.contains(tip))
+            .collect()
     }
 
     /// The plan as pretty RON, for `plan --init` and for display.
@@ -234,7 +248,10 @@ mod tests {
 
     #[test]
     fn day_range_bounds_are_inclusive() {
-        let range = DayRange { from: 1, to: Some(3) };
+        let range = DayRange {
+            from: 1,
+            to: Some(3),
+        };
         assert!(!range.contains(0));
         assert!(range.contains(1));
         assert!(range.contains(3));

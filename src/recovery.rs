@@ -50,7 +50,11 @@ impl ItemProgress<'_> {
 }
 
 /// The items that apply on `day` after treatment, with the counts from `entry`.
-pub fn checklist<'a>(plan: &'a CarePlan, day: u32, entry: Option<&DayEntry>) -> Vec<ItemProgress<'a>> {
+pub fn checklist<'a>(
+    plan: &'a CarePlan,
+    day: u32,
+    entry: Option<&DayEntry>,
+) -> Vec<ItemProgress<'a>> {
     plan.items_on(day)
         .map(|item| ItemProgress {
             item,
@@ -99,8 +103,14 @@ pub fn restrictions_at<'a>(
         .iter()
         .map(|restriction| {
             let window = SignedDuration::from_hours(i64::from(restriction.hours));
-            let ends_at = treatment.at.instant.saturating_add(window).expect("in range");
-            let passed = at.duration_since(treatment.at.instant).clamp(SignedDuration::ZERO, window);
+            let ends_at = treatment
+                .at
+                .instant
+                .saturating_add(window)
+                .expect("in range");
+            let passed = at
+                .duration_since(treatment.at.instant)
+                .clamp(SignedDuration::ZERO, window);
             let left = window - passed;
             let fraction = if window.is_zero() {
                 1.0
@@ -120,7 +130,8 @@ pub fn restrictions_at<'a>(
 /// A duration as a patient reads it: "13 d 4 h", "5 h 12 m", "4 m 09 s".
 pub fn format_left(left: SignedDuration) -> String {
     let secs = left.as_secs().max(0);
-    let (days, hours, minutes, seconds) = (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
+    let (days, hours, minutes, seconds) =
+        (secs / 86_400, secs / 3_600 % 24, secs / 60 % 60, secs % 60);
     if days > 0 {
         format!("{days} d {hours} h")
     } else if hours > 0 {
@@ -145,9 +156,18 @@ mod tests {
 
     #[test]
     fn format_left_picks_the_two_largest_units() {
-        assert_eq!(format_left(SignedDuration::from_secs(13 * 86_400 + 4 * 3_600 + 59)), "13 d 4 h");
-        assert_eq!(format_left(SignedDuration::from_secs(5 * 3_600 + 12 * 60)), "5 h 12 m");
-        assert_eq!(format_left(SignedDuration::from_secs(4 * 60 + 9)), "4 m 09 s");
+        assert_eq!(
+            format_left(SignedDuration::from_secs(13 * 86_400 + 4 * 3_600 + 59)),
+            "13 d 4 h"
+        );
+        assert_eq!(
+            format_left(SignedDuration::from_secs(5 * 3_600 + 12 * 60)),
+            "5 h 12 m"
+        );
+        assert_eq!(
+            format_left(SignedDuration::from_secs(4 * 60 + 9)),
+            "4 m 09 s"
+        );
         assert_eq!(format_left(SignedDuration::from_secs(-5)), "0 m 00 s");
     }
 
@@ -157,7 +177,10 @@ mod tests {
         let t = treatment("2027-03-14T09:00:00+01:00");
         let before: Timestamp = "2027-03-14T07:00:00Z".parse().unwrap();
         for status in restrictions_at(&plan, &t, before) {
-            assert_eq!(status.left, SignedDuration::from_hours(i64::from(status.restriction.hours)));
+            assert_eq!(
+                status.left,
+                SignedDuration::from_hours(i64::from(status.restriction.hours))
+            );
             assert_eq!(status.passed, 0.0);
         }
     }

@@ -51,7 +51,11 @@ pub fn read<T: DeserializeOwned + Versioned>(path: &Path) -> Result<Option<T>, F
         Ok(text) => text,
         Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
         Err(err) if err.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(FileError::new(path, None, "is not text (UTF-8); it was left as it is"));
+            return Err(FileError::new(
+                path,
+                None,
+                "is not text (UTF-8); it was left as it is",
+            ));
         }
         Err(err) => return Err(FileError::io(path, &err)),
     };
@@ -99,7 +103,10 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.is_dir() {
         return Ok(());
     }
-    fs::DirBuilder::new().recursive(true).mode(0o700).create(dir)
+    fs::DirBuilder::new()
+        .recursive(true)
+        .mode(0o700)
+        .create(dir)
 }
 
 /// Files that carry a schema version.

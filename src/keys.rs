@@ -1,0 +1,98 @@
+//! Keys to actions: a pure function, so every binding is tested without a terminal.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::app::{Action, Edit};
+
+/// What a key means on a screen. Only presses count: releases and repeats reported by some
+/// terminals (Windows, kitty) would otherwise tick an item twice.
+pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    if key.modifiers.contains(KeyModifiers::CONTROL) {
+        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Quit);
+    }
+    match context {
+        KeyContext::Form => form_key(key.code),
+        KeyContext::Today => today_key(key.code),
+        KeyContext::Help => Some(Action::ToggleHelp),
+    }
+}
+
+/// What the keys are for at the moment: typing, moving around, or closing an overlay.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyContext {
+    /// A text field has focus: letters type.
+    Form,
+    Today,
+    /// The help overlay: any key closes it.
+    Help,
+}
+
+fn form_key(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc => Action::Quit,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => Action::NextField,
+        KeyCode::Backspace => Action::Edit(Edit::Backspace),
+        KeyCode::Left => Action::Edit(Edit::Left),
+        KeyCode::Right => Action::Edit(Edit::Right),
+        KeyCode::Char(c) => Action::Edit(Edit::Insert(c)),
+        _ => return None,
+    })
+}
+
+fn today_key(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
+        KeyCode::Up | KeyCode::Char('k') => Action::Up,
+        KeyCode::Down | KeyCode::Char('j') => Action::Down,
+        KeyCode::Char(' ') | KeyCode::Enter => Action::Press,
+        KeyCode::Char('+' | '=') => Action::Increment,
+        KeyCode::Char('-' | '_') => Action::Decrement,
+        KeyCode::Char('t') => Action::ToggleTimer,
+        KeyCode::Char('?') => Action::ToggleHelp,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::KeyEventState;
+
+    fn key(code: KeyCode) -> KeyEvent {
+        KeyEvent::new(code, KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn releases_are_ignored() {
+        let release = KeyEvent {
+            code: KeyCode::Char(' '),
+            modifiers: KeyModifiers::NONE,
+            kind: KeyEventKind::Release,
+            state: KeyEventState::NONE,
+        };
+        assert_eq!(key_to_action(release, KeyContext::Today), None);
+        assert_eq!(
+            key_to_action(key(KeyCode::Char(' ')), KeyContext::Today),
+            Some(Action::Press)
+        );
+    }
+
+    #[test]
+    fn ctrl_c_quits_everywhere_and_letters_type_in_forms() {
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(key_to_action(ctrl_c, KeyContext::Form), Some(Action::Quit));
+        assert_eq!(key_to_action(ctrl_c, KeyContext::Today), Some(Action::Quit));
+        assert_eq!(
+            key_to_action(key(KeyCode::Char('q')), KeyContext::Form),
+            Some(Action::Edit(Edit::Insert('q')))
+        );
+        assert_eq!(
+            key_to_action(key(KeyCode::Char('q')), KeyContext::Today),
+            Some(Action::Quit)
+        );
+    }
+}

@@ -1,0 +1,53 @@
+//! The terminal loop: set up the terminal, turn events into actions, draw, restore.
+
+use std::io;
+use std::time::Duration;
+
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use crate::app::{Action, App};
+use crate::clock::SystemClock;
+use crate::journal::{Journal, Layout};
+use crate::keys::key_to_action;
+use crate::paths::Paths;
+use crate::plan::CarePlan;
+use crate::ui::{self, Theme};
+
+/// Opens the app. Everything that can fail on the patient's files fails here, before the
+/// terminal is touched, so the error is one readable line on a normal screen.
+pub fn run(paths: &Paths) -> Result<(), String> {
+    let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
+    let journal = Journal::open(Layout::new(&paths.journal_dir)).map_err(|e| e.to_string())?;
+    let mut app =
+        App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    let theme = Theme::from_env();
+    // `ratatui::run` restores the terminal on return and installs a panic hook that does too.
+    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme))
+        .map_err(|err| format!("terminal error: {err}"))
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
+    loop {
+        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if app.quit {
+            return Ok(());
+        }
+        if event::poll(until_next_second(app))? {
+            if let Event::Key(key) = event::read()? {
+                if let Some(action) = key_to_action(key, app.key_context()) {
+                    app.update(action);
+                }
+            }
+            // Any other event (resize, focus) just redraws.
+        } else {
+            app.update(Action::Tick);
+        }
+    }
+}
+
+/// Wakes up just after the wall clock's next whole second, so countdowns tick in step.
+fn until_next_second(app: &App) -> Duration {
+    let nanos = u64::try_from(app.now.subsec_nanosecond()).unwrap_or(0);
+    Duration::from_nanos(1_000_000_000 - nanos.min(999_000_000)) + Duration::from_millis(5)
+}

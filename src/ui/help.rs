@@ -1,0 +1,57 @@
+//! The help overlay: every key, and where the plan comes from.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::App;
+
+/// Every key of the Today screen, in the order a patient needs them.
+pub const KEYS: &[(&str, &str)] = &[
+    ("↑ ↓  k j", "move through the checklist"),
+    ("Space Enter", "tick an item, or add one to a count"),
+    ("+  -", "add one to / take one from a count"),
+    ("t", "start or cancel the timer of a timed item"),
+    ("?", "show or hide this help"),
+    ("q  Esc  Ctrl-C", "quit (everything is already saved)"),
+];
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let popup = area.centered(
+        Constraint::Length(60.min(area.width)),
+        Constraint::Length(16.min(area.height)),
+    );
+    let mut lines: Vec<Line> = KEYS
+        .iter()
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<16}"), theme.key),
+                Span::styled(*what, theme.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" Plan in force: {}.", app.plan_source),
+        theme.muted,
+    ));
+    lines.push(Line::styled(
+        " It is a default: your dermatologist's advice comes first. Change it with `aftercare plan --init`.",
+        theme.muted,
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" Any key closes this help.", theme.muted));
+    let block = Block::bordered()
+        .title(" Keys ")
+        .title_style(theme.title)
+        .border_style(theme.border);
+    frame.render_widget(Clear, popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+}

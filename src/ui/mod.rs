@@ -1,0 +1,116 @@
+//! Drawing: reads the [`App`] and never changes it. One module per screen.
+
+mod help;
+pub mod theme;
+mod today;
+mod welcome;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
+
+use crate::app::{App, Screen};
+pub use theme::Theme;
+
+/// Below this size the screens cannot be drawn legibly; a polite notice is shown instead.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+/// Draws the whole frame for the app's current state.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        draw_too_small(frame, area, theme);
+        return;
+    }
+    let [body, status, footer] = Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let hints = match app.screen {
+        Screen::Welcome => welcome::draw(frame, body, app, theme),
+        Screen::Today => today::draw(frame, body, app, theme),
+    };
+    frame.render_widget(status_line(app, theme), status);
+    frame.render_widget(key_hints(&hints, theme), footer);
+    if app.show_help {
+        help::draw(frame, area, app, theme);
+    }
+}
+
+/// What just happened, or which plan is in force (the plan is a default: say so).
+fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    match &app.status {
+        Some(status) if status.is_error => Line::styled(format!(" ! {}", status.text), theme.error),
+        Some(status) => Line::styled(format!(" {}", status.text), theme.text),
+        None => Line::styled(
+            format!(
+                " Plan: {} · your dermatologist's advice comes first",
+                app.plan_source
+            ),
+            theme.muted,
+        ),
+    }
+}
+
+/// A footer of `key description` pairs.
+fn key_hints<'a>(hints: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+    let mut spans = vec![Span::raw(" ")];
+    for (key, what) in hints {
+        spans.push(Span::styled(*key, theme.key));
+        spans.push(Span::styled(format!(" {what}  "), theme.muted));
+    }
+    Line::from(spans)
+}
+
+fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+    let text = format!(
+        "Terminal too small: aftercare needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge it, or q to quit.",
+        area.width, area.height
+    );
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(text)
+            .style(theme.warning)
+            .wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// Cuts `text` to at most `width` columns, ending with "…" when cut.
+pub(crate) fn fit(text: &str, width: usize) -> String {
+    use ratatui::text::Span;
+    if Span::raw(text).width() <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = Span::raw(c.to_string()).width();
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fit;
+
+    #[test]
+    fn fit_cuts_by_display_width() {
+        assert_eq!(fit("sunscreen", 20), "sunscreen");
+        assert_eq!(fit("sunscreen", 5), "suns…");
+        assert_eq!(fit("日本語テキスト", 5), "日本…");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

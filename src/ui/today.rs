@@ -1,0 +1,234 @@
+//! The Today screen: header, the day's checklist, and the countdown panel of restrictions.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
+
+use super::{Theme, fit};
+use crate::app::App;
+use crate::plan::ItemKind;
+use crate::recovery::{self, ItemProgress, RestrictionStatus, format_left};
+
+/// Width of the countdown panel; the checklist takes the rest.
+const PANEL_WIDTH: u16 = 34;
+
+/// Draws the screen and returns the key hints for the footer.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> Vec<(&'static str, &'static str)> {
+    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(header_line(app, theme), header);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
+    draw_checklist(frame, left, app, theme);
+    draw_restrictions(frame, right, app, theme);
+    let timer_hint = if app.timer.is_some() {
+        "cancel timer"
+    } else {
+        "timer"
+    };
+    vec![
+        ("↑↓", "move"),
+        ("Space", "tick"),
+        ("+/-", "count"),
+        ("t", timer_hint),
+        ("?", "help"),
+        ("q", "quit"),
+    ]
+}
+
+fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+    let date = app.date.strftime("%A %-d %B %Y").to_string();
+    let day = match app.day_number() {
+        Some(0) => "Day 0 · treatment day".to_string(),
+        Some(n) => format!("Day {n} after treatment"),
+        None => "No treatment recorded by this day".to_string(),
+    };
+    Line::from(vec![
+        Span::styled(format!(" {day}"), theme.title),
+        Span::styled(format!(" · {date}"), theme.text),
+    ])
+}
+
+fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::bordered()
+        .title(" Today's care ")
+        .padding(Padding::horizontal(1))
+        .border_style(theme.border)
+        .title_style(theme.title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let items = app.checklist();
+    if items.is_empty() {
+        let text = "Nothing on the plan for this day. Rest and let your skin heal.";
+        frame.render_widget(
+            Paragraph::new(text)
+                .style(theme.muted)
+                .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let selected = app.selected.min(items.len() - 1);
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = items
+        .iter()
+        .enumerate()
+        .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
+        .collect();
+    lines.push(Line::raw(""));
+    lines.extend(selected_details(app, &items[selected], theme));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// `▸ [✓] Glasses of water       8/8`, padded so the count is right-aligned.
+fn checklist_row<'a>(
+    progress: &ItemProgress<'_>,
+    selected: bool,
+    width: usize,
+    theme: &Theme,
+) -> Line<'a> {
+    let mark = if progress.done() { "[✓]" } else { "[ ]" };
+    let count = match progress.item.kind {
+        ItemKind::Check | ItemKind::Avoid => String::new(),
+        _ => progress.progress_text(),
+    };
+    let label_width = width.saturating_sub(8 + count.len());
+    let label = fit(&progress.item.label, label_width);
+    let pad = label_width.saturating_sub(Span::raw(&label).width());
+    let text = format!(
+        "{} {mark} {label}{}{count} ",
+        if selected { "▸" } else { " " },
+        " ".repeat(pad + 1)
+    );
+    let style = match (selected, progress.done()) {
+        (true, _) => theme.selected,
+        (false, true) => theme.done,
+        (false, false) => theme.text,
+    };
+    Line::styled(text, style)
+}
+
+/// Why the selected item matters, where it comes from, and its timer if one runs.
+fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -> Vec<Line<'a>> {
+    let item = progress.item;
+    let what = match item.kind {
+        ItemKind::Check => "once a day".to_string(),
+        ItemKind::Avoid => "tick it when you kept to it".to_string(),
+        ItemKind::Counted { target } => format!("{target} a day"),
+        ItemKind::Timed { minutes, sessions } => format!("{sessions} × {minutes} min a day"),
+    };
+    let default = if item.default { " · default" } else { "" };
+    let mut lines = vec![
+        Line::styled(item.hint.clone(), theme.text),
+        Line::styled(format!("Tip {} · {what}{default}", item.tip), theme.muted),
+    ];
+    if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
+        let label = app
+            .plan
+            .item(&timer.item_id)
+            .map_or("", |i| i.label.as_str());
+        let secs = left.as_secs();
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(
+            format!(
+                "Timer {:02}:{:02} · {label} · t cancels",
+                secs / 60,
+                secs % 60
+            ),
+            theme.warning,
+        ));
+    }
+    lines
+}
+
+fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let block = Block::bordered()
+        .title(" Restrictions ")
+        .padding(Padding::horizontal(1))
+        .border_style(theme.border)
+        .title_style(theme.title);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(treatment) = app.journal.treatment_for(app.date) else {
+        return;
+    };
+    let at = app.view_instant();
+    let statuses = recovery::restrictions_at(&app.plan, treatment, at);
+    let mut y = inner.y;
+    for status in &statuses {
+        if y + 3 > inner.bottom() {
+            break;
+        }
+        draw_restriction(
+            frame,
+            Rect::new(inner.x, y, inner.width, 3),
+            status,
+            app,
+            theme,
+        );
+        y += 4;
+    }
+    if statuses.iter().any(|s| s.restriction.default) && y < inner.bottom() {
+        let note = Paragraph::new("* our default: no number in the tip")
+            .style(theme.muted)
+            .wrap(Wrap { trim: true });
+        frame.render_widget(note, Rect::new(inner.x, y, inner.width, inner.bottom() - y));
+    }
+}
+
+/// Three lines: the label, a gauge with the time left, and when it ends.
+fn draw_restriction(
+    frame: &mut Frame,
+    area: Rect,
+    status: &RestrictionStatus<'_>,
+    app: &App,
+    theme: &Theme,
+) {
+    let star = if status.restriction.default { "*" } else { "" };
+    let label = fit(
+        &format!("{}{star}", status.restriction.label),
+        usize::from(area.width),
+    );
+    let [label_row, gauge_row, end_row] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    frame.render_widget(Line::styled(label, theme.text), label_row);
+    let left_text = if status.lifted() {
+        "✓ lifted".to_string()
+    } else {
+        format!("{} left", format_left(status.left))
+    };
+    let [gauge, left] = Layout::horizontal([Constraint::Min(0), Constraint::Length(14)])
+        .spacing(1)
+        .areas(gauge_row);
+    frame.render_widget(
+        LineGauge::default()
+            .ratio(status.passed.clamp(0.0, 1.0))
+            .label("")
+            .filled_symbol("█")
+            .unfilled_symbol("░")
+            .filled_style(theme.gauge_filled)
+            .unfilled_style(theme.gauge_empty),
+        gauge,
+    );
+    let left_style = if status.lifted() {
+        theme.done
+    } else {
+        theme.text
+    };
+    frame.render_widget(Line::styled(left_text, left_style).right_aligned(), left);
+    let ends = status
+        .ends_at
+        .to_zoned_datetime(app.now.time_zone().clone());
+    let verb = if status.lifted() { "since" } else { "until" };
+    frame.render_widget(
+        Line::styled(
+            format!("{verb} {}", ends.strftime("%a %-d %b %H:%M")),
+            theme.muted,
+        ),
+        end_row,
+    );
+}

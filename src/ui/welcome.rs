@@ -1,0 +1,83 @@
+//! The welcome screen: record the first treatment.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+use super::Theme;
+use crate::app::App;
+use crate::input::TextInput;
+use crate::treatment_form::Field;
+
+/// Column where the text fields start, inside the box.
+const FIELD_X: u16 = 17;
+
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> Vec<(&'static str, &'static str)> {
+    let popup = area.centered(
+        Constraint::Length(64.min(area.width)),
+        Constraint::Length(12.min(area.height)),
+    );
+    let form = &app.form;
+    let field = |name: &'static str, input: &TextInput, focused: bool| {
+        let style = if focused { theme.selected } else { theme.text };
+        Line::from(vec![
+            Span::styled(
+                format!(" {name:<width$}", width = usize::from(FIELD_X) - 1),
+                theme.text,
+            ),
+            Span::styled(format!("{} ", input.text()), style),
+        ])
+    };
+    let mut lines = vec![
+        Line::styled(" When was your microneedling session?", theme.title),
+        Line::raw(""),
+        field("Date and time", &form.when, form.focus == Field::When),
+        Line::styled(
+            format!(
+                " {:w$}YYYY-MM-DD HH:MM, your local time",
+                "",
+                w = usize::from(FIELD_X) - 1
+            ),
+            theme.muted,
+        ),
+        field("Area", &form.area, form.focus == Field::Area),
+        Line::raw(""),
+        Line::styled(
+            " Restrictions are counted from this time; day 0 is its date.",
+            theme.muted,
+        ),
+        Line::styled(" Check the date and time, then press Enter.", theme.muted),
+    ];
+    if let Some(error) = &form.error {
+        lines.push(Line::raw(""));
+        lines.push(Line::styled(format!(" {error}"), theme.error));
+    }
+    let block = Block::bordered()
+        .title(" Welcome to aftercare ")
+        .title_style(theme.title)
+        .border_style(theme.border);
+    let inner = block.inner(popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
+    let (row, input) = match form.focus {
+        Field::When => (2, &form.when),
+        Field::Area => (4, &form.area),
+    };
+    let before: String = input.text().chars().take(input.cursor()).collect();
+    let x = inner.x + FIELD_X + u16::try_from(Span::raw(before).width()).unwrap_or(0);
+    let cursor = Position::new(x.min(inner.right().saturating_sub(1)), inner.y + row);
+    if inner.contains(cursor) {
+        frame.set_cursor_position(cursor);
+    }
+    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", "quit")]
+}
