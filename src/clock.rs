@@ -78,6 +78,17 @@ impl Clock for FixedClock {
     }
 }
 
+/// Lets a test keep a handle on the clock it gave the app, to move time along.
+impl<C: Clock + ?Sized> Clock for std::rc::Rc<C> {
+    fn now(&self) -> ZonedDateTime {
+        (**self).now()
+    }
+
+    fn monotonic(&self) -> Instant {
+        (**self).monotonic()
+    }
+}
+
 /// An instant together with the local UTC offset it was recorded in, written as RFC 3339
 /// (`2027-03-14T09:00:00+01:00`): exact for arithmetic, readable for people.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -87,9 +98,11 @@ pub struct Stamp {
 }
 
 impl Stamp {
+    /// The instant of `zoned`, to the whole second: finer is noise in a journal people read.
     pub fn of(zoned: &ZonedDateTime) -> Stamp {
+        let second = zoned.timestamp().as_second();
         Stamp {
-            instant: zoned.timestamp(),
+            instant: Timestamp::from_second(second).expect("a second of a valid timestamp"),
             offset: zoned.offset(),
         }
     }

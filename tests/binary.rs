@@ -1,0 +1,186 @@
+//! The `aftercare` binary run as a patient would run it: a real process, real files in a
+//! temp dir, HOME and XDG pointed there — never the real user's files.
+
+use std::path::Path;
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+use tempfile::TempDir;
+
+fn aftercare(home: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_aftercare"));
+    command
+        .env_clear()
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("TZ", "Europe/Paris")
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    command
+}
+
+fn run(command: &mut Command) -> Output {
+    command.output().expect("aftercare runs")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+#[test]
+fn paths_follow_xdg_and_the_journal_overrides() {
+    let home = TempDir::new().unwrap();
+    let output = run(aftercare(home.path()).arg("paths"));
+    assert!(output.status.success());
+    let text = String::from_utf8(output.stdout).unwrap();
+    assert!(
+        text.contains(&home.path().join("data/aftercare").display().to_string()),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            &home
+                .path()
+                .join("config/aftercare/care-plan.ron")
+                .display()
+                .to_string()
+        ),
+        "{text}"
+    );
+
+    let output = run(aftercare(home.path())
+        .env("AFTERCARE_JOURNAL", "/srv/j")
+        .arg("paths"));
+    assert!(String::from_utf8(output.stdout).unwrap().contains("/srv/j"));
+    let output = run(aftercare(home.path())
+        .env("AFTERCARE_JOURNAL", "/srv/j")
+        .args(["--journal", "/srv/k", "paths"]));
+    assert!(
+        String::from_utf8(output.stdout).unwrap().contains("/srv/k"),
+        "--journal wins"
+    );
+}
+
+#[test]
+fn version_and_help_work() {
+    let home = TempDir::new().unwrap();
+    let output = run(aftercare(home.path()).arg("--version"));
+    assert!(output.status.success());
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .starts_with("aftercare ")
+    );
+    let output = run(aftercare(home.path()).arg("--help"));
+    assert!(
+        String::from_utf8(output.stdout)
+            .unwrap()
+            .contains("--journal")
+    );
+}
+
+#[test]
+fn a_corrupt_journal_stops_the_app_with_one_line_and_is_not_touched() {
+    let home = TempDir::new().unwrap();
+    let journal = home.path().join("data/aftercare");
+    std::fs::create_dir_all(&journal).unwrap();
+    let path = journal.join("treatments.ron");
+    let corrupt = "(\n  version: 1,\n  treatments: [(at: \"yesterday\")],\n)\n";
+    std::fs::write(&path, corrupt).unwrap();
+
+    let output = run(aftercare(home.path()).stdin(std::process::Stdio::null()));
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert_eq!(err.lines().count(), 1, "one line: {err}");
+    assert!(err.contains(&format!("{}:3:", path.display())), "{err}");
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), corrupt);
+}
+
+#[test]
+fn a_broken_plan_override_stops_the_app_with_its_position() {
+    let home = TempDir::new().unwrap();
+    let config = home.path().join("config/aftercare");
+    std::fs::create_dir_all(&config).unwrap();
+    let path = config.join("care-plan.ron");
+    std::fs::write(&path, "(version: 1, items: [(id: \"water\",)])").unwrap();
+    let output = run(aftercare(home.path()).stdin(std::process::Stdio::null()));
+    assert_eq!(output.status.code(), Some(1));
+    let err = stderr(&output);
+    assert!(err.contains(&format!("{}:1:", path.display())), "{err}");
+    assert!(
+        !home.path().join("data/aftercare").exists(),
+        "nothing written"
+    );
+}
+
+/// Drives the real TUI in tmux (when tmux is installed): record a treatment, tick, quit,
+/// reopen, and read the screen.
+#[test]
+fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux not installed: skipping the end-to-end TUI test");
+        return;
+    }
+    let home = TempDir::new().unwrap();
+    let socket = format!("aftercare-test-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let start = || {
+        let command = format!(
+            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {bin}",
+            home = home.path().display(),
+            bin = env!("CARGO_BIN_EXE_aftercare"),
+        );
+        tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    };
+    let wait_for = |needle: &str| -> String {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            let screen =
+                String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+            if screen.contains(needle) || Instant::now() > deadline {
+                return screen;
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    };
+    let exited = || {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while tmux(&["has-session"]).status.success() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        !tmux(&["has-session"]).status.success()
+    };
+
+    start();
+    let screen = wait_for("Welcome to aftercare");
+    assert!(
+        screen.contains("When was your microneedling session?"),
+        "{screen}"
+    );
+    tmux(&["send-keys", "Enter"]);
+    let screen = wait_for("Day 0");
+    assert!(screen.contains("Day 0 · treatment day"), "{screen}");
+    assert!(
+        screen.contains("23 h 5"),
+        "about a day of makeup restriction left: {screen}"
+    );
+    tmux(&["send-keys", "j", "Space", "Space", "q"]);
+    assert!(exited(), "q quits");
+
+    start();
+    let screen = wait_for("2/8");
+    assert!(
+        screen.contains("Glasses of water") && screen.contains("2/8"),
+        "{screen}"
+    );
+    tmux(&["send-keys", "C-c"]);
+    assert!(exited(), "Ctrl-C quits");
+    tmux(&["kill-server"]);
+}

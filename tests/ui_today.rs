@@ -1,0 +1,149 @@
+//! The screens rendered into ratatui's `TestBackend` at 80×24, as a patient would see them.
+
+mod common;
+
+use std::time::Duration;
+
+use aftercare::app::{Action, App};
+use aftercare::ui::{self, Theme};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const TREATED: &str = "2027-03-14T09:00:00+01:00";
+
+fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::PLAIN))
+        .unwrap();
+    terminal
+}
+
+fn screen_text(terminal: &Terminal<TestBackend>) -> String {
+    terminal.backend().to_string()
+}
+
+/// Day 1, 5 h 12 m before the 24 h restrictions lift, with some care done.
+fn day_one_app(dir: &tempfile::TempDir) -> App {
+    let (mut app, _clock) = common::app(
+        dir,
+        Some(TREATED),
+        "2027-03-15T03:48:00+01:00[Europe/Paris]",
+    );
+    app.update(Action::Down); // water
+    for _ in 0..3 {
+        app.update(Action::Press);
+    }
+    app.update(Action::Down); // moisturiser
+    app.update(Action::Press);
+    app.update(Action::Down);
+    app
+}
+
+#[test]
+fn today_screen_at_80x24() {
+    let dir = common::journal_dir();
+    let app = day_one_app(&dir);
+    let terminal = render(&app, 80, 24);
+    let text = screen_text(&terminal);
+    assert!(
+        text.contains("Day 1 after treatment · Monday 15 March 2027"),
+        "{text}"
+    );
+    assert!(text.contains("[✓] Hydrating moisturiser"), "{text}");
+    assert!(
+        text.contains("Glasses of water") && text.contains("3/8"),
+        "{text}"
+    );
+    assert!(text.contains("5 h 12 m left"), "{text}");
+    assert!(
+        text.contains("Space tick"),
+        "footer shows the main keys: {text}"
+    );
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn restrictions_show_lifted_once_over() {
+    let dir = common::journal_dir();
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T08:59:00+01:00[Europe/Paris]",
+    );
+    assert!(!screen_text(&render(&app, 80, 24)).contains("lifted"));
+    clock.advance(Duration::from_secs(60));
+    app.update(Action::Tick);
+    let text = screen_text(&render(&app, 80, 24));
+    assert_eq!(
+        text.matches("✓ lifted").count(),
+        2,
+        "makeup and sweat: {text}"
+    );
+    assert!(text.contains("since Mon 15 Mar 09:00"), "{text}");
+}
+
+#[test]
+fn running_timer_is_shown_as_a_live_countdown() {
+    let dir = common::journal_dir();
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-14T10:00:00+01:00[Europe/Paris]",
+    );
+    let ice = app
+        .checklist()
+        .iter()
+        .position(|p| p.item.id == "ice")
+        .unwrap();
+    for _ in 0..ice {
+        app.update(Action::Down);
+    }
+    app.update(Action::ToggleTimer);
+    clock.advance(Duration::from_secs(75));
+    app.update(Action::Tick);
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Timer 10:45"), "{text}");
+    assert!(text.contains("t cancel timer"), "{text}");
+}
+
+#[test]
+fn help_overlay_lists_every_key() {
+    let dir = common::journal_dir();
+    let mut app = day_one_app(&dir);
+    app.update(Action::ToggleHelp);
+    let terminal = render(&app, 80, 24);
+    let text = screen_text(&terminal);
+    for key in ["k j", "Space Enter", "+  -", "t ", "?", "q  Esc  Ctrl-C"] {
+        assert!(text.contains(key), "help lacks {key:?}: {text}");
+    }
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn welcome_screen_at_80x24() {
+    let dir = common::journal_dir();
+    let (app, _clock) = common::app(&dir, None, "2027-03-14T10:00:00+01:00[Europe/Paris]");
+    let terminal = render(&app, 80, 24);
+    assert!(screen_text(&terminal).contains("2027-03-14 10:00"));
+    insta::assert_snapshot!(terminal.backend());
+}
+
+#[test]
+fn a_small_terminal_gets_a_polite_notice_at_every_size() {
+    let dir = common::journal_dir();
+    let app = day_one_app(&dir);
+    let text = screen_text(&render(&app, 59, 20));
+    assert!(text.contains("Terminal too small"), "{text}");
+    for (width, height) in [
+        (1, 1),
+        (2, 1),
+        (10, 3),
+        (59, 15),
+        (60, 16),
+        (80, 16),
+        (200, 60),
+    ] {
+        render(&app, width, height);
+    }
+}
