@@ -11,14 +11,16 @@ use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
 use crate::clock::Clock;
+use crate::healing::{self, Concern};
 use crate::journal::{Journal, Month};
 use crate::keys::KeyContext;
 use crate::plan::{CarePlan, ItemKind, PlanSource};
 use crate::recovery::{self, ItemProgress};
+use crate::skin_form::{SkinEdit, SkinField, SkinForm};
 use crate::treatment_form::TreatmentForm;
 
 /// Everything the patient can ask for, whatever key they used.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
     /// Time passed (sent every second): countdowns, timers, midnight.
     Tick,
@@ -32,11 +34,24 @@ pub enum Action {
     /// Start the timer on the selected timed item, or cancel the running one.
     ToggleTimer,
     ToggleHelp,
+    /// Show the day before / after the one on screen (never after today).
+    PrevDay,
+    NextDay,
+    /// Back to today.
+    GoToday,
+    /// Open the form to score the skin and write the day's note.
+    OpenSkinForm,
+    /// Open the form to record a new treatment session.
+    OpenTreatmentForm,
     /// A key for the text field in focus.
     Edit(Edit),
+    /// A key inside the skin form.
+    Skin(SkinEdit),
     /// Move to the next field of a form.
     NextField,
     Submit,
+    /// Close a form without saving.
+    Cancel,
 }
 
 /// Editing keys inside a text field.
@@ -54,6 +69,14 @@ pub enum Screen {
     /// No treatment yet: ask when it was.
     Welcome,
     Today,
+}
+
+/// A form shown over the Today screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Modal {
+    Skin(SkinForm),
+    /// Uses [`App::form`].
+    NewTreatment,
 }
 
 /// A running ice-pack (or other timed item) session.
@@ -85,7 +108,10 @@ pub struct App {
     pub date: Date,
     pub selected: usize,
     pub timer: Option<Timer>,
+    pub modal: Option<Modal>,
     pub show_help: bool,
+    /// A gentle note when healing looks slower than usual; recomputed after each update.
+    pub concern: Option<Concern>,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -118,13 +144,16 @@ impl App {
             date: now.date(),
             selected: 0,
             timer: None,
+            modal: None,
             show_help: false,
+            concern: None,
             status: None,
             now,
             monotonic,
             quit: false,
         };
         app.journal.load_month(Month::of(app.date))?;
+        app.refresh_concern();
         Ok(app)
     }
 
@@ -139,19 +168,27 @@ impl App {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
-            action => match self.screen {
-                Screen::Welcome => self.update_welcome(action),
-                Screen::Today => self.update_today(action),
+            action => match (&self.modal, self.screen) {
+                (Some(_), _) => self.update_modal(action),
+                (None, Screen::Welcome) => self.update_welcome(action),
+                (None, Screen::Today) => self.update_today(action),
             },
+        }
+        if action != Action::Tick {
+            self.refresh_concern();
         }
     }
 
     /// How keys are read right now.
     pub fn key_context(&self) -> KeyContext {
-        match (self.show_help, self.screen) {
-            (true, _) => KeyContext::Help,
-            (false, Screen::Welcome) => KeyContext::Form,
-            (false, Screen::Today) => KeyContext::Today,
+        if self.show_help {
+            return KeyContext::Help;
+        }
+        match (&self.modal, self.screen) {
+            (Some(Modal::Skin(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
+            (Some(Modal::Skin(_)), _) => KeyContext::SkinScores,
+            (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Form,
+            (None, Screen::Today) => KeyContext::Today,
         }
     }
 
@@ -166,6 +203,11 @@ impl App {
             .map_or(self.now.timestamp(), |start| {
                 start.timestamp() - SignedDuration::from_secs(1)
             })
+    }
+
+    /// True when the screen shows a past day rather than today.
+    pub fn is_past_day(&self) -> bool {
+        self.date < self.today()
     }
 
     /// Today's local date by the clock.
@@ -237,12 +279,32 @@ impl App {
 
     fn update_welcome(&mut self, action: Action) {
         match action {
+            Action::Cancel => self.quit = true,
+            action => self.update_treatment_form(action),
+        }
+    }
+
+    fn update_modal(&mut self, action: Action) {
+        match (self.modal.as_mut(), action) {
+            (_, Action::Cancel) => self.modal = None,
+            (Some(Modal::Skin(form)), Action::Skin(edit)) => form.edit(edit),
+            (Some(Modal::Skin(_)), Action::Submit) => self.save_skin_form(),
+            (Some(Modal::NewTreatment), action) => self.update_treatment_form(action),
+            _ => {}
+        }
+    }
+
+    /// The treatment form, on the welcome screen or over Today.
+    fn update_treatment_form(&mut self, action: Action) {
+        match action {
             Action::Edit(edit) => self.form.edit(edit),
             Action::NextField | Action::Down | Action::Up => self.form.next_field(),
             Action::Submit | Action::Press => match self.form.to_treatment(&self.now) {
                 Ok(treatment) => match care::record_treatment(&mut self.journal, treatment) {
                     Ok(()) => {
                         self.screen = Screen::Today;
+                        self.modal = None;
+                        self.go_to(self.today());
                         self.info("Treatment recorded. Here is your care for today.".into());
                     }
                     Err(err) => self.error(err.to_string()),
@@ -250,6 +312,25 @@ impl App {
                 Err(message) => self.form.error = Some(message),
             },
             _ => {}
+        }
+    }
+
+    fn save_skin_form(&mut self) {
+        let Some(Modal::Skin(form)) = &self.modal else {
+            return;
+        };
+        let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
+        let result = care::set_symptoms(&mut self.journal, date, symptoms, &self.now)
+            .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
+        match result {
+            Ok(()) => {
+                self.modal = None;
+                self.info(format!(
+                    "Skin log for {} saved.",
+                    date.strftime("%a %-d %b")
+                ));
+            }
+            Err(err) => self.error(err.to_string()),
         }
     }
 
@@ -262,7 +343,62 @@ impl App {
             Action::Increment => self.tick_selected(TickChange::Add(1)),
             Action::Decrement => self.tick_selected(TickChange::Remove(1)),
             Action::ToggleTimer => self.toggle_timer(),
+            Action::PrevDay => self.go_to(self.date.yesterday().unwrap_or(self.date)),
+            Action::NextDay => self.go_to(self.date.tomorrow().unwrap_or(self.date)),
+            Action::GoToday => self.go_to(self.today()),
+            Action::OpenSkinForm => {
+                let form = SkinForm::for_day(self.date, self.journal.day(self.date));
+                self.modal = Some(Modal::Skin(form));
+            }
+            Action::OpenTreatmentForm => {
+                self.form = TreatmentForm::prefilled(&self.now);
+                self.modal = Some(Modal::NewTreatment);
+            }
             _ => {}
+        }
+    }
+
+    /// Shows another day: never after today, never before the first treatment.
+    fn go_to(&mut self, date: Date) {
+        let first = self
+            .journal
+            .treatments()
+            .first()
+            .map_or(self.today(), |t| t.at.date());
+        let date = date.min(self.today()).max(first.min(self.today()));
+        match self.journal.load_month(Month::of(date)) {
+            Ok(_) => {
+                self.date = date;
+                self.selected = 0;
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    /// Recomputes the healing note from the last two weeks of scores of the day on screen.
+    fn refresh_concern(&mut self) {
+        self.concern = None;
+        let Some(treated) = self.journal.treatment_for(self.date).map(|t| t.at.date()) else {
+            return;
+        };
+        let start = treated.max(self.date.saturating_sub(jiff::Span::new().days(14)));
+        if self.journal.load_month(Month::of(start)).is_err() {
+            return;
+        }
+        let logged: Vec<_> = start
+            .series(jiff::Span::new().days(1))
+            .take_while(|day| *day <= self.date)
+            .filter_map(|day| {
+                let symptoms = self.journal.day(day)?.symptoms?;
+                Some((recovery::day_number_between(treated, day)?, symptoms))
+            })
+            .collect();
+        // Only judge what is current: scores logged in the last two days.
+        let recent = logged.last().is_some_and(|(day, _)| {
+            recovery::day_number_between(treated, self.date).is_some_and(|today| today <= day + 2)
+        });
+        if recent {
+            self.concern = healing::concern(self.plan.symptom_window_days, &logged);
         }
     }
 

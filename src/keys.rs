@@ -3,6 +3,7 @@
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::{Action, Edit};
+use crate::skin_form::SkinEdit;
 
 /// What a key means on a screen. Only presses count: releases and repeats reported by some
 /// terminals (Windows, kitty) would otherwise tick an item twice.
@@ -11,10 +12,17 @@ pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
         return None;
     }
     if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return matches!(key.code, KeyCode::Char('c' | 'C')).then_some(Action::Quit);
+        return match key.code {
+            KeyCode::Char('c' | 'C') => Some(Action::Quit),
+            // Ctrl-S saves a form (raw mode turns off the terminal's XOFF on Ctrl-S).
+            KeyCode::Char('s' | 'S') => Some(Action::Submit),
+            _ => None,
+        };
     }
     match context {
         KeyContext::Form => form_key(key.code),
+        KeyContext::SkinScores => skin_score_key(key.code),
+        KeyContext::SkinNote => skin_note_key(key.code),
         KeyContext::Today => today_key(key.code),
         KeyContext::Help => Some(Action::ToggleHelp),
     }
@@ -25,6 +33,10 @@ pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
 pub enum KeyContext {
     /// A text field has focus: letters type.
     Form,
+    /// The skin form, a score in focus: digits and arrows set it.
+    SkinScores,
+    /// The skin form, the note in focus: everything types, Enter is a new line.
+    SkinNote,
     Today,
     /// The help overlay: any key closes it.
     Help,
@@ -32,7 +44,7 @@ pub enum KeyContext {
 
 fn form_key(code: KeyCode) -> Option<Action> {
     Some(match code {
-        KeyCode::Esc => Action::Quit,
+        KeyCode::Esc => Action::Cancel,
         KeyCode::Enter => Action::Submit,
         KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => Action::NextField,
         KeyCode::Backspace => Action::Edit(Edit::Backspace),
@@ -41,6 +53,38 @@ fn form_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char(c) => Action::Edit(Edit::Insert(c)),
         _ => return None,
     })
+}
+
+fn skin_score_key(code: KeyCode) -> Option<Action> {
+    Some(match code {
+        KeyCode::Esc => Action::Cancel,
+        KeyCode::Enter => Action::Submit,
+        KeyCode::Tab => Action::Skin(SkinEdit::NextField),
+        KeyCode::BackTab => Action::Skin(SkinEdit::PrevField),
+        KeyCode::Up | KeyCode::Char('k') => Action::Skin(SkinEdit::Up),
+        KeyCode::Down | KeyCode::Char('j') => Action::Skin(SkinEdit::Down),
+        KeyCode::Left | KeyCode::Char('h' | '-') => Action::Skin(SkinEdit::StepScore(-1)),
+        KeyCode::Right | KeyCode::Char('l' | '+') => Action::Skin(SkinEdit::StepScore(1)),
+        KeyCode::Char(c @ '0'..='4') => Action::Skin(SkinEdit::SetScore(c as u8 - b'0')),
+        _ => return None,
+    })
+}
+
+fn skin_note_key(code: KeyCode) -> Option<Action> {
+    Some(Action::Skin(match code {
+        KeyCode::Esc => return Some(Action::Cancel),
+        KeyCode::Tab => SkinEdit::NextField,
+        KeyCode::BackTab => SkinEdit::PrevField,
+        KeyCode::Enter => SkinEdit::Newline,
+        KeyCode::Backspace => SkinEdit::Backspace,
+        KeyCode::Delete => SkinEdit::Delete,
+        KeyCode::Left => SkinEdit::Left,
+        KeyCode::Right => SkinEdit::Right,
+        KeyCode::Up => SkinEdit::Up,
+        KeyCode::Down => SkinEdit::Down,
+        KeyCode::Char(c) => SkinEdit::Insert(c),
+        _ => return None,
+    }))
 }
 
 fn today_key(code: KeyCode) -> Option<Action> {
@@ -53,6 +97,11 @@ fn today_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('-' | '_') => Action::Decrement,
         KeyCode::Char('t') => Action::ToggleTimer,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Left | KeyCode::Char('[') => Action::PrevDay,
+        KeyCode::Right | KeyCode::Char(']') => Action::NextDay,
+        KeyCode::Home => Action::GoToday,
+        KeyCode::Char('s') => Action::OpenSkinForm,
+        KeyCode::Char('r') => Action::OpenTreatmentForm,
         _ => return None,
     })
 }

@@ -13,7 +13,12 @@ use crate::plan::{CarePlan, Item, ItemKind, Restriction};
 
 /// "Day N after treatment": 0 on the treatment's own local date. `None` before it.
 pub fn day_number(treatment: &Treatment, date: Date) -> Option<u32> {
-    u32::try_from(days_between(treatment.at.date(), date)).ok()
+    day_number_between(treatment.at.date(), date)
+}
+
+/// Days from a treatment date to `date`, `None` when `date` is earlier.
+pub fn day_number_between(treated: Date, date: Date) -> Option<u32> {
+    u32::try_from(days_between(treated, date)).ok()
 }
 
 /// One plan item on one day, with what was logged for it.
@@ -125,6 +130,16 @@ pub fn restrictions_at<'a>(
             }
         })
         .collect()
+}
+
+/// When the next session is suggested: the plan's window counted from `treatment`'s date.
+pub fn next_session_window(plan: &CarePlan, treatment: &Treatment) -> (Date, Date) {
+    let treated = treatment.at.date();
+    let after = |days: u32| treated.saturating_add(jiff::Span::new().days(i64::from(days)));
+    (
+        after(plan.next_session.from_days),
+        after(plan.next_session.to_days),
+    )
 }
 
 /// A duration as a patient reads it: "13 d 4 h", "5 h 12 m", "4 m 09 s".

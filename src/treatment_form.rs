@@ -16,6 +16,7 @@ pub const DATE_TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
 pub enum Field {
     When,
     Area,
+    Note,
 }
 
 /// The state of the treatment form.
@@ -23,6 +24,7 @@ pub enum Field {
 pub struct TreatmentForm {
     pub when: TextInput,
     pub area: TextInput,
+    pub note: TextInput,
     pub focus: Field,
     /// Why the last submit was refused.
     pub error: Option<String>,
@@ -34,6 +36,7 @@ impl TreatmentForm {
         TreatmentForm {
             when: TextInput::new(&now.strftime(DATE_TIME_FORMAT).to_string()),
             area: TextInput::new("face"),
+            note: TextInput::default(),
             focus: Field::When,
             error: None,
         }
@@ -43,6 +46,7 @@ impl TreatmentForm {
         let field = match self.focus {
             Field::When => &mut self.when,
             Field::Area => &mut self.area,
+            Field::Note => &mut self.note,
         };
         match edit {
             Edit::Insert(c) => field.insert(c),
@@ -56,7 +60,8 @@ impl TreatmentForm {
     pub fn next_field(&mut self) {
         self.focus = match self.focus {
             Field::When => Field::Area,
-            Field::Area => Field::When,
+            Field::Area => Field::Note,
+            Field::Note => Field::When,
         };
     }
 
@@ -66,7 +71,7 @@ impl TreatmentForm {
         Ok(Treatment {
             at: Stamp::of(&at),
             area: self.area.text().trim().to_string(),
-            note: String::new(),
+            note: self.note.text().trim().to_string(),
         })
     }
 }

@@ -14,14 +14,18 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Space Enter", "tick an item, or add one to a count"),
     ("+  -", "add one to / take one from a count"),
     ("t", "start or cancel the timer of a timed item"),
+    ("s", "score your skin and write the day's note"),
+    ("← →  [ ]", "previous / next day, to see or correct it"),
+    ("Home", "back to today"),
+    ("r", "record a new treatment session"),
     ("?", "show or hide this help"),
     ("q  Esc  Ctrl-C", "quit (everything is already saved)"),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let popup = area.centered(
-        Constraint::Length(60.min(area.width)),
-        Constraint::Length(16.min(area.height)),
+        Constraint::Length(64.min(area.width)),
+        Constraint::Length(20.min(area.height)),
     );
     let mut lines: Vec<Line> = KEYS
         .iter()
@@ -38,7 +42,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.muted,
     ));
     lines.push(Line::styled(
-        " It is a default: your dermatologist's advice comes first. Change it with `aftercare plan --init`.",
+        " It is a default: your dermatologist's advice comes first.",
+        theme.muted,
+    ));
+    lines.push(Line::styled(
+        " To change it: `aftercare plan --init`, then edit that file.",
         theme.muted,
     ));
     lines.push(Line::raw(""));

@@ -1,16 +1,17 @@
 //! Drawing: reads the [`App`] and never changes it. One module per screen.
 
 mod help;
+mod skin;
 pub mod theme;
 mod today;
-mod welcome;
+mod treatment;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Wrap};
 
-use crate::app::{App, Screen};
+use crate::app::{App, Modal, Screen};
 pub use theme::Theme;
 
 /// Below this size the screens cannot be drawn legibly; a polite notice is shown instead.
@@ -30,10 +31,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Constraint::Length(1),
     ])
     .areas(area);
-    let hints = match app.screen {
-        Screen::Welcome => welcome::draw(frame, body, app, theme),
+    let mut hints = match app.screen {
+        Screen::Welcome => treatment::draw(frame, body, app, theme),
         Screen::Today => today::draw(frame, body, app, theme),
     };
+    match &app.modal {
+        Some(Modal::Skin(form)) => hints = skin::draw(frame, body, form, theme),
+        Some(Modal::NewTreatment) => hints = treatment::draw(frame, body, app, theme),
+        None => {}
+    }
     frame.render_widget(status_line(app, theme), status);
     frame.render_widget(key_hints(&hints, theme), footer);
     if app.show_help {
@@ -82,14 +88,14 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
 
 /// Cuts `text` to at most `width` columns, ending with "…" when cut.
 pub(crate) fn fit(text: &str, width: usize) -> String {
-    use ratatui::text::Span;
-    if Span::raw(text).width() <= width {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
         return text.to_string();
     }
     let mut out = String::new();
     let mut used = 0;
     for c in text.chars() {
-        let w = Span::raw(c.to_string()).width();
+        let w = c.width().unwrap_or(0);
         if used + w + 1 > width {
             break;
         }

@@ -20,8 +20,20 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
-    frame.render_widget(header_line(app, theme), header);
+    let concern_height = if app.concern.is_some() { 2 } else { 0 };
+    let [header, concern_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(concern_height),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    draw_header(frame, header, app, theme);
+    if let Some(concern) = &app.concern {
+        let text = Paragraph::new(format!(" {concern}"))
+            .style(theme.warning)
+            .wrap(Wrap { trim: true });
+        frame.render_widget(text, concern_area);
+    }
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
     draw_checklist(frame, left, app, theme);
@@ -36,22 +48,55 @@ pub fn draw(
         ("Space", "tick"),
         ("+/-", "count"),
         ("t", timer_hint),
+        ("s", "skin"),
+        ("←→", "day"),
         ("?", "help"),
         ("q", "quit"),
     ]
 }
 
-fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+/// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
+/// session's window or, on a past day, how to get back.
+fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date = app.date.strftime("%A %-d %B %Y").to_string();
     let day = match app.day_number() {
         Some(0) => "Day 0 · treatment day".to_string(),
         Some(n) => format!("Day {n} after treatment"),
         None => "No treatment recorded by this day".to_string(),
     };
-    Line::from(vec![
-        Span::styled(format!(" {day}"), theme.title),
+    let (lead, lead_style) = if app.is_past_day() {
+        (" ◂ Past day · ", theme.warning)
+    } else {
+        (" ", theme.title)
+    };
+    let left = Line::from(vec![
+        Span::styled(lead, lead_style),
+        Span::styled(day, theme.title),
         Span::styled(format!(" · {date}"), theme.text),
-    ])
+    ]);
+    let right = if app.is_past_day() {
+        Line::styled("Home: back to today ", theme.warning)
+    } else if let Some(treatment) = app.journal.latest_treatment() {
+        let (from, to) = recovery::next_session_window(&app.plan, treatment);
+        Line::styled(
+            format!(
+                "Next session: {}–{} ",
+                from.strftime("%-d %b"),
+                to.strftime("%-d %b")
+            ),
+            theme.muted,
+        )
+    } else {
+        Line::raw("")
+    };
+    let right_width = u16::try_from(right.width()).unwrap_or(0);
+    let [left_area, right_area] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
+    let fits = left_area.width >= u16::try_from(left.width()).unwrap_or(u16::MAX);
+    frame.render_widget(left, left_area);
+    if fits {
+        frame.render_widget(right.right_aligned(), right_area);
+    }
 }
 
 fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {

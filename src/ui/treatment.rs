@@ -1,27 +1,29 @@
-//! The welcome screen: record the first treatment.
+//! The treatment form: the welcome screen, and "record a treatment" over Today.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Paragraph};
 
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Screen};
 use crate::input::TextInput;
 use crate::treatment_form::Field;
 
 /// Column where the text fields start, inside the box.
 const FIELD_X: u16 = 17;
 
+/// Draws the form in a box centred on `area`; returns the footer's key hints.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
+    let welcome = app.screen == Screen::Welcome;
     let popup = area.centered(
         Constraint::Length(64.min(area.width)),
-        Constraint::Length(12.min(area.height)),
+        Constraint::Length(13.min(area.height)),
     );
     let form = &app.form;
     let field = |name: &'static str, input: &TextInput, focused: bool| {
@@ -34,8 +36,13 @@ pub fn draw(
             Span::styled(format!("{} ", input.text()), style),
         ])
     };
+    let question = if welcome {
+        " When was your microneedling session?"
+    } else {
+        " Record a new microneedling session"
+    };
     let mut lines = vec![
-        Line::styled(" When was your microneedling session?", theme.title),
+        Line::styled(question, theme.title),
         Line::raw(""),
         field("Date and time", &form.when, form.focus == Field::When),
         Line::styled(
@@ -47,6 +54,7 @@ pub fn draw(
             theme.muted,
         ),
         field("Area", &form.area, form.focus == Field::Area),
+        field("Note", &form.note, form.focus == Field::Note),
         Line::raw(""),
         Line::styled(
             " Restrictions are counted from this time; day 0 is its date.",
@@ -58,26 +66,29 @@ pub fn draw(
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!(" {error}"), theme.error));
     }
+    let title = if welcome {
+        " Welcome to aftercare "
+    } else {
+        " New treatment "
+    };
     let block = Block::bordered()
-        .title(" Welcome to aftercare ")
+        .title(title)
         .title_style(theme.title)
         .border_style(theme.border);
     let inner = block.inner(popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    frame.render_widget(Clear, popup);
+    frame.render_widget(Paragraph::new(lines).block(block), popup);
     let (row, input) = match form.focus {
         Field::When => (2, &form.when),
         Field::Area => (4, &form.area),
+        Field::Note => (5, &form.note),
     };
     let before: String = input.text().chars().take(input.cursor()).collect();
-    let x = inner.x + FIELD_X + u16::try_from(Span::raw(before).width()).unwrap_or(0);
+    let x = inner.x + FIELD_X + u16::try_from(Span::raw(before).width()).unwrap_or(u16::MAX);
     let cursor = Position::new(x.min(inner.right().saturating_sub(1)), inner.y + row);
     if inner.contains(cursor) {
         frame.set_cursor_position(cursor);
     }
-    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", "quit")]
+    let escape = if welcome { "quit" } else { "cancel" };
+    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", escape)]
 }

@@ -1,0 +1,156 @@
+//! The "how is your skin" form: four symptom scores and a free note for one day.
+
+use jiff::civil::Date;
+
+use crate::input::TextArea;
+use crate::journal::{DayEntry, Score, Symptoms};
+
+/// The symptoms in the order the form shows them.
+pub const SYMPTOM_NAMES: [&str; 4] = [
+    "Redness",
+    "Swelling",
+    "Pain, tenderness",
+    "Dryness, flaking",
+];
+
+/// Which part of the form has focus: one of the four scores, or the note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkinField {
+    Score(usize),
+    Note,
+}
+
+/// What the keys do inside the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkinEdit {
+    NextField,
+    PrevField,
+    /// Set the focused score.
+    SetScore(u8),
+    /// Raise (+1) or lower (-1) the focused score.
+    StepScore(i8),
+    Insert(char),
+    Newline,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+}
+
+/// The form's state while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SkinForm {
+    /// The day being logged (today, or a past day being corrected).
+    pub date: Date,
+    pub scores: [Score; 4],
+    /// Scores are saved only if the day had them or the patient set one: opening the form to
+    /// write a note must not record "none" for every symptom.
+    pub scores_set: bool,
+    pub note: TextArea,
+    pub focus: SkinField,
+}
+
+impl SkinForm {
+    /// The form for `date`, filled with what was logged.
+    pub fn for_day(date: Date, entry: Option<&DayEntry>) -> SkinForm {
+        let symptoms = entry.and_then(|e| e.symptoms);
+        let s = symptoms.unwrap_or_default();
+        SkinForm {
+            date,
+            scores: [s.redness, s.swelling, s.pain, s.dryness],
+            scores_set: symptoms.is_some(),
+            note: TextArea::new(entry.map_or("", |e| e.note.as_str())),
+            focus: SkinField::Score(0),
+        }
+    }
+
+    /// The scores to save, or `None` if none was given.
+    pub fn symptoms(&self) -> Option<Symptoms> {
+        let [redness, swelling, pain, dryness] = self.scores;
+        self.scores_set.then_some(Symptoms {
+            redness,
+            swelling,
+            pain,
+            dryness,
+        })
+    }
+
+    pub fn edit(&mut self, edit: SkinEdit) {
+        match (self.focus, edit) {
+            (_, SkinEdit::NextField) => self.focus = self.step_focus(1),
+            (_, SkinEdit::PrevField) => self.focus = self.step_focus(-1),
+            (SkinField::Score(i), SkinEdit::SetScore(value)) => self.set_score(i, value),
+            (SkinField::Score(i), SkinEdit::StepScore(delta)) => {
+                let value = self.scores[i].0.saturating_add_signed(delta);
+                self.set_score(i, value);
+            }
+            (SkinField::Score(_), SkinEdit::Up) => self.focus = self.step_focus(-1),
+            (SkinField::Score(_), SkinEdit::Down) => self.focus = self.step_focus(1),
+            (SkinField::Score(_), _) => {}
+            (SkinField::Note, edit) => self.edit_note(edit),
+        }
+    }
+
+    fn set_score(&mut self, index: usize, value: u8) {
+        self.scores[index] = Score(value.min(Score::MAX));
+        self.scores_set = true;
+    }
+
+    fn edit_note(&mut self, edit: SkinEdit) {
+        let note = &mut self.note;
+        match edit {
+            SkinEdit::Insert(c) => note.insert(c),
+            SkinEdit::Newline => note.insert('\n'),
+            SkinEdit::Backspace => note.backspace(),
+            SkinEdit::Delete => note.delete(),
+            SkinEdit::Left => note.left(),
+            SkinEdit::Right => note.right(),
+            SkinEdit::Up => note.up(),
+            SkinEdit::Down => note.down(),
+            _ => {}
+        }
+    }
+
+    fn step_focus(&self, delta: i8) -> SkinField {
+        const ORDER: [SkinField; 5] = [
+            SkinField::Score(0),
+            SkinField::Score(1),
+            SkinField::Score(2),
+            SkinField::Score(3),
+            SkinField::Note,
+        ];
+        let index = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
+        ORDER[(index as isize + isize::from(delta)).rem_euclid(ORDER.len() as isize) as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn a_note_alone_records_no_scores() {
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        form.edit(SkinEdit::PrevField);
+        assert_eq!(form.focus, SkinField::Note);
+        form.edit(SkinEdit::Insert('o'));
+        form.edit(SkinEdit::Insert('k'));
+        assert_eq!(form.note.text(), "ok");
+        assert_eq!(form.symptoms(), None);
+    }
+
+    #[test]
+    fn scores_are_clamped_to_the_scale() {
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        form.edit(SkinEdit::StepScore(-1));
+        assert_eq!(form.scores[0], Score(0));
+        form.edit(SkinEdit::SetScore(9));
+        assert_eq!(form.scores[0], Score(4));
+        form.edit(SkinEdit::Down);
+        form.edit(SkinEdit::StepScore(1));
+        assert_eq!(form.symptoms().unwrap().swelling, Score(1));
+    }
+}
