@@ -147,3 +147,45 @@ fn a_small_terminal_gets_a_polite_notice_at_every_size() {
         render(&app, width, height);
     }
 }
+
+#[test]
+fn a_past_day_says_so_in_the_header() {
+    let dir = common::journal_dir();
+    let mut app = day_one_app(&dir);
+    app.update(Action::PrevDay);
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(
+        text.contains("◂ Past day · Day 0 · treatment day · Sunday 14 March 2027"),
+        "{text}"
+    );
+    assert!(text.contains("Home: back to today"), "{text}");
+}
+
+#[test]
+fn skin_form_at_80x24() {
+    use aftercare::skin_form::SkinEdit;
+    let dir = common::journal_dir();
+    let mut app = day_one_app(&dir);
+    app.update(Action::OpenSkinForm);
+    app.update(Action::Skin(SkinEdit::SetScore(2)));
+    app.update(Action::Skin(SkinEdit::PrevField));
+    for c in "Tight and a little warm; 日本語 ok.".chars() {
+        app.update(Action::Skin(SkinEdit::Insert(c)));
+    }
+    let terminal = render(&app, 80, 24);
+    let text = screen_text(&terminal);
+    assert!(
+        text.contains("How is your skin? · Monday 15 March"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Redness") && text.contains("2 moderate"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Tight and a little warm; 日本語 ok."),
+        "{text}"
+    );
+    assert!(text.contains("Ctrl-S save"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+}
