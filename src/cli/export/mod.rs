@@ -4,7 +4,7 @@
 //! Both formats are drawn from the same [`History`], whose days are computed with the same
 //! `recovery` functions as the app's screens.
 
-mod csv;
+pub mod csv;
 mod markdown;
 
 use std::collections::BTreeSet;
@@ -100,6 +100,18 @@ impl History {
     }
 }
 
+impl History {
+    /// The report for people: a section per treatment.
+    pub fn to_markdown(&self) -> String {
+        markdown::render(self)
+    }
+
+    /// One row per day and item, with a header (see [`csv::HEADER`]).
+    pub fn to_csv(&self) -> String {
+        csv::render(self)
+    }
+}
+
 /// The days on which each treatment's plan has items, up to today and before the next
 /// treatment. An item with no end day counts from its first day only.
 fn planned_days(plan: &CarePlan, treatments: &[Treatment], today: Date) -> Vec<Date> {
@@ -176,8 +188,8 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let (plan, source, mut journal) = super::open(paths)?;
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?;
     let text = match args.format {
-        ExportFormat::Markdown => markdown::render(&history),
-        ExportFormat::Csv => csv::render(&history),
+        ExportFormat::Markdown => history.to_markdown(),
+        ExportFormat::Csv => history.to_csv(),
     };
     let Some(output) = &args.output else {
         return Ok(text);
