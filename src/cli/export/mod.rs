@@ -98,9 +98,7 @@ impl History {
             days,
         })
     }
-}
 
-impl History {
     /// The report for people: a section per treatment.
     pub fn to_markdown(&self) -> String {
         markdown::render(self)
