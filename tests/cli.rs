@@ -134,27 +134,15 @@ fn bad_arguments_exit_2_with_usage_and_write_nothing() {
 #[test]
 fn paths_names_the_sandboxed_files_and_whether_they_exist() {
     let sandbox = Sandbox::new();
+    let journal_line =
+        |state: &str| format!("journal: {} ({state})", sandbox.journal_dir().display());
     let out = sandbox.ok(&["paths"]);
-    assert!(
-        out.contains(&format!(
-            "journal: {} (not created yet)",
-            sandbox.journal_dir().display()
-        )),
-        "{out}"
-    );
-    assert!(
-        out.contains(&sandbox.plan_path().display().to_string()),
-        "{out}"
-    );
+    assert!(out.contains(&journal_line("not created yet")), "{out}");
+    let plan_line = format!("plan:    {} (absent", sandbox.plan_path().display());
+    assert!(out.contains(&plan_line), "{out}");
     sandbox.ok(&["note", "first"]);
     let out = sandbox.ok(&["paths"]);
-    assert!(
-        out.contains(&format!(
-            "journal: {} (exists)",
-            sandbox.journal_dir().display()
-        )),
-        "{out}"
-    );
+    assert!(out.contains(&journal_line("exists")), "{out}");
 }
 
 #[test]

@@ -73,7 +73,18 @@ fn date_or_today(date: Option<jiff::civil::Date>, now: &jiff::ZonedDateTime) -> 
     date.unwrap_or_else(|| now.date())
 }
 
-/// The width of a text column: its longest entry, in characters.
-fn column_width<'a>(texts: impl Iterator<Item = &'a String>) -> usize {
-    texts.map(|t| t.chars().count()).max().unwrap_or(0)
+/// Lines of `id  label  detail`, indented, with the first two columns padded to line up
+/// (widths in characters): the shape of every list the command line prints.
+fn aligned_rows(rows: impl IntoIterator<Item = [String; 3]>) -> String {
+    let rows: Vec<[String; 3]> = rows.into_iter().collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (first, second) = (width(0), width(1));
+    rows.iter()
+        .map(|[a, b, c]| format!("  {a:first$}  {b:second$}  {c}\n"))
+        .collect()
 }

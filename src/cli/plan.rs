@@ -10,7 +10,7 @@ use crate::error::FileError;
 use crate::paths::Paths;
 use crate::plan::{BUILTIN_PLAN, CarePlan, DayRange, Item, ItemKind, PlanSource};
 
-use super::{CliError, PlanArgs, column_width};
+use super::{CliError, PlanArgs, aligned_rows};
 
 /// Shows the plan, or with `--init` writes the built-in one for editing.
 pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
@@ -68,32 +68,26 @@ fn describe(plan: &CarePlan, source: &PlanSource, override_path: &Path) -> Strin
         }
     }
     text.push_str("\nDaily care (id, item, how often, days after treatment):\n");
-    let id_width = column_width(plan.items.iter().map(|i| &i.id));
-    let label_width = column_width(plan.items.iter().map(|i| &i.label));
-    for item in &plan.items {
-        let _ = writeln!(
-            text,
-            "  {:id_width$}  {:label_width$}  {}{}, {}",
-            item.id,
-            item.label,
-            how_often(item),
-            star(item.default),
-            days(item.days)
-        );
-    }
+    text.push_str(&aligned_rows(plan.items.iter().map(|item| {
+        [
+            item.id.clone(),
+            item.label.clone(),
+            format!(
+                "{}{}, {}",
+                how_often(item),
+                star(item.default),
+                days(item.days)
+            ),
+        ]
+    })));
     text.push_str("\nRestrictions (id, what, how long after the treatment):\n");
-    let id_width = column_width(plan.restrictions.iter().map(|r| &r.id));
-    let label_width = column_width(plan.restrictions.iter().map(|r| &r.label));
-    for restriction in &plan.restrictions {
-        let _ = writeln!(
-            text,
-            "  {:id_width$}  {:label_width$}  {} h{}",
-            restriction.id,
-            restriction.label,
-            restriction.hours,
-            star(restriction.default)
-        );
-    }
+    text.push_str(&aligned_rows(plan.restrictions.iter().map(|r| {
+        [
+            r.id.clone(),
+            r.label.clone(),
+            format!("{} h{}", r.hours, star(r.default)),
+        ]
+    })));
     let _ = writeln!(
         text,
         "\nNext session: {} to {} days after the latest one.",

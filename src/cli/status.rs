@@ -17,7 +17,7 @@ use crate::paths::Paths;
 use crate::plan::{CarePlan, PlanSource};
 use crate::recovery::{self, ItemProgress, format_left};
 
-use super::{CliError, StatusArgs, column_width};
+use super::{CliError, StatusArgs, aligned_rows};
 
 /// Today at a glance; serialised as the `status --json` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,21 +137,17 @@ impl Status {
                 self.complete_count(),
                 self.items.len()
             );
-            let id_width = column_width(self.items.iter().map(|i| &i.id));
-            let label_width = column_width(self.items.iter().map(|i| &i.label));
-            for item in &self.items {
+            text.push_str(&aligned_rows(self.items.iter().map(|item| {
                 let mark = if item.complete { "x" } else { " " };
-                let _ = writeln!(
-                    text,
-                    "  [{mark}] {:id_width$}  {:label_width$}  {}/{}",
-                    item.id, item.label, item.done, item.target
-                );
-            }
+                [
+                    format!("[{mark}] {}", item.id),
+                    item.label.clone(),
+                    format!("{}/{}", item.done, item.target),
+                ]
+            })));
         }
         text.push_str("\nRestrictions:\n");
-        let id_width = column_width(self.restrictions.iter().map(|r| &r.id));
-        let label_width = column_width(self.restrictions.iter().map(|r| &r.label));
-        for restriction in &self.restrictions {
+        text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {
             let state = if restriction.lifted {
                 "lifted".to_string()
             } else {
@@ -161,12 +157,8 @@ impl Status {
                     restriction.ends_at.local().strftime("%Y-%m-%d %H:%M")
                 )
             };
-            let _ = writeln!(
-                text,
-                "  {:id_width$}  {:label_width$}  {state}",
-                restriction.id, restriction.label
-            );
-        }
+            [restriction.id.clone(), restriction.label.clone(), state]
+        })));
         text
     }
 
