@@ -648,3 +648,32 @@ fn export_of_an_empty_journal_says_nothing_is_logged() {
     let csv = sandbox.ok(&["export", "--format", "csv"]);
     assert_eq!(csv.lines().count(), 1, "header only: {csv}");
 }
+
+#[test]
+fn export_ignores_stray_files_in_days_and_reports_an_unwritable_output() {
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    let days = sandbox.journal_dir().join("days");
+    std::fs::write(days.join("2025-3.ron"), "not a month file name").unwrap();
+    std::fs::write(days.join(".2025-03.ron.tmp"), "left by a crash").unwrap();
+    std::fs::write(days.join("README.txt"), "mine").unwrap();
+    let expected = sandbox.ok(&["export", "--format", "csv"]);
+    assert!(expected.contains("2025-03-11"));
+
+    let output = sandbox.home.path().join("no-such-dir/report.csv");
+    let run = sandbox.run(&[
+        "export",
+        "--format",
+        "csv",
+        "--output",
+        output.to_str().unwrap(),
+    ]);
+    assert_eq!(run.code, 1);
+    assert!(
+        run.stderr
+            .starts_with(&format!("aftercare: {}", output.display())),
+        "{}",
+        run.stderr
+    );
+    assert!(!output.exists());
+}

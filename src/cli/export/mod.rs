@@ -192,7 +192,13 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let Some(output) = &args.output else {
         return Ok(text);
     };
-    std::fs::write(output, text).map_err(|err| FileError::io(output, &err))?;
+    // Atomic, so a full disk or a crash never leaves half a report where an old one was.
+    let write = || -> std::io::Result<()> {
+        let mut file = atomic_write_file::AtomicWriteFile::open(output)?;
+        std::io::Write::write_all(&mut file, text.as_bytes())?;
+        file.commit()
+    };
+    write().map_err(|err| FileError::io(output, &err))?;
     Ok(format!(
         "Wrote {} day(s) to {}\n",
         history.days.len(),
