@@ -77,7 +77,7 @@ pub struct StatusArgs {
 pub struct TickArgs {
     /// The item's id in the care plan (case does not matter); see `aftercare plan`.
     pub item: String,
-    /// How many to add (for counted items such as glasses of water).
+    /// How many to add, 1 to 100 (for counted items such as glasses of water).
     #[arg(long, short = 'n', default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub count: u32,
     /// Log on a past day instead of today.
@@ -145,6 +145,7 @@ pub struct TreatmentAddArgs {
 /// `aftercare export`.
 #[derive(Debug, Args)]
 pub struct ExportArgs {
+    /// The file format.
     #[arg(long, value_enum, default_value_t = ExportFormat::Markdown)]
     pub format: ExportFormat,
     /// Write to FILE instead of the standard output.
