@@ -1,33 +1,23 @@
-//! The `aftercare` binary: parse arguments, find the files, run.
+//! The `aftercare` binary: parse arguments, find the files, run the app or a subcommand.
 
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use aftercare::cli::{Cli, Command};
+use aftercare::cli::{self, Cli, CliError};
+use aftercare::clock::SystemClock;
 use aftercare::paths::Paths;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let paths = match Paths::resolve(cli.journal.clone()) {
-        Ok(paths) => paths,
-        Err(message) => return fail(&message),
-    };
-    let result = match cli.command {
-        None => aftercare::tui::run(&paths),
-        Some(Command::Paths) => {
-            println!("journal: {}", paths.journal_dir.display());
-            println!("plan:    {}", paths.plan_override.display());
-            Ok(())
-        }
-    };
+    let result = Paths::resolve(cli.journal.clone())
+        .map_err(CliError::Failure)
+        .and_then(|paths| match cli.command {
+            None => aftercare::tui::run(&paths).map_err(CliError::Failure),
+            Some(command) => cli::run(command, &paths, &SystemClock, &mut std::io::stdout()),
+        });
     match result {
         Ok(()) => ExitCode::SUCCESS,
-        Err(message) => fail(&message),
+        Err(err) => err.report(),
     }
-}
-
-fn fail(message: &str) -> ExitCode {
-    eprintln!("aftercare: {message}");
-    ExitCode::FAILURE
 }

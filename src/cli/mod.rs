@@ -1,8 +1,90 @@
 //! The command line: argument parsing and the non-interactive subcommands.
 //!
 //! Every subcommand goes through the same domain code as the TUI (`care`, `recovery`,
-//! `journal`); nothing here decides what is true about the patient's recovery.
+//! `journal`); nothing here decides what is true about the patient's recovery. Each one
+//! takes "now" from a [`Clock`] and returns its output as text, so it is tested without a
+//! terminal and without the real time; [`run`] only writes that text out. CLI output is
+//! never coloured: it is read by scripts and prompts as often as by people.
 
 mod args;
+mod entries;
+mod error;
+pub mod export;
+mod paths;
+mod plan;
+pub mod status;
+mod treatment;
 
-pub use args::{Cli, Command};
+use std::io::Write;
+
+pub use args::{
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
+    TreatmentAddArgs, TreatmentCommand,
+};
+pub use error::CliError;
+
+use crate::clock::Clock;
+use crate::journal::{Journal, Layout};
+use crate::paths::Paths;
+use crate::plan::{CarePlan, PlanSource};
+
+/// Runs one subcommand and writes what it prints to `out`.
+pub fn run(
+    command: Command,
+    paths: &Paths,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), CliError> {
+    let text = match command {
+        Command::Status(args) => status::run(&args, paths, clock)?,
+        Command::Tick(args) => entries::tick(&args, paths, clock)?,
+        Command::Note(args) => entries::note(&args, paths, clock)?,
+        Command::Symptoms(args) => entries::symptoms(&args, paths, clock)?,
+        Command::Treatment(TreatmentCommand::Add(args)) => treatment::add(&args, paths, clock)?,
+        Command::Treatment(TreatmentCommand::List) => treatment::list(paths)?,
+        Command::Export(args) => export::run(&args, paths, clock)?,
+        Command::Plan(args) => plan::run(&args, paths)?,
+        Command::Paths => paths::run(paths),
+    };
+    out.write_all(text.as_bytes())
+        .and_then(|()| out.flush())
+        .or_else(|err| match err.kind() {
+            // `aftercare export | head` closing the pipe early is not a failure.
+            std::io::ErrorKind::BrokenPipe => Ok(()),
+            _ => Err(CliError::Failure(format!("cannot write the output: {err}"))),
+        })
+}
+
+/// The plan in force and the journal (treatments read), as every journal command needs
+/// them. Fails before anything is written.
+fn open(paths: &Paths) -> Result<(CarePlan, PlanSource, Journal), CliError> {
+    let (plan, source) = CarePlan::load(&paths.plan_override)?;
+    Ok((plan, source, open_journal(paths)?))
+}
+
+/// The journal alone, for the commands that do not need the plan (a broken plan file must
+/// not stop the patient from writing a note).
+fn open_journal(paths: &Paths) -> Result<Journal, CliError> {
+    Ok(Journal::open(Layout::new(&paths.journal_dir))?)
+}
+
+/// The day a `--date` names, or today in `clock`'s zone.
+fn date_or_today(date: Option<jiff::civil::Date>, now: &jiff::ZonedDateTime) -> jiff::civil::Date {
+    date.unwrap_or_else(|| now.date())
+}
+
+/// Lines of `id  label  detail`, indented, with the first two columns padded to line up
+/// (widths in characters): the shape of every list the command line prints.
+fn aligned_rows(rows: impl IntoIterator<Item = [String; 3]>) -> String {
+    let rows: Vec<[String; 3]> = rows.into_iter().collect();
+    let width = |column: usize| {
+        rows.iter()
+            .map(|row| row[column].chars().count())
+            .max()
+            .unwrap_or(0)
+    };
+    let (first, second) = (width(0), width(1));
+    rows.iter()
+        .map(|[a, b, c]| format!("  {a:first$}  {b:second$}  {c}\n"))
+        .collect()
+}

@@ -94,6 +94,34 @@ impl Journal {
         Ok(&self.months[&month])
     }
 
+    /// Reads every month file in `days/` from `from` on (all of them when `None`) and
+    /// returns those months, oldest first. Reports span the whole history, and only the
+    /// directory knows which months were ever logged. Read-only; names that are not a month
+    /// (temporary files, backups) are skipped, and a missing `days/` is an empty history.
+    pub fn load_stored_months(&mut self, from: Option<Month>) -> Result<Vec<Month>, FileError> {
+        let dir = self.layout.days_dir();
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(err) => return Err(FileError::io(&dir, &err)),
+        };
+        let mut months = BTreeSet::new();
+        for entry in entries {
+            let name = entry.map_err(|err| FileError::io(&dir, &err))?.file_name();
+            let month = name.to_str().and_then(|name| name.strip_suffix(".ron"));
+            // Only the exact name `load_month` reads (`2027-03`, not `2027-3`).
+            let parsed = month.and_then(|m| m.parse::<Month>().ok().filter(|p| p.to_string() == m));
+            if let Some(month) = parsed {
+                months.insert(month);
+            }
+        }
+        months.retain(|month| from.is_none_or(|from| *month >= from));
+        for month in &months {
+            self.load_month(*month)?;
+        }
+        Ok(months.into_iter().collect())
+    }
+
     /// The entry of a day whose month has been loaded (see [`Journal::load_month`]).
     pub fn day(&self, date: Date) -> Option<&DayEntry> {
         self.months.get(&Month::of(date))?.days.get(&date)

@@ -1,0 +1,68 @@
+//! `aftercare tick`, `note` and `symptoms`: what the patient logs for a day, through the
+//! same `care` rules as the app (plan items only, never a future day).
+
+use crate::care::{self, TickChange};
+use crate::clock::Clock;
+use crate::journal::{Score, Symptoms};
+use crate::paths::Paths;
+use crate::recovery::ItemProgress;
+
+use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
+
+/// Adds `--count` ticks to an item and prints its progress that day.
+pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
+    let (plan, _, mut journal) = super::open(paths)?;
+    let now = clock.now();
+    let date = date_or_today(args.date, &now);
+    let change = TickChange::Add(args.count);
+    let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
+        .map_err(|err| CliError::from_care(&["tick"], err))?;
+    let item = plan.item(&args.item).expect("care::tick accepted the id");
+    let progress = ItemProgress { item, count };
+    Ok(format!(
+        "{}: {} on {date}\n",
+        item.label,
+        progress.progress_text()
+    ))
+}
+
+/// Replaces a day's note.
+pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
+    let mut journal = super::open_journal(paths)?;
+    let now = clock.now();
+    let date = date_or_today(args.date, &now);
+    let text = args.text.join(" ");
+    care::set_note(&mut journal, date, &text, &now)
+        .map_err(|err| CliError::from_care(&["note"], err))?;
+    Ok(if text.trim().is_empty() {
+        format!("Note for {date} cleared\n")
+    } else {
+        format!("Note for {date} saved\n")
+    })
+}
+
+/// Replaces a day's four symptom scores.
+pub(super) fn symptoms(
+    args: &SymptomsArgs,
+    paths: &Paths,
+    clock: &dyn Clock,
+) -> Result<String, CliError> {
+    let mut journal = super::open_journal(paths)?;
+    let now = clock.now();
+    let date = date_or_today(args.date, &now);
+    let symptoms = Symptoms {
+        redness: Score(args.redness),
+        swelling: Score(args.swelling),
+        pain: Score(args.pain),
+        dryness: Score(args.dryness),
+    };
+    care::set_symptoms(&mut journal, date, Some(symptoms), &now)
+        .map_err(|err| CliError::from_care(&["symptoms"], err))?;
+    Ok(format!(
+        "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
+        symptoms.redness.word(),
+        symptoms.swelling.word(),
+        symptoms.pain.word(),
+        symptoms.dryness.word()
+    ))
+}

@@ -1,0 +1,90 @@
+//! How a subcommand fails, and the exit code that tells a script which kind of failure it
+//! was: 2 for arguments the patient can fix on the command line (clap's convention), 1 for
+//! a problem with a file (journal, plan, output).
+
+use std::fmt;
+use std::process::ExitCode;
+
+use clap::CommandFactory;
+use clap::error::ErrorKind;
+
+use crate::care::CareError;
+use crate::error::FileError;
+
+use super::Cli;
+
+/// A failed subcommand. Nothing has been written when one is returned.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CliError {
+    /// Well-formed arguments that the plan or the calendar refuse (an unknown item, a
+    /// future date). Reported like clap's own errors, with the subcommand's usage.
+    Usage {
+        /// The subcommand path, e.g. `["treatment", "add"]`.
+        command: Vec<&'static str>,
+        message: String,
+    },
+    /// A file could not be read or written: one line naming it (`file:line:column`).
+    Failure(String),
+}
+
+impl CliError {
+    pub fn usage(command: &[&'static str], message: impl Into<String>) -> CliError {
+        CliError::Usage {
+            command: command.to_vec(),
+            message: message.into(),
+        }
+    }
+
+    /// A care rule broken on `command` is a usage error; a file problem is a failure.
+    pub fn from_care(command: &[&'static str], err: CareError) -> CliError {
+        match err {
+            CareError::File(err) => err.into(),
+            err => CliError::usage(command, err.to_string()),
+        }
+    }
+
+    /// 2 for usage, 1 for files.
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Usage { .. } => 2,
+            CliError::Failure(_) => 1,
+        }
+    }
+
+    /// Prints the error to stderr the way the rest of the command line does, and returns
+    /// the exit code.
+    pub fn report(&self) -> ExitCode {
+        match self {
+            CliError::Usage { command, message } => {
+                let mut cmd = Cli::command();
+                cmd.build();
+                let mut target = &mut cmd;
+                for name in command {
+                    target = target
+                        .find_subcommand_mut(name)
+                        .expect("usage errors name real subcommands");
+                }
+                // Printing to stderr can only fail if stderr is gone; nothing to do then.
+                let _ = target.error(ErrorKind::ValueValidation, message).print();
+            }
+            CliError::Failure(message) => eprintln!("aftercare: {message}"),
+        }
+        ExitCode::from(self.exit_code())
+    }
+}
+
+impl fmt::Display for CliError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CliError::Usage { message, .. } | CliError::Failure(message) => f.write_str(message),
+        }
+    }
+}
+
+impl std::error::Error for CliError {}
+
+impl From<FileError> for CliError {
+    fn from(err: FileError) -> Self {
+        CliError::Failure(err.to_string())
+    }
+}

@@ -1,0 +1,21 @@
+//! `aftercare paths`: where the patient's files are, to back them up or edit them.
+
+use std::path::Path;
+
+use crate::paths::Paths;
+
+/// Both paths, each saying whether it exists yet. Reads nothing, so it works even when a
+/// file is broken.
+pub(super) fn run(paths: &Paths) -> String {
+    format!(
+        "journal: {} ({})\nplan:    {} ({})\n",
+        paths.journal_dir.display(),
+        state(&paths.journal_dir, "not created yet"),
+        paths.plan_override.display(),
+        state(&paths.plan_override, "absent: the built-in plan is used"),
+    )
+}
+
+fn state<'a>(path: &Path, absent: &'a str) -> &'a str {
+    if path.exists() { "exists" } else { absent }
+}

@@ -1,0 +1,220 @@
+//! `aftercare status`: where the patient stands right now, as text, one prompt line, or
+//! JSON for scripts.
+//!
+//! The JSON fields are a promise to scripts (documented in `docs/cli.md`): add fields, never
+//! rename or remove one.
+
+use std::fmt::Write as _;
+
+use jiff::ZonedDateTime;
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::clock::{Clock, Stamp};
+use crate::error::FileError;
+use crate::journal::{Journal, Month};
+use crate::paths::Paths;
+use crate::plan::{CarePlan, PlanSource};
+use crate::recovery::{self, ItemProgress, format_left};
+
+use super::{CliError, StatusArgs, aligned_rows};
+
+/// Today at a glance; serialised as the `status --json` document.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Status {
+    /// Today's local date, `YYYY-MM-DD`.
+    pub date: Date,
+    /// Days since the treatment (0 on its day); `null` before any treatment.
+    pub day: Option<u32>,
+    /// The treatment the day count and restrictions run from (RFC 3339), or `null`.
+    pub treatment_at: Option<Stamp>,
+    /// Share of today's plan done, 0.0 to 1.0; `null` when no item applies today.
+    pub adherence: Option<f64>,
+    pub items: Vec<ItemStatus>,
+    pub restrictions: Vec<RestrictionStatus>,
+}
+
+/// One of today's care items.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ItemStatus {
+    pub id: String,
+    pub label: String,
+    /// How many times it was done today.
+    pub done: u32,
+    /// How many times a day it should be done.
+    pub target: u32,
+    /// `done >= target`.
+    pub complete: bool,
+}
+
+/// One restriction of the plan, measured from the treatment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RestrictionStatus {
+    pub id: String,
+    pub label: String,
+    /// When it lifts, RFC 3339 in the local offset.
+    pub ends_at: Stamp,
+    pub lifted: bool,
+    /// Whole seconds still to wait; 0 once lifted.
+    pub seconds_left: i64,
+}
+
+impl Status {
+    /// The status at `now`, reading today's month of the journal.
+    pub fn at(
+        plan: &CarePlan,
+        journal: &mut Journal,
+        now: &ZonedDateTime,
+    ) -> Result<Status, FileError> {
+        let date = now.date();
+        journal.load_month(Month::of(date))?;
+        let Some(treatment) = journal.treatment_for(date) else {
+            return Ok(Status {
+                date,
+                day: None,
+                treatment_at: None,
+                adherence: None,
+                items: Vec::new(),
+                restrictions: Vec::new(),
+            });
+        };
+        let day = recovery::day_number(treatment, date);
+        let checklist = day.map_or_else(Vec::new, |day| {
+            recovery::checklist(plan, day, journal.day(date))
+        });
+        let restrictions = recovery::restrictions_at(plan, treatment, now.timestamp())
+            .iter()
+            .map(|status| RestrictionStatus {
+                id: status.restriction.id.clone(),
+                label: status.restriction.label.clone(),
+                ends_at: Stamp::of(&status.ends_at.to_zoned_datetime(now.time_zone().clone())),
+                lifted: status.lifted(),
+                seconds_left: status.left.as_secs().max(0),
+            })
+            .collect();
+        Ok(Status {
+            date,
+            day,
+            treatment_at: Some(treatment.at),
+            adherence: recovery::adherence(&checklist),
+            items: checklist.iter().map(ItemStatus::of).collect(),
+            restrictions,
+        })
+    }
+
+    /// How many of today's items are complete.
+    pub fn complete_count(&self) -> usize {
+        self.items.iter().filter(|item| item.complete).count()
+    }
+
+    /// The text for people: the day, today's checklist with ids (to type with `tick`), and
+    /// every restriction with the time left.
+    pub fn to_text(&self, source: &PlanSource) -> String {
+        let mut text = String::new();
+        let heading = match self.day {
+            Some(0) => "Day 0 · treatment day".to_string(),
+            Some(n) => format!("Day {n} after treatment"),
+            None => "No treatment recorded yet".to_string(),
+        };
+        let _ = writeln!(text, "{heading} · {}", self.date);
+        let Some(at) = self.treatment_at else {
+            text.push_str("Record one with: aftercare treatment add --at \"YYYY-MM-DD HH:MM\"\n");
+            return text;
+        };
+        let _ = writeln!(
+            text,
+            "Treatment: {} · plan: {source}",
+            at.local().strftime("%Y-%m-%d %H:%M")
+        );
+        text.push('\n');
+        if self.items.is_empty() {
+            text.push_str("No care items today: the plan's daily care is over.\n");
+        } else {
+            let percent = self.adherence.map_or(0.0, |a| a * 100.0).round();
+            let _ = writeln!(
+                text,
+                "Today's care: {}/{} done ({percent}%)",
+                self.complete_count(),
+                self.items.len()
+            );
+            text.push_str(&aligned_rows(self.items.iter().map(|item| {
+                let mark = if item.complete { "x" } else { " " };
+                [
+                    format!("[{mark}] {}", item.id),
+                    item.label.clone(),
+                    format!("{}/{}", item.done, item.target),
+                ]
+            })));
+        }
+        text.push_str("\nRestrictions:\n");
+        text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {
+            let state = if restriction.lifted {
+                "lifted".to_string()
+            } else {
+                format!(
+                    "{} left (until {})",
+                    format_left(jiff::SignedDuration::from_secs(restriction.seconds_left)),
+                    restriction.ends_at.local().strftime("%Y-%m-%d %H:%M")
+                )
+            };
+            [restriction.id.clone(), restriction.label.clone(), state]
+        })));
+        text
+    }
+
+    /// One line for a shell prompt: `day 3 · 5/9 care · makeup 4h12m` (the restriction that
+    /// lifts next; none once all are lifted).
+    pub fn to_short(&self) -> String {
+        let Some(day) = self.day else {
+            return "no treatment yet\n".to_string();
+        };
+        let mut parts = vec![format!("day {day}")];
+        if !self.items.is_empty() {
+            parts.push(format!(
+                "{}/{} care",
+                self.complete_count(),
+                self.items.len()
+            ));
+        }
+        let next = self
+            .restrictions
+            .iter()
+            .filter(|r| !r.lifted)
+            .min_by_key(|r| r.seconds_left);
+        if let Some(next) = next {
+            let left = format_left(jiff::SignedDuration::from_secs(next.seconds_left));
+            parts.push(format!("{} {}", next.id, left.replace(' ', "")));
+        }
+        parts.join(" · ") + "\n"
+    }
+
+    /// The `--json` document, pretty-printed.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a status always serialises") + "\n"
+    }
+}
+
+impl ItemStatus {
+    fn of(progress: &ItemProgress<'_>) -> ItemStatus {
+        ItemStatus {
+            id: progress.item.id.clone(),
+            label: progress.item.label.clone(),
+            done: progress.count,
+            target: progress.target(),
+            complete: progress.done(),
+        }
+    }
+}
+
+/// `aftercare status [--json | --short]`.
+pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
+    let (plan, source, mut journal) = super::open(paths)?;
+    let status = Status::at(&plan, &mut journal, &clock.now())?;
+    Ok(if args.json {
+        status.to_json()
+    } else if args.short {
+        status.to_short()
+    } else {
+        status.to_text(&source)
+    })
+}

@@ -1,0 +1,209 @@
+//! The subcommands with a fixed clock, through `cli::run`: exact output at known instants,
+//! DST days and a clock set back, which a process run on the real clock cannot pin down.
+
+use aftercare::cli::{self, Cli, CliError};
+use aftercare::clock::FixedClock;
+use aftercare::paths::Paths;
+use aftercare::plan::BUILTIN_PLAN;
+use clap::Parser;
+use tempfile::TempDir;
+
+struct Setup {
+    dir: TempDir,
+    paths: Paths,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let dir = TempDir::new().unwrap();
+        let paths = Paths {
+            journal_dir: dir.path().join("journal"),
+            plan_override: dir.path().join("config/care-plan.ron"),
+        };
+        Setup { dir, paths }
+    }
+
+    fn run(&self, clock: &FixedClock, args: &[&str]) -> Result<String, CliError> {
+        let cli = Cli::try_parse_from(std::iter::once("aftercare").chain(args.iter().copied()))
+            .expect("valid arguments");
+        let mut out = Vec::new();
+        cli::run(
+            cli.command.expect("a subcommand"),
+            &self.paths,
+            clock,
+            &mut out,
+        )?;
+        Ok(String::from_utf8(out).unwrap())
+    }
+
+    fn ok(&self, clock: &FixedClock, args: &[&str]) -> String {
+        self.run(clock, args)
+            .unwrap_or_else(|err| panic!("{args:?}: {err}"))
+    }
+}
+
+fn json(text: &str) -> serde_json::Value {
+    serde_json::from_str(text).unwrap()
+}
+
+/// Treated on 2027-03-14 at 09:00 in Paris; the clock reads 04:48 the next morning.
+fn day_one_in_paris() -> (Setup, FixedClock) {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-15T04:48:00[Europe/Paris]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
+    setup.ok(&clock, &["tick", "water", "--count", "3"]);
+    setup.ok(&clock, &["tick", "sunscreen"]);
+    (setup, clock)
+}
+
+#[test]
+fn short_status_is_one_prompt_line_with_the_next_restriction() {
+    let (setup, clock) = day_one_in_paris();
+    assert_eq!(
+        setup.ok(&clock, &["status", "--short"]),
+        "day 1 · 1/10 care · makeup 4h12m\n"
+    );
+    clock.set("2027-03-18T10:00:00[Europe/Paris]");
+    // Makeup, sweat and sun are lifted; the peels window is what is left.
+    assert_eq!(
+        setup.ok(&clock, &["status", "--short"]),
+        "day 4 · 0/9 care · peels 9d23h\n"
+    );
+    clock.set("2027-04-20T10:00:00[Europe/Paris]");
+    assert_eq!(setup.ok(&clock, &["status", "--short"]), "day 37\n");
+}
+
+#[test]
+fn text_status_shows_ids_progress_and_time_left() {
+    let (setup, clock) = day_one_in_paris();
+    let expected = "\
+Day 1 after treatment · 2027-03-15
+Treatment: 2027-03-14 09:00 · plan: built-in default plan
+
+Today's care: 1/10 done (14%)
+  [ ] dermatologist  Follow your dermatologist's advice  0/1
+  [ ] water          Glasses of water                    3/8
+  [ ] moisturiser    Hydrating moisturiser               0/1
+  [ ] no-harsh       No harsh soaps or alcohol           0/1
+  [x] sunscreen      Sunscreen SPF 30+, broad-spectrum   1/1
+  [ ] cover-up       Hat and long sleeves outdoors       0/1
+  [ ] cleanser       Gentle cleanser (sensitive skin)    0/1
+  [ ] ice            Ice pack in a soft cloth            0/3
+  [ ] no-touch       Hands off: no touching or picking   0/1
+  [ ] patience       Be patient: don't over-analyse      0/1
+
+Restrictions:
+  makeup  Makeup and skincare products    4 h 12 m left (until 2027-03-15 09:00)
+  sweat   Sweat: exercise, hot showers    4 h 12 m left (until 2027-03-15 09:00)
+  sun     Direct sun                      2 d 4 h left (until 2027-03-17 09:00)
+  peels   Peels, laser, harsh treatments  13 d 4 h left (until 2027-03-28 10:00)
+";
+    // 336 real hours: Paris moves its clocks forward on 2027-03-28, so it ends at 10:00.
+    assert_eq!(setup.ok(&clock, &["status"]), expected);
+}
+
+#[test]
+fn json_status_has_the_documented_fields() {
+    let (setup, clock) = day_one_in_paris();
+    let status = json(&setup.ok(&clock, &["status", "--json"]));
+    assert_eq!(status["date"], "2027-03-15");
+    assert_eq!(status["day"], 1);
+    assert_eq!(status["treatment_at"], "2027-03-14T09:00:00+01:00");
+    assert_eq!(
+        status["items"][1],
+        serde_json::json!({"id": "water", "label": "Glasses of water", "done": 3, "target": 8, "complete": false})
+    );
+    assert_eq!(
+        status["restrictions"][0],
+        serde_json::json!({
+            "id": "makeup",
+            "label": "Makeup and skincare products",
+            "ends_at": "2027-03-15T09:00:00+01:00",
+            "lifted": false,
+            "seconds_left": 4 * 3600 + 12 * 60,
+        })
+    );
+    let adherence = status["adherence"].as_f64().unwrap();
+    // (3/8 + 1) / 10 items.
+    assert!((adherence - 0.1375).abs() < 1e-9, "{adherence}");
+}
+
+#[test]
+fn restrictions_count_real_hours_across_a_dst_change() {
+    let setup = Setup::new();
+    // New York springs forward on 2027-03-14: from 10:00 on the 13th to 10:00 on the 14th
+    // is 23 hours, so a 24 h restriction still has one hour to go.
+    let clock = FixedClock::at("2027-03-14T10:00:00[America/New_York]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-13 10:00"]);
+    let status = json(&setup.ok(&clock, &["status", "--json"]));
+    assert_eq!(status["day"], 1);
+    assert_eq!(status["treatment_at"], "2027-03-13T10:00:00-05:00");
+    assert_eq!(status["restrictions"][0]["seconds_left"], 3600);
+    assert_eq!(
+        status["restrictions"][0]["ends_at"],
+        "2027-03-14T11:00:00-04:00"
+    );
+}
+
+#[test]
+fn a_clock_set_back_shows_the_full_window_never_more() {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-14T09:30:00[Europe/Paris]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
+    clock.set("2027-03-14T08:00:00[Europe/Paris]");
+    let status = json(&setup.ok(&clock, &["status", "--json"]));
+    assert_eq!(status["day"], 0);
+    for restriction in status["restrictions"].as_array().unwrap() {
+        assert_eq!(restriction["lifted"], false);
+        let left = restriction["seconds_left"].as_i64().unwrap();
+        let ends_at: jiff::Timestamp = restriction["ends_at"].as_str().unwrap().parse().unwrap();
+        let treated: jiff::Timestamp = "2027-03-14T08:00:00Z".parse().unwrap();
+        assert_eq!(left, ends_at.duration_since(treated).as_secs());
+    }
+}
+
+#[test]
+fn refusals_are_usage_errors_and_file_problems_are_failures() {
+    let (setup, clock) = day_one_in_paris();
+    let err = setup.run(&clock, &["tick", "coffee"]).unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(matches!(&err, CliError::Usage { command, .. } if command == &["tick"]));
+    let err = setup
+        .run(&clock, &["treatment", "add", "--at", "2027-03-15 05:00"])
+        .unwrap_err();
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().contains("in the future"), "{err}");
+
+    std::fs::write(
+        setup.paths.journal_dir.join("treatments.ron"),
+        "(version: 1,",
+    )
+    .unwrap();
+    let err = setup.run(&clock, &["status"]).unwrap_err();
+    assert_eq!(err.exit_code(), 1);
+    assert!(err.to_string().contains("treatments.ron:"), "{err}");
+}
+
+#[test]
+fn markdown_export_escapes_table_cells_from_a_custom_plan() {
+    let setup = Setup::new();
+    std::fs::create_dir_all(setup.dir.path().join("config")).unwrap();
+    let plan = BUILTIN_PLAN.replace("\"Glasses of water\"", "\"Water | glasses\"");
+    std::fs::write(&setup.paths.plan_override, plan).unwrap();
+    let clock = FixedClock::at("2027-03-14T20:00:00[Europe/Paris]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
+    setup.ok(&clock, &["tick", "ice", "-n", "3"]);
+    let report = setup.ok(&clock, &["export"]);
+    assert!(
+        report.contains("Generated on 2027-03-14 20:00 (+01:00) · plan: your plan in "),
+        "{report}"
+    );
+    let row = report
+        .lines()
+        .find(|line| line.starts_with("| 2027-03-14 | 0 |"))
+        .unwrap();
+    assert!(row.contains("Water \\| glasses 0/8"), "{row}");
+    assert!(!row.contains("Ice pack"), "ice is complete: {row}");
+    assert_eq!(row.matches(" | ").count(), 3, "four cells: {row}");
+    assert!(report.contains("No symptoms scored."), "{report}");
+}
