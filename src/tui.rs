@@ -18,7 +18,9 @@ use crate::ui::{self, Theme};
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
     let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
-    let journal = Journal::open(Layout::new(&paths.journal_dir)).map_err(|e| e.to_string())?;
+    // A second copy is refused here, with the first one's pid, before the terminal changes.
+    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
+        .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
     let theme = Theme::from_env();
