@@ -37,6 +37,17 @@ impl Clock for SystemClock {
     }
 }
 
+/// A shared clock: a test keeps one handle to move time while the app holds the other.
+impl<C: Clock + ?Sized> Clock for std::rc::Rc<C> {
+    fn now(&self) -> ZonedDateTime {
+        (**self).now()
+    }
+
+    fn monotonic(&self) -> Instant {
+        (**self).monotonic()
+    }
+}
+
 /// A clock that says what it is told; tests move it by hand.
 #[derive(Debug, Clone)]
 pub struct FixedClock {

@@ -31,6 +31,10 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
         Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
         Err(err) => return Err(err),
     };
+    // A retried save, or a save that changed nothing, must not push real history out.
+    if fs::read(backup_path(backups, file, 1)).is_ok_and(|newest| newest == bytes) {
+        return Ok(());
+    }
     if !backups.is_dir() {
         // Not recursive: if the journal folder itself vanished, this must fail, not rebuild it.
         use std::os::unix::fs::DirBuilderExt as _;
@@ -73,6 +77,17 @@ mod tests {
             assert_eq!(text, format!("v{}", 8 - n));
         }
         assert!(!backup_path(&backups, &file, KEEP + 1).exists());
+    }
+
+    #[test]
+    fn the_same_version_is_kept_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("treatments.ron");
+        let backups = dir.path().join(BACKUP_DIR);
+        fs::write(&file, "v1").unwrap();
+        keep_previous(&backups, &file).unwrap();
+        keep_previous(&backups, &file).unwrap();
+        assert!(!backup_path(&backups, &file, 2).exists());
     }
 
     #[test]

@@ -58,6 +58,8 @@ pub struct Journal {
     edited_days: BTreeSet<Date>,
     /// Treatments added in memory and not yet saved.
     added_treatments: Vec<Treatment>,
+    /// Why the last save failed, until a save succeeds.
+    save_error: Option<FileError>,
     /// `None` when read-only.
     lock: Option<JournalLock>,
 }
@@ -78,6 +80,7 @@ impl Journal {
             seen: BTreeMap::from([(FileId::Treatments, fingerprint)]),
             edited_days: BTreeSet::new(),
             added_treatments: Vec::new(),
+            save_error: None,
             lock: None,
         })
     }
@@ -233,9 +236,13 @@ impl Journal {
             ));
         }
         while let Some(&next) = self.pending.first() {
-            self.save_file(next)?;
+            if let Err(err) = self.save_file(next) {
+                self.save_error = Some(err.clone());
+                return Err(err);
+            }
             self.pending.remove(&next);
         }
+        self.save_error = None;
         Ok(())
     }
 
@@ -307,6 +314,11 @@ impl Journal {
     /// True when a change is in memory but not yet on disk (a save failed).
     pub fn has_unsaved_changes(&self) -> bool {
         !self.pending.is_empty()
+    }
+
+    /// Why changes are still unsaved, if they are.
+    pub fn save_error(&self) -> Option<&FileError> {
+        self.save_error.as_ref().filter(|_| self.has_unsaved_changes())
     }
 }
 
