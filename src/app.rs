@@ -171,9 +171,7 @@ impl App {
             return;
         }
         if let Some(err) = self.journal.save_error() {
-            self.error(format!(
-                "Not saved yet (kept in memory, retrying): {err}"
-            ));
+            self.error(format!("Not saved yet (kept in memory, retrying): {err}"));
         }
     }
 

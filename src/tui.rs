@@ -59,10 +59,10 @@ fn event_loop(
             return Ok(());
         }
         if event::poll(until_next_second(app))? {
-            if let Event::Key(key) = event::read()? {
-                if let Some(action) = key_to_action(key, app.key_context()) {
-                    app.update(action);
-                }
+            if let Event::Key(key) = event::read()?
+                && let Some(action) = key_to_action(key, app.key_context())
+            {
+                app.update(action);
             }
             // Any other event (resize, focus) just redraws.
         } else {

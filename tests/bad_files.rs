@@ -13,7 +13,8 @@ use proptest::prelude::*;
 
 use common::snapshot;
 
-const TREATMENTS_OK: &str = r#"(version: 1, treatments: [(at: "2027-03-13T10:00:00-04:00", area: "face")])"#;
+const TREATMENTS_OK: &str =
+    r#"(version: 1, treatments: [(at: "2027-03-13T10:00:00-04:00", area: "face")])"#;
 
 /// Tries to start the app on `dir` as the TUI does; the error's one line, if any.
 fn start(dir: &Path) -> Result<(), String> {
@@ -39,14 +40,23 @@ fn refused_month(text: &[u8], expected: &str) -> String {
     fs::write(dir.path().join("days/2027-03.ron"), text).unwrap();
     let before = snapshot(dir.path());
     let message = start(dir.path()).expect_err("the app must not start");
-    assert!(message.contains("days/2027-03.ron"), "names the file: {message}");
-    assert!(message.contains(expected), "{message:?} should contain {expected:?}");
+    assert!(
+        message.contains("days/2027-03.ron"),
+        "names the file: {message}"
+    );
+    assert!(
+        message.contains(expected),
+        "{message:?} should contain {expected:?}"
+    );
     assert!(!message.contains('\n'), "one line: {message}");
     let after: Vec<_> = snapshot(dir.path())
         .into_iter()
         .filter(|(name, _)| name != ".lock")
         .collect();
-    let before: Vec<_> = before.into_iter().filter(|(name, _)| name != ".lock").collect();
+    let before: Vec<_> = before
+        .into_iter()
+        .filter(|(name, _)| name != ".lock")
+        .collect();
     assert_eq!(after, before, "no file changed");
     message
 }
@@ -95,7 +105,10 @@ fn a_tick_for_an_item_not_in_the_plan_is_refused_where_it_is() {
     let text = day(r#"ticks: {"coffee": ["2027-03-14T09:00:00-04:00"]}"#);
     let message = refused_month(text.as_bytes(), "2027-03.ron:2:");
     assert!(message.contains("\"coffee\""), "{message}");
-    assert!(message.contains("not an item of the care plan"), "{message}");
+    assert!(
+        message.contains("not an item of the care plan"),
+        "{message}"
+    );
 }
 
 #[test]
@@ -147,8 +160,14 @@ fn a_bad_plan_override_names_line_and_column() {
     let text = aftercare::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
     fs::write(&path, &text).unwrap();
     let message = CarePlan::load(&path).unwrap_err().to_string();
-    assert!(message.starts_with(&format!("{}:", path.display())), "{message}");
-    assert!(message.split(':').nth(1).unwrap().parse::<u32>().is_ok(), "{message}");
+    assert!(
+        message.starts_with(&format!("{}:", path.display())),
+        "{message}"
+    );
+    assert!(
+        message.split(':').nth(1).unwrap().parse::<u32>().is_ok(),
+        "{message}"
+    );
     assert_eq!(fs::read_to_string(&path).unwrap(), text);
 }
 

@@ -41,7 +41,9 @@ fn save_number(journal: &mut Journal, k: usize) {
     journal
         .edit_day(DAY, |entry| {
             entry.note = format!("{k} {}", "x".repeat(40_000));
-            entry.ticks.insert("water".into(), vec![stamp(); k % 37 + 1]);
+            entry
+                .ticks
+                .insert("water".into(), vec![stamp(); k % 37 + 1]);
         })
         .unwrap();
 }
@@ -49,7 +51,11 @@ fn save_number(journal: &mut Journal, k: usize) {
 fn saved_number(file: &MonthFile) -> usize {
     let entry = &file.days[&DAY];
     let k: usize = entry.note.split(' ').next().unwrap().parse().unwrap();
-    assert_eq!(entry.count("water") as usize, k % 37 + 1, "note and ticks from one save");
+    assert_eq!(
+        entry.count("water") as usize,
+        k % 37 + 1,
+        "note and ticks from one save"
+    );
     k
 }
 
@@ -86,7 +92,8 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_journal() {
     save_number(&mut writable(dir.path()), 0);
     let exe = std::env::current_exe().unwrap();
     let started = Instant::now();
-    let (mut last, mut seed, mut kills, mut temporaries_seen) = (0, started.elapsed().as_nanos() as u64 | 1, 0, 0);
+    let (mut last, mut seed, mut kills, mut temporaries_seen) =
+        (0, started.elapsed().as_nanos() as u64 | 1, 0, 0);
     while started.elapsed() < Duration::from_secs(8) && kills < 60 {
         let mut child = Command::new(&exe)
             .args(["kill_child_saves_until_killed", "--exact", "--nocapture"])
@@ -108,7 +115,10 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_journal() {
         last = k;
     }
     eprintln!("{kills} kills, {last} saves, {temporaries_seen} temp files left by kills");
-    assert!(last > kills / 2, "the child did save between kills ({last} saves)");
+    assert!(
+        last > kills / 2,
+        "the child did save between kills ({last} saves)"
+    );
     // A stale temp file is removed by the next writer, under the lock.
     let days = dir.path().join("days");
     fs::write(days.join(".2027-03.ron.Zz9Yy8"), "torn").unwrap();
@@ -129,7 +139,10 @@ fn each_save_keeps_the_previous_versions_as_private_backups() {
         let path = backup_path(&backups, &file, n);
         let backup: MonthFile = parse(&fs::read(&path).unwrap(), &path).unwrap();
         assert_eq!(saved_number(&backup), 7 - n, "backup {n}");
-        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
     }
     assert!(!backup_path(&backups, &file, BACKUPS_KEPT + 1).exists());
     // Restoring, as docs/data.md says: copy the backup over the file.
@@ -168,7 +181,10 @@ fn a_second_writer_is_refused_naming_the_first_ones_pid() {
     let layout = Layout::new(dir.path());
     let err = Journal::open_writable(layout.clone(), Duration::ZERO).unwrap_err();
     let text = err.to_string();
-    assert!(text.contains(&format!("pid {}", std::process::id())), "{text}");
+    assert!(
+        text.contains(&format!("pid {}", std::process::id())),
+        "{text}"
+    );
     assert!(text.contains("another aftercare"), "{text}");
     // Commands wait a little, then give up with the same message.
     let started = Instant::now();
@@ -203,7 +219,12 @@ fn edit_behind_the_apps_back(dir: &Path, edit: impl FnOnce(&mut MonthFile)) {
     let text = ron::ser::to_string_pretty(&file, aftercare::journal::pretty_config()).unwrap();
     let temporary = dir.join("syncthing.tmp");
     fs::write(&temporary, text).unwrap();
-    fs::File::options().write(true).open(&temporary).unwrap().set_modified(mtime).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&temporary)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
     fs::rename(&temporary, &path).unwrap();
 }
 
@@ -230,12 +251,19 @@ fn an_edit_in_place_with_the_same_size_and_mtime_is_still_noticed() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = writable(dir.path());
     let other_day = DAY.yesterday().unwrap();
-    journal.edit_day(other_day, |e| e.note = "aaaa".into()).unwrap();
+    journal
+        .edit_day(other_day, |e| e.note = "aaaa".into())
+        .unwrap();
     let path = month_file(dir.path());
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
     let text = fs::read_to_string(&path).unwrap().replace("aaaa", "bbbb");
     fs::write(&path, text).unwrap();
-    fs::File::options().write(true).open(&path).unwrap().set_modified(mtime).unwrap();
+    fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(mtime)
+        .unwrap();
     journal.edit_day(DAY, |e| e.note = "ours".into()).unwrap();
     assert_eq!(read_month(dir.path()).days[&other_day].note, "bbbb");
 }
@@ -249,7 +277,9 @@ fn a_file_broken_on_disk_is_not_overwritten_and_the_change_waits() {
     let good = fs::read_to_string(&path).unwrap();
     fs::write(&path, "(version: 1, month: \"2027-03\", days: {").unwrap();
     let before = fs::read(&path).unwrap();
-    let err = journal.edit_day(DAY, |e| e.note = "second".into()).unwrap_err();
+    let err = journal
+        .edit_day(DAY, |e| e.note = "second".into())
+        .unwrap_err();
     assert!(err.to_string().contains("2027-03.ron:1:"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
     assert!(journal.has_unsaved_changes());
@@ -282,7 +312,11 @@ fn app_keeps_changes_in_memory_while_the_days_folder_cannot_be_written() {
     assert_eq!(count(&app, "water"), 3, "shown from memory");
     assert!(status_error(&app).contains("Not saved") || app.journal.has_unsaved_changes());
     app.update(Action::Down); // an unrelated key must not hide that it is not saved
-    assert!(status_error(&app).contains("Not saved yet"), "{:?}", app.status);
+    assert!(
+        status_error(&app).contains("Not saved yet"),
+        "{:?}",
+        app.status
+    );
     app.update(Action::Quit);
     assert!(!app.quit, "quitting with unsaved changes asks first");
 

@@ -88,7 +88,11 @@ fn every_screen_draws_at_every_size_with_wide_text() {
 #[test]
 fn a_too_small_terminal_says_so_instead_of_panicking() {
     let dir = tempfile::tempdir().unwrap();
-    let (app, _clock) = app(dir.path(), "2027-03-13T10:00:00-05:00", "2027-03-14T09:00:00[America/New_York]");
+    let (app, _clock) = app(
+        dir.path(),
+        "2027-03-13T10:00:00-05:00",
+        "2027-03-14T09:00:00[America/New_York]",
+    );
     let mut terminal = Terminal::new(TestBackend::new(20, 5)).unwrap();
     terminal
         .draw(|frame| ui::draw(frame, &app, &Theme::from_env()))

@@ -25,7 +25,11 @@ fn aftercare(home: &Path) -> Command {
 fn spawn_on_pty(home: &Path, journal: &Path) -> Option<(Child, Arc<Mutex<Vec<u8>>>)> {
     let binary = env!("CARGO_BIN_EXE_aftercare");
     let mut child = Command::new("script")
-        .args(["-qfec", &format!("exec {binary} --journal {}", journal.display()), "/dev/null"])
+        .args([
+            "-qfec",
+            &format!("exec {binary} --journal {}", journal.display()),
+            "/dev/null",
+        ])
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("TERM", "xterm-256color")
@@ -58,7 +62,11 @@ fn wait_for(what: &str, timeout: Duration, mut done: impl FnMut() -> bool) {
 fn child_pid(parent: u32) -> u32 {
     let children = std::fs::read_to_string(format!("/proc/{parent}/task/{parent}/children"))
         .unwrap_or_default();
-    children.split_whitespace().next().and_then(|p| p.parse().ok()).unwrap_or(0)
+    children
+        .split_whitespace()
+        .next()
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0)
 }
 
 #[test]
@@ -84,15 +92,28 @@ fn sigterm_restores_the_terminal_and_a_second_copy_is_refused() {
     assert!(message.contains(&format!("pid {pid}")), "{message}");
     assert_eq!(message.trim_end().lines().count(), 1, "{message}");
 
-    let killed = Command::new("kill").args(["-TERM", &pid.to_string()]).status().unwrap();
+    let killed = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .unwrap();
     assert!(killed.success());
     let mut status = None;
-    wait_for("aftercare to exit after SIGTERM", Duration::from_secs(5), || {
-        status = script.try_wait().unwrap();
-        status.is_some()
-    });
-    assert!(status.unwrap().success(), "a clean exit, not death by signal");
+    wait_for(
+        "aftercare to exit after SIGTERM",
+        Duration::from_secs(5),
+        || {
+            status = script.try_wait().unwrap();
+            status.is_some()
+        },
+    );
+    assert!(
+        status.unwrap().success(),
+        "a clean exit, not death by signal"
+    );
     let all = text();
     let entered = all.rfind(ENTER_ALTERNATE_SCREEN).unwrap();
-    assert!(all[entered..].contains(LEAVE_ALTERNATE_SCREEN), "terminal restored");
+    assert!(
+        all[entered..].contains(LEAVE_ALTERNATE_SCREEN),
+        "terminal restored"
+    );
 }

@@ -59,14 +59,22 @@ fn lord_howe_half_hour_changes() {
     // 2027-04-04 02:00 +11 falls back to 01:30 +10:30: a 24 h 30 m day.
     let treated = "2027-04-03T12:00:00+11:00";
     assert_eq!(
-        left("makeup", treated, "2027-04-04T11:00:00[Australia/Lord_Howe]"),
+        left(
+            "makeup",
+            treated,
+            "2027-04-04T11:00:00[Australia/Lord_Howe]"
+        ),
         SignedDuration::from_mins(30)
     );
     assert_eq!(day_number(&treatment(treated), date(2027, 4, 4)), Some(1));
     // 2027-10-03 02:00 +10:30 springs to 02:30 +11: a 23 h 30 m day.
     let treated = "2027-10-02T12:00:00+10:30";
     assert_eq!(
-        left("makeup", treated, "2027-10-03T12:00:00[Australia/Lord_Howe]"),
+        left(
+            "makeup",
+            treated,
+            "2027-10-03T12:00:00[Australia/Lord_Howe]"
+        ),
         SignedDuration::from_mins(30)
     );
 }
@@ -78,10 +86,18 @@ fn travel_keeps_past_days_and_counts_days_where_the_patient_is() {
     let t = treatment("2027-03-14T09:00:00+01:00");
     let now = zoned("2027-03-14T22:00:00[America/New_York]");
     assert_eq!(day_number(&t, now.date()), Some(0));
-    assert_eq!(t.at.date(), date(2027, 3, 14), "the treatment's date is never recomputed");
+    assert_eq!(
+        t.at.date(),
+        date(2027, 3, 14),
+        "the treatment's date is never recomputed"
+    );
     // Restrictions are real hours wherever the patient is: 24 h after 08:00 UTC.
     assert_eq!(
-        left("makeup", "2027-03-14T09:00:00+01:00", "2027-03-14T22:00:00[America/New_York]"),
+        left(
+            "makeup",
+            "2027-03-14T09:00:00+01:00",
+            "2027-03-14T22:00:00[America/New_York]"
+        ),
         SignedDuration::from_hours(6)
     );
 }
@@ -90,7 +106,10 @@ fn travel_keeps_past_days_and_counts_days_where_the_patient_is() {
 fn a_clock_before_the_treatment_never_shows_negative_or_extra_time() {
     let treated = "2027-03-14T09:00:00-04:00";
     let early = "2027-03-10T09:00:00[America/New_York]";
-    assert_eq!(left("makeup", treated, early), SignedDuration::from_hours(24));
+    assert_eq!(
+        left("makeup", treated, early),
+        SignedDuration::from_hours(24)
+    );
     assert!(!format_left(SignedDuration::from_secs(-3600)).contains('-'));
     let plan = CarePlan::builtin();
     for status in restrictions_at(&plan, &treatment(treated), Timestamp::MIN) {
@@ -105,8 +124,15 @@ fn a_future_day_is_refused_by_the_domain() {
     let mut journal = common::writable(dir.path());
     let now = zoned("2027-03-14T23:59:00[America/New_York]");
     let plan = CarePlan::builtin();
-    let err = care::tick(&mut journal, &plan, "water", date(2027, 3, 15), TickChange::Add(1), &now)
-        .unwrap_err();
+    let err = care::tick(
+        &mut journal,
+        &plan,
+        "water",
+        date(2027, 3, 15),
+        TickChange::Add(1),
+        &now,
+    )
+    .unwrap_err();
     assert!(matches!(err, CareError::FutureDate { .. }), "{err}");
     assert!(!journal.has_unsaved_changes());
 }
@@ -129,7 +155,10 @@ fn app_rolls_over_at_local_midnight_on_a_dst_day() {
     assert_eq!(app.date, date(2027, 3, 15));
     select(&mut app, "water");
     app.update(Action::Press);
-    assert_eq!(app.journal.day(date(2027, 3, 15)).unwrap().count("water"), 1);
+    assert_eq!(
+        app.journal.day(date(2027, 3, 15)).unwrap().count("water"),
+        1
+    );
 }
 
 #[test]
@@ -156,8 +185,16 @@ fn app_never_files_on_a_future_day_when_the_clock_goes_back() {
     clock.advance(Duration::from_secs(12 * 60));
     clock.set("2027-03-14T23:50:00[America/New_York]"); // NTP sets the clock back
     app.update(Action::Tick);
-    assert_eq!(app.date, date(2027, 3, 14), "the day shown follows the clock back");
-    assert_eq!(count(&app, "ice"), 1, "the session is filed today, not tomorrow");
+    assert_eq!(
+        app.date,
+        date(2027, 3, 14),
+        "the day shown follows the clock back"
+    );
+    assert_eq!(
+        count(&app, "ice"),
+        1,
+        "the session is filed today, not tomorrow"
+    );
     assert!(app.journal.day(date(2027, 3, 15)).is_none());
     assert!(!app.journal.has_unsaved_changes());
 }
@@ -170,6 +207,9 @@ fn a_timer_ignores_the_wall_clock_jumping() {
     app.update(Action::ToggleTimer);
     clock.set("2027-03-14T15:00:00[America/New_York]"); // wall clock jumps 5 h ahead
     app.update(Action::Tick);
-    assert!(app.timer.is_some(), "a jump of the wall clock does not end a timer");
+    assert!(
+        app.timer.is_some(),
+        "a jump of the wall clock does not end a timer"
+    );
     assert_eq!(app.timer_left(), Some(Duration::from_secs(12 * 60)));
 }

@@ -10,7 +10,6 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-
 /// How many previous versions of each file are kept.
 pub const KEEP: usize = 5;
 
@@ -41,7 +40,10 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
         fs::DirBuilder::new().mode(0o700).create(backups)?;
     }
     for n in (1..KEEP).rev() {
-        match fs::rename(backup_path(backups, file, n), backup_path(backups, file, n + 1)) {
+        match fs::rename(
+            backup_path(backups, file, n),
+            backup_path(backups, file, n + 1),
+        ) {
             Err(err) if err.kind() != io::ErrorKind::NotFound => return Err(err),
             _ => {}
         }

@@ -67,7 +67,9 @@ impl JournalLock {
         let info = format!(
             "pid {}\nsince {}\n",
             std::process::id(),
-            jiff::Timestamp::now().round(jiff::Unit::Second).unwrap_or_default()
+            jiff::Timestamp::now()
+                .round(jiff::Unit::Second)
+                .unwrap_or_default()
         );
         file.set_len(0)
             .and_then(|()| file.rewind())
@@ -81,7 +83,11 @@ impl JournalLock {
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
     let _ = file.rewind().and_then(|()| file.read_to_string(&mut text));
-    let fields: Vec<&str> = text.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
+    let fields: Vec<&str> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect();
     if fields.is_empty() {
         "pid unknown".to_string()
     } else {

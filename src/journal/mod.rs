@@ -318,7 +318,9 @@ impl Journal {
 
     /// Why changes are still unsaved, if they are.
     pub fn save_error(&self) -> Option<&FileError> {
-        self.save_error.as_ref().filter(|_| self.has_unsaved_changes())
+        self.save_error
+            .as_ref()
+            .filter(|_| self.has_unsaved_changes())
     }
 }
 

@@ -129,17 +129,17 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
     })?;
     // The version is read first, on its own: a newer file may have fields this build does
     // not know, and "update aftercare" is the useful message, not "unknown field".
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text) {
-        if probe.version > JOURNAL_VERSION {
-            return Err(FileError::new(
-                path,
-                None,
-                format!(
-                    "was written by a newer aftercare (journal version {}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed",
-                    probe.version
-                ),
-            ));
-        }
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+        && probe.version > JOURNAL_VERSION
+    {
+        return Err(FileError::new(
+            path,
+            None,
+            format!(
+                "was written by a newer aftercare (journal version {}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed",
+                probe.version
+            ),
+        ));
     }
     let value: T = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
     if value.version() == 0 {
