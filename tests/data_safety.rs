@@ -218,14 +218,15 @@ fn edit_behind_the_apps_back(dir: &Path, edit: impl FnOnce(&mut MonthFile)) {
     edit(&mut file);
     let text = ron::ser::to_string_pretty(&file, aftercare::journal::pretty_config()).unwrap();
     let temporary = dir.join("syncthing.tmp");
-    fs::write(&temporary, text).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&temporary)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    write_with_mtime(&temporary, &text, mtime);
     fs::rename(&temporary, &path).unwrap();
+}
+
+/// Writes `text` to `path` in place, then sets its mtime back, as some sync tools do.
+fn write_with_mtime(path: &Path, text: &str, mtime: std::time::SystemTime) {
+    fs::write(path, text).unwrap();
+    let file = fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(mtime).unwrap();
 }
 
 #[test]
@@ -257,13 +258,7 @@ fn an_edit_in_place_with_the_same_size_and_mtime_is_still_noticed() {
     let path = month_file(dir.path());
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
     let text = fs::read_to_string(&path).unwrap().replace("aaaa", "bbbb");
-    fs::write(&path, text).unwrap();
-    fs::File::options()
-        .write(true)
-        .open(&path)
-        .unwrap()
-        .set_modified(mtime)
-        .unwrap();
+    write_with_mtime(&path, &text, mtime);
     journal.edit_day(DAY, |e| e.note = "ours".into()).unwrap();
     assert_eq!(read_month(dir.path()).days[&other_day].note, "bbbb");
 }

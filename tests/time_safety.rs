@@ -28,15 +28,23 @@ fn left(id: &str, treated: &str, at: &str) -> SignedDuration {
         .left
 }
 
+/// The 24-hour makeup restriction has 30 minutes left just before `lifts_at`, none at it.
+fn assert_makeup_lifts(treated: &str, lifts_at: &str) {
+    let half_hour_before = zoned(lifts_at) - SignedDuration::from_mins(30);
+    let at = half_hour_before.to_string();
+    assert_eq!(
+        left("makeup", treated, &at),
+        SignedDuration::from_mins(30),
+        "at {at}"
+    );
+    assert!(left("makeup", treated, lifts_at).is_zero(), "at {lifts_at}");
+}
+
 #[test]
 fn a_23_hour_day_new_york_spring_forward() {
     // 2027-03-14 02:00 EST jumps to 03:00 EDT. 24 real hours after 20:00 EST is 21:00 EDT.
     let treated = "2027-03-13T20:00:00-05:00";
-    assert_eq!(
-        left("makeup", treated, "2027-03-14T20:30:00[America/New_York]"),
-        SignedDuration::from_mins(30)
-    );
-    assert!(left("makeup", treated, "2027-03-14T21:00:00[America/New_York]").is_zero());
+    assert_makeup_lifts(treated, "2027-03-14T21:00:00[America/New_York]");
     let t = treatment(treated);
     assert_eq!(day_number(&t, date(2027, 3, 14)), Some(1));
     assert_eq!(day_number(&t, date(2027, 3, 15)), Some(2));
@@ -46,11 +54,7 @@ fn a_23_hour_day_new_york_spring_forward() {
 fn a_25_hour_day_new_york_fall_back() {
     // 2027-11-07 02:00 EDT falls back to 01:00 EST. 24 real hours after 20:00 EDT is 19:00 EST.
     let treated = "2027-11-06T20:00:00-04:00";
-    assert_eq!(
-        left("makeup", treated, "2027-11-07T18:30:00[America/New_York]"),
-        SignedDuration::from_mins(30)
-    );
-    assert!(left("makeup", treated, "2027-11-07T19:00:00[America/New_York]").is_zero());
+    assert_makeup_lifts(treated, "2027-11-07T19:00:00[America/New_York]");
     assert_eq!(day_number(&treatment(treated), date(2027, 11, 8)), Some(2));
 }
 
