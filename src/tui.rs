@@ -55,7 +55,13 @@ fn event_loop(
 ) -> io::Result<()> {
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        if app.quit || stop.load(Ordering::Relaxed) {
+        if app.quit {
+            return Ok(());
+        }
+        if stop.load(Ordering::Relaxed) {
+            // Changes are saved as they are made; this is one last try for any whose save
+            // failed. There is no one left to show an error to.
+            let _ = app.journal.save();
             return Ok(());
         }
         if event::poll(until_next_second(app))? {
