@@ -117,6 +117,8 @@ pub struct App {
     pub now: ZonedDateTime,
     pub monotonic: Instant,
     pub quit: bool,
+    /// Quit was asked while changes could not be saved: the next Quit leaves anyway.
+    quit_warned: bool,
 }
 
 impl App {
@@ -151,10 +153,18 @@ impl App {
             now,
             monotonic,
             quit: false,
+            quit_warned: false,
         };
-        app.journal.load_month(Month::of(app.date))?;
+        app.load_month(Month::of(app.date))?;
         app.refresh_concern();
         Ok(app)
+    }
+
+    /// Reads a month and checks that it ticks only items of the plan.
+    fn load_month(&mut self, month: Month) -> Result<(), crate::error::FileError> {
+        self.journal.load_month(month)?;
+        self.journal
+            .check_items(month, |id| self.plan.item(id).is_some())
     }
 
     /// The one place the state changes.
@@ -164,8 +174,8 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Tick => {}
-            Action::Quit => self.quit = true,
+            Action::Tick => self.retry_save(),
+            Action::Quit => self.quit(),
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
             action => match (&self.modal, self.screen) {
@@ -177,6 +187,41 @@ impl App {
         if action != Action::Tick {
             self.refresh_concern();
         }
+        self.show_unsaved();
+    }
+
+    /// Saves what an earlier save could not (the disk is back, space was freed).
+    fn retry_save(&mut self) {
+        if self.journal.has_unsaved_changes() && self.journal.save().is_ok() {
+            self.info("Saved the changes that were waiting".into());
+        }
+    }
+
+    /// While a change is only in memory the status line says so, whatever else happens:
+    /// the patient must never believe it is saved.
+    fn show_unsaved(&mut self) {
+        if self.status.as_ref().is_some_and(|s| s.is_error) {
+            return;
+        }
+        if let Some(err) = self.journal.save_error() {
+            self.error(format!("Not saved yet (kept in memory, retrying): {err}"));
+        }
+    }
+
+    /// Leaves, unless changes are still unsaved: then warns once, and leaves on a second Quit.
+    fn quit(&mut self) {
+        if self.quit_warned || self.journal.save().is_ok() {
+            self.quit = true;
+            return;
+        }
+        self.quit_warned = true;
+        let reason = self
+            .journal
+            .save_error()
+            .map_or(String::new(), ToString::to_string);
+        self.error(format!(
+            "Your last changes could not be saved: {reason}. Press q again to quit without them."
+        ));
     }
 
     /// How keys are read right now.
@@ -240,7 +285,7 @@ impl App {
         self.monotonic = self.clock.monotonic();
         if was_today && self.date != self.today() {
             self.date = self.today();
-            if let Err(err) = self.journal.load_month(Month::of(self.date)) {
+            if let Err(err) = self.load_month(Month::of(self.date)) {
                 self.error(err.to_string());
             }
         }
@@ -251,11 +296,14 @@ impl App {
         let Some(timer) = self.timer.take_if(|t| t.ends <= self.monotonic) else {
             return;
         };
+        // If the wall clock went back past midnight meanwhile, the session is filed today,
+        // never on a day that is now in the future.
+        let date = timer.date.min(self.today());
         let result = care::tick(
             &mut self.journal,
             &self.plan,
             &timer.item_id,
-            timer.date,
+            date,
             TickChange::Add(1),
             &self.now,
         );
@@ -366,7 +414,7 @@ impl App {
             .first()
             .map_or(self.today(), |t| t.at.date());
         let date = date.min(self.today()).max(first.min(self.today()));
-        match self.journal.load_month(Month::of(date)) {
+        match self.load_month(Month::of(date)) {
             Ok(_) => {
                 self.date = date;
                 self.selected = 0;
@@ -382,7 +430,7 @@ impl App {
             return;
         };
         let start = treated.max(self.date.saturating_sub(jiff::Span::new().days(14)));
-        if self.journal.load_month(Month::of(start)).is_err() {
+        if self.load_month(Month::of(start)).is_err() {
             return;
         }
         let logged: Vec<_> = start

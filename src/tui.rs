@@ -1,6 +1,8 @@
 //! The terminal loop: set up the terminal, turn events into actions, draw, restore.
 
 use std::io;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use ratatui::DefaultTerminal;
@@ -18,19 +20,48 @@ use crate::ui::{self, Theme};
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
     let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
-    let journal = Journal::open(Layout::new(&paths.journal_dir)).map_err(|e| e.to_string())?;
+    // A second copy is refused here, with the first one's pid, before the terminal changes.
+    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
+        .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
     let theme = Theme::from_env();
-    // `ratatui::run` restores the terminal on return and installs a panic hook that does too.
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme))
+    let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
+    // `ratatui::run` restores the terminal on return (error returns included) and installs
+    // a panic hook that does too; a termination signal only ends the loop, so it does too.
+    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &stop))
         .map_err(|err| format!("terminal error: {err}"))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
+/// A flag raised by SIGTERM (`kill`, shutdown), SIGHUP (terminal closed) or SIGINT.
+///
+/// Their default action kills the process at once, leaving the terminal in raw mode on the
+/// alternate screen; with the flag, the loop ends at its next wake-up (within a second) and
+/// the terminal is restored. Every change is already saved when it is made.
+fn stop_on_signals() -> io::Result<Arc<AtomicBool>> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    Ok(stop)
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    stop: &AtomicBool,
+) -> io::Result<()> {
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
         if app.quit {
+            return Ok(());
+        }
+        if stop.load(Ordering::Relaxed) {
+            // Changes are saved as they are made; this is one last try for any whose save
+            // failed. There is no one left to show an error to.
+            let _ = app.journal.save();
             return Ok(());
         }
         if event::poll(until_next_second(app))? {

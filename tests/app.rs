@@ -11,27 +11,6 @@ use aftercare::journal::{Journal, Layout, Month};
 const NOW: &str = "2027-03-14T10:00:00+01:00[Europe/Paris]";
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
 
-fn select(app: &mut aftercare::app::App, id: &str) {
-    let index = app
-        .checklist()
-        .iter()
-        .position(|p| p.item.id == id)
-        .expect("item on today's list");
-    for _ in 0..20 {
-        app.update(Action::Up);
-    }
-    for _ in 0..index {
-        app.update(Action::Down);
-    }
-}
-
-fn count(app: &aftercare::app::App, id: &str) -> u32 {
-    app.checklist()
-        .iter()
-        .find(|p| p.item.id == id)
-        .map_or(0, |p| p.count)
-}
-
 #[test]
 fn welcome_records_the_treatment_prefilled_with_now() {
     let dir = common::journal_dir();
@@ -77,49 +56,53 @@ fn ticks_and_counts_survive_quitting_and_reopening() {
     let dir = common::journal_dir();
     {
         let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-        select(&mut app, "water");
+        common::select(&mut app, "water");
         app.update(Action::Press);
         app.update(Action::Increment);
         app.update(Action::Increment);
         app.update(Action::Decrement);
-        select(&mut app, "moisturiser");
+        common::select(&mut app, "moisturiser");
         app.update(Action::Press);
-        assert_eq!(count(&app, "water"), 2);
+        assert_eq!(common::count(&app, "water"), 2);
         app.update(Action::Quit);
         assert!(app.quit);
     }
     let (app, _clock) = common::app(&dir, None, NOW);
-    assert_eq!(count(&app, "water"), 2);
-    assert_eq!(count(&app, "moisturiser"), 1);
+    assert_eq!(common::count(&app, "water"), 2);
+    assert_eq!(common::count(&app, "moisturiser"), 1);
 }
 
 #[test]
 fn space_on_a_done_check_item_unticks_it() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-    select(&mut app, "moisturiser");
+    common::select(&mut app, "moisturiser");
     app.update(Action::Press);
-    assert_eq!(count(&app, "moisturiser"), 1);
+    assert_eq!(common::count(&app, "moisturiser"), 1);
     app.update(Action::Press);
-    assert_eq!(count(&app, "moisturiser"), 0);
+    assert_eq!(common::count(&app, "moisturiser"), 0);
 }
 
 #[test]
 fn ice_pack_timer_logs_a_session_when_it_ends() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
-    select(&mut app, "ice");
+    common::select(&mut app, "ice");
     app.update(Action::ToggleTimer);
     assert!(app.timer.is_some());
     clock.advance(Duration::from_secs(60));
     app.update(Action::Tick);
     assert_eq!(app.timer_left(), Some(Duration::from_secs(11 * 60)));
-    assert_eq!(count(&app, "ice"), 0, "nothing logged while it runs");
+    assert_eq!(
+        common::count(&app, "ice"),
+        0,
+        "nothing logged while it runs"
+    );
 
     clock.advance(Duration::from_secs(11 * 60));
     app.update(Action::Tick);
     assert!(app.timer.is_none());
-    assert_eq!(count(&app, "ice"), 1);
+    assert_eq!(common::count(&app, "ice"), 1);
     assert!(app.status.as_ref().unwrap().text.contains("logged (1/3)"));
 }
 
@@ -127,21 +110,21 @@ fn ice_pack_timer_logs_a_session_when_it_ends() {
 fn a_cancelled_timer_logs_nothing() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
-    select(&mut app, "ice");
+    common::select(&mut app, "ice");
     app.update(Action::ToggleTimer);
     clock.advance(Duration::from_secs(5 * 60));
     app.update(Action::ToggleTimer);
     clock.advance(Duration::from_secs(20 * 60));
     app.update(Action::Tick);
     assert!(app.timer.is_none());
-    assert_eq!(count(&app, "ice"), 0);
+    assert_eq!(common::count(&app, "ice"), 0);
 }
 
 #[test]
 fn the_timer_ignores_a_wall_clock_set_back() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
-    select(&mut app, "ice");
+    common::select(&mut app, "ice");
     app.update(Action::ToggleTimer);
     clock.set("2027-03-14T09:30:00+01:00[Europe/Paris]");
     app.update(Action::Tick);
@@ -162,7 +145,7 @@ fn today_rolls_over_at_midnight_without_input() {
     assert_eq!(app.date, jiff::civil::date(2027, 4, 1));
     assert_eq!(app.day_number(), Some(18));
     // The new month's day can be ticked and lands in the April file.
-    select(&mut app, "sunscreen");
+    common::select(&mut app, "sunscreen");
     app.update(Action::Press);
     assert!(Layout::new(dir.path()).month(Month::of(app.date)).exists());
 }
@@ -191,13 +174,13 @@ fn the_24_hour_restrictions_are_lifted_a_day_later() {
 fn help_opens_closes_and_swallows_keys() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-    select(&mut app, "moisturiser");
+    common::select(&mut app, "moisturiser");
     app.update(Action::ToggleHelp);
     assert!(app.show_help);
     app.update(Action::Press);
     assert!(!app.show_help, "any key closes the help");
     assert_eq!(
-        count(&app, "moisturiser"),
+        common::count(&app, "moisturiser"),
         0,
         "the key that closed the help did nothing else"
     );

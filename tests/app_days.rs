@@ -21,20 +21,6 @@ fn reopen_day(
     journal.day(day).cloned()
 }
 
-fn select(app: &mut aftercare::app::App, id: &str) {
-    let index = app
-        .checklist()
-        .iter()
-        .position(|p| p.item.id == id)
-        .unwrap();
-    for _ in 0..20 {
-        app.update(Action::Up);
-    }
-    for _ in 0..index {
-        app.update(Action::Down);
-    }
-}
-
 #[test]
 fn a_forgotten_tick_from_yesterday_lands_on_yesterday() {
     let dir = common::journal_dir();
@@ -43,7 +29,7 @@ fn a_forgotten_tick_from_yesterday_lands_on_yesterday() {
     assert_eq!(app.date, date(2027, 3, 13));
     assert!(app.is_past_day());
     assert_eq!(app.day_number(), Some(3));
-    select(&mut app, "moisturiser");
+    common::select(&mut app, "moisturiser");
     app.update(Action::Press);
 
     assert_eq!(

@@ -133,7 +133,7 @@ fn files_are_readable_by_their_owner_only() {
     use std::os::unix::fs::PermissionsExt;
     let dir = common::journal_dir();
     let journal_dir = dir.path().join("journal");
-    let mut journal = Journal::open(Layout::new(&journal_dir)).unwrap();
+    let mut journal = common::writable(&journal_dir);
     journal
         .add_treatment(common::treatment("2027-03-14T09:00:00+01:00"))
         .unwrap();

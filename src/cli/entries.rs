@@ -11,7 +11,7 @@ use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 
 /// Adds `--count` ticks to an item and prints its progress that day.
 pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
-    let (plan, _, mut journal) = super::open(paths)?;
+    let (plan, _, mut journal) = super::open(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let change = TickChange::Add(args.count);
@@ -28,7 +28,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
 
 /// Replaces a day's note.
 pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
-    let mut journal = super::open_journal(paths)?;
+    let mut journal = super::open_journal(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let text = args.text.join(" ");
@@ -47,7 +47,7 @@ pub(super) fn symptoms(
     paths: &Paths,
     clock: &dyn Clock,
 ) -> Result<String, CliError> {
-    let mut journal = super::open_journal(paths)?;
+    let mut journal = super::open_journal(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let symptoms = Symptoms {

@@ -55,17 +55,29 @@ pub fn run(
         })
 }
 
+/// Whether a command only reads the journal or changes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Access {
+    Read,
+    /// Takes the journal's lock (waiting briefly for another aftercare to finish).
+    Write,
+}
+
 /// The plan in force and the journal (treatments read), as every journal command needs
 /// them. Fails before anything is written.
-fn open(paths: &Paths) -> Result<(CarePlan, PlanSource, Journal), CliError> {
+fn open(paths: &Paths, access: Access) -> Result<(CarePlan, PlanSource, Journal), CliError> {
     let (plan, source) = CarePlan::load(&paths.plan_override)?;
-    Ok((plan, source, open_journal(paths)?))
+    Ok((plan, source, open_journal(paths, access)?))
 }
 
 /// The journal alone, for the commands that do not need the plan (a broken plan file must
 /// not stop the patient from writing a note).
-fn open_journal(paths: &Paths) -> Result<Journal, CliError> {
-    Ok(Journal::open(Layout::new(&paths.journal_dir))?)
+fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
+    let layout = Layout::new(&paths.journal_dir);
+    Ok(match access {
+        Access::Read => Journal::open(layout)?,
+        Access::Write => Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?,
+    })
 }
 
 /// The day a `--date` names, or today in `clock`'s zone.

@@ -208,7 +208,7 @@ impl ItemStatus {
 
 /// `aftercare status [--json | --short]`.
 pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
-    let (plan, source, mut journal) = super::open(paths)?;
+    let (plan, source, mut journal) = super::open(paths, super::Access::Read)?;
     let status = Status::at(&plan, &mut journal, &clock.now())?;
     Ok(if args.json {
         status.to_json()

@@ -29,7 +29,7 @@ pub(super) fn add(
         area: args.area.trim().to_string(),
         note: args.note.trim().to_string(),
     };
-    let mut journal = super::open_journal(paths)?;
+    let mut journal = super::open_journal(paths, super::Access::Write)?;
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
     Ok(format!("Recorded treatment {}\n", describe(&treatment)))
@@ -37,7 +37,7 @@ pub(super) fn add(
 
 /// Every session, oldest first, numbered as in the export.
 pub(super) fn list(paths: &Paths) -> Result<String, CliError> {
-    let journal = super::open_journal(paths)?;
+    let journal = super::open_journal(paths, super::Access::Read)?;
     if journal.treatments().is_empty() {
         return Ok("No treatment recorded yet. Record one with: aftercare treatment add\n".into());
     }

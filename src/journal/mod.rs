@@ -1,23 +1,32 @@
 //! The patient's journal: treatments and daily entries, loaded month by month and saved
 //! file by file after every change.
 
+mod backup;
+mod lock;
 mod model;
 mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::time::Duration;
 
 use jiff::civil::Date;
 
+pub use backup::{BACKUP_DIR, KEEP as BACKUPS_KEPT, backup_path};
+pub use lock::{JournalLock, LOCK_FILE};
 pub use model::{
     DayEntry, JOURNAL_VERSION, Month, MonthFile, Score, Symptoms, Treatment, TreatmentsFile,
 };
-pub use store::{Layout, create_private_dir, pretty_config};
+pub use store::{Fingerprint, Layout, MAX_FILE_BYTES, create_private_dir, parse, pretty_config};
 
 use crate::error::FileError;
 
-/// A file that holds changes not yet on disk.
+/// How long a writing command waits for another aftercare to finish before giving up.
+/// The TUI does not wait (`Duration::ZERO`): the patient is told at once.
+pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(2);
+
+/// One journal file: what is pending, and what each file looked like on disk.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Pending {
+enum FileId {
     Treatments,
     Month(Month),
 }
@@ -27,29 +36,77 @@ enum Pending {
 /// Start-up reads only `treatments.ron`; a month file is read the first time one of its
 /// days is needed. A change marks its file and is saved at once; if the save fails the
 /// change stays in memory, marked, and is saved again with the next change.
+///
+/// Opened with [`Journal::open`] it is read-only (status, export): any save is refused.
+/// Opened with [`Journal::open_writable`] it holds the journal's lock for as long as it
+/// lives, so two copies of aftercare never write over each other.
+///
+/// If a file changed on disk since it was read (Syncthing, a hand edit), saving it first
+/// reads it again and keeps the other change: the days edited here since the last save
+/// replace those days in the file read from disk, every other day comes from disk; new
+/// treatments are added to the treatments on disk. A file that no longer parses is not
+/// overwritten: the save fails with its error and the change stays in memory.
 #[derive(Debug)]
 pub struct Journal {
     layout: Layout,
     treatments: Vec<Treatment>,
     months: BTreeMap<Month, MonthFile>,
-    pending: BTreeSet<Pending>,
+    pending: BTreeSet<FileId>,
+    /// Each file as last read or written by us.
+    seen: BTreeMap<FileId, Fingerprint>,
+    /// Days changed in memory and not yet saved: these win over a file changed on disk.
+    edited_days: BTreeSet<Date>,
+    /// Treatments added in memory and not yet saved.
+    added_treatments: Vec<Treatment>,
+    /// Why the last save failed, until a save succeeds.
+    save_error: Option<FileError>,
+    /// `None` when read-only.
+    lock: Option<JournalLock>,
 }
 
 impl Journal {
-    /// Opens the journal in `layout.dir`, reading the treatments only. A missing journal is
-    /// an empty one; nothing is written until the first change.
+    /// Opens the journal in `layout.dir` read-only, reading the treatments only. A missing
+    /// journal is an empty one. Use for commands that only read (status, export).
     pub fn open(layout: Layout) -> Result<Journal, FileError> {
         let path = layout.treatments();
-        let mut treatments = store::read::<TreatmentsFile>(&path)?
-            .map(|file| file.treatments)
-            .unwrap_or_default();
+        let (file, fingerprint) = store::read::<TreatmentsFile>(&path)?;
+        let mut treatments = file.map(|file| file.treatments).unwrap_or_default();
         treatments.sort_by_key(|t| t.at.instant);
         Ok(Journal {
             layout,
             treatments,
             months: BTreeMap::new(),
             pending: BTreeSet::new(),
+            seen: BTreeMap::from([(FileId::Treatments, fingerprint)]),
+            edited_days: BTreeSet::new(),
+            added_treatments: Vec::new(),
+            save_error: None,
+            lock: None,
         })
+    }
+
+    /// Opens the journal for changing it: creates its directory (owner-only), takes the
+    /// lock — waiting up to `wait` for another aftercare to let go, then failing with a
+    /// one-line error naming that one's pid — and removes temporary files an interrupted
+    /// save left behind. The lock is held until the journal is dropped.
+    ///
+    /// The TUI passes `Duration::ZERO`; writing commands pass [`COMMAND_LOCK_WAIT`].
+    pub fn open_writable(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
+        let dir = &layout.dir;
+        create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
+        make_private(dir)?;
+        let lock = JournalLock::acquire(dir, wait)?;
+        for sub in [dir.clone(), layout.days_dir()] {
+            store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
+        }
+        let mut journal = Journal::open(layout)?;
+        journal.lock = Some(lock);
+        Ok(journal)
+    }
+
+    /// False for a journal opened with [`Journal::open`].
+    pub fn is_writable(&self) -> bool {
+        self.lock.is_some()
     }
 
     pub fn layout(&self) -> &Layout {
@@ -73,23 +130,9 @@ impl Journal {
     /// Reads a month's file unless it is already in memory.
     pub fn load_month(&mut self, month: Month) -> Result<&MonthFile, FileError> {
         if !self.months.contains_key(&month) {
-            let path = self.layout.month(month);
-            let file = store::read::<MonthFile>(&path)?.unwrap_or_else(|| MonthFile::empty(month));
-            if file.month != month {
-                return Err(FileError::new(
-                    &path,
-                    None,
-                    format!("says it holds {} but is named for {month}", file.month),
-                ));
-            }
-            if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
-                return Err(FileError::new(
-                    &path,
-                    None,
-                    format!("holds {stray}, which is not in {month}"),
-                ));
-            }
+            let (file, fingerprint) = self.read_month(month)?;
             self.months.insert(month, file);
+            self.seen.insert(FileId::Month(month), fingerprint);
         }
         Ok(&self.months[&month])
     }
@@ -122,6 +165,57 @@ impl Journal {
         Ok(months.into_iter().collect())
     }
 
+    fn read_month(&self, month: Month) -> Result<(MonthFile, Fingerprint), FileError> {
+        let path = self.layout.month(month);
+        let (file, fingerprint) = store::read::<MonthFile>(&path)?;
+        let file = file.unwrap_or_else(|| MonthFile::empty(month));
+        if file.month != month {
+            return Err(FileError::new(
+                &path,
+                None,
+                format!("says it holds {} but is named for {month}", file.month),
+            ));
+        }
+        if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
+            return Err(FileError::new(
+                &path,
+                None,
+                format!("holds {stray}, which is not in {month}"),
+            ));
+        }
+        Ok((file, fingerprint))
+    }
+
+    /// Checks that a loaded month ticks only items `is_known` accepts (the care plan's),
+    /// naming the file, and the line and column of the first stray item.
+    pub fn check_items(
+        &self,
+        month: Month,
+        is_known: impl Fn(&str) -> bool,
+    ) -> Result<(), FileError> {
+        let Some(file) = self.months.get(&month) else {
+            return Ok(());
+        };
+        let stray = file.days.iter().find_map(|(date, entry)| {
+            let id = entry.ticks.keys().find(|id| !is_known(id))?;
+            Some((date, id))
+        });
+        let Some((date, id)) = stray else {
+            return Ok(());
+        };
+        let path = self.layout.month(month);
+        let position = std::fs::read_to_string(&path)
+            .ok()
+            .and_then(|text| position_of(&text, &format!("{id:?}")));
+        Err(FileError::new(
+            &path,
+            position,
+            format!(
+                "{date} has a tick for {id:?}, which is not an item of the care plan; fix the name in this file or add the item to your plan"
+            ),
+        ))
+    }
+
     /// The entry of a day whose month has been loaded (see [`Journal::load_month`]).
     pub fn day(&self, date: Date) -> Option<&DayEntry> {
         self.months.get(&Month::of(date))?.days.get(&date)
@@ -141,7 +235,8 @@ impl Journal {
         if entry.is_empty() {
             days.remove(&date);
         }
-        self.pending.insert(Pending::Month(month));
+        self.edited_days.insert(date);
+        self.pending.insert(FileId::Month(month));
         self.save()
     }
 
@@ -150,27 +245,96 @@ impl Journal {
         let index = self
             .treatments
             .partition_point(|t| t.at.instant <= treatment.at.instant);
-        self.treatments.insert(index, treatment);
-        self.pending.insert(Pending::Treatments);
+        self.treatments.insert(index, treatment.clone());
+        self.added_treatments.push(treatment);
+        self.pending.insert(FileId::Treatments);
         self.save()
     }
 
     /// Writes every file with unsaved changes. On failure the changes stay pending.
     pub fn save(&mut self) -> Result<(), FileError> {
+        if self.pending.is_empty() {
+            return Ok(());
+        }
+        if self.lock.is_none() {
+            return Err(FileError::new(
+                &self.layout.dir,
+                None,
+                "was opened read-only (Journal::open); nothing was written",
+            ));
+        }
         while let Some(&next) = self.pending.first() {
-            match next {
-                Pending::Treatments => store::write(
-                    &self.layout.treatments(),
-                    &TreatmentsFile {
-                        version: JOURNAL_VERSION,
-                        treatments: self.treatments.clone(),
-                    },
-                )?,
-                Pending::Month(month) => {
-                    store::write(&self.layout.month(month), &self.months[&month])?;
-                }
+            if let Err(err) = self.save_file(next) {
+                self.save_error = Some(err.clone());
+                return Err(err);
             }
             self.pending.remove(&next);
+        }
+        self.save_error = None;
+        Ok(())
+    }
+
+    /// Saves one file: merge what changed on disk, keep the previous version, replace.
+    fn save_file(&mut self, id: FileId) -> Result<(), FileError> {
+        let path = match id {
+            FileId::Treatments => self.layout.treatments(),
+            FileId::Month(month) => self.layout.month(month),
+        };
+        if Fingerprint::current(&path)? != self.seen.get(&id).copied().unwrap_or_default() {
+            self.merge_from_disk(id)?;
+        }
+        let backups = self.layout.backups_dir();
+        backup::keep_previous(&backups, &path).map_err(|err| FileError::io(&backups, &err))?;
+        let fingerprint = match id {
+            FileId::Treatments => store::write(
+                &path,
+                &TreatmentsFile {
+                    version: JOURNAL_VERSION,
+                    treatments: self.treatments.clone(),
+                },
+            )?,
+            FileId::Month(month) => store::write(&path, &self.months[&month])?,
+        };
+        self.seen.insert(id, fingerprint);
+        match id {
+            FileId::Treatments => self.added_treatments.clear(),
+            FileId::Month(month) => self.edited_days.retain(|date| !month.contains(*date)),
+        }
+        Ok(())
+    }
+
+    /// Takes in a change made on disk by someone else, keeping ours (see [`Journal`]).
+    /// A file deleted on disk is written again from memory: its backups hold it too.
+    fn merge_from_disk(&mut self, id: FileId) -> Result<(), FileError> {
+        match id {
+            FileId::Treatments => {
+                let (file, fingerprint) = store::read::<TreatmentsFile>(&self.layout.treatments())?;
+                if let Some(file) = file {
+                    let mut treatments = file.treatments;
+                    for ours in &self.added_treatments {
+                        if !treatments.contains(ours) {
+                            treatments.push(ours.clone());
+                        }
+                    }
+                    treatments.sort_by_key(|t| t.at.instant);
+                    self.treatments = treatments;
+                }
+                self.seen.insert(id, fingerprint);
+            }
+            FileId::Month(month) => {
+                let (mut merged, fingerprint) = self.read_month(month)?;
+                if fingerprint != Fingerprint::default() {
+                    let ours = &self.months[&month].days;
+                    for date in self.edited_days.iter().filter(|d| month.contains(**d)) {
+                        match ours.get(date) {
+                            Some(entry) => merged.days.insert(*date, entry.clone()),
+                            None => merged.days.remove(date),
+                        };
+                    }
+                    self.months.insert(month, merged);
+                }
+                self.seen.insert(id, fingerprint);
+            }
         }
         Ok(())
     }
@@ -179,4 +343,31 @@ impl Journal {
     pub fn has_unsaved_changes(&self) -> bool {
         !self.pending.is_empty()
     }
+
+    /// Why changes are still unsaved, if they are.
+    pub fn save_error(&self) -> Option<&FileError> {
+        self.save_error
+            .as_ref()
+            .filter(|_| self.has_unsaved_changes())
+    }
+}
+
+/// Keeps a journal directory to its owner (0700), as the journal is health data.
+fn make_private(dir: &std::path::Path) -> Result<(), FileError> {
+    use std::os::unix::fs::PermissionsExt as _;
+    let meta = std::fs::metadata(dir).map_err(|err| FileError::io(dir, &err))?;
+    if meta.permissions().mode() & 0o077 != 0 {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
+            .map_err(|err| FileError::io(dir, &err))?;
+    }
+    Ok(())
+}
+
+/// Line and column (from 1) of the first occurrence of `needle` in `text`.
+fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let offset = text.find(needle)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
 }

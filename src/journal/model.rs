@@ -38,9 +38,25 @@ pub struct TreatmentsFile {
 }
 
 /// How strong a symptom is, 0 (none) to 4 (severe).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
+///
+/// Checked when read: a hand-edited `redness: 99` is an error at its line and column, not
+/// a value that later breaks a chart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize)]
 #[serde(transparent)]
 pub struct Score(pub u8);
+
+impl<'de> Deserialize<'de> for Score {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Score, D::Error> {
+        let value = u8::deserialize(deserializer)?;
+        if value > Score::MAX {
+            return Err(serde::de::Error::custom(format!(
+                "score {value} is out of range: 0 (none) to {} (severe)",
+                Score::MAX
+            )));
+        }
+        Ok(Score(value))
+    }
+}
 
 impl Score {
     pub const MAX: u8 = 4;

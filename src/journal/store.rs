@@ -32,6 +32,10 @@ impl Layout {
         self.dir.join("days")
     }
 
+    pub fn backups_dir(&self) -> PathBuf {
+        self.dir.join(super::backup::BACKUP_DIR)
+    }
+
     pub fn month(&self, month: Month) -> PathBuf {
         self.days_dir().join(format!("{month}.ron"))
     }
@@ -45,40 +49,127 @@ pub fn pretty_config() -> ron::ser::PrettyConfig {
         .depth_limit(4)
 }
 
-/// Reads a journal file; `Ok(None)` when it does not exist yet.
-pub fn read<T: DeserializeOwned + Versioned>(path: &Path) -> Result<Option<T>, FileError> {
-    let text = match fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(err) if err.kind() == std::io::ErrorKind::InvalidData => {
-            return Err(FileError::new(
-                path,
-                None,
-                "is not text (UTF-8); it was left as it is",
-            ));
+/// Larger than any real journal file (a month is a few kilobytes): refused before reading,
+/// so a stray huge file cannot stall start-up or exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// What a file looked like when it was read or written: enough to notice that something
+/// else (Syncthing, an editor) changed it since. The inode and ctime catch a replaced file
+/// even when the other writer restores the old mtime, as Syncthing does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Fingerprint(Option<(u64, u64, i64, i64, i64, i64)>);
+
+impl Fingerprint {
+    fn of(meta: &fs::Metadata) -> Fingerprint {
+        use std::os::unix::fs::MetadataExt as _;
+        Fingerprint(Some((
+            meta.len(),
+            meta.ino(),
+            meta.mtime(),
+            meta.mtime_nsec(),
+            meta.ctime(),
+            meta.ctime_nsec(),
+        )))
+    }
+
+    /// The file as it is now on disk; `Fingerprint::default()` when it does not exist.
+    pub fn current(path: &Path) -> Result<Fingerprint, FileError> {
+        match fs::metadata(path) {
+            Ok(meta) => Ok(Fingerprint::of(&meta)),
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(Fingerprint(None)),
+            Err(err) => Err(FileError::io(path, &err)),
+        }
+    }
+}
+
+/// Reads a journal file; `Ok((None, _))` when it does not exist yet.
+pub fn read<T: DeserializeOwned + Versioned>(
+    path: &Path,
+) -> Result<(Option<T>, Fingerprint), FileError> {
+    use std::io::Read as _;
+    let mut file = match fs::File::open(path) {
+        Ok(file) => file,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((None, Fingerprint(None)));
         }
         Err(err) => return Err(FileError::io(path, &err)),
     };
-    let value: T = ron::from_str(&text).map_err(|err| ron_error(path, &err))?;
-    if value.version() > JOURNAL_VERSION {
+    let meta = file.metadata().map_err(|err| FileError::io(path, &err))?;
+    if !meta.is_file() {
+        return Err(FileError::new(path, None, "is not a regular file"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            None,
+            format!(
+                "is {} MB, far larger than a journal file can be; it was left as it is",
+                meta.len() / 1_000_000
+            ),
+        ));
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.read_to_end(&mut bytes)
+        .map_err(|err| FileError::io(path, &err))?;
+    let value = parse(&bytes, path)?;
+    Ok((Some(value), Fingerprint::of(&meta)))
+}
+
+/// Parses a journal file's bytes; `path` only names the file in errors.
+pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Result<T, FileError> {
+    let text = std::str::from_utf8(bytes).map_err(|err| {
+        FileError::new(
+            path,
+            None,
+            format!(
+                "is not text (invalid UTF-8 at byte {}); it was left as it is",
+                err.valid_up_to()
+            ),
+        )
+    })?;
+    // The version is read first, on its own: a newer file may have fields this build does
+    // not know, and "update aftercare" is the useful message, not "unknown field".
+    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
+        && probe.version > JOURNAL_VERSION
+    {
         return Err(FileError::new(
             path,
             None,
             format!(
                 "was written by a newer aftercare (journal version {}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed",
-                value.version()
+                probe.version
             ),
         ));
     }
-    Ok(Some(value))
+    let value: T = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
+    if value.version() == 0 {
+        return Err(FileError::new(
+            path,
+            None,
+            format!("version 0 does not exist; this aftercare writes version {JOURNAL_VERSION}"),
+        ));
+    }
+    Ok(value)
+}
+
+/// Just the `version` field of a journal file, whatever else it holds.
+#[derive(serde::Deserialize)]
+struct VersionProbe {
+    version: u32,
 }
 
 /// Writes a file so that a crash leaves either the old or the new one, never a mix:
-/// temp file in the same directory, fsync, rename, fsync the directory. Owner-only.
-pub fn write<T: Serialize>(path: &Path, value: &T) -> Result<(), FileError> {
+/// temp file in the same directory, fsync, rename, fsync the directory (atomic-write-file
+/// 0.3 does exactly this in `commit`). Owner-only. Returns the new file's fingerprint.
+///
+/// The journal directory itself is never created here: if it vanished (an unmounted
+/// disk, a deleted folder), recreating it would scatter the journal; the error is reported
+/// and the change stays in memory. Only `days/` is created, inside it.
+pub fn write<T: Serialize>(path: &Path, value: &T) -> Result<Fingerprint, FileError> {
     let text = ron::ser::to_string_pretty(value, pretty_config())
         .map_err(|err| FileError::new(path, None, format!("could not be written: {err}")))?;
-    write_text(path, &text)
+    write_text(path, &text)?;
+    Fingerprint::current(path)
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), FileError> {
@@ -87,7 +178,7 @@ fn write_text(path: &Path, text: &str) -> Result<(), FileError> {
 
     let io_err = |err: std::io::Error| FileError::io(path, &err);
     if let Some(parent) = path.parent() {
-        create_private_dir(parent).map_err(|err| FileError::io(parent, &err))?;
+        ensure_subdir(parent)?;
     }
     let mut options = AtomicWriteFile::options();
     options.preserve_mode(false).mode(0o600);
@@ -95,6 +186,59 @@ fn write_text(path: &Path, text: &str) -> Result<(), FileError> {
     file.write_all(text.as_bytes()).map_err(io_err)?;
     file.write_all(b"\n").map_err(io_err)?;
     file.commit().map_err(io_err)
+}
+
+/// Creates `dir` (owner-only) if missing, but only inside an existing directory.
+pub fn ensure_subdir(dir: &Path) -> Result<(), FileError> {
+    use std::os::unix::fs::DirBuilderExt as _;
+    if dir.is_dir() {
+        return Ok(());
+    }
+    let parent = dir.parent().unwrap_or(dir);
+    if !parent.is_dir() {
+        return Err(FileError::new(
+            parent,
+            None,
+            "the journal folder is gone (deleted, or a disk unmounted?); your changes are kept in memory and saved when it is back",
+        ));
+    }
+    fs::DirBuilder::new()
+        .mode(0o700)
+        .create(dir)
+        .map_err(|err| FileError::io(dir, &err))
+}
+
+/// Removes the temporary files an interrupted save leaves behind (atomic-write-file names
+/// them `.NAME.XXXXXX` beside `NAME`). Call only while holding the journal lock, so that
+/// no other aftercare is in the middle of a save.
+pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<usize> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(err) => return Err(err),
+    };
+    let mut removed = 0;
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if is_save_temporary(&name) && entry.file_type()?.is_file() {
+            fs::remove_file(entry.path())?;
+            removed += 1;
+        }
+    }
+    Ok(removed)
+}
+
+/// `.2027-03.ron.Ab12Cd`: a dot, a journal file's name, a dot, six letters or digits.
+fn is_save_temporary(name: &str) -> bool {
+    let Some(rest) = name.strip_prefix('.') else {
+        return false;
+    };
+    let Some((base, suffix)) = rest.rsplit_once('.') else {
+        return false;
+    };
+    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
 }
 
 /// Creates a directory (and its parents) readable by the owner only.

@@ -102,6 +102,9 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
             files.extend(snapshot(&path));
+        } else if path.file_name().is_some_and(|name| name == ".lock") {
+            // The lock names the running process: it is not journal data.
+            continue;
         } else {
             let bytes = std::fs::read(&path).expect("readable");
             files.push((path, bytes));

@@ -1,11 +1,13 @@
-//! Shared set-up for the integration tests: a journal in a temp dir and an app on a clock
-//! the test controls.
-#![allow(dead_code)]
+//! Helpers shared by the integration tests: a journal in a temp dir, an app on a clock the
+//! test moves by hand.
+#![allow(dead_code)] // each test binary uses its own share of these
 
+use std::path::Path;
 use std::rc::Rc;
+use std::time::Duration;
 
-use aftercare::app::App;
-use aftercare::clock::{Clock, FixedClock, Stamp};
+use aftercare::app::{Action, App};
+use aftercare::clock::{FixedClock, Stamp};
 use aftercare::journal::{Journal, Layout, Treatment};
 use aftercare::plan::{CarePlan, PlanSource};
 use tempfile::TempDir;
@@ -15,35 +17,86 @@ pub fn journal_dir() -> TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
+/// The journal in `dir`, opened for writing as the TUI does.
+pub fn writable(dir: &Path) -> Journal {
+    Journal::open_writable(Layout::new(dir), Duration::ZERO).expect("journal opens")
+}
+
+/// A treatment at an RFC 3339 time with offset, e.g. `2027-03-13T10:00:00-05:00`.
 pub fn treatment(at: &str) -> Treatment {
     Treatment {
-        at: at.parse::<Stamp>().expect("valid stamp"),
+        at: at.parse::<Stamp>().expect("a stamp"),
         area: "face".into(),
         note: String::new(),
     }
 }
 
-/// Opens the journal in `dir`, recording `treatment_at` first when given.
-pub fn journal(dir: &TempDir, treatment_at: Option<&str>) -> Journal {
-    let mut journal = Journal::open(Layout::new(dir.path())).expect("journal opens");
-    if let Some(at) = treatment_at {
-        journal
-            .add_treatment(treatment(at))
-            .expect("treatment saved");
+/// The journal in `dir`, opened for writing, with a treatment at `treated` unless the
+/// journal already has one.
+pub fn journal<'a>(dir: impl AsRef<Path>, treated: impl Into<Option<&'a str>>) -> Journal {
+    let mut journal = writable(dir.as_ref());
+    if let Some(at) = treated.into()
+        && journal.treatments().is_empty()
+    {
+        journal.add_treatment(treatment(at)).expect("saved");
     }
     journal
 }
 
-/// An app on the built-in plan, the journal in `dir`, and a clock the test moves.
-pub fn app(dir: &TempDir, treatment_at: Option<&str>, now: &str) -> (App, Rc<FixedClock>) {
+/// An app on the built-in plan and the journal in `dir` (with a treatment at `treated`, if
+/// given), the clock at `now` (a zoned time such as `2027-03-14T09:00:00[America/New_York]`).
+pub fn app<'a>(
+    dir: impl AsRef<Path>,
+    treated: impl Into<Option<&'a str>>,
+    now: &str,
+) -> (App, Rc<FixedClock>) {
+    let journal = journal(dir, treated);
     let clock = Rc::new(FixedClock::at(now));
-    let journal = journal(dir, treatment_at);
     let app = App::new(
         CarePlan::builtin(),
         PlanSource::BuiltIn,
         journal,
-        Box::new(Rc::clone(&clock)) as Box<dyn Clock>,
+        Box::new(Rc::clone(&clock)),
     )
     .expect("app starts");
     (app, clock)
+}
+
+/// Moves the app's selection to the plan item `id` on the day shown.
+pub fn select(app: &mut App, id: &str) {
+    let index = app
+        .checklist()
+        .iter()
+        .position(|p| p.item.id == id)
+        .unwrap_or_else(|| panic!("{id} is on today's checklist"));
+    while app.selected > index {
+        app.update(Action::Up);
+    }
+    while app.selected < index {
+        app.update(Action::Down);
+    }
+}
+
+/// The count logged for `id` on the day the app shows.
+pub fn count(app: &App, id: &str) -> u32 {
+    app.journal.day(app.date).map_or(0, |d| d.count(id))
+}
+
+/// Every byte of every file under `dir`, by relative path: to prove nothing changed.
+pub fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(next) = stack.pop() {
+        for entry in std::fs::read_dir(&next).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let name = path.strip_prefix(dir).unwrap().display().to_string();
+                out.push((name, std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    out.sort();
+    out
 }

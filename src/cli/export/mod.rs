@@ -183,7 +183,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
 /// `aftercare export [--format markdown|csv] [--output FILE] [--since DATE]`. The whole
 /// export is made in memory first, so a failure leaves no half-written file.
 pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
-    let (plan, source, mut journal) = super::open(paths)?;
+    let (plan, source, mut journal) = super::open(paths, super::Access::Read)?;
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?;
     let text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
