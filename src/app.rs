@@ -11,6 +11,7 @@ use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
 use crate::clock::Clock;
+use crate::history_view::{self, HistoryAction, HistoryView};
 use crate::journal::{Journal, Month};
 use crate::keys::KeyContext;
 use crate::plan::{CarePlan, ItemKind, PlanSource};
@@ -37,6 +38,10 @@ pub enum Action {
     /// Move to the next field of a form.
     NextField,
     Submit,
+    /// Tab: between the Today and History screens.
+    SwitchScreen,
+    /// A key of the History screen, handled in `history_view`.
+    History(HistoryAction),
 }
 
 /// Editing keys inside a text field.
@@ -54,6 +59,8 @@ pub enum Screen {
     /// No treatment yet: ask when it was.
     Welcome,
     Today,
+    /// The calendar of adherence, symptom trend and treatments (`history_view`).
+    History,
 }
 
 /// A running ice-pack (or other timed item) session.
@@ -86,6 +93,7 @@ pub struct App {
     pub selected: usize,
     pub timer: Option<Timer>,
     pub show_help: bool,
+    pub history: HistoryView,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -119,6 +127,7 @@ impl App {
             selected: 0,
             timer: None,
             show_help: false,
+            history: HistoryView::new(now.date()),
             status: None,
             now,
             monotonic,
@@ -139,9 +148,11 @@ impl App {
             Action::Quit => self.quit = true,
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
+            Action::SwitchScreen => history_view::switch_screen(self),
             action => match self.screen {
                 Screen::Welcome => self.update_welcome(action),
                 Screen::Today => self.update_today(action),
+                Screen::History => history_view::update(self, action),
             },
         }
     }
@@ -152,6 +163,7 @@ impl App {
             (true, _) => KeyContext::Help,
             (false, Screen::Welcome) => KeyContext::Form,
             (false, Screen::Today) => KeyContext::Today,
+            (false, Screen::History) => self.history.key_context(),
         }
     }
 

@@ -17,6 +17,9 @@ pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::Form => form_key(key.code),
         KeyContext::Today => today_key(key.code),
         KeyContext::Help => Some(Action::ToggleHelp),
+        KeyContext::History | KeyContext::HistoryForm | KeyContext::Confirm => {
+            crate::history_view::key(key.code, context)
+        }
     }
 }
 
@@ -28,9 +31,15 @@ pub enum KeyContext {
     Today,
     /// The help overlay: any key closes it.
     Help,
+    /// The History screen (see `history_view`).
+    History,
+    /// The History screen's treatment form: letters type, Esc cancels.
+    HistoryForm,
+    /// A yes/no question: y or n.
+    Confirm,
 }
 
-fn form_key(code: KeyCode) -> Option<Action> {
+pub(crate) fn form_key(code: KeyCode) -> Option<Action> {
     Some(match code {
         KeyCode::Esc => Action::Quit,
         KeyCode::Enter => Action::Submit,
@@ -53,6 +62,7 @@ fn today_key(code: KeyCode) -> Option<Action> {
         KeyCode::Char('-' | '_') => Action::Decrement,
         KeyCode::Char('t') => Action::ToggleTimer,
         KeyCode::Char('?') => Action::ToggleHelp,
+        KeyCode::Tab => Action::SwitchScreen,
         _ => return None,
     })
 }

@@ -9,6 +9,8 @@ pub mod care;
 pub mod cli;
 pub mod clock;
 pub mod error;
+pub mod history;
+pub mod history_view;
 pub mod input;
 pub mod journal;
 pub mod keys;

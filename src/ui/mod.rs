@@ -1,6 +1,9 @@
 //! Drawing: reads the [`App`] and never changes it. One module per screen.
 
+mod calendar;
 mod help;
+mod history;
+mod history_dialog;
 pub mod theme;
 mod today;
 mod welcome;
@@ -33,6 +36,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let hints = match app.screen {
         Screen::Welcome => welcome::draw(frame, body, app, theme),
         Screen::Today => today::draw(frame, body, app, theme),
+        Screen::History => history::draw(frame, body, app, theme),
     };
     frame.render_widget(status_line(app, theme), status);
     frame.render_widget(key_hints(&hints, theme), footer);
