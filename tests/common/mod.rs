@@ -2,6 +2,8 @@
 //! the test controls.
 #![allow(dead_code)]
 
+pub mod history_fixture;
+
 use std::rc::Rc;
 
 use aftercare::app::App;
