@@ -108,7 +108,10 @@ impl Calendar<'_> {
         } else {
             " "
         };
-        let level = self.summary.and_then(|s| s.get(date)).map(Level::of);
+        // The future has a plan but nothing could be done yet: no shade.
+        let level = (date <= self.today)
+            .then(|| self.summary.and_then(|s| s.get(date)).map(Level::of))
+            .flatten();
         let shade = level.map_or(" ", glyph);
         let mut style = level.map_or(theme.text, |l| level_style(l, theme));
         if date == self.today {

@@ -55,26 +55,34 @@ pub fn draw(
     ]
 }
 
+/// The streaks: the current one, and the best in the selected treatment's recovery.
 fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let streaks = app.history.streaks;
     let days = |n: u32| {
         if n == 1 {
-            "1 day".into()
+            "1 day".to_string()
         } else {
             format!("{n} days")
         }
     };
-    Line::from(vec![
+    let mut spans = vec![
         Span::styled(" History", theme.title),
         Span::styled(
+            format!(" · All care done {} in a row", days(streaks.current)),
+            theme.text,
+        ),
+    ];
+    if let Some(t) = app.journal.treatments().get(app.history.treatment) {
+        spans.push(Span::styled(
             format!(
-                " · All care done: {} in a row now, best {} in this recovery",
-                days(streaks.current),
+                " · best run after {}: {}",
+                short_date(t.at.date()),
                 days(streaks.best)
             ),
             theme.text,
-        ),
-    ])
+        ));
+    }
+    Line::from(spans)
 }
 
 fn panel<'a>(title: String, theme: &Theme) -> Block<'a> {
@@ -89,7 +97,8 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let view = &app.history;
     let month = Month::of(view.cursor);
     let title = format!(" {} ", month.first_day().strftime("%B %Y"));
-    let block = panel(title, theme);
+    let block =
+        panel(title, theme).title(Line::styled(" * treatment ", theme.muted).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let treatments = app.journal.treatments();
@@ -122,7 +131,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.text,
         )),
         (Some(t), Some(n)) => lines.push(Line::styled(
-            format!("Day {n} after the treatment of {}", short_date(t.at.date())),
+            format!(
+                "Day {n} after the treatment of {}",
+                day_month(t.at.date(), date)
+            ),
             theme.text,
         )),
         _ => lines.push(Line::styled("Before your first treatment", theme.muted)),
@@ -211,6 +223,15 @@ fn short_date(date: Date) -> String {
     date.strftime("%-d %b %Y").to_string()
 }
 
+/// "14 Mar", with the year only when it differs from `context`'s.
+fn day_month(date: Date, context: Date) -> String {
+    if date.year() == context.year() {
+        date.strftime("%-d %b").to_string()
+    } else {
+        short_date(date)
+    }
+}
+
 /// One bar per day after the treatment: the higher, the stronger the symptom.
 fn bar(score: Score) -> char {
     ['▁', '▂', '▄', '▆', '█']
@@ -266,8 +287,10 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ("Pain", |s| s.pain),
         ("Dryness", |s| s.dryness),
     ];
+    // Dots mark days without scores, up to the last day scored: after it, nothing yet.
+    let scored_days = days.min(last.0 as usize + 1);
     for (name, score) in rows {
-        let mut bars = vec!['·'; days];
+        let mut bars = vec!['·'; scored_days];
         for (day, symptoms) in &series {
             if let Some(slot) = bars.get_mut(*day as usize) {
                 *slot = bar(score(symptoms));
@@ -306,15 +329,19 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let selected = app.history.treatment;
     let gaps = history::days_since_previous(treatments);
     let width = usize::from(inner.width);
+    // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
     if let Some(t) = treatments.get(selected) {
-        let mut text = format!("{}", t.at.local().strftime("%Y-%m-%d %H:%M"));
-        if let Some(Some(gap)) = gaps.get(selected) {
-            text.push_str(&format!(", {gap} days after the one before"));
+        let mut text = t.at.local().strftime("%H:%M").to_string();
+        if !t.area.is_empty() {
+            text.push_str(&format!(" · {}", t.area));
         }
-        footer.push(Line::styled(text, theme.text));
+        footer.push(text);
+        if let Some(Some(gap)) = gaps.get(selected) {
+            footer.push(format!("{gap} days after the one before"));
+        }
         if !t.note.is_empty() {
-            footer.push(Line::styled(format!("Note: {}", t.note), theme.text));
+            footer.push(format!("Note: {}", t.note));
         }
     }
     if let Some((from, to)) = app
@@ -322,11 +349,12 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .latest_treatment()
         .and_then(|t| history::next_session_window(&app.plan, t))
     {
-        footer.push(Line::styled(
-            format!("Next session: {}", date_range(from, to)),
-            theme.title,
-        ));
+        footer.push(format!("Next session: {}", date_range(from, to)));
     }
+    let footer: Vec<Line> = footer
+        .iter()
+        .map(|text| Line::styled(fit(text, width), theme.text))
+        .collect();
     let footer_height = u16::try_from(footer.len()).unwrap_or(0).min(inner.height);
     let [list, rest] =
         Layout::vertical([Constraint::Min(0), Constraint::Length(footer_height)]).areas(inner);
@@ -356,7 +384,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), list);
-    frame.render_widget(Paragraph::new(footer).wrap(Wrap { trim: false }), rest);
+    frame.render_widget(Paragraph::new(footer), rest);
 }
 
 fn mark(selected: bool) -> &'static str {

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ];
             let popup = area.centered(
                 Constraint::Length(64.min(area.width)),
-                Constraint::Length(7.min(area.height)),
+                Constraint::Length(5.min(area.height)),
             );
             show(frame, popup, " Are you sure? ", lines, theme);
         }

@@ -36,6 +36,7 @@ pub fn draw(
         ("Space", "tick"),
         ("+/-", "count"),
         ("t", timer_hint),
+        ("Tab", "history"),
         ("?", "help"),
         ("q", "quit"),
     ]
