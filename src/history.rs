@@ -7,6 +7,7 @@
 //! once and kept in an [`AdherenceCache`] until the journal changes.
 
 use std::collections::BTreeMap;
+use std::collections::btree_map::Entry;
 
 use jiff::civil::Date;
 use jiff::{Span, ToSpan};
@@ -105,12 +106,13 @@ impl AdherenceCache {
         journal: &mut Journal,
         month: Month,
     ) -> Result<&MonthSummary, FileError> {
-        if !self.months.contains_key(&month) {
-            journal.load_month(month)?;
-            self.months
-                .insert(month, MonthSummary::compute(plan, journal, month));
-        }
-        Ok(&self.months[&month])
+        Ok(match self.months.entry(month) {
+            Entry::Occupied(entry) => entry.into_mut(),
+            Entry::Vacant(entry) => {
+                journal.load_month(month)?;
+                entry.insert(MonthSummary::compute(plan, journal, month))
+            }
+        })
     }
 
     pub fn day(

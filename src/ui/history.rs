@@ -168,14 +168,9 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         match entry.and_then(|e| e.symptoms) {
             Some(s) => {
-                lines.push(score_line(
-                    &[("Redness", s.redness), ("Swelling", s.swelling)],
-                    theme,
-                ));
-                lines.push(score_line(
-                    &[("Pain", s.pain), ("Dryness", s.dryness)],
-                    theme,
-                ));
+                let scores = named_scores(&s);
+                lines.push(score_line(&scores[..2], theme));
+                lines.push(score_line(&scores[2..], theme));
             }
             None => lines.push(Line::styled("No symptom scores logged", theme.muted)),
         }
@@ -207,6 +202,16 @@ fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a
     (from..=to)
         .contains(&date)
         .then(|| Line::styled("In the window suggested for your next session", theme.text))
+}
+
+/// The four scores with their names, in the order they are always shown.
+fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
+    [
+        ("Redness", s.redness),
+        ("Swelling", s.swelling),
+        ("Pain", s.pain),
+        ("Dryness", s.dryness),
+    ]
 }
 
 fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
@@ -281,19 +286,13 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!("{:<LABEL_WIDTH$}{axis}", "day"),
         theme.muted,
     )];
-    let rows: [(&str, fn(&Symptoms) -> Score); 4] = [
-        ("Redness", |s| s.redness),
-        ("Swelling", |s| s.swelling),
-        ("Pain", |s| s.pain),
-        ("Dryness", |s| s.dryness),
-    ];
     // Dots mark days without scores, up to the last day scored: after it, nothing yet.
     let scored_days = days.min(last.0 as usize + 1);
-    for (name, score) in rows {
+    for (row, (name, _)) in named_scores(&first.1).into_iter().enumerate() {
         let mut bars = vec!['·'; scored_days];
         for (day, symptoms) in &series {
             if let Some(slot) = bars.get_mut(*day as usize) {
-                *slot = bar(score(symptoms));
+                *slot = bar(named_scores(symptoms)[row].1);
             }
         }
         lines.push(Line::from(vec![
