@@ -6,22 +6,8 @@ mod common;
 use aftercare::app::Action::History;
 use aftercare::app::{Action, App};
 use aftercare::history_view::HistoryAction;
-use aftercare::ui::{self, Theme};
 use common::history_fixture::{self, NOW};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::PLAIN))
-        .unwrap();
-    terminal
-}
-
-fn text(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
-}
+use common::screen::{render, screen_text};
 
 fn history_app(dir: &tempfile::TempDir) -> App {
     drop(history_fixture::two_treatments(dir));
@@ -36,7 +22,7 @@ fn history_screen_at_80x24() {
     let mut app = history_app(&dir);
     app.update(History(HistoryAction::Day(-2))); // 22 April: symptoms and a note
     let terminal = render(&app, 80, 24);
-    let screen = text(&terminal);
+    let screen = screen_text(&terminal);
     for expected in [
         "April 2027",
         "All care done 6 days in a row · best run after 18 Apr 2027: 6 days",
@@ -63,7 +49,7 @@ fn calendar_shades_days_by_care_done_and_marks_treatments() {
     let mut app = history_app(&dir);
     app.update(History(HistoryAction::Treatment(-1)));
     let terminal = render(&app, 80, 24);
-    let screen = text(&terminal);
+    let screen = screen_text(&terminal);
     // 14 March, a treatment day fully done; 21 some; 22 none; 13 before any treatment.
     for cell in ["*14█", " 21▒", " 22░", " 13 "] {
         assert!(screen.contains(cell), "lacks {cell:?}:\n{screen}");
@@ -86,7 +72,7 @@ fn the_confirm_dialog_names_the_treatment() {
     let mut app = history_app(&dir);
     app.update(History(HistoryAction::DeleteTreatment));
     let terminal = render(&app, 80, 24);
-    let screen = text(&terminal);
+    let screen = screen_text(&terminal);
     assert!(
         screen.contains("Delete the treatment of 2027-04-18 10:30?"),
         "{screen}"
@@ -100,7 +86,7 @@ fn the_edit_dialog_shows_the_treatment_to_correct() {
     let dir = common::journal_dir();
     let mut app = history_app(&dir);
     app.update(History(HistoryAction::EditTreatment));
-    let screen = text(&render(&app, 80, 24));
+    let screen = screen_text(&render(&app, 80, 24));
     assert!(screen.contains("Correct this treatment"), "{screen}");
     assert!(screen.contains("2027-04-18 10:30"), "{screen}");
     assert!(screen.contains("face and neck"), "{screen}");
@@ -111,7 +97,7 @@ fn help_lists_the_history_keys() {
     let dir = common::journal_dir();
     let mut app = history_app(&dir);
     app.update(Action::ToggleHelp);
-    let screen = text(&render(&app, 80, 24));
+    let screen = screen_text(&render(&app, 80, 24));
     for key in ["PgUp PgDn", "p  n", "e", "d", "Tab"] {
         assert!(screen.contains(key), "help lacks {key:?}:\n{screen}");
     }

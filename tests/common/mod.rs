@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod history_fixture;
+pub mod screen;
 
 use std::rc::Rc;
 
