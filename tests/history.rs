@@ -295,3 +295,14 @@ fn replacing_a_treatment_keeps_them_in_time_order() {
     assert_eq!(journal.replace_treatment(5, moved).unwrap(), None);
     assert_eq!(journal.remove_treatment(7).unwrap(), None);
 }
+
+/// Writes the fixture journal where `AFTERCARE_DEMO_DIR` says, to look at the History
+/// screen in a real terminal: `AFTERCARE_DEMO_DIR=/tmp/h/j cargo test --test history --
+/// --ignored`, then run the binary under `faketime '2027-04-24 20:00:00'`.
+#[test]
+#[ignore = "writes outside the temp dir; run by hand"]
+fn write_demo_journal() {
+    let dir = std::env::var("AFTERCARE_DEMO_DIR").expect("AFTERCARE_DEMO_DIR");
+    std::fs::create_dir_all(&dir).unwrap();
+    drop(history_fixture::two_treatments(&dir));
+}

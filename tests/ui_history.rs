@@ -90,6 +90,13 @@ fn the_edit_dialog_shows_the_treatment_to_correct() {
     assert!(screen.contains("Correct this treatment"), "{screen}");
     assert!(screen.contains("2027-04-18 10:30"), "{screen}");
     assert!(screen.contains("face and neck"), "{screen}");
+    app.update(Action::Submit);
+    let screen = screen_text(&render(&app, 80, 24));
+    assert!(
+        screen.contains("Change the treatment of 2027-04-18 10:30 to 2027-04-18 10:30")
+            && screen.contains("y yes   n no"),
+        "a long question still shows the answer keys:\n{screen}"
+    );
 }
 
 #[test]

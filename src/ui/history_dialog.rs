@@ -30,9 +30,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     Span::styled(" no, keep it as it is", theme.text),
                 ]),
             ];
+            // Room for the question however it wraps, and for the y/n line under it.
+            let width = 64.min(area.width);
+            let text_width = usize::from(width.saturating_sub(4)).max(1);
+            let rows = Span::raw(question.as_str()).width().div_ceil(text_width);
+            let height = u16::try_from(rows + 4).unwrap_or(u16::MAX);
             let popup = area.centered(
-                Constraint::Length(64.min(area.width)),
-                Constraint::Length(5.min(area.height)),
+                Constraint::Length(width),
+                Constraint::Length(height.min(area.height)),
             );
             show(frame, popup, " Are you sure? ", lines, theme);
         }

@@ -6,7 +6,7 @@ use aftercare::journal::{Journal, Layout, Score, Symptoms, Treatment};
 use aftercare::plan::CarePlan;
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
-use tempfile::TempDir;
+use std::path::Path;
 
 pub const FIRST: &str = "2027-03-14T09:00:00+01:00";
 pub const SECOND: &str = "2027-04-18T10:30:00+02:00";
@@ -55,9 +55,9 @@ fn each_day(from: Date, to: Date) -> impl Iterator<Item = Date> {
 /// - first treatment 14 March: 14–20 full, 21 half, 22 nothing, 23–31 full, 1–5 April
 ///   half; nothing logged after;
 /// - second treatment 18 April: 18–23 full, 24 (today) half.
-pub fn two_treatments(dir: &TempDir) -> Journal {
+pub fn two_treatments(dir: impl AsRef<Path>) -> Journal {
     let plan = CarePlan::builtin();
-    let mut journal = Journal::open(Layout::new(dir.path())).unwrap();
+    let mut journal = Journal::open(Layout::new(dir.as_ref())).unwrap();
     journal
         .add_treatment(treatment(FIRST, "face", "1.0 mm, first session"))
         .unwrap();
