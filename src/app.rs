@@ -12,6 +12,7 @@ use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use crate::care::{self, TickChange};
 use crate::clock::Clock;
 use crate::healing::{self, Concern};
+use crate::history_view::{self, HistoryAction, HistoryView};
 use crate::journal::{Journal, Month};
 use crate::keys::KeyContext;
 use crate::plan::{CarePlan, ItemKind, PlanSource};
@@ -52,6 +53,10 @@ pub enum Action {
     Submit,
     /// Close a form without saving.
     Cancel,
+    /// Tab: between the Today and History screens.
+    SwitchScreen,
+    /// A key of the History screen, handled in `history_view`.
+    History(HistoryAction),
 }
 
 /// Editing keys inside a text field.
@@ -69,6 +74,8 @@ pub enum Screen {
     /// No treatment yet: ask when it was.
     Welcome,
     Today,
+    /// The calendar of adherence, symptom trend and treatments (`history_view`).
+    History,
 }
 
 /// A form shown over the Today screen.
@@ -112,6 +119,7 @@ pub struct App {
     pub show_help: bool,
     /// A gentle note when healing looks slower than usual; recomputed after each update.
     pub concern: Option<Concern>,
+    pub history: HistoryView,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -149,6 +157,7 @@ impl App {
             modal: None,
             show_help: false,
             concern: None,
+            history: HistoryView::new(now.date()),
             status: None,
             now,
             monotonic,
@@ -178,10 +187,12 @@ impl App {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
+            Action::SwitchScreen if self.modal.is_none() => history_view::switch_screen(self),
             action => match (&self.modal, self.screen) {
                 (Some(_), _) => self.update_modal(action),
                 (None, Screen::Welcome) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
+                (None, Screen::History) => history_view::update(self, action),
             },
         }
         if action != Action::Tick {
@@ -234,6 +245,7 @@ impl App {
             (Some(Modal::Skin(_)), _) => KeyContext::SkinScores,
             (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Form,
             (None, Screen::Today) => KeyContext::Today,
+            (None, Screen::History) => self.history.key_context(),
         }
     }
 

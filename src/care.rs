@@ -132,3 +132,21 @@ pub fn record_treatment(journal: &mut Journal, treatment: Treatment) -> Result<(
     journal.add_treatment(treatment)?;
     Ok(())
 }
+
+/// Corrects a treatment recorded with the wrong date, time or area. Returns its new index
+/// (treatments stay in time order), or `None` if there is no treatment at `index`.
+pub fn replace_treatment(
+    journal: &mut Journal,
+    index: usize,
+    treatment: Treatment,
+) -> Result<Option<usize>, CareError> {
+    Ok(journal.replace_treatment(index, treatment)?)
+}
+
+/// Deletes a treatment recorded by mistake; the days logged stay in the journal.
+pub fn remove_treatment(
+    journal: &mut Journal,
+    index: usize,
+) -> Result<Option<Treatment>, CareError> {
+    Ok(journal.remove_treatment(index)?)
+}

@@ -25,6 +25,9 @@ pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::SkinNote => skin_note_key(key.code),
         KeyContext::Today => today_key(key.code),
         KeyContext::Help => Some(Action::ToggleHelp),
+        KeyContext::History | KeyContext::HistoryForm | KeyContext::Confirm => {
+            crate::history_view::key(key.code, context)
+        }
     }
 }
 
@@ -40,9 +43,15 @@ pub enum KeyContext {
     Today,
     /// The help overlay: any key closes it.
     Help,
+    /// The History screen (see `history_view`).
+    History,
+    /// The History screen's treatment form: letters type, Esc cancels.
+    HistoryForm,
+    /// A yes/no question: y or n.
+    Confirm,
 }
 
-fn form_key(code: KeyCode) -> Option<Action> {
+pub(crate) fn form_key(code: KeyCode) -> Option<Action> {
     Some(match code {
         KeyCode::Esc => Action::Cancel,
         KeyCode::Enter => Action::Submit,
@@ -102,6 +111,7 @@ fn today_key(code: KeyCode) -> Option<Action> {
         KeyCode::Home => Action::GoToday,
         KeyCode::Char('s') => Action::OpenSkinForm,
         KeyCode::Char('r') => Action::OpenTreatmentForm,
+        KeyCode::Tab => Action::SwitchScreen,
         _ => return None,
     })
 }

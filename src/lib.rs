@@ -10,6 +10,8 @@ pub mod cli;
 pub mod clock;
 pub mod error;
 pub mod healing;
+pub mod history;
+pub mod history_view;
 pub mod input;
 pub mod journal;
 pub mod keys;

@@ -42,6 +42,14 @@ impl TreatmentForm {
         }
     }
 
+    /// A form holding a recorded treatment, to correct it (times shown in `zone`).
+    pub fn for_treatment(treatment: &Treatment, zone: &jiff::tz::TimeZone) -> TreatmentForm {
+        let mut form = TreatmentForm::prefilled(&treatment.at.in_zone(zone));
+        form.area = TextInput::new(&treatment.area);
+        form.note = TextInput::new(&treatment.note);
+        form
+    }
+
     pub fn edit(&mut self, edit: Edit) {
         let field = match self.focus {
             Field::When => &mut self.when,

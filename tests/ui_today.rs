@@ -5,23 +5,9 @@ mod common;
 use std::time::Duration;
 
 use aftercare::app::{Action, App};
-use aftercare::ui::{self, Theme};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use common::screen::{render, screen_text};
 
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
-
-fn render(app: &App, width: u16, height: u16) -> Terminal<TestBackend> {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::PLAIN))
-        .unwrap();
-    terminal
-}
-
-fn screen_text(terminal: &Terminal<TestBackend>) -> String {
-    terminal.backend().to_string()
-}
 
 /// Day 1, 5 h 12 m before the 24 h restrictions lift, with some care done.
 fn day_one_app(dir: &tempfile::TempDir) -> App {

@@ -251,6 +251,40 @@ impl Journal {
         self.save()
     }
 
+    /// Replaces a mistaken treatment (kept in time order, so its index may change) and
+    /// saves `treatments.ron`. Returns where it now stands, or `None` for a bad index.
+    pub fn replace_treatment(
+        &mut self,
+        index: usize,
+        treatment: Treatment,
+    ) -> Result<Option<usize>, FileError> {
+        if index >= self.treatments.len() {
+            return Ok(None);
+        }
+        self.treatments.remove(index);
+        let at = self
+            .treatments
+            .partition_point(|t| t.at.instant <= treatment.at.instant);
+        self.treatments.insert(at, treatment.clone());
+        self.added_treatments.push(treatment);
+        self.pending.insert(FileId::Treatments);
+        self.save()?;
+        Ok(Some(at))
+    }
+
+    /// Deletes a treatment recorded by mistake and saves `treatments.ron`. The days logged
+    /// after it stay; they now count from the treatment before, if any. Returns the removed
+    /// treatment, or `None` for a bad index.
+    pub fn remove_treatment(&mut self, index: usize) -> Result<Option<Treatment>, FileError> {
+        if index >= self.treatments.len() {
+            return Ok(None);
+        }
+        let removed = self.treatments.remove(index);
+        self.pending.insert(FileId::Treatments);
+        self.save()?;
+        Ok(Some(removed))
+    }
+
     /// Writes every file with unsaved changes. On failure the changes stay pending.
     pub fn save(&mut self) -> Result<(), FileError> {
         if self.pending.is_empty() {

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::Theme;
-use crate::app::App;
+use crate::app::{App, Screen};
 
 /// Every key of the Today screen, in the order a patient needs them.
 pub const KEYS: &[(&str, &str)] = &[
@@ -19,7 +19,20 @@ pub const KEYS: &[(&str, &str)] = &[
     ("Home", "back to today"),
     ("r", "record a new treatment session"),
     ("?", "show or hide this help"),
+    ("Tab", "History: calendar, symptom trend, treatments"),
     ("q  Esc  Ctrl-C", "quit (everything is already saved)"),
+];
+
+/// Every key of the History screen.
+pub const HISTORY_KEYS: &[(&str, &str)] = &[
+    ("← → h l", "previous / next day"),
+    ("↑ ↓ k j", "previous / next week"),
+    ("PgUp PgDn [ ]", "previous / next month"),
+    ("p  n", "previous / next treatment"),
+    ("Enter", "open the day on Today, to correct it"),
+    ("e  d", "correct / delete a treatment, asks first"),
+    ("Tab", "back to Today"),
+    ("?  q", "this help · quit"),
 ];
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -27,7 +40,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(64.min(area.width)),
         Constraint::Length(20.min(area.height)),
     );
-    let mut lines: Vec<Line> = KEYS
+    let keys = if app.screen == Screen::History {
+        HISTORY_KEYS
+    } else {
+        KEYS
+    };
+    let mut lines: Vec<Line> = keys
         .iter()
         .map(|(keys, what)| {
             Line::from(vec![

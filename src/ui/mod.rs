@@ -1,6 +1,9 @@
 //! Drawing: reads the [`App`] and never changes it. One module per screen.
 
+mod calendar;
 mod help;
+mod history;
+mod history_dialog;
 mod skin;
 pub mod theme;
 mod today;
@@ -34,6 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let mut hints = match app.screen {
         Screen::Welcome => treatment::draw(frame, body, app, theme),
         Screen::Today => today::draw(frame, body, app, theme),
+        Screen::History => history::draw(frame, body, app, theme),
     };
     match &app.modal {
         Some(Modal::Skin(form)) => hints = skin::draw(frame, body, form, theme),

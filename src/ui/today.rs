@@ -46,10 +46,10 @@ pub fn draw(
     vec![
         ("↑↓", "move"),
         ("Space", "tick"),
-        ("+/-", "count"),
         ("t", timer_hint),
         ("s", "skin"),
         ("←→", "day"),
+        ("Tab", "history"),
         ("?", "help"),
         ("q", "quit"),
     ]

@@ -3,17 +3,17 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Screen};
 use crate::input::TextInput;
-use crate::treatment_form::Field;
+use crate::treatment_form::{Field, TreatmentForm};
 
 /// Column where the text fields start, inside the box.
 const FIELD_X: u16 = 17;
 
-/// Draws the form in a box centred on `area`; returns the footer's key hints.
+/// Draws the welcome screen or the "new treatment" form; returns the footer's key hints.
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
@@ -21,11 +21,40 @@ pub fn draw(
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
     let welcome = app.screen == Screen::Welcome;
+    let text = if welcome {
+        FormText {
+            title: " Welcome to aftercare ",
+            question: " When was your microneedling session?",
+        }
+    } else {
+        FormText {
+            title: " New treatment ",
+            question: " Record a new microneedling session",
+        }
+    };
+    draw_form(frame, area, &app.form, &text, theme);
+    let escape = if welcome { "quit" } else { "cancel" };
+    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", escape)]
+}
+
+/// The words around a treatment form.
+pub struct FormText {
+    pub title: &'static str,
+    pub question: &'static str,
+}
+
+/// Draws a treatment form in a box centred on `area`, with the cursor in its focused field.
+pub fn draw_form(
+    frame: &mut Frame,
+    area: Rect,
+    form: &TreatmentForm,
+    text: &FormText,
+    theme: &Theme,
+) {
     let popup = area.centered(
         Constraint::Length(64.min(area.width)),
-        Constraint::Length(13.min(area.height)),
+        Constraint::Length(14.min(area.height)),
     );
-    let form = &app.form;
     let field = |name: &'static str, input: &TextInput, focused: bool| {
         let style = if focused { theme.selected } else { theme.text };
         Line::from(vec![
@@ -36,13 +65,8 @@ pub fn draw(
             Span::styled(format!("{} ", input.text()), style),
         ])
     };
-    let question = if welcome {
-        " When was your microneedling session?"
-    } else {
-        " Record a new microneedling session"
-    };
     let mut lines = vec![
-        Line::styled(question, theme.title),
+        Line::styled(text.question, theme.title),
         Line::raw(""),
         field("Date and time", &form.when, form.focus == Field::When),
         Line::styled(
@@ -66,18 +90,18 @@ pub fn draw(
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!(" {error}"), theme.error));
     }
-    let title = if welcome {
-        " Welcome to aftercare "
-    } else {
-        " New treatment "
-    };
     let block = Block::bordered()
-        .title(title)
+        .title(text.title)
         .title_style(theme.title)
         .border_style(theme.border);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
-    frame.render_widget(Paragraph::new(lines).block(block), popup);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        popup,
+    );
     let (row, input) = match form.focus {
         Field::When => (2, &form.when),
         Field::Area => (4, &form.area),
@@ -89,6 +113,4 @@ pub fn draw(
     if inner.contains(cursor) {
         frame.set_cursor_position(cursor);
     }
-    let escape = if welcome { "quit" } else { "cancel" };
-    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", escape)]
 }

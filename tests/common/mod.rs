@@ -3,6 +3,9 @@
 #![allow(dead_code)] // each test binary uses its own share of these
 
 use std::path::Path;
+pub mod history_fixture;
+pub mod screen;
+
 use std::rc::Rc;
 use std::time::Duration;
 
