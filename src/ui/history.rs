@@ -68,7 +68,11 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let mut spans = vec![
         Span::styled(" History", theme.title),
         Span::styled(
-            format!(" · All care done {} in a row", days(streaks.current)),
+            if streaks.current == 0 {
+                " · No full day of care in a row yet".to_string()
+            } else {
+                format!(" · All care done {} in a row", days(streaks.current))
+            },
             theme.text,
         ),
     ];
@@ -176,7 +180,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     if let Some(note) = entry.map(|e| e.note.trim()).filter(|n| !n.is_empty()) {
-        lines.push(Line::styled(format!("Note: {note}"), theme.text));
+        for (index, text) in note.lines().enumerate() {
+            let lead = if index == 0 { "Note: " } else { "      " };
+            lines.push(Line::styled(format!("{lead}{text}"), theme.text));
+        }
     }
     if let Some(line) = next_session_line(app, date, theme) {
         lines.push(line);
@@ -301,16 +308,18 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ]));
     }
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    let redness = if first.0 == last.0 {
+        format!("Redness {} on day {}", first.1.redness.word(), first.0)
+    } else {
         format!(
-            "Redness {} on day {}, {} on day {}",
+            "Redness: {} on day {} → {} on day {}",
             first.1.redness.word(),
             first.0,
             last.1.redness.word(),
             last.0
-        ),
-        theme.text,
-    ));
+        )
+    };
+    lines.push(Line::styled(redness, theme.text));
     lines.push(Line::styled(
         "▁ none ▂ mild ▄ moderate ▆ marked █ severe",
         theme.muted,
@@ -348,7 +357,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .latest_treatment()
         .and_then(|t| history::next_session_window(&app.plan, t))
     {
-        footer.push(format!("Next session: {}", date_range(from, to)));
+        footer.push(format!("Next session {}", date_range(from, to)));
     }
     let footer: Vec<Line> = footer
         .iter()
@@ -390,10 +399,10 @@ fn mark(selected: bool) -> &'static str {
     if selected { "▸" } else { " " }
 }
 
-/// "16–30 May 2027", or "25 Apr – 9 May 2027" across months.
+/// "16–30 May 2027", "25 Apr – 9 May 2027" across months, "22 Dec–5 Jan 2027" across years.
 fn date_range(from: Date, to: Date) -> String {
     if from.year() != to.year() {
-        format!("{} – {}", short_date(from), short_date(to))
+        format!("{}–{}", from.strftime("%-d %b"), short_date(to))
     } else if from.month() != to.month() {
         format!("{} – {}", from.strftime("%-d %b"), short_date(to))
     } else {
