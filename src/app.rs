@@ -292,9 +292,12 @@ impl App {
     }
 
     fn read_clock(&mut self) {
-        let was_today = self.date == self.today();
+        let (previous_today, was_today) = (self.today(), self.date == self.today());
         self.now = self.clock.now();
         self.monotonic = self.clock.monotonic();
+        if previous_today != self.today() {
+            history_view::day_changed(self);
+        }
         if was_today && self.date != self.today() {
             self.date = self.today();
             if let Err(err) = self.load_month(Month::of(self.date)) {

@@ -147,6 +147,14 @@ pub fn switch_screen(app: &mut App) {
     }
 }
 
+/// Midnight passed while the app was open: streaks and the "today" mark move on.
+pub fn day_changed(app: &mut App) {
+    if app.screen == Screen::History {
+        app.history.cache.clear();
+        refresh(app);
+    }
+}
+
 /// Every action on the History screen.
 pub fn update(app: &mut App, action: Action) {
     match app.history.modal.take() {

@@ -306,3 +306,18 @@ fn write_demo_journal() {
     std::fs::create_dir_all(&dir).unwrap();
     drop(history_fixture::two_treatments(&dir));
 }
+
+#[test]
+fn history_left_open_past_midnight_recounts_the_streak() {
+    let dir = common::journal_dir();
+    drop(history_fixture::two_treatments(&dir));
+    let (mut app, clock) = common::app(&dir, None, NOW);
+    press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(app.history.streaks.current, 6, "23 April was complete");
+    clock.advance(std::time::Duration::from_secs(86_400));
+    app.update(aftercare::app::Action::Tick);
+    assert_eq!(
+        app.history.streaks.current, 0,
+        "24 April ended half done: the run is broken"
+    );
+}
