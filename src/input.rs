@@ -1,58 +1,39 @@
-//! A one-line text field: the text and where the cursor is, in characters.
+//! Text fields: what was typed and where the cursor is, counted in characters.
 
-/// Text being typed, with a cursor that moves by whole characters (never inside UTF-8).
+/// A one-line text field: a [`TextArea`] that never holds a line break.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextInput {
-    text: String,
-    /// Cursor position in characters, 0..=char count.
-    cursor: usize,
-}
+pub struct TextInput(TextArea);
 
 impl TextInput {
     /// A field holding `text`, cursor at the end (ready to append or erase).
     pub fn new(text: &str) -> TextInput {
-        TextInput {
-            text: text.to_string(),
-            cursor: text.chars().count(),
-        }
+        TextInput(TextArea::new(&text.replace('\n', " ")))
     }
 
     pub fn text(&self) -> &str {
-        &self.text
+        self.0.text()
     }
 
+    /// Cursor position in characters from the start.
     pub fn cursor(&self) -> usize {
-        self.cursor
-    }
-
-    fn byte_index(&self, chars: usize) -> usize {
-        self.text
-            .char_indices()
-            .nth(chars)
-            .map_or(self.text.len(), |(index, _)| index)
+        self.0.cursor().1
     }
 
     pub fn insert(&mut self, c: char) {
-        let at = self.byte_index(self.cursor);
-        self.text.insert(at, c);
-        self.cursor += 1;
+        self.0.insert(if c == '\n' { ' ' } else { c });
     }
 
     /// Deletes the character before the cursor.
     pub fn backspace(&mut self) {
-        if self.cursor > 0 {
-            self.cursor -= 1;
-            let at = self.byte_index(self.cursor);
-            self.text.remove(at);
-        }
+        self.0.backspace();
     }
 
     pub fn left(&mut self) {
-        self.cursor = self.cursor.saturating_sub(1);
+        self.0.left();
     }
 
     pub fn right(&mut self) {
-        self.cursor = (self.cursor + 1).min(self.text.chars().count());
+        self.0.right();
     }
 }
 

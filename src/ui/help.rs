@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Screen};
@@ -69,10 +69,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Any key closes this help.", theme.muted));
-    let block = Block::bordered()
-        .title(" Keys ")
-        .title_style(theme.title)
-        .border_style(theme.border);
+    // Lines carry their own leading space: no padding.
+    let block = super::panel(" Keys ", theme).padding(ratatui::widgets::Padding::ZERO);
     frame.render_widget(Clear, popup);
     frame.render_widget(
         Paragraph::new(lines)

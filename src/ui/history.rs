@@ -5,10 +5,10 @@ use jiff::civil::Date;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Padding, Paragraph, Wrap};
+use ratatui::widgets::{Paragraph, Wrap};
 
 use super::calendar::{self, Calendar};
-use super::{Theme, fit};
+use super::{Theme, fit, panel};
 use crate::app::App;
 use crate::clock::days_between;
 use crate::history::{self, Level};
@@ -87,14 +87,6 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         ));
     }
     Line::from(spans)
-}
-
-fn panel<'a>(title: String, theme: &Theme) -> Block<'a> {
-    Block::bordered()
-        .title(title)
-        .title_style(theme.title)
-        .border_style(theme.border)
-        .padding(Padding::horizontal(1))
 }
 
 fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -274,12 +266,7 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let series = history::symptom_series(&app.journal, period);
     let (Some(first), Some(last)) = (series.first(), series.last()) else {
         let text = "No symptom scores logged after this treatment yet.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        super::draw_empty(frame, inner, text, theme);
         return;
     };
     let span = usize::try_from(days_between(period.0, period.1)).unwrap_or(0) + 1;

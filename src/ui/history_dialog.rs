@@ -4,7 +4,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::App;
@@ -51,11 +51,7 @@ fn draw_edit(frame: &mut Frame, area: Rect, form: &TreatmentForm, theme: &Theme)
 
 /// A bordered box cleared over what is beneath; returns its inner area.
 fn show(frame: &mut Frame, popup: Rect, title: &str, lines: Vec<Line>, theme: &Theme) -> Rect {
-    let block = Block::bordered()
-        .title(title.to_string())
-        .title_style(theme.title)
-        .border_style(theme.border)
-        .padding(ratatui::widgets::Padding::horizontal(1));
+    let block = super::panel(title.to_string(), theme);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(

@@ -12,7 +12,7 @@ mod treatment;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
 use crate::app::{App, Modal, Screen};
 pub use theme::Theme;
@@ -88,6 +88,23 @@ fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
             .wrap(Wrap { trim: true }),
         area,
     );
+}
+
+/// A titled, bordered box in the app's style, with a column of air inside each side.
+pub(crate) fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> {
+    Block::bordered()
+        .title(title)
+        .title_style(theme.title)
+        .border_style(theme.border)
+        .padding(Padding::horizontal(1))
+}
+
+/// A calm sentence where a panel has nothing to show.
+pub(crate) fn draw_empty(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    let paragraph = Paragraph::new(text)
+        .style(theme.muted)
+        .wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
 }
 
 /// Cuts `text` to at most `width` columns, ending with "…" when cut.

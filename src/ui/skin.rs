@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph};
+use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
@@ -21,10 +21,8 @@ pub fn draw(
         Constraint::Length(17.min(area.height)),
     );
     let title = format!(" How is your skin? · {} ", form.date.strftime("%A %-d %B"));
-    let block = Block::bordered()
-        .title(title)
-        .title_style(theme.title)
-        .border_style(theme.border);
+    // Lines carry their own leading space: no padding.
+    let block = super::panel(title, theme).padding(ratatui::widgets::Padding::ZERO);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use super::{Theme, fit};
 use crate::app::App;
@@ -100,22 +100,13 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::bordered()
-        .title(" Today's care ")
-        .padding(Padding::horizontal(1))
-        .border_style(theme.border)
-        .title_style(theme.title);
+    let block = super::panel(" Today's care ", theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let items = app.checklist();
     if items.is_empty() {
         let text = "Nothing on the plan for this day. Rest and let your skin heal.";
-        frame.render_widget(
-            Paragraph::new(text)
-                .style(theme.muted)
-                .wrap(Wrap { trim: true }),
-            inner,
-        );
+        super::draw_empty(frame, inner, text, theme);
         return;
     }
     let selected = app.selected.min(items.len() - 1);
@@ -192,11 +183,7 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
 }
 
 fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let block = Block::bordered()
-        .title(" Restrictions ")
-        .padding(Padding::horizontal(1))
-        .border_style(theme.border)
-        .title_style(theme.title);
+    let block = super::panel(" Restrictions ", theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let Some(treatment) = app.journal.treatment_for(app.date) else {

@@ -3,7 +3,7 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Screen};
@@ -90,10 +90,8 @@ pub fn draw_form(
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!(" {error}"), theme.error));
     }
-    let block = Block::bordered()
-        .title(text.title)
-        .title_style(theme.title)
-        .border_style(theme.border);
+    // Lines carry their own leading space: no padding.
+    let block = super::panel(text.title, theme).padding(ratatui::widgets::Padding::ZERO);
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(
