@@ -42,9 +42,20 @@ impl Sandbox {
 
     /// The command, ready to run, in time zone `tz`.
     pub fn command_in(&self, tz: &str, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_aftercare"));
+        let mut command = self.sandboxed(Command::new(env!("CARGO_BIN_EXE_aftercare")), tz);
+        command.args(args);
         command
-            .args(args)
+    }
+
+    /// Runs a shell script (TZ=UTC) in the sandbox, to set limits before `exec aftercare`.
+    pub fn shell(&self, script: &str) -> Run {
+        let mut command = self.sandboxed(Command::new("sh"), "UTC");
+        command.args(["-c", script]);
+        run_command(command)
+    }
+
+    fn sandboxed(&self, mut command: Command, tz: &str) -> Command {
+        command
             .env("HOME", self.home.path())
             .env("XDG_DATA_HOME", self.home.path().join("data"))
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
