@@ -622,6 +622,11 @@ fn markdown_export_to_a_file_is_a_readable_report() {
         .unwrap();
     assert!(day0.contains("Ice pack in a soft cloth 2/3"), "{day0}");
     assert!(!day0.contains("Glasses of water"), "{day0}");
+    // 28 to 42 days after the treatment of 2025-03-10.
+    assert!(
+        report.contains("## Next session\n\nSuggested between 2025-04-07 and 2025-04-21"),
+        "{report}"
+    );
 }
 
 #[test]

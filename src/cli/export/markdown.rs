@@ -41,6 +41,13 @@ pub(super) fn render(history: &History) -> String {
         let _ = writeln!(text, "\n## {}\n", cell(&heading));
         section(&mut text, group);
     }
+    if let Some((from, to)) = history.next_session {
+        let _ = writeln!(
+            text,
+            "\n## Next session\n\nSuggested between {from} and {to} by the care plan's default \
+             spacing; the dermatologist decides."
+        );
+    }
     text
 }
 

@@ -32,6 +32,8 @@ pub struct History {
     pub treatments: Vec<Treatment>,
     /// The days shown, oldest first.
     pub days: Vec<DayRow>,
+    /// When the plan suggests the next session, counted from the latest treatment.
+    pub next_session: Option<(Date, Date)>,
 }
 
 /// One day of the history.
@@ -96,6 +98,9 @@ impl History {
             since,
             treatments: journal.treatments().to_vec(),
             days,
+            next_session: journal
+                .latest_treatment()
+                .map(|t| crate::recovery::next_session_window(plan, t)),
         })
     }
 
