@@ -15,6 +15,8 @@ pub mod keys;
 pub mod paths;
 pub mod plan;
 pub mod recovery;
+/// Synthetic journals for benchmarks and tests; not used by the app.
+pub mod synth;
 pub mod treatment_form;
 pub mod tui;
 pub mod ui;

@@ -1,0 +1,68 @@
+//! The synthetic journal (benchmark aid) is a journal the app can open, with the counts it
+//! promises, and the same every time.
+
+mod common;
+
+use aftercare::journal::{Journal, Layout, Month};
+use aftercare::plan::CarePlan;
+use aftercare::synth::{self, NOTE_LEN, Spec};
+use jiff::civil::date;
+
+#[test]
+fn ten_years_have_the_promised_shape() {
+    let journal = synth::generate(&CarePlan::builtin(), &Spec::years(10, date(2027, 3, 14)));
+    assert_eq!(journal.day_count(), 3650);
+    assert_eq!(journal.months.len(), 121);
+    let treatments = journal.treatments.treatments.len();
+    assert!((50..=75).contains(&treatments), "{treatments} treatments");
+    // About 10 ticks on each of the first two weeks after a treatment, fewer later.
+    let ticks = journal.tick_count();
+    assert!((10_000..=20_000).contains(&ticks), "{ticks} ticks");
+    let days = journal.months.iter().flat_map(|m| m.days.values());
+    for day in days {
+        assert_eq!(day.note.chars().count(), NOTE_LEN);
+        assert!(day.symptoms.is_some());
+    }
+}
+
+#[test]
+fn same_spec_same_journal() {
+    let spec = Spec::years(1, date(2027, 3, 14));
+    let plan = CarePlan::builtin();
+    assert_eq!(synth::generate(&plan, &spec), synth::generate(&plan, &spec));
+}
+
+#[test]
+fn written_journal_opens_with_the_same_content() {
+    let dir = common::journal_dir();
+    let spec = Spec::days(90, date(2027, 3, 14));
+    let generated = synth::generate(&CarePlan::builtin(), &spec);
+    generated.write(dir.path()).expect("written");
+
+    let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
+    assert_eq!(
+        journal.treatments(),
+        generated.treatments.treatments.as_slice()
+    );
+    assert_eq!(journal.treatments()[0].at.date(), date(2026, 12, 15));
+    for month in &generated.months {
+        assert_eq!(journal.load_month(month.month).expect("loads"), month);
+    }
+    assert!(
+        journal
+            .load_month(Month::of(date(2027, 4, 1)))
+            .unwrap()
+            .days
+            .is_empty()
+    );
+}
+
+#[test]
+fn never_writes_over_a_journal() {
+    let dir = common::journal_dir();
+    let spec = Spec::days(3, date(2027, 3, 14));
+    let generated = synth::generate(&CarePlan::builtin(), &spec);
+    generated.write(dir.path()).expect("first write");
+    let err = generated.write(dir.path()).unwrap_err();
+    assert!(err.to_string().contains("never overwritten"), "{err}");
+}
