@@ -14,6 +14,11 @@ use crate::paths::Paths;
 use crate::plan::CarePlan;
 use crate::ui::{self, Theme};
 
+/// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
+/// its first frame, so `benches/measure.sh` can time start-up to first frame as a whole
+/// process under a pseudo-terminal (see docs/performance.md).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
+
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
@@ -22,15 +27,21 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
     let theme = Theme::from_env();
+    let exit_after_first_frame = std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1");
     // `ratatui::run` restores the terminal on return and installs a panic hook that does too.
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme))
+    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, exit_after_first_frame))
         .map_err(|err| format!("terminal error: {err}"))
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, app: &mut App, theme: &Theme) -> io::Result<()> {
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    app: &mut App,
+    theme: &Theme,
+    exit_after_first_frame: bool,
+) -> io::Result<()> {
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
-        if app.quit {
+        if app.quit || exit_after_first_frame {
             return Ok(());
         }
         if event::poll(until_next_second(app))? {
