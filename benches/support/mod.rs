@@ -2,6 +2,8 @@
 //!
 //! Journals live under `CARGO_TARGET_TMPDIR` (the target dir, a real disk) rather than
 //! `/tmp`, which may be a tmpfs where fsync costs nothing and saves would look too cheap.
+//! `AFTERCARE_BENCH_DIR=/dev/shm cargo bench` puts them on a tmpfs on purpose: a save there
+//! costs only its CPU and system calls, which separates the code's share from the disk's.
 #![allow(dead_code)]
 
 use std::rc::Rc;
@@ -32,7 +34,9 @@ pub struct Fixture {
 
 impl Fixture {
     pub fn new(days: u32) -> Fixture {
-        let dir = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
+        let parent =
+            std::env::var_os("AFTERCARE_BENCH_DIR").unwrap_or(env!("CARGO_TARGET_TMPDIR").into());
+        let dir = tempfile::tempdir_in(parent).expect("temp dir");
         let journal = synth::generate(&CarePlan::builtin(), &Spec::days(days, LAST_DAY));
         journal
             .write(dir.path())
