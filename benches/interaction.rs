@@ -87,6 +87,22 @@ fn today(c: &mut Criterion) {
             black_box(app.status.is_none())
         })
     });
+    // `-` on an item already at zero: the journal does not change, so nothing is written.
+    group.bench_function("key+draw/untick-at-zero", |b| {
+        let mut app = fixture.open_app();
+        let mut terminal = terminal();
+        let target = app.checklist()[0].target();
+        for _ in 0..=target + 8 {
+            app.update(Action::Decrement);
+        }
+        assert_eq!(app.checklist()[0].count, 0);
+        b.iter(|| {
+            app.update(Action::Decrement);
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &theme))
+                .expect("drawn");
+        })
+    });
     group.finish();
 }
 
