@@ -44,7 +44,9 @@ unset AFTERCARE_JOURNAL NO_COLOR
 # Median wall time in ms of a command, from hyperfine's JSON export.
 median_ms() {
     local json="$WORK/hyperfine.json"
-    hyperfine --style none --warmup 3 --runs "$RUNS" --export-json "$json" "$1" >/dev/null
+    # -N: no shell in between, so a 2 ms command is timed without a shell's start-up.
+    hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$json" "$1" \
+        >/dev/null 2>&1 || { echo "measure.sh: this failed: $1" >&2; exit 1; }
     sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$json" | head -1 |
         awk '{ printf "%.2f", $1 * 1000 }'
 }
@@ -60,16 +62,19 @@ echo "- ten-year journal: $(du -sh "$WORK/ten-years" | cut -f1)," \
 echo
 
 echo "## Start to first full frame (AFTERCARE_EXIT_AFTER_FIRST_FRAME=1, pty 80x24)"
-# Launch to exit under a pty, launched from benches/pty_time.py (fork+exec only); the
-# same launch of /bin/true is the floor any program pays on this machine.
-read -r floor _ < <(python3 benches/pty_time.py "$RUNS" /bin/true)
+# Launch to exit under a pty from benches/pty_time.py (fork+exec only, sizes interleaved).
 declare -A frame
-for size in one-week ten-years; do
-    read -r median p10 p90 < <(AFTERCARE_JOURNAL=$WORK/$size AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
-        python3 benches/pty_time.py "$RUNS" "$BIN")
-    frame[$size]=$median
-    echo "- $size: $median ms (p10 $p10, p90 $p90; /bin/true launched the same way: $floor ms)"
-done
+{
+    read -r floor _
+    for size in one-week ten-years; do
+        read -r median p10 p90
+        frame[$size]=$median
+        echo "- $size: $median ms (p10 $p10, p90 $p90)"
+    done
+} < <(AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 python3 benches/pty_time.py "$RUNS" \
+    AFTERCARE_JOURNAL="$WORK/none" AFTERCARE_JOURNAL="$WORK/one-week" \
+    AFTERCARE_JOURNAL="$WORK/ten-years" -- "$BIN")
+echo "- no journal at all (Welcome screen): $floor ms"
 echo "- ten years / one week: $(ratio "${frame[ten-years]}" "${frame[one-week]}")× (budget < 8 ms, ≤ 1.5×)"
 echo
 
@@ -98,7 +103,7 @@ echo "## Peak memory (max RSS), ten-year journal"
 peak=0
 for _ in 1 2 3 4 5; do
     AFTERCARE_JOURNAL=$WORK/ten-years AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
-        python3 benches/pty_time.py 1 /usr/bin/time -f %M -o "$WORK/rss" "$BIN" >/dev/null
+        python3 benches/pty_time.py 1 -- /usr/bin/time -f %M -o "$WORK/rss" "$BIN" >/dev/null
     kb=$(tail -1 "$WORK/rss")
     [ "$kb" -gt "$peak" ] && peak=$kb
 done

@@ -6,7 +6,11 @@ AFTERCARE_EXIT_AFTER_FIRST_FRAME=1, so launch-to-exit is start-up plus one frame
 restoring the terminal). Launching from here costs only fork+exec, unlike `script`+`stty`
 whose own start-up is several times larger and noisier than the app's.
 
-    pty_time.py RUNS COMMAND [ARGS...]   ->  prints "median p10 p90" in ms
+    pty_time.py RUNS [VAR=VALUE ...] -- COMMAND [ARGS...]
+
+Each VAR=VALUE is a variant: the command runs RUNS times with that variable set, variants
+interleaved run by run so that a burst of load on a shared machine hits them all alike.
+Prints one line per variant (or one line without variants): "median p10 p90" in ms.
 """
 
 import fcntl
@@ -19,7 +23,7 @@ import termios
 import time
 
 
-def run_once(argv):
+def run_once(argv, env):
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))
     start = time.perf_counter()
@@ -30,7 +34,7 @@ def run_once(argv):
         for fd in (0, 1, 2):
             os.dup2(slave, fd)
         os.close(master)
-        os.execvp(argv[0], argv)
+        os.execvpe(argv[0], argv, env)
     os.close(slave)
     # Keep draining the output so the app never blocks on a full pty buffer.
     while True:
@@ -52,12 +56,22 @@ def run_once(argv):
 
 
 def main():
-    runs, argv = int(sys.argv[1]), sys.argv[2:]
-    for _ in range(3):  # warm-up: page cache, dynamic loader
-        run_once(argv)
-    times = sorted(run_once(argv) for _ in range(runs))
-    p10, p90 = times[len(times) // 10], times[len(times) * 9 // 10]
-    print(f"{statistics.median(times):.2f} {p10:.2f} {p90:.2f}")
+    runs = int(sys.argv[1])
+    split = sys.argv.index("--")
+    variants = [dict([v.split("=", 1)]) for v in sys.argv[2:split]] or [{}]
+    argv = sys.argv[split + 1 :]
+    envs = [{**os.environ, **variant} for variant in variants]
+    for env in envs:  # warm-up: page cache, dynamic loader
+        for _ in range(3):
+            run_once(argv, env)
+    times = [[] for _ in envs]
+    for _ in range(runs):
+        for env, samples in zip(envs, times):
+            samples.append(run_once(argv, env))
+    for samples in times:
+        samples.sort()
+        p10, p90 = samples[len(samples) // 10], samples[len(samples) * 9 // 10]
+        print(f"{statistics.median(samples):.2f} {p10:.2f} {p90:.2f}")
 
 
 if __name__ == "__main__":
