@@ -10,8 +10,8 @@
 //!
 //! Shape of the history, from the built-in plan's point of view:
 //! - a treatment every 6 to 11 weeks (about 60 in ten years), the first on the first day;
-//! - on each day, a tick for most items of the plan that apply (about 10 ticks a day in
-//!   the first two weeks after a treatment, when most items apply; none once none do);
+//! - on each day, ticks for most items of the plan that apply, and for the habits kept up
+//!   after the plan stops asking (water, sunscreen, moisturiser): about 10 ticks a day;
 //! - every day, symptom scores that fade over the first week, and a 100-character note.
 
 use std::collections::BTreeMap;
@@ -164,6 +164,11 @@ pub fn generate(plan: &CarePlan, spec: &Spec) -> SynthJournal {
     }
 }
 
+/// Items the patient keeps ticking after the plan stops asking (water, sunscreen,
+/// moisturiser are habits worth keeping): so every day holds about 10 ticks, the size the
+/// performance budgets were set for, and exports and History meet ticks off the plan.
+const HABITS: [&str; 3] = ["water", "sunscreen", "moisturiser"];
+
 const AREAS: [&str; 3] = ["face", "face and neck", "forehead"];
 
 const NOTE_WORDS: [&str; 8] = [
@@ -188,7 +193,11 @@ fn day_entry(
     rng: &mut SplitMix64,
 ) -> DayEntry {
     let mut entry = DayEntry::default();
-    for item in plan.items_on(day) {
+    let kept_up = plan
+        .items
+        .iter()
+        .filter(|item| !item.days.contains(day) && HABITS.contains(&item.id.as_str()));
+    for item in plan.items_on(day).chain(kept_up) {
         let count = match item.kind {
             ItemKind::Check | ItemKind::Avoid => u64::from(rng.below(10) < 9),
             ItemKind::Counted { target } => u64::from(target).saturating_sub(3) + rng.below(5),
