@@ -4,72 +4,54 @@
 
 mod support;
 
-use std::hint::black_box;
-
 use aftercare::app::Action;
 use aftercare::care::{self, TickChange};
 use aftercare::clock::Clock;
 use aftercare::journal::{Journal, Layout};
 use aftercare::plan::CarePlan;
-use aftercare::ui::{self, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
-use support::{Fixture, terminal};
+use support::{Fixture, screen};
 
 const TEN_YEARS: u32 = 3650;
 
 fn today(c: &mut Criterion) {
     let fixture = Fixture::new(TEN_YEARS);
-    let theme = Theme::COLOR;
     let mut group = c.benchmark_group("today");
 
     // One frame of the Today screen into an 80×24 buffer (what the once-a-second redraw
     // costs when nothing changed).
     group.bench_function("draw/80x24", |b| {
         let app = fixture.open_app();
-        let mut terminal = terminal();
-        b.iter(|| {
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("drawn");
-        })
+        let mut screen = screen();
+        b.iter(|| screen.draw(&app))
     });
 
     // One key of a burst of moves (down to the end of the list and back up), each handled
     // and the frame redrawn, as the event loop does.
     group.bench_function("key+draw/move", |b| {
         let mut app = fixture.open_app();
-        let mut terminal = terminal();
+        let mut screen = screen();
         let len = app.checklist().len();
         let burst: Vec<Action> = std::iter::repeat_n(Action::Down, len)
             .chain(std::iter::repeat_n(Action::Up, len))
             .collect();
-        let mut keys = burst.iter().cycle();
-        b.iter(|| {
-            app.update(keys.next().expect("endless").clone());
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("drawn");
-        })
+        let mut keys = burst.into_iter().cycle();
+        b.iter(|| screen.key(&mut app, keys.next().expect("endless")))
     });
 
     // The once-a-second tick that drives the countdowns.
     group.bench_function("key+draw/clock-tick", |b| {
         let mut app = fixture.open_app();
-        let mut terminal = terminal();
-        b.iter(|| {
-            app.update(Action::Tick);
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("drawn");
-        })
+        let mut screen = screen();
+        b.iter(|| screen.key(&mut app, Action::Tick))
     });
 
-    // Space on a counted item (water): the tick is recorded and the month file rewritten
-    // atomically with fsync, then the frame redrawn. Alternating + and - keeps the file's
-    // size steady however long criterion runs.
+    // `+`/`-` on a counted item (water): the tick is recorded and the month file rewritten
+    // atomically with fsync, then the frame redrawn. Alternating keeps the file's size
+    // steady however long criterion runs.
     group.bench_function("key+draw+save/tick", |b| {
         let mut app = fixture.open_app();
-        let mut terminal = terminal();
+        let mut screen = screen();
         let water = app
             .checklist()
             .iter()
@@ -79,29 +61,19 @@ fn today(c: &mut Criterion) {
             app.update(Action::Down);
         }
         let mut keys = [Action::Increment, Action::Decrement].into_iter().cycle();
-        b.iter(|| {
-            app.update(keys.next().expect("endless"));
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("drawn");
-            black_box(app.status.is_none())
-        })
+        b.iter(|| screen.key(&mut app, keys.next().expect("endless")))
     });
+
     // `-` on an item already at zero: the journal does not change, so nothing is written.
     group.bench_function("key+draw/untick-at-zero", |b| {
         let mut app = fixture.open_app();
-        let mut terminal = terminal();
+        let mut screen = screen();
         let target = app.checklist()[0].target();
         for _ in 0..=target + 8 {
             app.update(Action::Decrement);
         }
         assert_eq!(app.checklist()[0].count, 0);
-        b.iter(|| {
-            app.update(Action::Decrement);
-            terminal
-                .draw(|frame| ui::draw(frame, &app, &theme))
-                .expect("drawn");
-        })
+        b.iter(|| screen.key(&mut app, Action::Decrement))
     });
     group.finish();
 }
@@ -110,8 +82,7 @@ fn today(c: &mut Criterion) {
 /// day's month file (temp file, write, fsync, rename, fsync dir).
 fn save(c: &mut Criterion) {
     let fixture = Fixture::new(TEN_YEARS);
-    let clock = fixture.clock();
-    let now = clock.now();
+    let now = fixture.clock().now();
     let plan = CarePlan::builtin();
     let mut journal = Journal::open(Layout::new(fixture.dir.path())).expect("journal opens");
     let mut changes = [TickChange::Add(1), TickChange::Remove(1)]

@@ -6,9 +6,8 @@ mod support;
 
 use std::hint::black_box;
 
-use aftercare::ui::{self, Theme};
 use criterion::{Criterion, criterion_group, criterion_main};
-use support::{Fixture, SIZES, terminal};
+use support::{Fixture, SIZES, screen};
 
 fn startup(c: &mut Criterion) {
     let mut group = c.benchmark_group("startup");
@@ -20,14 +19,11 @@ fn startup(c: &mut Criterion) {
         });
         // The same, and the first frame drawn into an 80×24 buffer.
         group.bench_function(format!("first-frame/{name}"), |b| {
-            let theme = Theme::COLOR;
             b.iter(|| {
                 let app = fixture.open_app();
-                let mut terminal = terminal();
-                terminal
-                    .draw(|frame| ui::draw(frame, &app, &theme))
-                    .expect("drawn");
-                black_box(terminal.backend().buffer().area)
+                let mut screen = screen();
+                screen.draw(&app);
+                black_box(screen)
             })
         });
     }

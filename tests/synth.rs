@@ -5,7 +5,7 @@ mod common;
 
 use aftercare::journal::{Journal, Layout, Month};
 use aftercare::plan::CarePlan;
-use aftercare::synth::{self, NOTE_LEN, Spec};
+use aftercare::synth::{self, NOTE_LEN, Spec, SynthJournal};
 use jiff::civil::date;
 
 #[test]
@@ -32,12 +32,17 @@ fn same_spec_same_journal() {
     assert_eq!(synth::generate(&plan, &spec), synth::generate(&plan, &spec));
 }
 
+/// A journal of `days` days ending on 2027-03-14, generated and written to a temp dir.
+fn written(days: u32) -> (tempfile::TempDir, SynthJournal) {
+    let dir = common::journal_dir();
+    let generated = synth::generate(&CarePlan::builtin(), &Spec::days(days, date(2027, 3, 14)));
+    generated.write(dir.path()).expect("written");
+    (dir, generated)
+}
+
 #[test]
 fn written_journal_opens_with_the_same_content() {
-    let dir = common::journal_dir();
-    let spec = Spec::days(90, date(2027, 3, 14));
-    let generated = synth::generate(&CarePlan::builtin(), &spec);
-    generated.write(dir.path()).expect("written");
+    let (dir, generated) = written(90);
 
     let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
     assert_eq!(
@@ -59,10 +64,7 @@ fn written_journal_opens_with_the_same_content() {
 
 #[test]
 fn never_writes_over_a_journal() {
-    let dir = common::journal_dir();
-    let spec = Spec::days(3, date(2027, 3, 14));
-    let generated = synth::generate(&CarePlan::builtin(), &spec);
-    generated.write(dir.path()).expect("first write");
+    let (dir, generated) = written(3);
     let err = generated.write(dir.path()).unwrap_err();
     assert!(err.to_string().contains("never overwritten"), "{err}");
 }

@@ -8,11 +8,12 @@
 
 use std::rc::Rc;
 
-use aftercare::app::App;
+use aftercare::app::{Action, App};
 use aftercare::clock::{Clock, FixedClock};
 use aftercare::journal::{Journal, Layout};
 use aftercare::plan::{CarePlan, PlanSource};
 use aftercare::synth::{self, Spec};
+use aftercare::ui::{self, Theme};
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -64,7 +65,24 @@ impl Fixture {
     }
 }
 
-/// The smallest terminal the product promises to work in.
-pub fn terminal() -> Terminal<TestBackend> {
-    Terminal::new(TestBackend::new(80, 24)).expect("test terminal")
+/// An 80×24 test terminal (the smallest size the product promises) that draws the app as
+/// the event loop does: after every key, and once a second.
+pub struct Screen(Terminal<TestBackend>);
+
+pub fn screen() -> Screen {
+    Screen(Terminal::new(TestBackend::new(80, 24)).expect("test terminal"))
+}
+
+impl Screen {
+    pub fn draw(&mut self, app: &App) {
+        self.0
+            .draw(|frame| ui::draw(frame, app, &Theme::COLOR))
+            .expect("drawn");
+    }
+
+    /// One key (or clock tick) handled and the frame redrawn.
+    pub fn key(&mut self, app: &mut App, action: Action) {
+        app.update(action);
+        self.draw(app);
+    }
 }
