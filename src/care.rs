@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::clock::Stamp;
 use crate::error::FileError;
-use crate::journal::{Journal, Symptoms, Treatment};
+use crate::journal::{Journal, Month, Symptoms, Treatment};
 use crate::plan::{CarePlan, ItemKind};
 
 /// What a patient can get wrong, or what can fail on disk.
@@ -78,6 +78,19 @@ pub fn tick(
     })?;
     check_not_future(date, now)?;
     let once_a_day = matches!(item.kind, ItemKind::Check | ItemKind::Avoid);
+    // A change that changes nothing (`-` at zero, `+` on a once-a-day item already done)
+    // is not saved: each save is an fsync'd rewrite of the month file (0.5 ms on a quiet
+    // disk, 10 ms on a busy one), too much to spend on a key that did nothing.
+    journal.load_month(Month::of(date))?;
+    let before = journal.day(date).map_or(0, |entry| entry.count(&item.id));
+    let unchanged = match change {
+        TickChange::Press => false,
+        TickChange::Add(n) => n == 0 || (once_a_day && before >= 1),
+        TickChange::Remove(n) => n == 0 || before == 0,
+    };
+    if unchanged {
+        return Ok(before);
+    }
     let stamp = Stamp::of(now);
     let mut count = 0;
     journal.edit_day(date, |entry| {

@@ -19,6 +19,8 @@ pub mod paths;
 pub mod plan;
 pub mod recovery;
 pub mod skin_form;
+/// Synthetic journals for benchmarks and tests; not used by the app.
+pub mod synth;
 pub mod treatment_form;
 pub mod tui;
 pub mod ui;

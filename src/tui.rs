@@ -16,6 +16,11 @@ use crate::paths::Paths;
 use crate::plan::CarePlan;
 use crate::ui::{self, Theme};
 
+/// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
+/// its first frame, so `benches/measure.sh` can time start-up to first frame as a whole
+/// process under a pseudo-terminal (see docs/performance.md).
+pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
+
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
@@ -27,6 +32,10 @@ pub fn run(paths: &Paths) -> Result<(), String> {
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
+    if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
+        // Measurement aid: leave as a signal would, right after the first frame.
+        stop.store(true, Ordering::Relaxed);
+    }
     // `ratatui::run` restores the terminal on return (error returns included) and installs
     // a panic hook that does too; a termination signal only ends the loop, so it does too.
     ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &stop))

@@ -127,21 +127,30 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
             ),
         )
     })?;
-    // The version is read first, on its own: a newer file may have fields this build does
-    // not know, and "update aftercare" is the useful message, not "unknown field".
-    if let Ok(probe) = ron::from_str::<VersionProbe>(text)
-        && probe.version > JOURNAL_VERSION
-    {
-        return Err(FileError::new(
+    // A file newer than this build: "update aftercare" is the useful message, not
+    // "unknown field". The version is probed on its own only when the file does not parse
+    // (the probe is a second full parse: doing it first doubled every load).
+    let newer = |version: u32| {
+        FileError::new(
             path,
             None,
             format!(
-                "was written by a newer aftercare (journal version {}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed",
-                probe.version
+                "was written by a newer aftercare (journal version {version}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed"
             ),
-        ));
+        )
+    };
+    let value: T = match ron::from_str(text) {
+        Ok(value) => value,
+        Err(err) => {
+            return Err(match ron::from_str::<VersionProbe>(text) {
+                Ok(probe) if probe.version > JOURNAL_VERSION => newer(probe.version),
+                _ => ron_error(path, &err),
+            });
+        }
+    };
+    if value.version() > JOURNAL_VERSION {
+        return Err(newer(value.version()));
     }
-    let value: T = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
     if value.version() == 0 {
         return Err(FileError::new(
             path,
