@@ -1,6 +1,6 @@
 //! The app in use, on a ten-year journal: drawing the Today screen, moving through it, and
 //! saving a tick. Budgets: under 1 ms per key handled and frame redrawn (median), under
-//! 3 ms per save (atomic write with fsync) — see docs/performance.md.
+//! 3 ms per save (atomic write with fsync) — see the README's Performance section.
 
 mod support;
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process performance figures for aftercare, against the budgets in
-# docs/performance.md. Run by hand (CI does not run it):
+# the README's Performance section. Run by hand (CI does not run it):
 #
 #     benches/measure.sh            # 40 runs per figure
 #     RUNS=100 benches/measure.sh   # steadier medians on a busy machine

@@ -1,6 +1,6 @@
 //! Start-up: from the files on disk to the first full frame, on a one-week and a ten-year
 //! journal. Budget: under 8 ms for the whole process, and ten years within 1.5× of one
-//! week (see docs/performance.md; `benches/measure.sh` measures the whole process).
+//! week (see the README's Performance section; `benches/measure.sh` measures the whole process).
 
 mod support;
 

@@ -18,7 +18,7 @@ use crate::ui::{self, Theme};
 
 /// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
 /// its first frame, so `benches/measure.sh` can time start-up to first frame as a whole
-/// process under a pseudo-terminal (see docs/performance.md).
+/// process under a pseudo-terminal (see the README's Performance section).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 
 /// Opens the app. Everything that can fail on the patient's files fails here, before the

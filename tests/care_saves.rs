@@ -1,5 +1,5 @@
 //! A tick that changes nothing writes nothing: every save is an fsync'd rewrite, too
-//! costly to spend on a key that did nothing (see docs/performance.md).
+//! costly to spend on a key that did nothing (see the README's Performance section).
 
 mod common;
 

@@ -145,7 +145,7 @@ fn each_save_keeps_the_previous_versions_as_private_backups() {
         );
     }
     assert!(!backup_path(&backups, &file, BACKUPS_KEPT + 1).exists());
-    // Restoring, as docs/data.md says: copy the backup over the file.
+    // Restoring, as the README says: copy the backup over the file.
     drop(journal);
     fs::copy(backup_path(&backups, &file, 2), &file).unwrap();
     assert_eq!(saved_number(&read_month(dir.path())), 5);

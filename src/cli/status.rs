@@ -1,7 +1,7 @@
 //! `aftercare status`: where the patient stands right now, as text, one prompt line, or
 //! JSON for scripts.
 //!
-//! The JSON fields are a promise to scripts (documented in `docs/cli.md`): add fields, never
+//! The JSON fields are a promise to scripts (documented in the README): add fields, never
 //! rename or remove one.
 
 use std::fmt::Write as _;
