@@ -184,3 +184,54 @@ fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
     assert!(exited(), "Ctrl-C quits");
     tmux(&["kill-server"]);
 }
+
+/// When the terminal goes away (window closed, ssh dropped), the app must end, not spin on a
+/// closed input: it would hold the journal's lock and a CPU forever.
+#[test]
+fn the_tui_ends_when_its_terminal_goes_away() {
+    if Command::new("tmux").arg("-V").output().is_err() {
+        eprintln!("tmux not installed: skipping");
+        return;
+    }
+    let home = TempDir::new().unwrap();
+    let journal = home.path().join("journal");
+    let socket = format!("aftercare-hangup-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux runs")
+    };
+    let command = format!(
+        "env -i HOME={home} TZ=Europe/Paris TERM=xterm-256color {bin} --journal {journal}",
+        home = home.path().display(),
+        bin = env!("CARGO_BIN_EXE_aftercare"),
+        journal = journal.display(),
+    );
+    tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    let lock = journal.join(".lock");
+    let deadline = Instant::now() + Duration::from_secs(10);
+    let pid = loop {
+        let text = std::fs::read_to_string(&lock).unwrap_or_default();
+        if let Some(pid) = text
+            .strip_prefix("pid ")
+            .and_then(|rest| rest.lines().next())
+        {
+            break pid.trim().to_string();
+        }
+        assert!(Instant::now() < deadline, "the app never took the lock");
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    tmux(&["kill-server"]);
+    let alive = || Path::new("/proc").join(&pid).exists();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while alive() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(
+        !alive(),
+        "aftercare (pid {pid}) still runs after its terminal closed"
+    );
+}

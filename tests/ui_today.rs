@@ -175,3 +175,39 @@ fn skin_form_at_80x24() {
     assert!(text.contains("Ctrl-S save"), "{text}");
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn the_header_tells_when_the_next_session_is_due() {
+    let dir = common::journal_dir();
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
+    let header = |app: &App| {
+        screen_text(&render(app, 80, 24))
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(
+        header(&app).contains("Next session: 11–25 Apr"),
+        "{}",
+        header(&app)
+    );
+    clock.advance(Duration::from_secs(30 * 86_400)); // 14 April: inside the window
+    app.update(Action::Tick);
+    assert!(
+        header(&app).contains("Next session due by 25 Apr"),
+        "{}",
+        header(&app)
+    );
+    clock.advance(Duration::from_secs(20 * 86_400)); // 4 May: past it
+    app.update(Action::Tick);
+    assert!(
+        header(&app).contains("Next session was due 11–25 Apr"),
+        "{}",
+        header(&app)
+    );
+}

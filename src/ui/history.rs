@@ -344,7 +344,10 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .latest_treatment()
         .and_then(|t| history::next_session_window(&app.plan, t))
     {
-        footer.push(format!("Next session {}", date_range(from, to)));
+        footer.push(format!(
+            "Next session {}",
+            super::date_range(from, to, true)
+        ));
     }
     let footer: Vec<Line> = footer
         .iter()
@@ -384,15 +387,4 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 fn mark(selected: bool) -> &'static str {
     if selected { "▸" } else { " " }
-}
-
-/// "16–30 May 2027", "25 Apr – 9 May 2027" across months, "22 Dec–5 Jan 2027" across years.
-fn date_range(from: Date, to: Date) -> String {
-    if from.year() != to.year() {
-        format!("{}–{}", from.strftime("%-d %b"), short_date(to))
-    } else if from.month() != to.month() {
-        format!("{} – {}", from.strftime("%-d %b"), short_date(to))
-    } else {
-        format!("{}–{}", from.day(), short_date(to))
-    }
 }

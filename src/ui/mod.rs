@@ -107,6 +107,21 @@ pub(crate) fn draw_empty(frame: &mut Frame, area: Rect, text: &str, theme: &Them
     frame.render_widget(paragraph, area);
 }
 
+/// A span of days as people write it: "16–30 May", "25 Apr–9 May", with the year at the end
+/// when asked ("16–30 May 2027", "22 Dec–5 Jan 2027").
+pub(crate) fn date_range(from: jiff::civil::Date, to: jiff::civil::Date, year: bool) -> String {
+    let end = if year {
+        to.strftime("%-d %b %Y")
+    } else {
+        to.strftime("%-d %b")
+    };
+    if from.month() != to.month() || from.year() != to.year() {
+        format!("{}–{end}", from.strftime("%-d %b"))
+    } else {
+        format!("{}–{end}", from.day())
+    }
+}
+
 /// Cuts `text` to at most `width` columns, ending with "…" when cut.
 pub(crate) fn fit(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};

@@ -78,25 +78,23 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Line::styled("Home: back to today ", theme.warning)
     } else if let Some(treatment) = app.journal.latest_treatment() {
         let (from, to) = recovery::next_session_window(&app.plan, treatment);
-        Line::styled(
-            format!(
-                "Next session: {}–{} ",
-                from.strftime("%-d %b"),
-                to.strftime("%-d %b")
-            ),
-            theme.muted,
-        )
+        let range = super::date_range(from, to, false);
+        let text = if app.today() > to {
+            format!("Next session was due {range} ")
+        } else if app.today() >= from {
+            format!("Next session due by {} ", to.strftime("%-d %b"))
+        } else {
+            format!("Next session: {range} ")
+        };
+        Line::styled(text, theme.muted)
     } else {
         Line::raw("")
     };
-    let right_width = u16::try_from(right.width()).unwrap_or(0);
-    let [left_area, right_area] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(right_width)]).areas(area);
-    let fits = left_area.width >= u16::try_from(left.width()).unwrap_or(u16::MAX);
-    frame.render_widget(left, left_area);
-    if fits {
-        frame.render_widget(right.right_aligned(), right_area);
+    // The day and date come first: the right-hand note is shown only if both fit.
+    if left.width() + right.width() <= usize::from(area.width) {
+        frame.render_widget(right.right_aligned(), area);
     }
+    frame.render_widget(left, area);
 }
 
 fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -105,7 +103,12 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let items = app.checklist();
     if items.is_empty() {
-        let text = "Nothing on the plan for this day. Rest and let your skin heal.";
+        let text = if app.day_number().is_some() {
+            "Nothing on the plan for this day: this treatment's care plan is over. \
+             When you have your next session, record it with r."
+        } else {
+            "Nothing on the plan for this day. Rest and let your skin heal."
+        };
         super::draw_empty(frame, inner, text, theme);
         return;
     }
