@@ -113,104 +113,115 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
     );
 }
 
-/// Drives the real TUI in tmux (when tmux is installed): record a treatment, tick, quit,
-/// reopen, and read the screen.
-#[test]
-fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux not installed: skipping the end-to-end TUI test");
-        return;
+/// A private tmux server for one test (its own socket), so a test never touches the
+/// user's sessions; killed when the test ends.
+struct Tmux {
+    socket: String,
+}
+
+impl Tmux {
+    /// `None` when tmux is not installed (the test is then skipped).
+    fn new(name: &str) -> Option<Tmux> {
+        if Command::new("tmux").arg("-V").output().is_err() {
+            eprintln!("tmux not installed: skipping {name}");
+            return None;
+        }
+        Some(Tmux {
+            socket: format!("aftercare-{name}-{}", std::process::id()),
+        })
     }
-    let home = TempDir::new().unwrap();
-    let socket = format!("aftercare-test-{}", std::process::id());
-    let tmux = |args: &[&str]| {
+
+    fn run(&self, args: &[&str]) -> Output {
         Command::new("tmux")
             .arg("-L")
-            .arg(&socket)
+            .arg(&self.socket)
             .args(args)
             .output()
             .expect("tmux runs")
-    };
-    let start = || {
+    }
+
+    /// Runs the app with a clean environment on an 80×24 screen.
+    fn start(&self, home: &Path, args: &str) {
         let command = format!(
-            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {bin}",
-            home = home.path().display(),
+            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {bin} {args}",
+            home = home.display(),
             bin = env!("CARGO_BIN_EXE_aftercare"),
         );
-        tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
-    };
-    let wait_for = |needle: &str| -> String {
+        self.run(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    }
+
+    /// The screen once it shows `needle` (or after 10 s, for the assertion to report).
+    fn wait_for(&self, needle: &str) -> String {
         let deadline = Instant::now() + Duration::from_secs(10);
         loop {
             let screen =
-                String::from_utf8_lossy(&tmux(&["capture-pane", "-p"]).stdout).into_owned();
+                String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned();
             if screen.contains(needle) || Instant::now() > deadline {
                 return screen;
             }
             std::thread::sleep(Duration::from_millis(50));
         }
-    };
-    let exited = || {
+    }
+
+    /// True once the app (and so the session) has ended, within 10 s.
+    fn exited(&self) -> bool {
         let deadline = Instant::now() + Duration::from_secs(10);
-        while tmux(&["has-session"]).status.success() && Instant::now() < deadline {
+        while self.run(&["has-session"]).status.success() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(50));
         }
-        !tmux(&["has-session"]).status.success()
-    };
+        !self.run(&["has-session"]).status.success()
+    }
+}
 
-    start();
-    let screen = wait_for("Welcome to aftercare");
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        self.run(&["kill-server"]);
+    }
+}
+
+/// Drives the real TUI in tmux: record a treatment, tick, quit, reopen, read the screen.
+#[test]
+fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
+    let Some(tmux) = Tmux::new("restart") else {
+        return;
+    };
+    let home = TempDir::new().unwrap();
+    tmux.start(home.path(), "");
+    let screen = tmux.wait_for("Welcome to aftercare");
     assert!(
         screen.contains("When was your microneedling session?"),
         "{screen}"
     );
-    tmux(&["send-keys", "Enter"]);
-    let screen = wait_for("Day 0");
+    tmux.run(&["send-keys", "Enter"]);
+    let screen = tmux.wait_for("Day 0");
     assert!(screen.contains("Day 0 · treatment day"), "{screen}");
     assert!(
         screen.contains("23 h 5"),
         "about a day of makeup restriction left: {screen}"
     );
-    tmux(&["send-keys", "j", "Space", "Space", "q"]);
-    assert!(exited(), "q quits");
+    tmux.run(&["send-keys", "j", "Space", "Space", "q"]);
+    assert!(tmux.exited(), "q quits");
 
-    start();
-    let screen = wait_for("2/8");
+    tmux.start(home.path(), "");
+    let screen = tmux.wait_for("2/8");
     assert!(
         screen.contains("Glasses of water") && screen.contains("2/8"),
         "{screen}"
     );
-    tmux(&["send-keys", "C-c"]);
-    assert!(exited(), "Ctrl-C quits");
-    tmux(&["kill-server"]);
+    tmux.run(&["send-keys", "C-c"]);
+    assert!(tmux.exited(), "Ctrl-C quits");
 }
 
 /// When the terminal goes away (window closed, ssh dropped), the app must end, not spin on a
 /// closed input: it would hold the journal's lock and a CPU forever.
 #[test]
 fn the_tui_ends_when_its_terminal_goes_away() {
-    if Command::new("tmux").arg("-V").output().is_err() {
-        eprintln!("tmux not installed: skipping");
+    let Some(tmux) = Tmux::new("hangup") else {
         return;
-    }
+    };
     let home = TempDir::new().unwrap();
     let journal = home.path().join("journal");
-    let socket = format!("aftercare-hangup-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    };
-    let command = format!(
-        "env -i HOME={home} TZ=Europe/Paris TERM=xterm-256color {bin} --journal {journal}",
-        home = home.path().display(),
-        bin = env!("CARGO_BIN_EXE_aftercare"),
-        journal = journal.display(),
-    );
-    tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    tmux.start(home.path(), &format!("--journal {}", journal.display()));
     let lock = journal.join(".lock");
     let deadline = Instant::now() + Duration::from_secs(10);
     let pid = loop {
@@ -224,7 +235,7 @@ fn the_tui_ends_when_its_terminal_goes_away() {
         assert!(Instant::now() < deadline, "the app never took the lock");
         std::thread::sleep(Duration::from_millis(50));
     };
-    tmux(&["kill-server"]);
+    tmux.run(&["kill-server"]);
     let alive = || Path::new("/proc").join(&pid).exists();
     let deadline = Instant::now() + Duration::from_secs(5);
     while alive() && Instant::now() < deadline {

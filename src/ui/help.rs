@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Screen};
@@ -71,11 +70,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     lines.push(Line::styled(" Any key closes this help.", theme.muted));
     // Lines carry their own leading space: no padding.
     let block = super::panel(" Keys ", theme).padding(ratatui::widgets::Padding::ZERO);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    super::draw_popup(frame, popup, block, lines);
 }

@@ -4,7 +4,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::App;
@@ -51,14 +50,5 @@ fn draw_edit(frame: &mut Frame, area: Rect, form: &TreatmentForm, theme: &Theme)
 
 /// A bordered box cleared over what is beneath; returns its inner area.
 fn show(frame: &mut Frame, popup: Rect, title: &str, lines: Vec<Line>, theme: &Theme) -> Rect {
-    let block = super::panel(title.to_string(), theme);
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
-    inner
+    super::draw_popup(frame, popup, super::panel(title.to_string(), theme), lines)
 }

@@ -99,6 +99,24 @@ pub(crate) fn panel<'a>(title: impl Into<Line<'a>>, theme: &Theme) -> Block<'a> 
         .padding(Padding::horizontal(1))
 }
 
+/// Draws `lines` in `block` over whatever is beneath `area`; returns the block's inside.
+pub(crate) fn draw_popup(
+    frame: &mut Frame,
+    area: Rect,
+    block: Block<'_>,
+    lines: Vec<Line<'_>>,
+) -> Rect {
+    let inner = block.inner(area);
+    frame.render_widget(Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .block(block)
+            .wrap(Wrap { trim: false }),
+        area,
+    );
+    inner
+}
+
 /// A calm sentence where a panel has nothing to show.
 pub(crate) fn draw_empty(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     let paragraph = Paragraph::new(text)

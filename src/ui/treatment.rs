@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Clear, Paragraph, Wrap};
 
 use super::Theme;
 use crate::app::{App, Screen};
@@ -92,14 +91,7 @@ pub fn draw_form(
     }
     // Lines carry their own leading space: no padding.
     let block = super::panel(text.title, theme).padding(ratatui::widgets::Padding::ZERO);
-    let inner = block.inner(popup);
-    frame.render_widget(Clear, popup);
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        popup,
-    );
+    let inner = super::draw_popup(frame, popup, block, lines);
     let (row, input) = match form.focus {
         Field::When => (2, &form.when),
         Field::Area => (4, &form.area),
