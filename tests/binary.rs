@@ -142,8 +142,13 @@ impl Tmux {
 
     /// Runs the app with a clean environment on an 80×24 screen.
     fn start(&self, home: &Path, args: &str) {
+        self.start_with(home, "", args);
+    }
+
+    /// Runs the app with extra `NAME=value` variables in its environment.
+    fn start_with(&self, home: &Path, env: &str, args: &str) {
         let command = format!(
-            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {bin} {args}",
+            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {env} {bin} {args}",
             home = home.display(),
             bin = env!("CARGO_BIN_EXE_aftercare"),
         );
@@ -245,4 +250,35 @@ fn the_tui_ends_when_its_terminal_goes_away() {
         !alive(),
         "aftercare (pid {pid}) still runs after its terminal closed"
     );
+}
+
+/// NO_COLOR (no-color.org): the screen carries no colour, only bold/reverse/dim.
+#[test]
+fn no_color_removes_every_colour_from_the_screen() {
+    let Some(tmux) = Tmux::new("nocolor") else {
+        return;
+    };
+    let colour_codes = |screen: &str| {
+        // SGR foreground/background colours: 30–37, 38;…, 39 excluded (default), 40–47, 90–97.
+        screen
+            .split("\x1b[")
+            .skip(1)
+            .filter_map(|seq| seq.split('m').next())
+            .flat_map(|params| params.split(';').map(str::to_string).collect::<Vec<_>>())
+            .filter_map(|p| p.parse::<u8>().ok())
+            .filter(|p| matches!(p, 30..=38 | 40..=48 | 90..=97))
+            .count()
+    };
+    for (env, coloured) in [("", true), ("NO_COLOR=1", false)] {
+        let home = TempDir::new().unwrap();
+        tmux.start_with(home.path(), env, "");
+        tmux.wait_for("Welcome to aftercare");
+        tmux.run(&["send-keys", "Enter"]);
+        tmux.wait_for("Day 0");
+        let screen =
+            String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+        assert_eq!(colour_codes(&screen) > 0, coloured, "{env:?}: {screen:?}");
+        tmux.run(&["send-keys", "q"]);
+        assert!(tmux.exited());
+    }
 }

@@ -231,3 +231,37 @@ fn the_future_cannot_be_logged_and_unknown_items_are_named() {
     );
     assert!(!dir.path().join("days").exists(), "nothing was written");
 }
+
+/// Files exactly as the first (core) version wrote them, before symptoms, notes and
+/// backups existed: they must load unchanged, and be read by today's app.
+#[test]
+fn journals_written_by_the_core_version_still_load() {
+    let dir = common::journal_dir();
+    let layout = Layout::new(dir.path());
+    std::fs::create_dir_all(layout.days_dir()).unwrap();
+    std::fs::write(
+        layout.treatments(),
+        "(\n  version: 1,\n  treatments: [\n    (\n      at: \"2026-11-24T14:49:00+00:00\",\n      area: \"face\",\n    ),\n  ],\n)\n",
+    )
+    .unwrap();
+    std::fs::write(
+        layout.month(Month::of(date(2026, 11, 1))),
+        "(\n  version: 1,\n  month: \"2026-11\",\n  days: {\n    \"2026-11-24\": (\n      ticks: {\n        \"water\": [\"2026-11-24T14:49:44.489200178+00:00\", \"2026-11-24T14:49:44.490070927+00:00\"],\n      },\n    ),\n  },\n)\n",
+    )
+    .unwrap();
+    let before = common::snapshot(dir.path());
+
+    let (app, _clock) = common::app(&dir, None, "2026-11-25T09:00:00+00:00[UTC]");
+    assert_eq!(app.journal.treatments()[0].area, "face");
+    assert_eq!(app.day_number(), Some(1));
+    let mut journal = app.journal;
+    journal.load_month(Month::of(date(2026, 11, 24))).unwrap();
+    let day = journal.day(date(2026, 11, 24)).unwrap();
+    assert_eq!(day.count("water"), 2);
+    assert_eq!((day.symptoms, day.note.as_str()), (None, ""));
+    let after: Vec<_> = common::snapshot(dir.path())
+        .into_iter()
+        .filter(|(name, _)| name != ".lock")
+        .collect();
+    assert_eq!(after, before, "reading never rewrites");
+}
