@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::app::{Action, Edit, Screen};
 use aftercare::journal::{Journal, Layout, Month};
+use aftercare::tui::app::{Action, Edit, Screen};
 
 const NOW: &str = "2027-03-14T10:00:00+01:00[Europe/Paris]";
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
@@ -154,9 +154,9 @@ fn today_rolls_over_at_midnight_without_input() {
 fn the_24_hour_restrictions_are_lifted_a_day_later() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
-    let lifted = |app: &aftercare::app::App, id: &str| {
+    let lifted = |app: &aftercare::tui::app::App, id: &str| {
         let treatment = app.journal.latest_treatment().unwrap();
-        aftercare::recovery::restrictions_at(&app.plan, treatment, app.view_instant())
+        aftercare::domain::recovery::restrictions_at(&app.plan, treatment, app.view_instant())
             .iter()
             .find(|s| s.restriction.id == id)
             .unwrap()

@@ -4,9 +4,9 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::app::{Action, Edit, Modal};
 use aftercare::journal::{Journal, Layout, Month, Score};
-use aftercare::skin_form::SkinEdit;
+use aftercare::tui::app::{Action, Edit, Modal};
+use aftercare::tui::forms::skin::SkinEdit;
 use jiff::civil::date;
 
 const TREATED: &str = "2027-03-10T09:00:00+01:00";
@@ -64,9 +64,9 @@ fn the_future_cannot_be_reached_and_the_past_stops_at_the_first_treatment() {
 fn a_past_day_shows_restrictions_as_they_were_then() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-    let makeup_lifted = |app: &aftercare::app::App| {
+    let makeup_lifted = |app: &aftercare::tui::app::App| {
         let t = app.journal.treatment_for(app.date).unwrap();
-        aftercare::recovery::restrictions_at(&app.plan, t, app.view_instant())
+        aftercare::domain::recovery::restrictions_at(&app.plan, t, app.view_instant())
             .into_iter()
             .find(|s| s.restriction.id == "makeup")
             .unwrap()

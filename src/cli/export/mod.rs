@@ -12,12 +12,12 @@ use std::collections::BTreeSet;
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
-use crate::clock::Clock;
+use crate::domain::plan::{CarePlan, PlanSource};
+use crate::domain::recovery;
+use crate::domain::time::Clock;
 use crate::error::FileError;
+use crate::journal::paths::Paths;
 use crate::journal::{Journal, Month, Symptoms, Treatment};
-use crate::paths::Paths;
-use crate::plan::{CarePlan, PlanSource};
-use crate::recovery;
 
 use super::{CliError, ExportArgs, ExportFormat};
 
@@ -100,7 +100,7 @@ impl History {
             days,
             next_session: journal
                 .latest_treatment()
-                .map(|t| crate::recovery::next_session_window(plan, t)),
+                .and_then(|t| crate::domain::recovery::next_session_window(plan, t)),
         })
     }
 

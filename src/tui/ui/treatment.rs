@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::{App, Screen};
-use crate::input::TextInput;
-use crate::treatment_form::{Field, TreatmentForm};
+use crate::tui::app::{App, Screen};
+use crate::tui::forms::input::TextInput;
+use crate::tui::forms::treatment::{Field, TreatmentForm};
 
 /// Column where the text fields start, inside the box.
 const FIELD_X: u16 = 17;

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::{App, Screen};
+use crate::tui::app::{App, Screen};
 
 /// Every key of the Today screen, in the order a patient needs them.
 pub const KEYS: &[(&str, &str)] = &[

@@ -10,7 +10,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::clock::Stamp;
+use crate::domain::time::Stamp;
 
 /// The journal schema this build reads and writes.
 pub const JOURNAL_VERSION: u32 = 1;
@@ -84,7 +84,7 @@ pub struct Symptoms {
 pub struct DayEntry {
     /// Per plan item, the instant of each tick: the count is the number of ticks.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ticks: BTreeMap<String, Vec<crate::clock::Stamp>>,
+    pub ticks: BTreeMap<String, Vec<crate::domain::time::Stamp>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symptoms: Option<Symptoms>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -187,6 +187,15 @@ impl<'de> Deserialize<'de> for Month {
             .parse()
             .map_err(serde::de::Error::custom)
     }
+}
+
+/// The days and treatments a journal holds, read-only: domain rules (adherence, symptom
+/// series) are computed over it without knowing where the days come from or how they load.
+pub trait Days {
+    /// The entry of a day, if its month is loaded and anything was logged.
+    fn day(&self, date: Date) -> Option<&DayEntry>;
+    /// The treatment in force on a day: the latest one on or before it.
+    fn treatment_for(&self, date: Date) -> Option<&Treatment>;
 }
 
 #[cfg(test)]

@@ -14,7 +14,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
-use crate::app::{App, Modal, Screen};
+use crate::tui::app::{App, Modal, Screen};
 pub use theme::Theme;
 
 /// Below this size the screens cannot be drawn legibly; a polite notice is shown instead.

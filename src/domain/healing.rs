@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::journal::{Score, Symptoms};
+use crate::domain::model::{Score, Symptoms};
 
 /// From this score up ("moderate") a lasting or returning symptom is worth a call.
 const NOTABLE: Score = Score(2);

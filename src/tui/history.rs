@@ -9,33 +9,15 @@ use crossterm::event::KeyCode;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::app::{Action, App, Screen, Status};
 use crate::care;
-use crate::history::{self, AdherenceCache, MonthSummary};
+use crate::domain::adherence::{self, MonthSummary};
+use crate::journal::history::AdherenceCache;
 use crate::journal::{Month, Treatment};
-use crate::keys::{KeyContext, form_key};
-use crate::treatment_form::{DATE_TIME_FORMAT, TreatmentForm};
-
-/// What a key asks of the History screen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum HistoryAction {
-    /// Move the calendar cursor by days (←/→).
-    Day(i8),
-    /// By weeks (↑/↓).
-    Week(i8),
-    /// By months (PgUp/PgDn, [ and ]).
-    Month(i8),
-    /// To the previous or next treatment (p/n).
-    Treatment(i8),
-    /// Open the day under the cursor on the Today screen, to correct it.
-    OpenDay,
-    EditTreatment,
-    DeleteTreatment,
-    /// y or n in the confirm dialog.
-    Answer(bool),
-    /// Esc in the edit dialog.
-    Cancel,
-}
+use crate::tui::action::Action;
+pub use crate::tui::action::HistoryAction;
+use crate::tui::app::{App, Screen, Status};
+use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
+use crate::tui::keys::{KeyContext, form_key};
 
 /// A change to the treatments waiting for the patient's yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -343,7 +325,7 @@ fn refresh(app: &mut App) {
         .cache
         .month(plan, journal, Month::of(view.cursor))
         .cloned();
-    view.period = history::recovery_period(plan, journal.treatments(), view.treatment, today);
+    view.period = adherence::recovery_period(plan, journal.treatments(), view.treatment, today);
     let streaks = view
         .cache
         .current_streak(plan, journal, today)
@@ -355,7 +337,7 @@ fn refresh(app: &mut App) {
             Ok(Streaks { current, best })
         });
     let loaded = match view.period {
-        Some((from, to)) => history::load_months(journal, from, to),
+        Some((from, to)) => crate::journal::history::load_months(journal, from, to),
         None => Ok(()),
     };
     view.month = month.as_ref().ok().cloned();

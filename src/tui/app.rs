@@ -10,63 +10,16 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
-use crate::clock::Clock;
-use crate::healing::{self, Concern};
-use crate::history_view::{self, HistoryAction, HistoryView};
+use crate::domain::healing::{self, Concern};
+use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
+use crate::domain::recovery::{self, ItemProgress};
+use crate::domain::time::Clock;
 use crate::journal::{Journal, Month};
-use crate::keys::KeyContext;
-use crate::plan::{CarePlan, ItemKind, PlanSource};
-use crate::recovery::{self, ItemProgress};
-use crate::skin_form::{SkinEdit, SkinField, SkinForm};
-use crate::treatment_form::TreatmentForm;
-
-/// Everything the patient can ask for, whatever key they used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Time passed (sent every second): countdowns, timers, midnight.
-    Tick,
-    Quit,
-    Up,
-    Down,
-    /// Space/Enter: tick a once-a-day item, or add one to a counted item.
-    Press,
-    Increment,
-    Decrement,
-    /// Start the timer on the selected timed item, or cancel the running one.
-    ToggleTimer,
-    ToggleHelp,
-    /// Show the day before / after the one on screen (never after today).
-    PrevDay,
-    NextDay,
-    /// Back to today.
-    GoToday,
-    /// Open the form to score the skin and write the day's note.
-    OpenSkinForm,
-    /// Open the form to record a new treatment session.
-    OpenTreatmentForm,
-    /// A key for the text field in focus.
-    Edit(Edit),
-    /// A key inside the skin form.
-    Skin(SkinEdit),
-    /// Move to the next field of a form.
-    NextField,
-    Submit,
-    /// Close a form without saving.
-    Cancel,
-    /// Tab: between the Today and History screens.
-    SwitchScreen,
-    /// A key of the History screen, handled in `history_view`.
-    History(HistoryAction),
-}
-
-/// Editing keys inside a text field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    Insert(char),
-    Backspace,
-    Left,
-    Right,
-}
+pub use crate::tui::action::{Action, Edit};
+use crate::tui::forms::skin::{SkinField, SkinForm};
+use crate::tui::forms::treatment::TreatmentForm;
+use crate::tui::history::{self, HistoryView};
+use crate::tui::keys::KeyContext;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -187,12 +140,12 @@ impl App {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
-            Action::SwitchScreen if self.modal.is_none() => history_view::switch_screen(self),
+            Action::SwitchScreen if self.modal.is_none() => history::switch_screen(self),
             action => match (&self.modal, self.screen) {
                 (Some(_), _) => self.update_modal(action),
                 (None, Screen::Welcome) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
-                (None, Screen::History) => history_view::update(self, action),
+                (None, Screen::History) => history::update(self, action),
             },
         }
         if action != Action::Tick {
@@ -296,7 +249,7 @@ impl App {
         self.now = self.clock.now();
         self.monotonic = self.clock.monotonic();
         if previous_today != self.today() {
-            history_view::day_changed(self);
+            history::day_changed(self);
         }
         if was_today && self.date != self.today() {
             self.date = self.today();

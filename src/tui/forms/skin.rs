@@ -2,8 +2,9 @@
 
 use jiff::civil::Date;
 
-use crate::input::TextArea;
 use crate::journal::{DayEntry, Score, Symptoms};
+pub use crate::tui::action::SkinEdit;
+use crate::tui::forms::input::TextArea;
 
 /// The symptoms in the order the form shows them.
 pub const SYMPTOM_NAMES: [&str; 4] = [
@@ -18,25 +19,6 @@ pub const SYMPTOM_NAMES: [&str; 4] = [
 pub enum SkinField {
     Score(usize),
     Note,
-}
-
-/// What the keys do inside the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SkinEdit {
-    NextField,
-    PrevField,
-    /// Set the focused score.
-    SetScore(u8),
-    /// Raise (+1) or lower (-1) the focused score.
-    StepScore(i8),
-    Insert(char),
-    Newline,
-    Backspace,
-    Delete,
-    Left,
-    Right,
-    Up,
-    Down,
 }
 
 /// The form's state while it is open.

@@ -2,8 +2,7 @@
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::app::{Action, Edit};
-use crate::skin_form::SkinEdit;
+use crate::tui::action::{Action, Edit, SkinEdit};
 
 /// What a key means on a screen. Only presses count: releases and repeats reported by some
 /// terminals (Windows, kitty) would otherwise tick an item twice.
@@ -26,7 +25,7 @@ pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
         KeyContext::Today => today_key(key.code),
         KeyContext::Help => Some(Action::ToggleHelp),
         KeyContext::History | KeyContext::HistoryForm | KeyContext::Confirm => {
-            crate::history_view::key(key.code, context)
+            crate::tui::history::key(key.code, context)
         }
     }
 }

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
 use crate::journal::Score;
-use crate::skin_form::{SYMPTOM_NAMES, SkinField, SkinForm};
+use crate::tui::forms::skin::{SYMPTOM_NAMES, SkinField, SkinForm};
 
 pub fn draw(
     frame: &mut Frame,

@@ -6,9 +6,9 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::App;
-use crate::history_view::Modal;
-use crate::treatment_form::TreatmentForm;
+use crate::tui::app::App;
+use crate::tui::forms::treatment::TreatmentForm;
+use crate::tui::history::Modal;
 
 /// Draws the open dialog, if any, over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
