@@ -18,8 +18,20 @@ use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
 use crate::tui::forms::skin::{SkinField, SkinForm};
 use crate::tui::forms::treatment::TreatmentForm;
-use crate::tui::history::{self, HistoryView};
+use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
+
+/// What the History screen reads and changes besides its own state: borrowed field by field,
+/// so the view itself can be borrowed mutably at the same time.
+macro_rules! history_context {
+    ($app:expr) => {
+        history::Context {
+            plan: &$app.plan,
+            journal: &mut $app.journal,
+            now: &$app.now,
+        }
+    };
+}
 
 /// Which screen is showing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,12 +152,15 @@ impl App {
             Action::Quit => self.quit(),
             Action::ToggleHelp => self.show_help = !self.show_help,
             _ if self.show_help => self.show_help = false,
-            Action::SwitchScreen if self.modal.is_none() => history::switch_screen(self),
+            Action::SwitchScreen if self.modal.is_none() => self.switch_screen(),
             action => match (&self.modal, self.screen) {
                 (Some(_), _) => self.update_modal(action),
                 (None, Screen::Welcome) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
-                (None, Screen::History) => history::update(self, action),
+                (None, Screen::History) => {
+                    let effects = self.history.update(&mut history_context!(self), action);
+                    self.apply(effects);
+                }
             },
         }
         if action != Action::Tick {
@@ -196,7 +211,7 @@ impl App {
         match (&self.modal, self.screen) {
             (Some(Modal::Skin(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
             (Some(Modal::Skin(_)), _) => KeyContext::SkinScores,
-            (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Form,
+            (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Welcome,
             (None, Screen::Today) => KeyContext::Today,
             (None, Screen::History) => self.history.key_context(),
         }
@@ -248,8 +263,9 @@ impl App {
         let (previous_today, was_today) = (self.today(), self.date == self.today());
         self.now = self.clock.now();
         self.monotonic = self.clock.monotonic();
-        if previous_today != self.today() {
-            history::day_changed(self);
+        if previous_today != self.today() && self.screen == Screen::History {
+            let effects = self.history.day_changed(&mut history_context!(self));
+            self.apply(effects);
         }
         if was_today && self.date != self.today() {
             self.date = self.today();
@@ -461,6 +477,39 @@ impl App {
                 });
             }
             _ => self.info("t starts a timer on a timed item, such as the ice pack".into()),
+        }
+    }
+
+    /// Tab: Today ⇄ History. History opens on the day the Today screen showed.
+    fn switch_screen(&mut self) {
+        match self.screen {
+            Screen::Welcome => {}
+            Screen::History => self.screen = Screen::Today,
+            Screen::Today => {
+                self.screen = Screen::History;
+                let date = self.date;
+                let effects = self.history.open(&mut history_context!(self), date);
+                self.apply(effects);
+            }
+        }
+    }
+
+    /// Carries out what the History screen asked for, in order.
+    fn apply(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Status { text, is_error } => self.status = Some(Status { text, is_error }),
+                Effect::OpenDay(date) => {
+                    self.date = date;
+                    self.selected = 0;
+                    self.screen = Screen::Today;
+                }
+                Effect::Welcome => {
+                    // Nothing left to count from: ask for the treatment again.
+                    self.form = TreatmentForm::prefilled(&self.now);
+                    self.screen = Screen::Welcome;
+                }
+            }
         }
     }
 

@@ -1,23 +1,49 @@
 //! The History screen's state and how it changes: the calendar cursor, the selected
 //! treatment, the edit and confirm dialogs, and the figures computed for drawing.
 //!
-//! `App::update` hands every action on this screen to [`update`]; the keys that produce
-//! them are mapped in [`key`]. Figures that need the journal's files (month summaries,
-//! streaks) are computed here, in the update, because drawing must not load anything.
+//! `App::update` hands every action on this screen to [`HistoryView::update`], with the
+//! plan and journal it needs; the view changes itself and returns [`Effect`]s for what is
+//! the app's (the status line, another screen). It never sees `App`. Figures that need the
+//! journal's files (month summaries, streaks) are computed here, in the update, because
+//! drawing must not load anything.
 
-use crossterm::event::KeyCode;
-use jiff::ToSpan;
 use jiff::civil::Date;
+use jiff::{ToSpan, ZonedDateTime};
 
 use crate::care;
 use crate::domain::adherence::{self, MonthSummary};
+use crate::domain::plan::CarePlan;
+use crate::journal::Journal;
 use crate::journal::history::AdherenceCache;
 use crate::journal::{Month, Treatment};
 use crate::tui::action::Action;
 pub use crate::tui::action::HistoryAction;
-use crate::tui::app::{App, Screen, Status};
 use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
-use crate::tui::keys::{KeyContext, form_key};
+use crate::tui::keys::KeyContext;
+
+/// What the History screen asks of the app after an update, applied in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A line for the status bar.
+    Status { text: String, is_error: bool },
+    /// Show this day on the Today screen (its month is loaded).
+    OpenDay(Date),
+    /// No treatment left: ask for one, as on first start.
+    Welcome,
+}
+
+/// What an update on the History screen reads and changes besides the view itself.
+pub struct Context<'a> {
+    pub plan: &'a CarePlan,
+    pub journal: &'a mut Journal,
+    pub now: &'a ZonedDateTime,
+}
+
+impl Context<'_> {
+    fn today(&self) -> Date {
+        self.now.date()
+    }
+}
 
 /// A change to the treatments waiting for the patient's yes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -81,269 +107,230 @@ impl HistoryView {
     }
 }
 
-/// The History screen's keys, for the contexts [`HistoryView::key_context`] returns.
-pub fn key(code: KeyCode, context: KeyContext) -> Option<Action> {
-    use HistoryAction as H;
-    let history = |action| Some(Action::History(action));
-    match context {
-        KeyContext::Confirm => match code {
-            KeyCode::Char('y' | 'Y') => history(H::Answer(true)),
-            KeyCode::Char('n' | 'N') | KeyCode::Esc => history(H::Answer(false)),
-            _ => None,
-        },
-        KeyContext::HistoryForm if code == KeyCode::Esc => history(H::Cancel),
-        KeyContext::HistoryForm => form_key(code),
-        _ => match code {
-            KeyCode::Left | KeyCode::Char('h') => history(H::Day(-1)),
-            KeyCode::Right | KeyCode::Char('l') => history(H::Day(1)),
-            KeyCode::Up | KeyCode::Char('k') => history(H::Week(-1)),
-            KeyCode::Down | KeyCode::Char('j') => history(H::Week(1)),
-            KeyCode::PageUp | KeyCode::Char('[') => history(H::Month(-1)),
-            KeyCode::PageDown | KeyCode::Char(']') => history(H::Month(1)),
-            KeyCode::Char('p' | '<') => history(H::Treatment(-1)),
-            KeyCode::Char('n' | '>') => history(H::Treatment(1)),
-            KeyCode::Char('e') => history(H::EditTreatment),
-            KeyCode::Char('d') | KeyCode::Delete => history(H::DeleteTreatment),
-            KeyCode::Enter => history(H::OpenDay),
-            KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchScreen),
-            KeyCode::Char('?') => Some(Action::ToggleHelp),
-            KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
-            _ => None,
-        },
+impl HistoryView {
+    /// Tab from Today: opens on `date`, the day the Today screen showed.
+    pub fn open(&mut self, cx: &mut Context<'_>, date: Date) -> Vec<Effect> {
+        self.modal = None;
+        // The patient may have ticked on the Today screen: recount.
+        self.cache.clear();
+        self.move_cursor(cx, date);
+        let mut effects = Vec::new();
+        self.refresh(cx, &mut effects);
+        effects
     }
-}
 
-/// Tab: Today ⇄ History. History opens on the day the Today screen showed.
-pub fn switch_screen(app: &mut App) {
-    match app.screen {
-        Screen::Welcome => {}
-        Screen::History => app.screen = Screen::Today,
-        Screen::Today => {
-            app.screen = Screen::History;
-            app.history.modal = None;
-            // The patient may have ticked on the Today screen: recount.
-            app.history.cache.clear();
-            move_cursor(app, app.date);
-            refresh(app);
+    /// Midnight passed while the screen was open: streaks and the "today" mark move on.
+    pub fn day_changed(&mut self, cx: &mut Context<'_>) -> Vec<Effect> {
+        self.cache.clear();
+        let mut effects = Vec::new();
+        self.refresh(cx, &mut effects);
+        effects
+    }
+
+    /// Every action on the History screen.
+    pub fn update(&mut self, cx: &mut Context<'_>, action: Action) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match self.modal.take() {
+            None => self.browse(cx, action, &mut effects),
+            Some(Modal::Edit { index, form }) => self.edit(cx, index, form, action),
+            Some(Modal::Confirm { question, change }) => match action {
+                Action::History(HistoryAction::Answer(true)) => {
+                    self.apply(cx, change, &mut effects);
+                }
+                Action::History(HistoryAction::Answer(false)) => {
+                    effects.push(status("Nothing changed.", false));
+                }
+                _ => self.modal = Some(Modal::Confirm { question, change }),
+            },
         }
+        let left = effects
+            .iter()
+            .any(|e| matches!(e, Effect::OpenDay(_) | Effect::Welcome));
+        if !left {
+            self.refresh(cx, &mut effects);
+        }
+        effects
     }
-}
 
-/// Midnight passed while the app was open: streaks and the "today" mark move on.
-pub fn day_changed(app: &mut App) {
-    if app.screen == Screen::History {
-        app.history.cache.clear();
-        refresh(app);
-    }
-}
-
-/// Every action on the History screen.
-pub fn update(app: &mut App, action: Action) {
-    match app.history.modal.take() {
-        None => browse(app, action),
-        Some(Modal::Edit { index, form }) => edit(app, index, form, action),
-        Some(Modal::Confirm { question, change }) => match action {
-            Action::History(HistoryAction::Answer(true)) => apply(app, change),
-            Action::History(HistoryAction::Answer(false)) => {
-                set_status(app, "Nothing changed.", false);
-            }
-            _ => app.history.modal = Some(Modal::Confirm { question, change }),
-        },
-    }
-    if app.screen == Screen::History {
-        refresh(app);
-    }
-}
-
-fn browse(app: &mut App, action: Action) {
-    let Action::History(action) = action else {
-        return;
-    };
-    let cursor = app.history.cursor;
-    let moved = match action {
-        HistoryAction::Day(n) => cursor.checked_add(i64::from(n).days()).ok(),
-        HistoryAction::Week(n) => cursor.checked_add((7 * i64::from(n)).days()).ok(),
-        HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
-        HistoryAction::Treatment(n) => {
-            select_treatment(app, n);
+    fn browse(&mut self, cx: &mut Context<'_>, action: Action, effects: &mut Vec<Effect>) {
+        let Action::History(action) = action else {
             return;
-        }
-        HistoryAction::OpenDay => {
-            open_day(app);
-            return;
-        }
-        HistoryAction::EditTreatment => {
-            start_edit(app);
-            return;
-        }
-        HistoryAction::DeleteTreatment => {
-            ask_delete(app);
-            return;
-        }
-        HistoryAction::Answer(_) | HistoryAction::Cancel => return,
-    };
-    if let Some(date) = moved {
-        move_cursor(app, date);
-    }
-}
-
-/// Moves the cursor; the selected treatment follows to the one in force that day.
-fn move_cursor(app: &mut App, date: Date) {
-    app.history.cursor = date;
-    let treatments = app.journal.treatments();
-    app.history.treatment = treatments
-        .iter()
-        .rposition(|t| t.at.date() <= date)
-        .unwrap_or(0);
-}
-
-/// p/n: the previous or next treatment, and the calendar jumps to its day.
-fn select_treatment(app: &mut App, delta: i8) {
-    let last = app.journal.treatments().len().saturating_sub(1);
-    let index = app
-        .history
-        .treatment
-        .saturating_add_signed(isize::from(delta))
-        .min(last);
-    if let Some(treatment) = app.journal.treatments().get(index) {
-        app.history.treatment = index;
-        app.history.cursor = treatment.at.date();
-    }
-}
-
-fn open_day(app: &mut App) {
-    let date = app.history.cursor;
-    if date > app.today() {
-        set_status(
-            app,
-            "That day has not come yet: pick today or a past day.",
-            true,
-        );
-        return;
-    }
-    if let Err(err) = app.journal.load_month(Month::of(date)) {
-        set_status(app, &err.to_string(), true);
-        return;
-    }
-    app.date = date;
-    app.selected = 0;
-    app.screen = Screen::Today;
-}
-
-fn start_edit(app: &mut App) {
-    let index = app.history.treatment;
-    let Some(treatment) = app.journal.treatments().get(index) else {
-        return;
-    };
-    let form = TreatmentForm::for_treatment(treatment, app.now.time_zone());
-    app.history.modal = Some(Modal::Edit { index, form });
-}
-
-fn ask_delete(app: &mut App) {
-    let index = app.history.treatment;
-    let Some(treatment) = app.journal.treatments().get(index) else {
-        return;
-    };
-    let question = format!("Delete the treatment of {}?", when(treatment));
-    app.history.modal = Some(Modal::Confirm {
-        question,
-        change: Change::Remove(index),
-    });
-}
-
-fn edit(app: &mut App, index: usize, mut form: TreatmentForm, action: Action) {
-    match action {
-        Action::History(HistoryAction::Cancel) => return,
-        Action::Edit(edit) => form.edit(edit),
-        Action::NextField | Action::Up | Action::Down => form.next_field(),
-        Action::Submit => match (
-            form.to_treatment(&app.now),
-            app.journal.treatments().get(index),
-        ) {
-            (Ok(treatment), Some(old)) => {
-                let question = format!(
-                    "Change the treatment of {} to {} ({})?",
-                    when(old),
-                    when(&treatment),
-                    if treatment.area.is_empty() {
-                        "no area"
-                    } else {
-                        &treatment.area
-                    }
-                );
-                app.history.modal = Some(Modal::Confirm {
-                    question,
-                    change: Change::Replace(index, treatment),
-                });
+        };
+        let cursor = self.cursor;
+        let moved = match action {
+            HistoryAction::Day(n) => cursor.checked_add(i64::from(n).days()).ok(),
+            HistoryAction::Week(n) => cursor.checked_add((7 * i64::from(n)).days()).ok(),
+            HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
+            HistoryAction::Treatment(n) => {
+                self.select_treatment(cx, n);
                 return;
             }
-            (Err(message), _) => form.error = Some(message),
-            (_, None) => return,
-        },
-        _ => {}
-    }
-    app.history.modal = Some(Modal::Edit { index, form });
-}
-
-fn apply(app: &mut App, change: Change) {
-    app.history.cache.clear();
-    let result = match change {
-        Change::Replace(index, treatment) => {
-            let text = format!("Treatment changed to {}.", when(&treatment));
-            care::replace_treatment(&mut app.journal, index, treatment).map(|new_index| {
-                if let Some(new_index) = new_index {
-                    app.history.treatment = new_index;
-                }
-                text
-            })
+            HistoryAction::OpenDay => {
+                effects.push(self.open_day(cx));
+                return;
+            }
+            HistoryAction::EditTreatment => {
+                self.start_edit(cx);
+                return;
+            }
+            HistoryAction::DeleteTreatment => {
+                self.ask_delete(cx);
+                return;
+            }
+            HistoryAction::Answer(_) | HistoryAction::Cancel => return,
+        };
+        if let Some(date) = moved {
+            self.move_cursor(cx, date);
         }
-        Change::Remove(index) => care::remove_treatment(&mut app.journal, index).map(|old| {
-            let last = app.journal.treatments().len().saturating_sub(1);
-            app.history.treatment = app.history.treatment.min(last);
-            old.map_or_else(String::new, |t| {
-                format!("Deleted the treatment of {}.", when(&t))
-            })
-        }),
-    };
-    match result {
-        Ok(text) => set_status(app, &text, false),
-        Err(err) => set_status(app, &err.to_string(), true),
     }
-    if app.journal.treatments().is_empty() {
-        // Nothing left to count from: ask for the treatment again, as on first start.
-        app.form = TreatmentForm::prefilled(&app.now);
-        app.screen = Screen::Welcome;
-    }
-}
 
-/// Recomputes what the screen shows, loading the few months it needs.
-fn refresh(app: &mut App) {
-    let today = app.today();
-    let view = &mut app.history;
-    let (plan, journal) = (&app.plan, &mut app.journal);
-    let month = view
-        .cache
-        .month(plan, journal, Month::of(view.cursor))
-        .cloned();
-    view.period = adherence::recovery_period(plan, journal.treatments(), view.treatment, today);
-    let streaks = view
-        .cache
-        .current_streak(plan, journal, today)
-        .and_then(|current| {
-            let best = match view.period {
-                Some((from, to)) => view.cache.best_streak(plan, journal, from, to)?,
-                None => 0,
-            };
-            Ok(Streaks { current, best })
+    /// Moves the cursor; the selected treatment follows to the one in force that day.
+    fn move_cursor(&mut self, cx: &Context<'_>, date: Date) {
+        self.cursor = date;
+        self.treatment = cx
+            .journal
+            .treatments()
+            .iter()
+            .rposition(|t| t.at.date() <= date)
+            .unwrap_or(0);
+    }
+
+    /// p/n: the previous or next treatment, and the calendar jumps to its day.
+    fn select_treatment(&mut self, cx: &Context<'_>, delta: i8) {
+        let last = cx.journal.treatments().len().saturating_sub(1);
+        let index = self
+            .treatment
+            .saturating_add_signed(isize::from(delta))
+            .min(last);
+        if let Some(treatment) = cx.journal.treatments().get(index) {
+            self.treatment = index;
+            self.cursor = treatment.at.date();
+        }
+    }
+
+    fn open_day(&mut self, cx: &mut Context<'_>) -> Effect {
+        let date = self.cursor;
+        if date > cx.today() {
+            return status("That day has not come yet: pick today or a past day.", true);
+        }
+        if let Err(err) = cx.journal.load_month(Month::of(date)) {
+            return status(&err.to_string(), true);
+        }
+        Effect::OpenDay(date)
+    }
+
+    fn start_edit(&mut self, cx: &Context<'_>) {
+        let index = self.treatment;
+        let Some(treatment) = cx.journal.treatments().get(index) else {
+            return;
+        };
+        let form = TreatmentForm::for_treatment(treatment, cx.now.time_zone());
+        self.modal = Some(Modal::Edit { index, form });
+    }
+
+    fn ask_delete(&mut self, cx: &Context<'_>) {
+        let index = self.treatment;
+        let Some(treatment) = cx.journal.treatments().get(index) else {
+            return;
+        };
+        let question = format!("Delete the treatment of {}?", when(treatment));
+        self.modal = Some(Modal::Confirm {
+            question,
+            change: Change::Remove(index),
         });
-    let loaded = match view.period {
-        Some((from, to)) => crate::journal::history::load_months(journal, from, to),
-        None => Ok(()),
-    };
-    view.month = month.as_ref().ok().cloned();
-    view.streaks = streaks.as_ref().copied().unwrap_or_default();
-    if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {
-        set_status(app, &err.to_string(), true);
+    }
+
+    fn edit(&mut self, cx: &Context<'_>, index: usize, mut form: TreatmentForm, action: Action) {
+        match action {
+            Action::History(HistoryAction::Cancel) => return,
+            Action::Edit(edit) => form.edit(edit),
+            Action::NextField | Action::Up | Action::Down => form.next_field(),
+            Action::Submit => match (
+                form.to_treatment(cx.now),
+                cx.journal.treatments().get(index),
+            ) {
+                (Ok(treatment), Some(old)) => {
+                    let question = format!(
+                        "Change the treatment of {} to {} ({})?",
+                        when(old),
+                        when(&treatment),
+                        if treatment.area.is_empty() {
+                            "no area"
+                        } else {
+                            &treatment.area
+                        }
+                    );
+                    self.modal = Some(Modal::Confirm {
+                        question,
+                        change: Change::Replace(index, treatment),
+                    });
+                    return;
+                }
+                (Err(message), _) => form.error = Some(message),
+                (_, None) => return,
+            },
+            _ => {}
+        }
+        self.modal = Some(Modal::Edit { index, form });
+    }
+
+    fn apply(&mut self, cx: &mut Context<'_>, change: Change, effects: &mut Vec<Effect>) {
+        self.cache.clear();
+        let result = match change {
+            Change::Replace(index, treatment) => {
+                let text = format!("Treatment changed to {}.", when(&treatment));
+                care::replace_treatment(cx.journal, index, treatment).map(|new_index| {
+                    if let Some(new_index) = new_index {
+                        self.treatment = new_index;
+                    }
+                    text
+                })
+            }
+            Change::Remove(index) => care::remove_treatment(cx.journal, index).map(|old| {
+                let last = cx.journal.treatments().len().saturating_sub(1);
+                self.treatment = self.treatment.min(last);
+                old.map_or_else(String::new, |t| {
+                    format!("Deleted the treatment of {}.", when(&t))
+                })
+            }),
+        };
+        match result {
+            Ok(text) => effects.push(status(&text, false)),
+            Err(err) => effects.push(status(&err.to_string(), true)),
+        }
+        if cx.journal.treatments().is_empty() {
+            effects.push(Effect::Welcome);
+        }
+    }
+
+    /// Recomputes what the screen shows, loading the few months it needs.
+    fn refresh(&mut self, cx: &mut Context<'_>, effects: &mut Vec<Effect>) {
+        let today = cx.today();
+        let (plan, journal) = (cx.plan, &mut *cx.journal);
+        let month = self
+            .cache
+            .month(plan, journal, Month::of(self.cursor))
+            .cloned();
+        self.period = adherence::recovery_period(plan, journal.treatments(), self.treatment, today);
+        let streaks = self
+            .cache
+            .current_streak(plan, journal, today)
+            .and_then(|current| {
+                let best = match self.period {
+                    Some((from, to)) => self.cache.best_streak(plan, journal, from, to)?,
+                    None => 0,
+                };
+                Ok(Streaks { current, best })
+            });
+        let loaded = match self.period {
+            Some((from, to)) => crate::journal::history::load_months(journal, from, to),
+            None => Ok(()),
+        };
+        self.month = month.as_ref().ok().cloned();
+        self.streaks = streaks.as_ref().copied().unwrap_or_default();
+        if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {
+            effects.push(status(&err.to_string(), true));
+        }
     }
 }
 
@@ -352,9 +339,9 @@ pub fn when(treatment: &Treatment) -> String {
     treatment.at.local().strftime(DATE_TIME_FORMAT).to_string()
 }
 
-fn set_status(app: &mut App, text: &str, is_error: bool) {
-    app.status = Some(Status {
+fn status(text: &str, is_error: bool) -> Effect {
+    Effect::Status {
         text: text.to_string(),
         is_error,
-    });
+    }
 }

@@ -1,40 +1,19 @@
-//! Keys to actions: a pure function, so every binding is tested without a terminal.
+//! The one table of key bindings. [`key_to_action`] reads keys through it, and the help
+//! overlay ([`help`]) and every footer ([`footer`]) are rendered from it, so what the app
+//! does and what it says it does cannot drift apart. A pure function of the key and the
+//! context, so every binding is tested without a terminal.
 
-use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::tui::action::{Action, Edit, SkinEdit};
-
-/// What a key means on a screen. Only presses count: releases and repeats reported by some
-/// terminals (Windows, kitty) would otherwise tick an item twice.
-pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
-    if key.kind != KeyEventKind::Press {
-        return None;
-    }
-    if key.modifiers.contains(KeyModifiers::CONTROL) {
-        return match key.code {
-            KeyCode::Char('c' | 'C') => Some(Action::Quit),
-            // Ctrl-S saves a form (raw mode turns off the terminal's XOFF on Ctrl-S).
-            KeyCode::Char('s' | 'S') => Some(Action::Submit),
-            _ => None,
-        };
-    }
-    match context {
-        KeyContext::Form => form_key(key.code),
-        KeyContext::SkinScores => skin_score_key(key.code),
-        KeyContext::SkinNote => skin_note_key(key.code),
-        KeyContext::Today => today_key(key.code),
-        KeyContext::Help => Some(Action::ToggleHelp),
-        KeyContext::History | KeyContext::HistoryForm | KeyContext::Confirm => {
-            crate::tui::history::key(key.code, context)
-        }
-    }
-}
+use crate::tui::action::{Action, Edit, HistoryAction as H, SkinEdit};
 
 /// What the keys are for at the moment: typing, moving around, or closing an overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyContext {
-    /// A text field has focus: letters type.
+    /// A text field of the new-treatment form has focus: letters type.
     Form,
+    /// The welcome screen's treatment form: as [`KeyContext::Form`], but Esc quits.
+    Welcome,
     /// The skin form, a score in focus: digits and arrows set it.
     SkinScores,
     /// The skin form, the note in focus: everything types, Enter is a new line.
@@ -42,7 +21,7 @@ pub enum KeyContext {
     Today,
     /// The help overlay: any key closes it.
     Help,
-    /// The History screen (see `history_view`).
+    /// The History screen.
     History,
     /// The History screen's treatment form: letters type, Esc cancels.
     HistoryForm,
@@ -50,75 +29,464 @@ pub enum KeyContext {
     Confirm,
 }
 
-pub(crate) fn form_key(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => Action::NextField,
-        KeyCode::Backspace => Action::Edit(Edit::Backspace),
-        KeyCode::Left => Action::Edit(Edit::Left),
-        KeyCode::Right => Action::Edit(Edit::Right),
-        KeyCode::Char(c) => Action::Edit(Edit::Insert(c)),
-        _ => return None,
-    })
+/// A key as the table names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Code(KeyCode),
+    /// The letter with Ctrl held.
+    Ctrl(char),
+    /// Any key without Ctrl (the help overlay: any key closes it).
+    Any,
+    /// Any character key: typed into the field in focus (the action's character is replaced).
+    Typed,
 }
 
-fn skin_score_key(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Esc => Action::Cancel,
-        KeyCode::Enter => Action::Submit,
-        KeyCode::Tab => Action::Skin(SkinEdit::NextField),
-        KeyCode::BackTab => Action::Skin(SkinEdit::PrevField),
-        KeyCode::Up | KeyCode::Char('k') => Action::Skin(SkinEdit::Up),
-        KeyCode::Down | KeyCode::Char('j') => Action::Skin(SkinEdit::Down),
-        KeyCode::Left | KeyCode::Char('h' | '-') => Action::Skin(SkinEdit::StepScore(-1)),
-        KeyCode::Right | KeyCode::Char('l' | '+') => Action::Skin(SkinEdit::StepScore(1)),
-        KeyCode::Char(c @ '0'..='4') => Action::Skin(SkinEdit::SetScore(c as u8 - b'0')),
-        _ => return None,
-    })
+/// A footer hint: its place in the footer, the keys, and what they do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hint {
+    pub order: u8,
+    pub keys: &'static str,
+    pub what: &'static str,
+    /// What they do while the thing they toggle is on (the timer runs).
+    pub active: Option<&'static str>,
 }
 
-fn skin_note_key(code: KeyCode) -> Option<Action> {
-    Some(Action::Skin(match code {
-        KeyCode::Esc => return Some(Action::Cancel),
-        KeyCode::Tab => SkinEdit::NextField,
-        KeyCode::BackTab => SkinEdit::PrevField,
-        KeyCode::Enter => SkinEdit::Newline,
-        KeyCode::Backspace => SkinEdit::Backspace,
-        KeyCode::Delete => SkinEdit::Delete,
-        KeyCode::Left => SkinEdit::Left,
-        KeyCode::Right => SkinEdit::Right,
-        KeyCode::Up => SkinEdit::Up,
-        KeyCode::Down => SkinEdit::Down,
-        KeyCode::Char(c) => SkinEdit::Insert(c),
-        _ => return None,
-    }))
+/// One line of the table: in these contexts, these keys do these actions; and how the
+/// help overlay (keys, description) and the footer present them.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    pub contexts: &'static [KeyContext],
+    pub keys: &'static [(Key, Action)],
+    pub help: Option<(&'static str, &'static str)>,
+    pub hint: Option<Hint>,
 }
 
-fn today_key(code: KeyCode) -> Option<Action> {
-    Some(match code {
-        KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
-        KeyCode::Up | KeyCode::Char('k') => Action::Up,
-        KeyCode::Down | KeyCode::Char('j') => Action::Down,
-        KeyCode::Char(' ') | KeyCode::Enter => Action::Press,
-        KeyCode::Char('+' | '=') => Action::Increment,
-        KeyCode::Char('-' | '_') => Action::Decrement,
-        KeyCode::Char('t') => Action::ToggleTimer,
-        KeyCode::Char('?') => Action::ToggleHelp,
-        KeyCode::Left | KeyCode::Char('[') => Action::PrevDay,
-        KeyCode::Right | KeyCode::Char(']') => Action::NextDay,
-        KeyCode::Home => Action::GoToday,
-        KeyCode::Char('s') => Action::OpenSkinForm,
-        KeyCode::Char('r') => Action::OpenTreatmentForm,
-        KeyCode::Tab => Action::SwitchScreen,
-        _ => return None,
+use KeyContext as C;
+
+const ALL: &[KeyContext] = &[
+    C::Form,
+    C::Welcome,
+    C::SkinScores,
+    C::SkinNote,
+    C::Today,
+    C::Help,
+    C::History,
+    C::HistoryForm,
+    C::Confirm,
+];
+const SKIN: &[KeyContext] = &[C::SkinScores, C::SkinNote];
+const NOT_SKIN: &[KeyContext] = &[
+    C::Form,
+    C::Welcome,
+    C::Today,
+    C::Help,
+    C::History,
+    C::HistoryForm,
+    C::Confirm,
+];
+const TEXT: &[KeyContext] = &[C::Form, C::Welcome, C::HistoryForm];
+
+const fn code(code: KeyCode) -> Key {
+    Key::Code(code)
+}
+const fn ch(c: char) -> Key {
+    Key::Code(KeyCode::Char(c))
+}
+const fn hint(order: u8, keys: &'static str, what: &'static str) -> Option<Hint> {
+    Some(Hint {
+        order,
+        keys,
+        what,
+        active: None,
     })
+}
+const fn history(action: H) -> Action {
+    Action::History(action)
+}
+const fn skin(edit: SkinEdit) -> Action {
+    Action::Skin(edit)
+}
+
+/// Every binding of the app. Within a context the first row holding a key wins.
+pub const BINDINGS: &[Binding] = &[
+    // Everywhere. Ctrl-S saves a form (raw mode turns off the terminal's XOFF on Ctrl-S).
+    Binding {
+        contexts: ALL,
+        keys: &[
+            (Key::Ctrl('c'), Action::Quit),
+            (Key::Ctrl('C'), Action::Quit),
+        ],
+        help: None,
+        hint: None,
+    },
+    Binding {
+        contexts: SKIN,
+        keys: &[
+            (Key::Ctrl('s'), Action::Submit),
+            (Key::Ctrl('S'), Action::Submit),
+        ],
+        help: None,
+        hint: hint(0, "Ctrl-S", "save"),
+    },
+    Binding {
+        contexts: NOT_SKIN,
+        keys: &[
+            (Key::Ctrl('s'), Action::Submit),
+            (Key::Ctrl('S'), Action::Submit),
+        ],
+        help: None,
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Help],
+        keys: &[(Key::Any, Action::ToggleHelp)],
+        help: None,
+        hint: None,
+    },
+    // The Today screen, in the order a patient needs them.
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (code(KeyCode::Up), Action::Up),
+            (ch('k'), Action::Up),
+            (code(KeyCode::Down), Action::Down),
+            (ch('j'), Action::Down),
+        ],
+        help: Some(("↑ ↓  k j", "move through the checklist")),
+        hint: hint(0, "↑↓", "move"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (ch(' '), Action::Press),
+            (code(KeyCode::Enter), Action::Press),
+        ],
+        help: Some(("Space Enter", "tick an item, or add one to a count")),
+        hint: hint(1, "Space", "tick"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (ch('+'), Action::Increment),
+            (ch('='), Action::Increment),
+            (ch('-'), Action::Decrement),
+            (ch('_'), Action::Decrement),
+        ],
+        help: Some(("+  -", "add one to / take one from a count")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(ch('t'), Action::ToggleTimer)],
+        help: Some(("t", "start or cancel the timer of a timed item")),
+        hint: Some(Hint {
+            order: 2,
+            keys: "t",
+            what: "timer",
+            active: Some("cancel timer"),
+        }),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(ch('s'), Action::OpenSkinForm)],
+        help: Some(("s", "score your skin and write the day's note")),
+        hint: hint(3, "s", "skin"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (code(KeyCode::Left), Action::PrevDay),
+            (ch('['), Action::PrevDay),
+            (code(KeyCode::Right), Action::NextDay),
+            (ch(']'), Action::NextDay),
+        ],
+        help: Some(("← →  [ ]", "previous / next day, to see or correct it")),
+        hint: hint(4, "←→", "day"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(code(KeyCode::Home), Action::GoToday)],
+        help: Some(("Home", "back to today")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(ch('r'), Action::OpenTreatmentForm)],
+        help: Some(("r", "record a new treatment session")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(ch('?'), Action::ToggleHelp)],
+        help: Some(("?", "show or hide this help")),
+        hint: hint(6, "?", "help"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(code(KeyCode::Tab), Action::SwitchScreen)],
+        help: Some(("Tab", "History: calendar, symptom trend, treatments")),
+        hint: hint(5, "Tab", "history"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(ch('q'), Action::Quit), (code(KeyCode::Esc), Action::Quit)],
+        help: Some(("q  Esc  Ctrl-C", "quit (everything is already saved)")),
+        hint: hint(7, "q", "quit"),
+    },
+    // The History screen.
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (code(KeyCode::Left), history(H::Day(-1))),
+            (ch('h'), history(H::Day(-1))),
+            (code(KeyCode::Right), history(H::Day(1))),
+            (ch('l'), history(H::Day(1))),
+        ],
+        help: Some(("← → h l", "previous / next day")),
+        hint: hint(0, "←→↑↓[]", "move"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (code(KeyCode::Up), history(H::Week(-1))),
+            (ch('k'), history(H::Week(-1))),
+            (code(KeyCode::Down), history(H::Week(1))),
+            (ch('j'), history(H::Week(1))),
+        ],
+        help: Some(("↑ ↓ k j", "previous / next week")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (code(KeyCode::PageUp), history(H::Month(-1))),
+            (ch('['), history(H::Month(-1))),
+            (code(KeyCode::PageDown), history(H::Month(1))),
+            (ch(']'), history(H::Month(1))),
+        ],
+        help: Some(("PgUp PgDn [ ]", "previous / next month")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (ch('p'), history(H::Treatment(-1))),
+            (ch('<'), history(H::Treatment(-1))),
+            (ch('n'), history(H::Treatment(1))),
+            (ch('>'), history(H::Treatment(1))),
+        ],
+        help: Some(("p  n", "previous / next treatment")),
+        hint: hint(1, "p/n", "treatment"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[(code(KeyCode::Enter), history(H::OpenDay))],
+        help: Some(("Enter", "open the day on Today, to correct it")),
+        hint: hint(3, "Enter", "open day"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (ch('e'), history(H::EditTreatment)),
+            (ch('d'), history(H::DeleteTreatment)),
+            (code(KeyCode::Delete), history(H::DeleteTreatment)),
+        ],
+        help: Some(("e  d", "correct / delete a treatment, asks first")),
+        hint: hint(2, "e/d", "edit/delete"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (code(KeyCode::Tab), Action::SwitchScreen),
+            (code(KeyCode::BackTab), Action::SwitchScreen),
+        ],
+        help: Some(("Tab", "back to Today")),
+        hint: hint(4, "Tab", "Today"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[
+            (ch('?'), Action::ToggleHelp),
+            (ch('q'), Action::Quit),
+            (code(KeyCode::Esc), Action::Quit),
+        ],
+        help: Some(("?  q", "this help · quit")),
+        hint: hint(5, "?", "help"),
+    },
+    // The y/n question before a treatment is changed or deleted.
+    Binding {
+        contexts: &[C::Confirm],
+        keys: &[
+            (ch('y'), history(H::Answer(true))),
+            (ch('Y'), history(H::Answer(true))),
+            (ch('n'), history(H::Answer(false))),
+            (ch('N'), history(H::Answer(false))),
+            (code(KeyCode::Esc), history(H::Answer(false))),
+        ],
+        help: None,
+        hint: None,
+    },
+    // Treatment forms: new (over Today), welcome, and correcting one on History.
+    Binding {
+        contexts: &[C::HistoryForm],
+        keys: &[(code(KeyCode::Esc), history(H::Cancel))],
+        help: None,
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Form, C::SkinScores, C::SkinNote],
+        keys: &[(code(KeyCode::Esc), Action::Cancel)],
+        help: None,
+        hint: hint(2, "Esc", "cancel"),
+    },
+    Binding {
+        contexts: &[C::Welcome],
+        keys: &[(code(KeyCode::Esc), Action::Cancel)],
+        help: None,
+        hint: hint(2, "Esc", "quit"),
+    },
+    Binding {
+        contexts: TEXT,
+        keys: &[(code(KeyCode::Enter), Action::Submit)],
+        help: None,
+        hint: hint(0, "Enter", "confirm"),
+    },
+    Binding {
+        contexts: TEXT,
+        keys: &[
+            (code(KeyCode::Tab), Action::NextField),
+            (code(KeyCode::BackTab), Action::NextField),
+            (code(KeyCode::Up), Action::NextField),
+            (code(KeyCode::Down), Action::NextField),
+        ],
+        help: None,
+        hint: hint(1, "Tab", "next field"),
+    },
+    Binding {
+        contexts: TEXT,
+        keys: &[
+            (code(KeyCode::Backspace), Action::Edit(Edit::Backspace)),
+            (code(KeyCode::Left), Action::Edit(Edit::Left)),
+            (code(KeyCode::Right), Action::Edit(Edit::Right)),
+            (Key::Typed, Action::Edit(Edit::Insert(' '))),
+        ],
+        help: None,
+        hint: None,
+    },
+    // The skin form.
+    Binding {
+        contexts: SKIN,
+        keys: &[
+            (code(KeyCode::Tab), skin(SkinEdit::NextField)),
+            (code(KeyCode::BackTab), skin(SkinEdit::PrevField)),
+        ],
+        help: None,
+        hint: hint(1, "Tab", "next field"),
+    },
+    Binding {
+        contexts: &[C::SkinScores],
+        keys: &[
+            (code(KeyCode::Enter), Action::Submit),
+            (code(KeyCode::Up), skin(SkinEdit::Up)),
+            (ch('k'), skin(SkinEdit::Up)),
+            (code(KeyCode::Down), skin(SkinEdit::Down)),
+            (ch('j'), skin(SkinEdit::Down)),
+            (code(KeyCode::Left), skin(SkinEdit::StepScore(-1))),
+            (ch('h'), skin(SkinEdit::StepScore(-1))),
+            (ch('-'), skin(SkinEdit::StepScore(-1))),
+            (code(KeyCode::Right), skin(SkinEdit::StepScore(1))),
+            (ch('l'), skin(SkinEdit::StepScore(1))),
+            (ch('+'), skin(SkinEdit::StepScore(1))),
+            (ch('0'), skin(SkinEdit::SetScore(0))),
+            (ch('1'), skin(SkinEdit::SetScore(1))),
+            (ch('2'), skin(SkinEdit::SetScore(2))),
+            (ch('3'), skin(SkinEdit::SetScore(3))),
+            (ch('4'), skin(SkinEdit::SetScore(4))),
+        ],
+        help: None,
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::SkinNote],
+        keys: &[
+            (code(KeyCode::Enter), skin(SkinEdit::Newline)),
+            (code(KeyCode::Backspace), skin(SkinEdit::Backspace)),
+            (code(KeyCode::Delete), skin(SkinEdit::Delete)),
+            (code(KeyCode::Left), skin(SkinEdit::Left)),
+            (code(KeyCode::Right), skin(SkinEdit::Right)),
+            (code(KeyCode::Up), skin(SkinEdit::Up)),
+            (code(KeyCode::Down), skin(SkinEdit::Down)),
+            (Key::Typed, skin(SkinEdit::Insert(' '))),
+        ],
+        help: None,
+        hint: None,
+    },
+];
+
+/// What a key means in a context. Only presses count: releases and repeats reported by
+/// some terminals (Windows, kitty) would otherwise tick an item twice.
+pub fn key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
+    if key.kind != KeyEventKind::Press {
+        return None;
+    }
+    let ctrl = key.modifiers.contains(KeyModifiers::CONTROL);
+    BINDINGS
+        .iter()
+        .filter(|binding| binding.contexts.contains(&context))
+        .flat_map(|binding| binding.keys)
+        .find_map(|&(bound, action)| match (bound, key.code) {
+            (Key::Ctrl(c), KeyCode::Char(pressed)) if ctrl && c == pressed => Some(action),
+            (_, _) if ctrl => None,
+            (Key::Code(code), pressed) if code == pressed => Some(action),
+            (Key::Any, _) => Some(action),
+            (Key::Typed, KeyCode::Char(c)) => Some(typed(action, c)),
+            _ => None,
+        })
+}
+
+/// A typing action of the table, carrying the character actually typed.
+fn typed(action: Action, c: char) -> Action {
+    match action {
+        Action::Edit(Edit::Insert(_)) => Action::Edit(Edit::Insert(c)),
+        Action::Skin(SkinEdit::Insert(_)) => Action::Skin(SkinEdit::Insert(c)),
+        other => other,
+    }
+}
+
+/// The help overlay's lines for a context: keys and what they do, in the table's order.
+pub fn help(context: KeyContext) -> impl Iterator<Item = (&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter(move |binding| binding.contexts.contains(&context))
+        .filter_map(|binding| binding.help)
+}
+
+/// The footer for a context: `(keys, what)` pairs in the footer's order; `active` picks the
+/// wording for a toggle that is on (the timer runs).
+pub fn footer(context: KeyContext, active: bool) -> Vec<(&'static str, &'static str)> {
+    let mut hints: Vec<Hint> = BINDINGS
+        .iter()
+        .filter(|binding| binding.contexts.contains(&context))
+        .filter_map(|binding| binding.hint)
+        .collect();
+    hints.sort_by_key(|hint| hint.order);
+    hints
+        .into_iter()
+        .map(|hint| {
+            let what = if active {
+                hint.active.unwrap_or(hint.what)
+            } else {
+                hint.what
+            };
+            (hint.keys, what)
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crossterm::event::KeyEventState;
+    use ratatui::crossterm::event::KeyEventState;
 
     fn key(code: KeyCode) -> KeyEvent {
         KeyEvent::new(code, KeyModifiers::NONE)
@@ -152,5 +520,189 @@ mod tests {
             key_to_action(key(KeyCode::Char('q')), KeyContext::Today),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn no_key_is_bound_twice_in_a_context() {
+        for context in ALL {
+            let keys: Vec<Key> = BINDINGS
+                .iter()
+                .filter(|b| b.contexts.contains(context))
+                .flat_map(|b| b.keys.iter().map(|(k, _)| *k))
+                .collect();
+            for (i, k) in keys.iter().enumerate() {
+                assert!(
+                    !keys[..i].contains(k),
+                    "{k:?} is bound twice in {context:?}"
+                );
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod oracle {
+    use super::*;
+    use ratatui::crossterm::event::KeyCode;
+    pub fn old_key_to_action(key: KeyEvent, context: KeyContext) -> Option<Action> {
+        if key.kind != KeyEventKind::Press {
+            return None;
+        }
+        if key.modifiers.contains(KeyModifiers::CONTROL) {
+            return match key.code {
+                KeyCode::Char('c' | 'C') => Some(Action::Quit),
+                // Ctrl-S saves a form (raw mode turns off the terminal's XOFF on Ctrl-S).
+                KeyCode::Char('s' | 'S') => Some(Action::Submit),
+                _ => None,
+            };
+        }
+        match context {
+            KeyContext::Form | KeyContext::Welcome => form_key(key.code),
+            KeyContext::SkinScores => skin_score_key(key.code),
+            KeyContext::SkinNote => skin_note_key(key.code),
+            KeyContext::Today => today_key(key.code),
+            KeyContext::Help => Some(Action::ToggleHelp),
+            KeyContext::History | KeyContext::HistoryForm | KeyContext::Confirm => {
+                history_key(key.code, context)
+            }
+        }
+    }
+
+    fn form_key(code: KeyCode) -> Option<Action> {
+        Some(match code {
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Enter => Action::Submit,
+            KeyCode::Tab | KeyCode::BackTab | KeyCode::Up | KeyCode::Down => Action::NextField,
+            KeyCode::Backspace => Action::Edit(Edit::Backspace),
+            KeyCode::Left => Action::Edit(Edit::Left),
+            KeyCode::Right => Action::Edit(Edit::Right),
+            KeyCode::Char(c) => Action::Edit(Edit::Insert(c)),
+            _ => return None,
+        })
+    }
+
+    fn skin_score_key(code: KeyCode) -> Option<Action> {
+        Some(match code {
+            KeyCode::Esc => Action::Cancel,
+            KeyCode::Enter => Action::Submit,
+            KeyCode::Tab => Action::Skin(SkinEdit::NextField),
+            KeyCode::BackTab => Action::Skin(SkinEdit::PrevField),
+            KeyCode::Up | KeyCode::Char('k') => Action::Skin(SkinEdit::Up),
+            KeyCode::Down | KeyCode::Char('j') => Action::Skin(SkinEdit::Down),
+            KeyCode::Left | KeyCode::Char('h' | '-') => Action::Skin(SkinEdit::StepScore(-1)),
+            KeyCode::Right | KeyCode::Char('l' | '+') => Action::Skin(SkinEdit::StepScore(1)),
+            KeyCode::Char(c @ '0'..='4') => Action::Skin(SkinEdit::SetScore(c as u8 - b'0')),
+            _ => return None,
+        })
+    }
+
+    fn skin_note_key(code: KeyCode) -> Option<Action> {
+        Some(Action::Skin(match code {
+            KeyCode::Esc => return Some(Action::Cancel),
+            KeyCode::Tab => SkinEdit::NextField,
+            KeyCode::BackTab => SkinEdit::PrevField,
+            KeyCode::Enter => SkinEdit::Newline,
+            KeyCode::Backspace => SkinEdit::Backspace,
+            KeyCode::Delete => SkinEdit::Delete,
+            KeyCode::Left => SkinEdit::Left,
+            KeyCode::Right => SkinEdit::Right,
+            KeyCode::Up => SkinEdit::Up,
+            KeyCode::Down => SkinEdit::Down,
+            KeyCode::Char(c) => SkinEdit::Insert(c),
+            _ => return None,
+        }))
+    }
+
+    fn today_key(code: KeyCode) -> Option<Action> {
+        Some(match code {
+            KeyCode::Char('q') | KeyCode::Esc => Action::Quit,
+            KeyCode::Up | KeyCode::Char('k') => Action::Up,
+            KeyCode::Down | KeyCode::Char('j') => Action::Down,
+            KeyCode::Char(' ') | KeyCode::Enter => Action::Press,
+            KeyCode::Char('+' | '=') => Action::Increment,
+            KeyCode::Char('-' | '_') => Action::Decrement,
+            KeyCode::Char('t') => Action::ToggleTimer,
+            KeyCode::Char('?') => Action::ToggleHelp,
+            KeyCode::Left | KeyCode::Char('[') => Action::PrevDay,
+            KeyCode::Right | KeyCode::Char(']') => Action::NextDay,
+            KeyCode::Home => Action::GoToday,
+            KeyCode::Char('s') => Action::OpenSkinForm,
+            KeyCode::Char('r') => Action::OpenTreatmentForm,
+            KeyCode::Tab => Action::SwitchScreen,
+            _ => return None,
+        })
+    }
+
+    /// The History screen's keys, for the contexts [`HistoryView::key_context`] returns.
+    fn history_key(code: KeyCode, context: KeyContext) -> Option<Action> {
+        use crate::tui::action::HistoryAction as H;
+        let history = |action| Some(Action::History(action));
+        match context {
+            KeyContext::Confirm => match code {
+                KeyCode::Char('y' | 'Y') => history(H::Answer(true)),
+                KeyCode::Char('n' | 'N') | KeyCode::Esc => history(H::Answer(false)),
+                _ => None,
+            },
+            KeyContext::HistoryForm if code == KeyCode::Esc => history(H::Cancel),
+            KeyContext::HistoryForm => form_key(code),
+            _ => match code {
+                KeyCode::Left | KeyCode::Char('h') => history(H::Day(-1)),
+                KeyCode::Right | KeyCode::Char('l') => history(H::Day(1)),
+                KeyCode::Up | KeyCode::Char('k') => history(H::Week(-1)),
+                KeyCode::Down | KeyCode::Char('j') => history(H::Week(1)),
+                KeyCode::PageUp | KeyCode::Char('[') => history(H::Month(-1)),
+                KeyCode::PageDown | KeyCode::Char(']') => history(H::Month(1)),
+                KeyCode::Char('p' | '<') => history(H::Treatment(-1)),
+                KeyCode::Char('n' | '>') => history(H::Treatment(1)),
+                KeyCode::Char('e') => history(H::EditTreatment),
+                KeyCode::Char('d') | KeyCode::Delete => history(H::DeleteTreatment),
+                KeyCode::Enter => history(H::OpenDay),
+                KeyCode::Tab | KeyCode::BackTab => Some(Action::SwitchScreen),
+                KeyCode::Char('?') => Some(Action::ToggleHelp),
+                KeyCode::Char('q') | KeyCode::Esc => Some(Action::Quit),
+                _ => None,
+            },
+        }
+    }
+
+    #[test]
+    fn the_table_maps_every_key_as_the_old_code_did() {
+        let mut codes: Vec<KeyCode> = (0u8..128).map(|b| KeyCode::Char(b as char)).collect();
+        codes.extend(['é', '日'].map(KeyCode::Char));
+        codes.extend([
+            KeyCode::Esc,
+            KeyCode::Enter,
+            KeyCode::Tab,
+            KeyCode::BackTab,
+            KeyCode::Up,
+            KeyCode::Down,
+            KeyCode::Left,
+            KeyCode::Right,
+            KeyCode::Home,
+            KeyCode::End,
+            KeyCode::PageUp,
+            KeyCode::PageDown,
+            KeyCode::Backspace,
+            KeyCode::Delete,
+            KeyCode::Insert,
+            KeyCode::F(1),
+        ]);
+        for context in ALL {
+            for code in &codes {
+                for modifiers in [
+                    KeyModifiers::NONE,
+                    KeyModifiers::SHIFT,
+                    KeyModifiers::CONTROL,
+                    KeyModifiers::ALT,
+                ] {
+                    let key = KeyEvent::new(*code, modifiers);
+                    assert_eq!(
+                        key_to_action(key, *context),
+                        old_key_to_action(key, *context),
+                        "{key:?} in {context:?}"
+                    );
+                }
+            }
+        }
     }
 }

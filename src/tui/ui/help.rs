@@ -1,4 +1,5 @@
-//! The help overlay: every key, and where the plan comes from.
+//! The help overlay: every key of the screen (from the key table), and where the plan
+//! comes from.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Rect};
@@ -6,50 +7,23 @@ use ratatui::text::{Line, Span};
 
 use super::Theme;
 use crate::tui::app::{App, Screen};
-
-/// Every key of the Today screen, in the order a patient needs them.
-pub const KEYS: &[(&str, &str)] = &[
-    ("↑ ↓  k j", "move through the checklist"),
-    ("Space Enter", "tick an item, or add one to a count"),
-    ("+  -", "add one to / take one from a count"),
-    ("t", "start or cancel the timer of a timed item"),
-    ("s", "score your skin and write the day's note"),
-    ("← →  [ ]", "previous / next day, to see or correct it"),
-    ("Home", "back to today"),
-    ("r", "record a new treatment session"),
-    ("?", "show or hide this help"),
-    ("Tab", "History: calendar, symptom trend, treatments"),
-    ("q  Esc  Ctrl-C", "quit (everything is already saved)"),
-];
-
-/// Every key of the History screen.
-pub const HISTORY_KEYS: &[(&str, &str)] = &[
-    ("← → h l", "previous / next day"),
-    ("↑ ↓ k j", "previous / next week"),
-    ("PgUp PgDn [ ]", "previous / next month"),
-    ("p  n", "previous / next treatment"),
-    ("Enter", "open the day on Today, to correct it"),
-    ("e  d", "correct / delete a treatment, asks first"),
-    ("Tab", "back to Today"),
-    ("?  q", "this help · quit"),
-];
+use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let popup = area.centered(
         Constraint::Length(64.min(area.width)),
         Constraint::Length(20.min(area.height)),
     );
-    let keys = if app.screen == Screen::History {
-        HISTORY_KEYS
+    let context = if app.screen == Screen::History {
+        KeyContext::History
     } else {
-        KEYS
+        KeyContext::Today
     };
-    let mut lines: Vec<Line> = keys
-        .iter()
+    let mut lines: Vec<Line> = keys::help(context)
         .map(|(keys, what)| {
             Line::from(vec![
                 Span::styled(format!(" {keys:<16}"), theme.key),
-                Span::styled(*what, theme.text),
+                Span::styled(what, theme.text),
             ])
         })
         .collect();

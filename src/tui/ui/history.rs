@@ -14,6 +14,7 @@ use crate::domain::recovery;
 use crate::domain::time::days_between;
 use crate::journal::{Month, Score, Symptoms};
 use crate::tui::app::App;
+use crate::tui::keys::{self, KeyContext};
 
 /// Width of the treatments list; the symptom trend takes the rest.
 const TREATMENTS_WIDTH: u16 = 34;
@@ -45,14 +46,7 @@ pub fn draw(
     draw_symptoms(frame, symptoms, app, theme);
     draw_treatments(frame, treatments, app, theme);
     super::history_dialog::draw(frame, area, app, theme);
-    vec![
-        ("←→↑↓[]", "move"),
-        ("p/n", "treatment"),
-        ("e/d", "edit/delete"),
-        ("Enter", "open day"),
-        ("Tab", "Today"),
-        ("?", "help"),
-    ]
+    keys::footer(KeyContext::History, false)
 }
 
 /// The streaks: the current one, and the best in the selected treatment's recovery.

@@ -9,6 +9,7 @@ use unicode_width::UnicodeWidthChar;
 use super::Theme;
 use crate::journal::Score;
 use crate::tui::forms::skin::{SYMPTOM_NAMES, SkinField, SkinForm};
+use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(
     frame: &mut Frame,
@@ -84,7 +85,7 @@ pub fn draw(
         " 0-4 or ←→ set the score, ↑↓ move. 0 none … 4 severe."
     };
     frame.render_widget(Line::styled(how, theme.muted), help);
-    vec![("Ctrl-S", "save"), ("Tab", "next field"), ("Esc", "cancel")]
+    keys::footer(KeyContext::SkinScores, false)
 }
 
 /// `▸ Redness            ██░░  moderate`

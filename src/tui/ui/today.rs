@@ -9,6 +9,7 @@ use super::{Theme, fit};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
 use crate::tui::app::App;
+use crate::tui::keys::{self, KeyContext};
 
 /// Width of the countdown panel; the checklist takes the rest.
 const PANEL_WIDTH: u16 = 34;
@@ -38,21 +39,7 @@ pub fn draw(
         Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
-    let timer_hint = if app.timer.is_some() {
-        "cancel timer"
-    } else {
-        "timer"
-    };
-    vec![
-        ("↑↓", "move"),
-        ("Space", "tick"),
-        ("t", timer_hint),
-        ("s", "skin"),
-        ("←→", "day"),
-        ("Tab", "history"),
-        ("?", "help"),
-        ("q", "quit"),
-    ]
+    keys::footer(KeyContext::Today, app.timer.is_some())
 }
 
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next

@@ -8,6 +8,7 @@ use super::Theme;
 use crate::tui::app::{App, Screen};
 use crate::tui::forms::input::TextInput;
 use crate::tui::forms::treatment::{Field, TreatmentForm};
+use crate::tui::keys::{self, KeyContext};
 
 /// Column where the text fields start, inside the box.
 const FIELD_X: u16 = 17;
@@ -32,8 +33,12 @@ pub fn draw(
         }
     };
     draw_form(frame, area, &app.form, &text, theme);
-    let escape = if welcome { "quit" } else { "cancel" };
-    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", escape)]
+    let context = if welcome {
+        KeyContext::Welcome
+    } else {
+        KeyContext::Form
+    };
+    keys::footer(context, false)
 }
 
 /// The words around a treatment form.
