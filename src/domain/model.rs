@@ -78,6 +78,67 @@ pub struct Symptoms {
     pub dryness: Score,
 }
 
+/// The four symptoms a patient scores, in the order they are always shown. The one list
+/// of their names: the form, History, the healing note and the CSV columns read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Symptom {
+    Redness,
+    Swelling,
+    Pain,
+    Dryness,
+}
+
+impl Symptom {
+    pub const ALL: [Symptom; 4] = [
+        Symptom::Redness,
+        Symptom::Swelling,
+        Symptom::Pain,
+        Symptom::Dryness,
+    ];
+
+    /// One word, for charts and sentences: "Pain".
+    pub const fn name(self) -> &'static str {
+        match self {
+            Symptom::Redness => "Redness",
+            Symptom::Swelling => "Swelling",
+            Symptom::Pain => "Pain",
+            Symptom::Dryness => "Dryness",
+        }
+    }
+
+    /// As the skin form asks about it: "Pain, tenderness".
+    pub const fn question(self) -> &'static str {
+        match self {
+            Symptom::Redness => "Redness",
+            Symptom::Swelling => "Swelling",
+            Symptom::Pain => "Pain, tenderness",
+            Symptom::Dryness => "Dryness, flaking",
+        }
+    }
+
+    /// The column name in exports: "pain".
+    pub const fn key(self) -> &'static str {
+        match self {
+            Symptom::Redness => "redness",
+            Symptom::Swelling => "swelling",
+            Symptom::Pain => "pain",
+            Symptom::Dryness => "dryness",
+        }
+    }
+}
+
+impl Symptoms {
+    /// The score of one symptom.
+    pub fn get(&self, symptom: Symptom) -> Score {
+        match symptom {
+            Symptom::Redness => self.redness,
+            Symptom::Swelling => self.swelling,
+            Symptom::Pain => self.pain,
+            Symptom::Dryness => self.dryness,
+        }
+    }
+}
+
 /// Everything logged for one calendar day.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

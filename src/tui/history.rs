@@ -54,7 +54,7 @@ pub enum Change {
 
 /// A dialog over the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
+pub enum Dialog {
     Edit { index: usize, form: TreatmentForm },
     Confirm { question: String, change: Change },
 }
@@ -75,7 +75,7 @@ pub struct HistoryView {
     pub cursor: Date,
     /// The treatment whose symptoms, streak and details are shown (index, oldest first).
     pub treatment: usize,
-    pub modal: Option<Modal>,
+    pub modal: Option<Dialog>,
     /// The cursor's month, `None` if its file could not be read.
     pub month: Option<MonthSummary>,
     pub streaks: Streaks,
@@ -101,8 +101,8 @@ impl HistoryView {
     pub fn key_context(&self) -> KeyContext {
         match self.modal {
             None => KeyContext::History,
-            Some(Modal::Edit { .. }) => KeyContext::HistoryForm,
-            Some(Modal::Confirm { .. }) => KeyContext::Confirm,
+            Some(Dialog::Edit { .. }) => KeyContext::HistoryForm,
+            Some(Dialog::Confirm { .. }) => KeyContext::Confirm,
         }
     }
 }
@@ -132,15 +132,15 @@ impl HistoryView {
         let mut effects = Vec::new();
         match self.modal.take() {
             None => self.browse(cx, action, &mut effects),
-            Some(Modal::Edit { index, form }) => self.edit(cx, index, form, action),
-            Some(Modal::Confirm { question, change }) => match action {
+            Some(Dialog::Edit { index, form }) => self.edit(cx, index, form, action),
+            Some(Dialog::Confirm { question, change }) => match action {
                 Action::History(HistoryAction::Answer(true)) => {
                     self.apply(cx, change, &mut effects);
                 }
                 Action::History(HistoryAction::Answer(false)) => {
                     effects.push(status("Nothing changed.", false));
                 }
-                _ => self.modal = Some(Modal::Confirm { question, change }),
+                _ => self.modal = Some(Dialog::Confirm { question, change }),
             },
         }
         let left = effects
@@ -225,7 +225,7 @@ impl HistoryView {
             return;
         };
         let form = TreatmentForm::for_treatment(treatment, cx.now.time_zone());
-        self.modal = Some(Modal::Edit { index, form });
+        self.modal = Some(Dialog::Edit { index, form });
     }
 
     fn ask_delete(&mut self, cx: &Context<'_>) {
@@ -234,7 +234,7 @@ impl HistoryView {
             return;
         };
         let question = format!("Delete the treatment of {}?", when(treatment));
-        self.modal = Some(Modal::Confirm {
+        self.modal = Some(Dialog::Confirm {
             question,
             change: Change::Remove(index),
         });
@@ -260,7 +260,7 @@ impl HistoryView {
                             &treatment.area
                         }
                     );
-                    self.modal = Some(Modal::Confirm {
+                    self.modal = Some(Dialog::Confirm {
                         question,
                         change: Change::Replace(index, treatment),
                     });
@@ -271,7 +271,7 @@ impl HistoryView {
             },
             _ => {}
         }
-        self.modal = Some(Modal::Edit { index, form });
+        self.modal = Some(Dialog::Edit { index, form });
     }
 
     fn apply(&mut self, cx: &mut Context<'_>, change: Change, effects: &mut Vec<Effect>) {

@@ -3,6 +3,7 @@
 //! columns empty. The day's columns repeat on each of its rows so any row stands alone.
 
 use super::{DayRow, History, ItemRow};
+use crate::domain::model::Symptom;
 
 /// The header row; the column names are stable for scripts.
 pub const HEADER: [&str; 14] = [
@@ -15,10 +16,10 @@ pub const HEADER: [&str; 14] = [
     "target",
     "complete",
     "adherence",
-    "redness",
-    "swelling",
-    "pain",
-    "dryness",
+    Symptom::Redness.key(),
+    Symptom::Swelling.key(),
+    Symptom::Pain.key(),
+    Symptom::Dryness.key(),
     "note",
 ];
 

@@ -2,17 +2,9 @@
 
 use jiff::civil::Date;
 
-use crate::journal::{DayEntry, Score, Symptoms};
+use crate::domain::model::{DayEntry, Score, Symptom, Symptoms};
 pub use crate::tui::action::SkinEdit;
 use crate::tui::forms::input::TextArea;
-
-/// The symptoms in the order the form shows them.
-pub const SYMPTOM_NAMES: [&str; 4] = [
-    "Redness",
-    "Swelling",
-    "Pain, tenderness",
-    "Dryness, flaking",
-];
 
 /// Which part of the form has focus: one of the four scores, or the note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,7 +33,7 @@ impl SkinForm {
         let s = symptoms.unwrap_or_default();
         SkinForm {
             date,
-            scores: [s.redness, s.swelling, s.pain, s.dryness],
+            scores: Symptom::ALL.map(|symptom| s.get(symptom)),
             scores_set: symptoms.is_some(),
             note: TextArea::new(entry.map_or("", |e| e.note.as_str())),
             focus: SkinField::Score(0),

@@ -10,9 +10,9 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::calendar::{self, Calendar};
 use super::{Theme, fit, panel};
 use crate::domain::adherence::{self, Level};
+use crate::domain::model::{Month, Score, Symptom, Symptoms};
 use crate::domain::recovery;
 use crate::domain::time::days_between;
-use crate::journal::{Month, Score, Symptoms};
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
 
@@ -199,12 +199,7 @@ fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a
 
 /// The four scores with their names, in the order they are always shown.
 fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
-    [
-        ("Redness", s.redness),
-        ("Swelling", s.swelling),
-        ("Pain", s.pain),
-        ("Dryness", s.dryness),
-    ]
+    Symptom::ALL.map(|symptom| (symptom.name(), s.get(symptom)))
 }
 
 fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {

@@ -8,13 +8,13 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use crate::tui::app::App;
 use crate::tui::forms::treatment::TreatmentForm;
-use crate::tui::history::Modal;
+use crate::tui::history::Dialog;
 
 /// Draws the open dialog, if any, over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     match &app.history.modal {
         None => {}
-        Some(Modal::Confirm { question, .. }) => {
+        Some(Dialog::Confirm { question, .. }) => {
             let lines = vec![
                 Line::styled(question.clone(), theme.text),
                 Line::raw(""),
@@ -36,7 +36,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
             show(frame, popup, " Are you sure? ", lines, theme);
         }
-        Some(Modal::Edit { form, .. }) => draw_edit(frame, area, form, theme),
+        Some(Dialog::Edit { form, .. }) => draw_edit(frame, area, form, theme),
     }
 }
 

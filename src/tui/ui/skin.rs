@@ -7,8 +7,9 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
+use crate::domain::model::Symptom;
 use crate::journal::Score;
-use crate::tui::forms::skin::{SYMPTOM_NAMES, SkinField, SkinForm};
+use crate::tui::forms::skin::{SkinField, SkinForm};
 use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(
@@ -37,8 +38,9 @@ pub fn draw(
     ])
     .areas(inner);
 
-    let rows: Vec<Line> = SYMPTOM_NAMES
+    let rows: Vec<Line> = Symptom::ALL
         .iter()
+        .map(|symptom| symptom.question())
         .zip(form.scores)
         .enumerate()
         .map(|(index, (name, score))| {
