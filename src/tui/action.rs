@@ -37,7 +37,7 @@ pub enum Action {
     Cancel,
     /// Tab: between the Today and History screens.
     SwitchScreen,
-    /// A key of the History screen, handled in `history_view`.
+    /// A key of the History screen, handled by `tui::history`.
     History(HistoryAction),
 }
 

@@ -39,7 +39,7 @@ pub enum Screen {
     /// No treatment yet: ask when it was.
     Welcome,
     Today,
-    /// The calendar of adherence, symptom trend and treatments (`history_view`).
+    /// The calendar of adherence, symptom trend and treatments (`tui::history`).
     History,
 }
 
