@@ -195,7 +195,7 @@ fn markdown_export_escapes_table_cells_from_a_custom_plan() {
     setup.ok(&clock, &["tick", "ice", "-n", "3"]);
     let report = setup.ok(&clock, &["export"]);
     assert!(
-        report.contains("Generated on 2027-03-14 20:00 (+01:00) · plan: your plan in "),
+        report.contains("Generated on 2027-03-14 20:00 (+01:00) · plan: your own full plan in "),
         "{report}"
     );
     let row = report

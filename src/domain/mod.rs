@@ -5,6 +5,8 @@ pub mod adherence;
 pub mod healing;
 pub mod model;
 pub mod plan;
+pub mod plan_changes;
+pub mod plan_edit;
 pub mod recovery;
 pub mod text;
 pub mod time;
