@@ -18,7 +18,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
     let item = plan.item(&args.item).expect("care::tick accepted the id");
-    let progress = ItemProgress { item, count };
+    let progress = ItemProgress::new(item, count);
     Ok(format!(
         "{}: {} on {date}\n",
         item.label,

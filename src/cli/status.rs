@@ -79,9 +79,8 @@ impl Status {
             });
         };
         let day = recovery::day_number(treatment, date);
-        let checklist = day.map_or_else(Vec::new, |day| {
-            recovery::checklist(plan, day, journal.day(date))
-        });
+        let checklist =
+            recovery::checklist(plan, treatment, date, now.timestamp(), journal.day(date));
         let restrictions = recovery::restrictions_at(plan, treatment, now.timestamp())
             .iter()
             .map(|status| RestrictionStatus {

@@ -8,5 +8,6 @@ pub mod plan;
 pub mod plan_changes;
 pub mod plan_edit;
 pub mod recovery;
+pub mod schedule;
 pub mod text;
 pub mod time;

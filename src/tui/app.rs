@@ -221,8 +221,14 @@ impl App {
 
     /// The checklist of the day on screen, with its counts.
     pub fn checklist(&self) -> Vec<ItemProgress<'_>> {
-        match self.day_number() {
-            Some(day) => recovery::checklist(&self.plan, day, self.journal.day(self.date)),
+        match self.journal.treatment_for(self.date) {
+            Some(treatment) => recovery::checklist(
+                &self.plan,
+                treatment,
+                self.date,
+                self.view_instant(),
+                self.journal.day(self.date),
+            ),
             None => Vec::new(),
         }
     }

@@ -147,12 +147,14 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     let entry = journal.day(date);
     let treatment = journal.treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
-    let checklist = day.map_or_else(Vec::new, |day| recovery::checklist(plan, day, entry));
+    let checklist = treatment.map_or_else(Vec::new, |t| {
+        recovery::day_checklist(plan, t, date, entry)
+    });
     let mut items: Vec<ItemRow> = checklist
         .iter()
         .map(|progress| ItemRow {
             id: progress.item.id.clone(),
-            label: progress.item.label.clone(),
+            label: progress.label().to_string(),
             count: progress.count,
             target: Some(progress.target()),
         })

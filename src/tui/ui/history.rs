@@ -129,8 +129,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )),
         _ => lines.push(Line::styled("Before your first treatment", theme.muted)),
     }
-    if let Some(day) = day.filter(|_| !future) {
-        let items = recovery::checklist(&app.plan, day, entry);
+    if day.is_some() && !future {
+        let items = treatment.map_or_else(Vec::new, |t| {
+            recovery::day_checklist(&app.plan, t, date, entry)
+        });
         match recovery::adherence(&items) {
             Some(fraction) => {
                 let done = items.iter().filter(|p| p.done()).count();
