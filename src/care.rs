@@ -140,6 +140,18 @@ pub fn set_symptoms(
     Ok(())
 }
 
+/// Replaces the warning signs ticked on a day (ids of the plan's `warning_signs`).
+pub fn set_signs(
+    journal: &mut Journal,
+    date: Date,
+    signs: Vec<String>,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    journal.edit_day(date, |entry| entry.signs = signs)?;
+    Ok(())
+}
+
 /// Records a treatment session.
 pub fn record_treatment(journal: &mut Journal, treatment: Treatment) -> Result<(), CareError> {
     journal.add_treatment(treatment)?;

@@ -2,6 +2,7 @@
 //! draws, or parses arguments; "now" and the days are handed in.
 
 pub mod adherence;
+pub mod alerts;
 pub mod healing;
 pub mod model;
 pub mod plan;

@@ -148,6 +148,11 @@ pub struct DayEntry {
     pub ticks: BTreeMap<String, Vec<crate::domain::time::Stamp>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symptoms: Option<Symptoms>,
+    /// The warning signs (ids from the plan's list) the patient ticked in the skin form
+    /// that day: each one means "call your clinic". An older aftercare refuses a file with
+    /// this field rather than dropping it (`deny_unknown_fields`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signs: Vec<String>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
 }
@@ -160,7 +165,10 @@ impl DayEntry {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.ticks.values().all(Vec::is_empty) && self.symptoms.is_none() && self.note.is_empty()
+        self.ticks.values().all(Vec::is_empty)
+            && self.symptoms.is_none()
+            && self.signs.is_empty()
+            && self.note.is_empty()
     }
 }
 
