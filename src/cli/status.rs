@@ -10,6 +10,7 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::recovery::{self, ItemProgress, format_left};
 use crate::domain::time::{Clock, Stamp};
@@ -32,6 +33,9 @@ pub struct Status {
     pub adherence: Option<f64>,
     pub items: Vec<ItemStatus>,
     pub restrictions: Vec<RestrictionStatus>,
+    /// What the patient should hear about today, most urgent first: `level` "urgent" (call
+    /// the clinic today) or "watch", `reason`, `text`. Empty when all is as expected.
+    pub alerts: Vec<Alert>,
 }
 
 /// One of today's care items.
@@ -45,6 +49,8 @@ pub struct ItemStatus {
     pub target: u32,
     /// `done >= target`.
     pub complete: bool,
+    /// Done only when needed (the ice pack): not counted in `adherence`.
+    pub as_needed: bool,
 }
 
 /// One restriction of the plan, measured from the treatment.
@@ -68,6 +74,8 @@ impl Status {
     ) -> Result<Status, FileError> {
         let date = now.date();
         journal.load_month(Month::of(date))?;
+        journal.load_month(Month::of(alerts::first_date_read(journal, date)))?;
+        let alerts = alerts::for_date(plan, journal, date);
         let Some(treatment) = journal.treatment_for(date) else {
             return Ok(Status {
                 date,
@@ -76,6 +84,7 @@ impl Status {
                 adherence: None,
                 items: Vec::new(),
                 restrictions: Vec::new(),
+                alerts,
             });
         };
         let day = recovery::day_number(treatment, date);
@@ -98,12 +107,42 @@ impl Status {
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),
             restrictions,
+            alerts,
         })
     }
 
-    /// How many of today's items are complete.
+    /// How many of today's items that count (not as-needed ones) are complete.
     pub fn complete_count(&self) -> usize {
-        self.items.iter().filter(|item| item.complete).count()
+        self.counted().filter(|item| item.complete).count()
+    }
+
+    /// Today's items that count towards adherence.
+    fn counted(&self) -> impl Iterator<Item = &ItemStatus> {
+        self.items.iter().filter(|item| !item.as_needed)
+    }
+
+    /// The alerts as lines of text: urgent ones first, under one "call your clinic" line.
+    fn alerts_text(&self) -> String {
+        let mut text = String::new();
+        let urgent: Vec<&Alert> = self
+            .alerts
+            .iter()
+            .filter(|a| a.level == Level::Urgent)
+            .collect();
+        if !urgent.is_empty() {
+            let _ = writeln!(text, "!! {}:", alerts::CALL_CLINIC);
+            for alert in urgent {
+                let _ = writeln!(text, "   - {}", alert.reason);
+            }
+            text.push_str("   The warning signs: `aftercare plan`.\n");
+        }
+        for alert in self.alerts.iter().filter(|a| a.level == Level::Watch) {
+            let _ = writeln!(text, "!  {}", alert.text);
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text
     }
 
     /// The text for people: the day, today's checklist with ids (to type with `tick`), and
@@ -116,6 +155,7 @@ impl Status {
             None => "No treatment recorded yet".to_string(),
         };
         let _ = writeln!(text, "{heading} · {}", self.date);
+        text.push_str(&self.alerts_text());
         let Some(at) = self.treatment_at else {
             text.push_str("Record one with: aftercare treatment add --at \"YYYY-MM-DD HH:MM\"\n");
             return text;
@@ -134,21 +174,22 @@ impl Status {
                 text,
                 "Today's care: {}/{} done ({percent}%)",
                 self.complete_count(),
-                self.items.len()
+                self.counted().count()
             );
             text.push_str(&aligned_rows(self.items.iter().map(|item| {
                 let mark = if item.complete { "x" } else { " " };
-                [
-                    format!("[{mark}] {}", item.id),
-                    item.label.clone(),
-                    format!("{}/{}", item.done, item.target),
-                ]
+                let progress = if item.as_needed {
+                    format!("{}/{} (as needed)", item.done, item.target)
+                } else {
+                    format!("{}/{}", item.done, item.target)
+                };
+                [format!("[{mark}] {}", item.id), item.label.clone(), progress]
             })));
         }
-        text.push_str("\nRestrictions:\n");
+        text.push_str("\nRestrictions (at least this long; ask your clinic if unsure):\n");
         text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {
             let state = if restriction.lifted {
-                "lifted".to_string()
+                "minimum time passed".to_string()
             } else {
                 format!(
                     "{} left (until {})",
@@ -164,15 +205,23 @@ impl Status {
     /// One line for a shell prompt: `day 3 · 5/9 care · makeup 4h12m` (the restriction that
     /// lifts next; none once all are lifted).
     pub fn to_short(&self) -> String {
+        let urgent = self
+            .alerts
+            .iter()
+            .any(|alert| alert.level == Level::Urgent);
         let Some(day) = self.day else {
             return "no treatment yet\n".to_string();
         };
-        let mut parts = vec![format!("day {day}")];
-        if !self.items.is_empty() {
+        let mut parts = Vec::new();
+        if urgent {
+            parts.push("call your clinic today".to_string());
+        }
+        parts.push(format!("day {day}"));
+        if self.counted().next().is_some() {
             parts.push(format!(
                 "{}/{} care",
                 self.complete_count(),
-                self.items.len()
+                self.counted().count()
             ));
         }
         let next = self
@@ -197,10 +246,11 @@ impl ItemStatus {
     fn of(progress: &ItemProgress<'_>) -> ItemStatus {
         ItemStatus {
             id: progress.item.id.clone(),
-            label: progress.item.label.clone(),
+            label: progress.label().to_string(),
             done: progress.count,
             target: progress.target(),
             complete: progress.done(),
+            as_needed: progress.item.as_needed,
         }
     }
 }

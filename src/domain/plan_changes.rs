@@ -338,6 +338,7 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
     }
     if let Some(days) = changes.symptom_window_days {
         plan.symptom_window_days = days;
+        plan.symptom_window_origin = Origin::Dermatologist;
     }
     plan.removed = changes.removed.clone();
     plan.validate()?;
