@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::{CarePlan, PlanSource};
+use crate::domain::schedule;
 use crate::domain::recovery::{self, ItemProgress, format_left};
 use crate::domain::time::{Clock, Stamp};
 use crate::error::FileError;
@@ -33,6 +34,8 @@ pub struct Status {
     pub adherence: Option<f64>,
     pub items: Vec<ItemStatus>,
     pub restrictions: Vec<RestrictionStatus>,
+    /// Items that join today's list later today, once a restriction lifts.
+    pub later: Vec<LaterItem>,
     /// What the patient should hear about today, most urgent first: `level` "urgent" (call
     /// the clinic today) or "watch", `reason`, `text`. Empty when all is as expected.
     pub alerts: Vec<Alert>,
@@ -51,6 +54,15 @@ pub struct ItemStatus {
     pub complete: bool,
     /// Done only when needed (the ice pack): not counted in `adherence`.
     pub as_needed: bool,
+}
+
+/// An item that starts later today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LaterItem {
+    pub id: String,
+    pub label: String,
+    /// When it starts, RFC 3339 in the local offset.
+    pub starts_at: Stamp,
 }
 
 /// One restriction of the plan, measured from the treatment.
@@ -84,6 +96,7 @@ impl Status {
                 adherence: None,
                 items: Vec::new(),
                 restrictions: Vec::new(),
+                later: Vec::new(),
                 alerts,
             });
         };
@@ -107,6 +120,14 @@ impl Status {
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),
             restrictions,
+            later: schedule::later_on_day(plan, treatment, date, now.timestamp())
+                .into_iter()
+                .map(|(item, starts)| LaterItem {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    starts_at: Stamp::of(&starts.to_zoned_datetime(now.time_zone().clone())),
+                })
+                .collect(),
             alerts,
         })
     }
@@ -185,6 +206,18 @@ impl Status {
                 };
                 [format!("[{mark}] {}", item.id), item.label.clone(), progress]
             })));
+        }
+        if !self.later.is_empty() {
+            let later: Vec<String> = self
+                .later
+                .iter()
+                .map(|l| format!("{} from {}", l.id, l.starts_at.local().strftime("%H:%M")))
+                .collect();
+            let _ = writeln!(
+                text,
+                "Later today, once a restriction lifts: {}",
+                later.join(", ")
+            );
         }
         text.push_str("\nRestrictions (at least this long; ask your clinic if unsure):\n");
         text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {

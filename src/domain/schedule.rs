@@ -16,7 +16,12 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::model::Treatment;
 use crate::domain::plan::{CarePlan, Item, Restriction, WhileRestricted};
-use crate::domain::recovery::day_number;
+use crate::domain::time::days_between;
+
+/// Days after the treatment (0 on its local date); `None` before it.
+fn day_number(treatment: &Treatment, date: Date) -> Option<u32> {
+    u32::try_from(days_between(treatment.at.date(), date)).ok()
+}
 
 /// How an item reads at one instant.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
-use crate::domain::healing::{self, Concern};
+use crate::domain::alerts::{self, Alert};
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
@@ -64,8 +64,9 @@ pub struct App {
     pub date: Date,
     pub selected: usize,
     pub timer: Option<Timer>,
-    /// A gentle note when healing looks slower than usual; recomputed after each update.
-    pub concern: Option<Concern>,
+    /// What the patient should hear about on the day on screen (urgent first): recomputed
+    /// after each update.
+    pub alerts: Vec<Alert>,
     pub history: HistoryView,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
@@ -101,7 +102,7 @@ impl App {
             date: now.date(),
             selected: 0,
             timer: None,
-            concern: None,
+            alerts: Vec::new(),
             history: HistoryView::new(now.date()),
             status: None,
             now,
@@ -110,7 +111,7 @@ impl App {
             quit_warned: false,
         };
         app.load_month(Month::of(app.date))?;
-        app.refresh_concern();
+        app.refresh_alerts();
         Ok(app)
     }
 
@@ -129,7 +130,9 @@ impl App {
         match action {
             Action::Tick => self.retry_save(),
             Action::Quit => self.quit(),
-            _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            _ if matches!(self.overlay, Some(Overlay::Help | Overlay::WarningSigns)) => {
+                self.overlay = None;
+            }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             action => match (&self.overlay, &self.screen) {
@@ -147,7 +150,7 @@ impl App {
             },
         }
         if action != Action::Tick {
-            self.refresh_concern();
+            self.refresh_alerts();
         }
         self.show_unsaved();
     }
@@ -350,7 +353,9 @@ impl App {
             return;
         };
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
+        let signs = form.ticked_signs();
         let result = care::set_symptoms(&mut self.journal, date, symptoms, &self.now)
+            .and_then(|()| care::set_signs(&mut self.journal, date, signs, &self.now))
             .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
         match result {
             Ok(()) => {
@@ -377,9 +382,14 @@ impl App {
             Action::NextDay => self.go_to(self.date.tomorrow().unwrap_or(self.date)),
             Action::GoToday => self.go_to(self.today()),
             Action::OpenSkinForm => {
-                let form = SkinForm::for_day(self.date, self.journal.day(self.date));
+                let form = SkinForm::for_day(
+                    self.date,
+                    self.journal.day(self.date),
+                    &self.plan.warning_signs,
+                );
                 self.overlay = Some(Overlay::SkinForm(form));
             }
+            Action::ShowWarningSigns => self.overlay = Some(Overlay::WarningSigns),
             Action::OpenTreatmentForm => {
                 let form = TreatmentForm::prefilled(&self.now);
                 self.overlay = Some(Overlay::NewTreatment(form));
@@ -405,31 +415,14 @@ impl App {
         }
     }
 
-    /// Recomputes the healing note from the last two weeks of scores of the day on screen.
-    fn refresh_concern(&mut self) {
-        self.concern = None;
-        let Some(treated) = self.journal.treatment_for(self.date).map(|t| t.at.date()) else {
-            return;
-        };
-        let start = treated.max(self.date.saturating_sub(jiff::Span::new().days(14)));
-        if self.load_month(Month::of(start)).is_err() {
+    /// Recomputes the alerts from the last two weeks of logs up to the day on screen.
+    fn refresh_alerts(&mut self) {
+        let first = alerts::first_date_read(&self.journal, self.date);
+        if self.load_month(Month::of(first)).is_err() {
+            self.alerts = Vec::new();
             return;
         }
-        let logged: Vec<_> = start
-            .series(jiff::Span::new().days(1))
-            .take_while(|day| *day <= self.date)
-            .filter_map(|day| {
-                let symptoms = self.journal.day(day)?.symptoms?;
-                Some((recovery::day_number_between(treated, day)?, symptoms))
-            })
-            .collect();
-        // Only judge what is current: scores logged in the last two days.
-        let recent = logged.last().is_some_and(|(day, _)| {
-            recovery::day_number_between(treated, self.date).is_some_and(|today| today <= day + 2)
-        });
-        if recent {
-            self.concern = healing::concern(self.plan.symptom_window_days, &logged);
-        }
+        self.alerts = alerts::for_date(&self.plan, &self.journal, self.date);
     }
 
     fn selected_item(&self) -> Option<(String, ItemKind)> {

@@ -1,16 +1,27 @@
-//! The "how is your skin" form: four symptom scores and a free note for one day.
+//! The "how is your skin" form: four symptom scores, the warning signs to tick, and a free
+//! note for one day.
 
 use jiff::civil::Date;
 
 use crate::domain::model::{DayEntry, Score, Symptom, Symptoms};
+use crate::domain::plan::WarningSign;
 pub use crate::tui::action::SkinEdit;
 use crate::tui::forms::input::TextArea;
 
-/// Which part of the form has focus: one of the four scores, or the note.
+/// Which part of the form has focus: one of the four scores, a warning sign, or the note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkinField {
     Score(usize),
+    Sign(usize),
     Note,
+}
+
+/// One warning sign of the plan, as a box to tick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignBox {
+    pub id: String,
+    pub text: String,
+    pub ticked: bool,
 }
 
 /// The form's state while it is open.
@@ -22,19 +33,42 @@ pub struct SkinForm {
     /// Scores are saved only if the day had them or the patient set one: opening the form to
     /// write a note must not record "none" for every symptom.
     pub scores_set: bool,
+    /// The plan's warning signs, ticked as logged that day.
+    pub signs: Vec<SignBox>,
     pub note: TextArea,
     pub focus: SkinField,
 }
 
 impl SkinForm {
-    /// The form for `date`, filled with what was logged.
-    pub fn for_day(date: Date, entry: Option<&DayEntry>) -> SkinForm {
+    /// The form for `date`, filled with what was logged; `signs` are the plan's.
+    pub fn for_day(date: Date, entry: Option<&DayEntry>, signs: &[WarningSign]) -> SkinForm {
         let symptoms = entry.and_then(|e| e.symptoms);
         let s = symptoms.unwrap_or_default();
+        let logged = entry.map_or(&[][..], |e| e.signs.as_slice());
+        let mut boxes: Vec<SignBox> = signs
+            .iter()
+            .map(|sign| SignBox {
+                id: sign.id.clone(),
+                text: sign.text.clone(),
+                ticked: logged.iter().any(|id| id.eq_ignore_ascii_case(&sign.id)),
+            })
+            .collect();
+        // A sign logged under a plan that no longer lists it stays, named by its id: the
+        // form must not drop what the patient logged.
+        for id in logged {
+            if !boxes.iter().any(|b| b.id.eq_ignore_ascii_case(id)) {
+                boxes.push(SignBox {
+                    id: id.clone(),
+                    text: id.clone(),
+                    ticked: true,
+                });
+            }
+        }
         SkinForm {
             date,
             scores: Symptom::ALL.map(|symptom| s.get(symptom)),
             scores_set: symptoms.is_some(),
+            signs: boxes,
             note: TextArea::new(entry.map_or("", |e| e.note.as_str())),
             focus: SkinField::Score(0),
         }
@@ -51,10 +85,19 @@ impl SkinForm {
         })
     }
 
+    /// The ids of the signs ticked, to save.
+    pub fn ticked_signs(&self) -> Vec<String> {
+        self.signs
+            .iter()
+            .filter(|b| b.ticked)
+            .map(|b| b.id.clone())
+            .collect()
+    }
+
     pub fn edit(&mut self, edit: SkinEdit) {
         match (self.focus, edit) {
-            (_, SkinEdit::NextField) => self.focus = self.step_focus(1),
-            (_, SkinEdit::PrevField) => self.focus = self.step_focus(-1),
+            (_, SkinEdit::NextField) => self.focus = self.tab(1),
+            (_, SkinEdit::PrevField) => self.focus = self.tab(-1),
             (SkinField::Score(i), SkinEdit::SetScore(value)) => self.set_score(i, value),
             (SkinField::Score(i), SkinEdit::StepScore(delta)) => {
                 let value = self.scores[i].0.saturating_add_signed(delta);
@@ -63,6 +106,14 @@ impl SkinForm {
             (SkinField::Score(_), SkinEdit::Up) => self.focus = self.step_focus(-1),
             (SkinField::Score(_), SkinEdit::Down) => self.focus = self.step_focus(1),
             (SkinField::Score(_), _) => {}
+            (SkinField::Sign(i), SkinEdit::ToggleSign) => {
+                if let Some(sign) = self.signs.get_mut(i) {
+                    sign.ticked = !sign.ticked;
+                }
+            }
+            (SkinField::Sign(_), SkinEdit::Up) => self.focus = self.step_focus(-1),
+            (SkinField::Sign(_), SkinEdit::Down) => self.focus = self.step_focus(1),
+            (SkinField::Sign(_), _) => {}
             (SkinField::Note, edit) => self.edit_note(edit),
         }
     }
@@ -87,16 +138,32 @@ impl SkinForm {
         }
     }
 
+    /// Tab and Shift-Tab: every score is a stop, the list of signs one stop (↑↓ move
+    /// inside it), the note the last.
+    fn tab(&self, delta: i8) -> SkinField {
+        let stops: Vec<SkinField> = (0..Symptom::ALL.len())
+            .map(SkinField::Score)
+            .chain((!self.signs.is_empty()).then_some(SkinField::Sign(0)))
+            .chain([SkinField::Note])
+            .collect();
+        let here = match self.focus {
+            SkinField::Sign(_) => SkinField::Sign(0),
+            other => other,
+        };
+        let index = stops.iter().position(|f| *f == here).unwrap_or(0);
+        let len = stops.len() as isize;
+        stops[(index as isize + isize::from(delta)).rem_euclid(len) as usize]
+    }
+
     fn step_focus(&self, delta: i8) -> SkinField {
-        const ORDER: [SkinField; 5] = [
-            SkinField::Score(0),
-            SkinField::Score(1),
-            SkinField::Score(2),
-            SkinField::Score(3),
-            SkinField::Note,
-        ];
-        let index = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        ORDER[(index as isize + isize::from(delta)).rem_euclid(ORDER.len() as isize) as usize]
+        let order: Vec<SkinField> = (0..Symptom::ALL.len())
+            .map(SkinField::Score)
+            .chain((0..self.signs.len()).map(SkinField::Sign))
+            .chain([SkinField::Note])
+            .collect();
+        let index = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let len = order.len() as isize;
+        order[(index as isize + isize::from(delta)).rem_euclid(len) as usize]
     }
 }
 
@@ -107,7 +174,7 @@ mod tests {
 
     #[test]
     fn a_note_alone_records_no_scores() {
-        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &[]);
         form.edit(SkinEdit::PrevField);
         assert_eq!(form.focus, SkinField::Note);
         form.edit(SkinEdit::Insert('o'));
@@ -117,8 +184,22 @@ mod tests {
     }
 
     #[test]
+    fn signs_follow_the_scores_and_space_ticks_them() {
+        let plan = crate::domain::plan::CarePlan::builtin();
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
+        for _ in 0..5 {
+            form.edit(SkinEdit::Down);
+        }
+        assert_eq!(form.focus, SkinField::Sign(1));
+        form.edit(SkinEdit::ToggleSign);
+        assert_eq!(form.ticked_signs(), ["pus"]);
+        form.edit(SkinEdit::ToggleSign);
+        assert!(form.ticked_signs().is_empty());
+    }
+
+    #[test]
     fn scores_are_clamped_to_the_scale() {
-        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &[]);
         form.edit(SkinEdit::StepScore(-1));
         assert_eq!(form.scores[0], Score(0));
         form.edit(SkinEdit::SetScore(9));

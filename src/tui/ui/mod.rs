@@ -8,6 +8,7 @@ mod skin;
 pub mod theme;
 mod today;
 mod treatment;
+mod warning_signs;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,6 +51,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     frame.render_widget(key_hints(&hints, theme), footer);
     if app.help_shown() {
         help::draw(frame, area, app, theme);
+    }
+    if app.overlay == Some(Overlay::WarningSigns) {
+        warning_signs::draw(frame, body, &app.plan, theme);
+        frame.render_widget(key_hints(&[("any key", "close")], theme), footer);
     }
 }
 

@@ -3,10 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
 
 use super::{Theme, fit};
+use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::ItemKind;
+use crate::domain::schedule::{self, Form};
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
@@ -21,25 +23,74 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let concern_height = if app.concern.is_some() { 2 } else { 0 };
-    let [header, concern_area, body] = Layout::vertical([
+    let (urgent, watch): (Vec<&Alert>, Vec<&Alert>) = app
+        .alerts
+        .iter()
+        .partition(|alert| alert.level == Level::Urgent);
+    let urgent_height = if urgent.is_empty() {
+        0
+    } else {
+        u16::try_from(urgent.len().min(MAX_REASONS)).unwrap_or(1) + 3
+    };
+    let watch_height = if watch.is_empty() { 0 } else { 2 };
+    let [header, urgent_area, watch_area, body] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(concern_height),
+        Constraint::Length(urgent_height),
+        Constraint::Length(watch_height),
         Constraint::Min(0),
     ])
     .areas(area);
     draw_header(frame, header, app, theme);
-    if let Some(concern) = &app.concern {
-        let text = Paragraph::new(format!(" {concern}"))
+    if !urgent.is_empty() {
+        draw_urgent(frame, urgent_area, &urgent, theme);
+    }
+    if let Some(alert) = watch.first() {
+        let text = Paragraph::new(format!(" {}", alert.text))
             .style(theme.warning)
             .wrap(Wrap { trim: true });
-        frame.render_widget(text, concern_area);
+        frame.render_widget(text, watch_area);
     }
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
     keys::footer(KeyContext::Today, app.timer.is_some())
+}
+
+/// At most this many reasons are listed in the urgent frame; the rest are summed up.
+const MAX_REASONS: usize = 3;
+
+/// The framed "call your clinic" message: calm words, every reason, where to read more.
+fn draw_urgent(frame: &mut Frame, area: Rect, urgent: &[&Alert], theme: &Theme) {
+    let block = Block::bordered()
+        .title(format!(" {} ", alerts::CALL_CLINIC))
+        .title_style(theme.error)
+        .border_style(theme.error)
+        .padding(Padding::horizontal(1));
+    let width = usize::from(block.inner(area).width);
+    let mut lines: Vec<Line> = urgent
+        .iter()
+        .take(MAX_REASONS)
+        .map(|alert| Line::styled(fit(&format!("• {}", alert.reason), width), theme.text))
+        .collect();
+    if urgent.len() > MAX_REASONS {
+        let last = lines.len() - 1;
+        lines[last] = Line::styled(
+            fit(
+                &format!("• and {} more (aftercare status)", urgent.len() - MAX_REASONS + 1),
+                width,
+            ),
+            theme.text,
+        );
+    }
+    lines.push(Line::styled(
+        fit(
+            "Tell them what you logged. w: the warning signs.",
+            width,
+        ),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
@@ -109,6 +160,7 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .enumerate()
         .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
         .collect();
+    lines.extend(later_today(app, width, theme));
     lines.push(Line::raw(""));
     lines.extend(selected_details(app, &items[selected], theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -127,7 +179,7 @@ fn checklist_row<'a>(
         _ => progress.progress_text(),
     };
     let label_width = width.saturating_sub(8 + count.len());
-    let label = fit(&progress.item.label, label_width);
+    let label = fit(progress.label(), label_width);
     let pad = label_width.saturating_sub(Span::raw(&label).width());
     let text = format!(
         "{} {mark} {label}{}{count} ",
@@ -140,6 +192,22 @@ fn checklist_row<'a>(
         (false, false) => theme.text,
     };
     Line::styled(text, style)
+}
+
+/// Items that start later on the day on screen, once a restriction lifts: not asked for
+/// yet, but the patient sees when they come.
+fn later_today<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(treatment) = app.journal.treatment_for(app.date) else {
+        return Vec::new();
+    };
+    let zone = app.now.time_zone().clone();
+    schedule::later_on_day(&app.plan, treatment, app.date, app.view_instant())
+        .into_iter()
+        .map(|(item, starts)| {
+            let at = starts.to_zoned_datetime(zone.clone()).strftime("%H:%M");
+            Line::styled(fit(&format!("  from {at}: {}", item.label), width), theme.muted)
+        })
+        .collect()
 }
 
 /// Why the selected item matters, where it comes from, and its timer if one runs.
@@ -160,10 +228,28 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
         (Some(tip), false) => format!("Tip {tip}"),
         _ => "Your dermatologist".to_string(),
     };
+    let what = if item.as_needed {
+        format!("only if needed, up to {what}")
+    } else {
+        what
+    };
     let mut lines = vec![
-        Line::styled(item.hint.clone(), theme.text),
+        Line::styled(progress.hint().to_string(), theme.text),
         Line::styled(format!("{from} · {what}{default}"), theme.muted),
     ];
+    if let Form::Restricted { by, .. } = progress.form {
+        let lifts = schedule::lifts_at(by, app.journal.treatment_for(app.date).map_or(app.now.timestamp(), |t| t.at.instant))
+            .to_zoned_datetime(app.now.time_zone().clone());
+        lines.push(Line::styled(
+            format!(
+                "Until {} ({}): then {}",
+                lifts.strftime("%a %H:%M"),
+                by.label,
+                item.label
+            ),
+            theme.muted,
+        ));
+    }
     if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
         let label = app
             .plan
@@ -192,10 +278,17 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let at = app.view_instant();
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
+    let (lifted, holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
+    // One blank line between restrictions when they all fit with it.
+    let lifted_rows = if lifted.is_empty() { 0 } else { lifted.len() + 2 };
+    let spaced = holding.len() * 4 + lifted_rows <= usize::from(inner.height);
+    let step = if spaced { 4 } else { 3 };
     let mut y = inner.y;
-    for status in &statuses {
+    let mut hidden = 0;
+    for status in &holding {
         if y + 3 > inner.bottom() {
-            break;
+            hidden += 1;
+            continue;
         }
         draw_restriction(
             frame,
@@ -204,13 +297,36 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             app,
             theme,
         );
-        y += 4;
+        y += step;
     }
-    if statuses.iter().any(|s| s.restriction.is_our_default()) && y < inner.bottom() {
-        let note = Paragraph::new("* our default: no number in the tip")
-            .style(theme.muted)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(note, Rect::new(inner.x, y, inner.width, inner.bottom() - y));
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if !lifted.is_empty() {
+        lines.push(Line::styled("Minimum time passed:", theme.text));
+        for status in &lifted {
+            lines.push(Line::styled(
+                fit(&format!(" {}", status.restriction.label), width),
+                theme.muted,
+            ));
+        }
+        lines.push(Line::styled("Ask your clinic if unsure.", theme.muted));
+    }
+    if statuses.iter().any(|s| s.restriction.is_our_default()) {
+        lines.push(Line::styled("* our default: `aftercare plan`", theme.muted));
+    }
+    let room = usize::from(inner.bottom().saturating_sub(y));
+    if lines.len() > room || hidden > 0 {
+        let more = hidden + lifted.len();
+        lines = vec![Line::styled(
+            fit(&format!("+{more} more: aftercare status"), width),
+            theme.muted,
+        )];
+    }
+    if y < inner.bottom() {
+        frame.render_widget(
+            Paragraph::new(lines),
+            Rect::new(inner.x, y, inner.width, inner.bottom() - y),
+        );
     }
 }
 
