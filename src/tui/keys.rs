@@ -192,7 +192,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[C::Today],
         keys: &[(ch('s'), Action::OpenSkinForm)],
-        help: Some(("s", "score your skin, note warning signs, write a note")),
+        help: Some(("s", "skin: scores, warning signs, a note")),
         hint: hint(3, "s", "skin"),
     },
     Binding {

@@ -312,7 +312,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled("Ask your clinic if unsure.", theme.muted));
     }
     if statuses.iter().any(|s| s.restriction.is_our_default()) {
-        lines.push(Line::styled("* our default: `aftercare plan`", theme.muted));
+        lines.push(Line::styled("* our default · aftercare plan", theme.muted));
     }
     let room = usize::from(inner.bottom().saturating_sub(y));
     if lines.len() > room || hidden > 0 {
