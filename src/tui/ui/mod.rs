@@ -54,7 +54,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if app.overlay == Some(Overlay::WarningSigns) {
         warning_signs::draw(frame, body, &app.plan, theme);
-        frame.render_widget(key_hints(&[("any key", "close")], theme), footer);
+        frame.render_widget(Clear, footer);
+        frame.render_widget(key_hints(&[("any key", "closes")], theme), footer);
     }
 }
 

@@ -12,8 +12,8 @@ use crate::domain::plan::CarePlan;
 pub fn draw(frame: &mut Frame, area: Rect, plan: &CarePlan, theme: &Theme) {
     let rows = u16::try_from(plan.warning_signs.len()).unwrap_or(u16::MAX);
     let popup = area.centered(
-        Constraint::Length(66.min(area.width)),
-        Constraint::Length(rows.saturating_add(9).min(area.height)),
+        Constraint::Length(76.min(area.width)),
+        Constraint::Length(rows.saturating_add(10).min(area.height)),
     );
     let mut lines = vec![Line::styled(
         format!("{CALL_CLINIC} if you notice:"),
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, plan: &CarePlan, theme: &Theme) {
     );
     lines.push(Line::raw(""));
     lines.push(Line::styled(
-        "Tick them in the skin form (s): Today then shows the call at once.",
+        "Tick them in the skin form (s): Today then asks you to call at once.",
         theme.muted,
     ));
     lines.push(Line::styled(
