@@ -108,12 +108,11 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
             escape(treatment.note.trim())
         );
     }
-    let (first, last) = section.span();
-    let mut span = format!("{first} to {last}");
-    if let Some(care) = section.care() {
-        let _ = write!(span, " · daily care done: {}", care.words());
-    }
-    let _ = writeln!(html, "<p class=\"meta\">{}</p>", escape(&span));
+    let _ = writeln!(
+        html,
+        "<p class=\"meta\">{}</p>",
+        escape(&section.span_words())
+    );
 
     if let Some(treatment) = section.treatment {
         html.push_str("<h3>Symptoms</h3>\n<figure class=\"symptoms\">\n");

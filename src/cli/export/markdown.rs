@@ -58,12 +58,7 @@ fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     if let Some(treatment) = section.treatment.filter(|t| !t.note.trim().is_empty()) {
         let _ = writeln!(text, "Session note: {}\n", block(&treatment.note, ""));
     }
-    let (first, last) = section.span();
-    let _ = write!(text, "{first} to {last}");
-    if let Some(care) = section.care() {
-        let _ = write!(text, " · daily care done: {}", care.words());
-    }
-    text.push('\n');
+    let _ = writeln!(text, "{}", section.span_words());
 
     let items = summary::item_summaries(section.days);
     if !items.is_empty() {
@@ -118,13 +113,11 @@ fn notes(text: &mut String, days: &[DayRow]) {
     }
     text.push_str("\n### Notes\n\n");
     for row in noted {
-        let _ = writeln!(
-            text,
-            "- **{}** (day {}): {}",
-            row.date,
-            day(row),
-            block(&row.note, "  ")
-        );
+        let when = match row.day {
+            Some(day) => format!("**{}** (day {day})", row.date),
+            None => format!("**{}**", row.date),
+        };
+        let _ = writeln!(text, "- {when}: {}", block(&row.note, "  "));
     }
 }
 

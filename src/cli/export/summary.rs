@@ -233,6 +233,20 @@ impl Section<'_> {
         (self.days[0].date, self.days[self.days.len() - 1].date)
     }
 
+    /// "2027-03-14 to 2027-04-13", or the one date; with the daily care done, if any.
+    pub fn span_words(&self) -> String {
+        let (first, last) = self.span();
+        let mut text = if first == last {
+            first.to_string()
+        } else {
+            format!("{first} to {last}")
+        };
+        if let Some(care) = self.care() {
+            text.push_str(&format!(" · daily care done: {}", care.words()));
+        }
+        text
+    }
+
     /// The care of the section's days that had daily items, summed.
     pub fn care(&self) -> Option<DayCare> {
         self.days
