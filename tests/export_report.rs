@@ -62,7 +62,10 @@ const HOSTILE_NOTE: &str =
 
 /// Two treatments in Paris, the second across the spring DST change, with scores, notes
 /// (one of them hostile) and a few ticks; the clock reads three weeks after the second.
-fn two_treatments() -> (Setup, FixedClock, Vec<(&'static str, usize, [u8; 4])>) {
+/// (date, treatment index, [redness, swelling, pain, dryness]) as logged.
+type Scores = Vec<(&'static str, usize, [u8; 4])>;
+
+fn two_treatments() -> (Setup, FixedClock, Scores) {
     let setup = Setup::new();
     let clock = FixedClock::at("2027-04-20T18:00:00[Europe/Paris]");
     setup.ok(

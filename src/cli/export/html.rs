@@ -269,3 +269,59 @@ fn day_table(html: &mut String, days: &[DayRow]) {
     }
     html.push_str("</tbody>\n</table></div>\n");
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::export::Alert;
+    use crate::plan::{CarePlan, PlanSource};
+
+    fn history() -> History {
+        let date = jiff::civil::date(2027, 3, 15);
+        History {
+            generated: "2027-03-16T20:00:00[Europe/Paris]".parse().unwrap(),
+            source: PlanSource::File("/home/someone/.config/aftercare/care-plan.ron".into()),
+            since: None,
+            treatments: Vec::new(),
+            days: vec![DayRow {
+                date,
+                treatment: None,
+                day: None,
+                items: Vec::new(),
+                adherence: None,
+                symptoms: None,
+                note: String::new(),
+            }],
+            next_session: None,
+            plan: CarePlan::builtin(),
+            name: None,
+            warning_signs: Vec::new(),
+            alerts: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn alerts_and_warning_signs_show_only_when_there_are_some_and_are_escaped() {
+        let plain = render(&history());
+        assert!(!plain.contains("Warning signs") && !plain.contains("Alerts"));
+        assert!(!plain.contains("/home/"), "no local path");
+
+        let mut with = history();
+        with.warning_signs = vec!["Fever > 38 °C".into(), "Pus & crusts".into()];
+        with.alerts = vec![Alert {
+            date: jiff::civil::date(2027, 3, 15),
+            text: "Redness 4 <severe>".into(),
+        }];
+        let html = render(&with);
+        assert!(
+            html.contains("<h2>Warning signs: call the clinic</h2>"),
+            "{html}"
+        );
+        assert!(html.contains("<li>Fever &gt; 38 °C</li>"), "{html}");
+        assert!(html.contains("<li>Pus &amp; crusts</li>"), "{html}");
+        assert!(html.contains("Redness 4 &lt;severe&gt;"), "{html}");
+        let markdown = super::super::markdown::render(&with);
+        assert!(markdown.contains("\n- Fever \\> 38 °C\n"), "{markdown}");
+        assert!(markdown.contains("Redness 4 \\<severe\\>"), "{markdown}");
+    }
+}
