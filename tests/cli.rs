@@ -664,6 +664,10 @@ fn markdown_export_to_a_file_is_a_readable_report() {
     assert_eq!(out, format!("Wrote 32 day(s) to {}\n", output.display()));
     let report = std::fs::read_to_string(&output).unwrap();
     assert!(report.starts_with("# Recovery report\n"), "{report}");
+    // Private, like the journal: readable by its owner only.
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&output).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     assert!(
         report.contains("\n## Before the first treatment\n"),
         "{report}"

@@ -272,9 +272,14 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let Some(output) = &args.output else {
         return Ok(text);
     };
-    // Atomic, so a full disk or a crash never leaves half a report where an old one was.
+    // Atomic, so a full disk or a crash never leaves half a report where an old one was;
+    // owner-only (0600), as the journal: a report holds health data.
     let write = || -> std::io::Result<()> {
-        let mut file = atomic_write_file::AtomicWriteFile::open(output)?;
+        use atomic_write_file::unix::OpenOptionsExt as _;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        let mut options = atomic_write_file::AtomicWriteFile::options();
+        options.preserve_mode(false).mode(0o600);
+        let mut file = options.open(output)?;
         std::io::Write::write_all(&mut file, text.as_bytes())?;
         file.commit()
     };
