@@ -168,6 +168,20 @@ pub fn symptom_chart(
                 ("data-restriction", &restriction.id),
             ],
         );
+        // The end in words, for print (no tooltips on paper): after the bar, or inside it
+        // when the bar reaches the right edge.
+        let until = format!("until {}", end_local.strftime("%b %-d %H:%M"));
+        let (x, anchor) = if x1 < WIDTH - RIGHT - 110.0 {
+            (x1 + 4.0, "start")
+        } else {
+            (x1 - 4.0, "end")
+        };
+        svg.text(
+            (x, y + 9.5),
+            &until,
+            anchor,
+            &[("fill", "#555"), ("font-size", "10")],
+        );
     }
 
     // One panel per symptom: gridlines at 0, 2, 4; the scores as a filled line with dots.

@@ -23,8 +23,8 @@ h3{font-size:1rem;margin:1.1rem 0 .3rem;color:#2d4a3e}\
 p{margin:.3rem 0}\
 .meta,.legend,figcaption,footer{color:#555;font-size:.87rem}\
 section{border-top:3px solid #2e7d5b;margin-top:1.6rem;padding-top:.6rem}\
-figure{margin:.4rem 0;break-inside:avoid}\
-svg{display:block;width:100%;height:auto}\
+figure{margin:.4rem 0;break-inside:avoid;overflow-x:auto}\
+svg{display:block;width:100%;min-width:38rem;height:auto}\
 ul.items{padding-left:1.2rem;margin:.3rem 0}\
 ul.items li{margin:.1rem 0}\
 .tag{display:inline-block;font-size:.75rem;border:1px solid #888;border-radius:.6rem;padding:0 .45rem;margin-left:.3rem;color:#444}\
@@ -40,7 +40,7 @@ th,td{border-bottom:1px solid #ddd;padding:.15rem .4rem;text-align:left}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}\
 .wide{overflow-x:auto}\
 @page{margin:14mm}\
-@media print{body{max-width:none;padding:0;font-size:10.5pt}section{break-before:auto}h2,h3{break-after:avoid}tr{break-inside:avoid}}\
+@media print{body{max-width:none;padding:0;font-size:10.5pt}svg{min-width:0}figure{overflow:visible}section{break-before:auto}h2,h3{break-after:avoid}tr{break-inside:avoid}}\
 ";
 
 pub(super) fn render(history: &History) -> String {
