@@ -130,7 +130,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
     }
     trend(html, section.days);
 
-    let items = summary::item_summaries(section.days);
+    let items = summary::item_summaries(&history.plan, section.days);
     if !items.is_empty() {
         html.push_str("<h3>Care</h3>\n");
         if section.treatment.is_some() {

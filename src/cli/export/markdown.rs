@@ -60,7 +60,7 @@ fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     }
     let _ = writeln!(text, "{}", section.span_words());
 
-    let items = summary::item_summaries(section.days);
+    let items = summary::item_summaries(&history.plan, section.days);
     if !items.is_empty() {
         text.push_str("\n### Care by item\n\n");
         for item in &items {

@@ -9,7 +9,7 @@
 use jiff::civil::Date;
 
 use crate::journal::Treatment;
-use crate::plan::ItemKind;
+use crate::plan::{CarePlan, ItemKind};
 
 use super::{DayRow, History};
 
@@ -154,10 +154,10 @@ impl ItemSummary {
     }
 }
 
-/// Every item the plan asked for in `days`, in the order they first appear (the plan's
-/// order), with the days it was also ticked outside its plan days; then any item ticked
-/// only outside them (one the plan no longer has).
-pub fn item_summaries(days: &[DayRow]) -> Vec<ItemSummary> {
+/// Every item the plan asked for in `days`, in the plan's order, with the days it was also
+/// ticked outside its plan days; then any item ticked only outside them (one the plan no
+/// longer has).
+pub fn item_summaries(plan: &CarePlan, days: &[DayRow]) -> Vec<ItemSummary> {
     let mut summaries: Vec<ItemSummary> = Vec::new();
     let planned = days
         .iter()
@@ -207,6 +207,11 @@ pub fn item_summaries(days: &[DayRow]) -> Vec<ItemSummary> {
         };
         summary.days_done += u32::from(done);
     }
+    let position = |s: &ItemSummary| {
+        let index = plan.items.iter().position(|item| item.id == s.id);
+        (s.class == ItemClass::Extra, index.unwrap_or(usize::MAX))
+    };
+    summaries.sort_by_key(position);
     summaries
 }
 
@@ -396,7 +401,7 @@ mod tests {
                 item("ice", timed, 0),
             ]),
         ];
-        let words: Vec<String> = item_summaries(&days)
+        let words: Vec<String> = item_summaries(&CarePlan::builtin(), &days)
             .iter()
             .map(ItemSummary::words)
             .collect();
@@ -404,11 +409,12 @@ mod tests {
             words,
             [
                 "1 of 2 days",
-                "reminder for 2 days, marked as kept on 1 (not scored)",
                 "as needed, on 2 days: used on 1 (2 sessions)",
+                "reminder for 2 days, marked as kept on 1 (not scored)",
             ]
         );
         let none = item_summaries(
+            &CarePlan::builtin(),
             &days[..1]
                 .iter()
                 .map(|d| {
