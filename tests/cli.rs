@@ -743,6 +743,30 @@ fn markdown_export_escapes_what_the_patient_typed_and_keeps_line_breaks() {
 }
 
 #[test]
+fn html_and_ics_exports_from_the_real_binary_are_private_files() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    for (format, name) in [("html", "report.html"), ("ics", "aftercare.ics")] {
+        let output = sandbox.home.path().join(name);
+        let out = sandbox.ok(&["export", "--format", format, "-o", output.to_str().unwrap()]);
+        assert!(out.starts_with("Wrote 32 day(s) to "), "{out}");
+        let text = std::fs::read_to_string(&output).unwrap();
+        assert!(
+            !text.contains(sandbox.home.path().to_str().unwrap()),
+            "no local path"
+        );
+        let mode = std::fs::metadata(&output).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{format}: {mode:o}");
+    }
+    let html = std::fs::read_to_string(sandbox.home.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("tight, &quot;dry&quot; skin"), "note escaped");
+    let ics = std::fs::read_to_string(sandbox.home.path().join("aftercare.ics")).unwrap();
+    assert!(ics.contains("UID:20250310-makeup@aftercare"), "{ics}");
+}
+
+#[test]
 fn export_since_leaves_out_earlier_days_and_their_month_files() {
     let sandbox = Sandbox::new();
     past_history(&sandbox);

@@ -371,6 +371,11 @@ fn ics_has_restriction_ends_at_the_right_instants_across_dst_and_the_next_sessio
     assert_eq!(next.property_value("DTEND"), Some("20270509"));
     assert!(text.contains("DTSTART;VALUE=DATE:20270424"), "{text}");
     assert!(!text.contains(setup.dir.path().to_str().unwrap()));
+
+    // The report's chart puts the same end on the local clock: 13:00 summer time.
+    let html = setup.ok(&clock, &["export", "--format", "html"]);
+    assert!(html.contains(">until Mar 28 13:00</text>"), "{html}");
+    assert!(html.contains(">until Apr 10 13:00</text>"), "{html}");
 }
 
 #[test]
