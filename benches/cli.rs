@@ -7,9 +7,9 @@ use std::hint::black_box;
 
 use aftercare::cli::export::History;
 use aftercare::cli::status::Status;
-use aftercare::clock::Clock;
+use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::time::Clock;
 use aftercare::journal::{Journal, Layout};
-use aftercare::plan::{CarePlan, PlanSource};
 use criterion::{Criterion, criterion_group, criterion_main};
 use support::{Fixture, SIZES};
 

@@ -6,12 +6,12 @@ mod support;
 
 use std::time::Duration;
 
-use aftercare::app::{Action, App};
 use aftercare::care::{self, TickChange};
-use aftercare::clock::Clock;
-use aftercare::history_view::HistoryAction;
+use aftercare::domain::plan::CarePlan;
+use aftercare::domain::time::Clock;
 use aftercare::journal::{Journal, Layout};
-use aftercare::plan::CarePlan;
+use aftercare::tui::app::{Action, App};
+use aftercare::tui::history::HistoryAction;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use support::{Fixture, Screen, screen};
 

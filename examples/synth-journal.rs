@@ -7,16 +7,20 @@
 //! ```
 //!
 //! Deterministic: the same `--days`/`--years`, `--last-day`, `--seed` and time zone give the
-//! same files. See `aftercare::synth` for the shape of the history.
+//! same files. See `benches/support/synth.rs` for the shape of the history.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aftercare::plan::CarePlan;
-use aftercare::synth::{self, Spec};
+use aftercare::domain::plan::CarePlan;
+#[path = "../benches/support/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use clap::{ArgGroup, Parser};
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
+use synth::Spec;
 
 /// Write a synthetic aftercare journal (benchmark and test aid).
 #[derive(Debug, Parser)]

@@ -7,10 +7,10 @@ use std::fmt;
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
-use crate::clock::Stamp;
+use crate::domain::plan::{CarePlan, ItemKind};
+use crate::domain::time::Stamp;
 use crate::error::FileError;
 use crate::journal::{Journal, Month, Symptoms, Treatment};
-use crate::plan::{CarePlan, ItemKind};
 
 /// What a patient can get wrong, or what can fail on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -1,26 +1,15 @@
 //! aftercare: a terminal companion for the days and weeks after a microneedling session.
 //!
-//! The domain (`plan`, `journal`, `recovery`, `care`, `clock`) knows nothing of terminals and
-//! takes "now" as an argument; `app` holds the TUI's state and changes it only through
-//! actions; `ui` draws that state; `tui` runs the terminal loop.
+//! Four layers, each importing only those before it (checked by `tests/architecture.rs`):
+//! `domain` is pure (the plan, time, recovery, healing, adherence; no files, no terminal,
+//! "now" handed in); `journal` stores (files, atomic saves, the lock, backups, reading the
+//! plan file) and `care` is the changes a patient makes through it; `cli` is the
+//! subcommands; `tui` is the app (state, one action type, one key table, drawing). `error`
+//! is the one-line file error every layer reports.
 
-pub mod app;
 pub mod care;
 pub mod cli;
-pub mod clock;
+pub mod domain;
 pub mod error;
-pub mod healing;
-pub mod history;
-pub mod history_view;
-pub mod input;
 pub mod journal;
-pub mod keys;
-pub mod paths;
-pub mod plan;
-pub mod recovery;
-pub mod skin_form;
-/// Synthetic journals for benchmarks and tests; not used by the app.
-pub mod synth;
-pub mod treatment_form;
 pub mod tui;
-pub mod ui;

@@ -7,8 +7,8 @@ mod common;
 use std::fs;
 use std::path::Path;
 
+use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout, Month, MonthFile, TreatmentsFile, parse};
-use aftercare::plan::CarePlan;
 use proptest::prelude::*;
 
 use common::snapshot;
@@ -20,10 +20,10 @@ const TREATMENTS_OK: &str =
 fn start(dir: &Path) -> Result<(), String> {
     let journal = Journal::open_writable(Layout::new(dir), std::time::Duration::ZERO)
         .map_err(|e| e.to_string())?;
-    let clock = aftercare::clock::FixedClock::at("2027-03-14T09:00:00[America/New_York]");
-    aftercare::app::App::new(
+    let clock = aftercare::domain::time::FixedClock::at("2027-03-14T09:00:00[America/New_York]");
+    aftercare::tui::app::App::new(
         CarePlan::builtin(),
-        aftercare::plan::PlanSource::BuiltIn,
+        aftercare::domain::plan::PlanSource::BuiltIn,
         journal,
         Box::new(clock),
     )
@@ -157,7 +157,7 @@ fn a_bad_treatments_file_stops_the_app_and_is_left_alone() {
 fn a_bad_plan_override_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("care-plan.ron");
-    let text = aftercare::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
+    let text = aftercare::domain::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
     fs::write(&path, &text).unwrap();
     let message = CarePlan::load(&path).unwrap_err().to_string();
     assert!(

@@ -6,8 +6,8 @@ mod common;
 use std::os::unix::fs::MetadataExt;
 
 use aftercare::care::{self, TickChange};
+use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Layout, Month};
-use aftercare::plan::CarePlan;
 use jiff::ZonedDateTime;
 
 #[test]

@@ -2,9 +2,9 @@
 //! DST days and a clock set back, which a process run on the real clock cannot pin down.
 
 use aftercare::cli::{self, Cli, CliError};
-use aftercare::clock::FixedClock;
-use aftercare::paths::Paths;
-use aftercare::plan::BUILTIN_PLAN;
+use aftercare::domain::plan::BUILTIN_PLAN;
+use aftercare::domain::time::FixedClock;
+use aftercare::journal::paths::Paths;
 use clap::Parser;
 use tempfile::TempDir;
 

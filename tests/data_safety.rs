@@ -9,11 +9,11 @@ use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use aftercare::app::Action;
-use aftercare::clock::Stamp;
+use aftercare::domain::time::Stamp;
 use aftercare::journal::{
     BACKUPS_KEPT, COMMAND_LOCK_WAIT, Journal, Layout, MonthFile, backup_path, parse,
 };
+use aftercare::tui::app::Action;
 use jiff::civil::{Date, date};
 
 use common::{app, count, select, snapshot, writable};
@@ -286,7 +286,7 @@ fn a_file_broken_on_disk_is_not_overwritten_and_the_change_waits() {
 const TREATED: &str = "2027-03-13T10:00:00-04:00";
 const MORNING: &str = "2027-03-14T09:00:00[America/New_York]";
 
-fn status_error(app: &aftercare::app::App) -> String {
+fn status_error(app: &aftercare::tui::app::App) -> String {
     let status = app.status.as_ref().expect("a status line");
     assert!(status.is_error, "an error status: {}", status.text);
     status.text.clone()

@@ -5,8 +5,8 @@
 use std::str::FromStr;
 
 use aftercare::cli::{self, Cli};
-use aftercare::clock::FixedClock;
-use aftercare::paths::Paths;
+use aftercare::domain::time::FixedClock;
+use aftercare::journal::paths::Paths;
 use clap::Parser;
 use icalendar::{Calendar, CalendarComponent, Component, Event};
 use scraper::{Html, Selector};

@@ -4,11 +4,13 @@
 
 mod common;
 
-use aftercare::app::{App, Screen};
-use aftercare::history::{self, AdherenceCache, Level};
+use aftercare::domain::adherence::{self, Level};
+use aftercare::domain::plan::CarePlan;
+use aftercare::domain::recovery;
+use aftercare::journal::history::{AdherenceCache, load_months};
 use aftercare::journal::{Journal, Layout};
-use aftercare::keys::key_to_action;
-use aftercare::plan::CarePlan;
+use aftercare::tui::app::{App, Overlay, Screen};
+use aftercare::tui::keys::key_to_action;
 use common::history_fixture::{self, NOW};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use jiff::civil::{Date, date};
@@ -18,8 +20,8 @@ fn reopen(dir: &tempfile::TempDir) -> Journal {
 }
 
 fn adherence(journal: &mut Journal, day: Date) -> Option<f64> {
-    history::load_months(journal, day, day).unwrap();
-    history::day_adherence(&CarePlan::builtin(), journal, day)
+    load_months(journal, day, day).unwrap();
+    adherence::day_adherence(&CarePlan::builtin(), journal, day)
 }
 
 /// The app on the fixture journal, at `NOW`, with `keys` pressed in order.
@@ -87,7 +89,7 @@ fn streaks_count_full_days_and_today_only_once_done() {
             .unwrap(),
         0
     );
-    let (from, to) = history::recovery_period(&plan, journal.treatments(), 0, today).unwrap();
+    let (from, to) = adherence::recovery_period(&plan, journal.treatments(), 0, today).unwrap();
     assert_eq!((from, to), (date(2027, 3, 14), date(2027, 4, 17)));
     assert_eq!(cache.best_streak(&plan, &mut journal, from, to).unwrap(), 9);
 
@@ -126,19 +128,19 @@ fn symptoms_gaps_and_next_session() {
     let mut journal = history_fixture::two_treatments(&dir);
     let plan = CarePlan::builtin();
     let today = date(2027, 4, 24);
-    let period = history::recovery_period(&plan, journal.treatments(), 1, today).unwrap();
+    let period = adherence::recovery_period(&plan, journal.treatments(), 1, today).unwrap();
     assert_eq!(period, (date(2027, 4, 18), today));
-    history::load_months(&mut journal, period.0, period.1).unwrap();
-    let series = history::symptom_series(&journal, period);
+    load_months(&mut journal, period.0, period.1).unwrap();
+    let series = adherence::symptom_series(&journal, period);
     let redness: Vec<(u32, u8)> = series.iter().map(|(d, s)| (*d, s.redness.0)).collect();
     assert_eq!(redness, [(0, 4), (2, 2), (4, 1)]);
     assert_eq!(
-        history::days_since_previous(journal.treatments()),
+        adherence::days_since_previous(journal.treatments()),
         [None, Some(35)]
     );
     let latest = journal.latest_treatment().unwrap();
     assert_eq!(
-        history::next_session_window(&plan, latest),
+        recovery::next_session_window(&plan, latest),
         Some((date(2027, 5, 16), date(2027, 5, 30)))
     );
 }
@@ -149,7 +151,7 @@ fn a_past_treatment_period_never_reaches_past_the_plan_horizon() {
     let journal = history_fixture::two_treatments(&dir);
     let plan = CarePlan::builtin();
     let years_later = date(2037, 1, 1);
-    let period = history::recovery_period(&plan, journal.treatments(), 1, years_later);
+    let period = adherence::recovery_period(&plan, journal.treatments(), 1, years_later);
     assert_eq!(period, Some((date(2027, 4, 18), date(2027, 5, 30))));
 }
 
@@ -221,9 +223,9 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab, KeyCode::Char('d')]);
     let before = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
-    assert!(app.history.modal.is_some());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('n')]);
-    assert!(app.history.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.journal.treatments().len(), 2);
     let after = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
     assert_eq!(before, after, "n leaves the file alone");
@@ -246,7 +248,10 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
 
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('y')]);
     assert!(reopen(&dir).treatments().is_empty());
-    assert_eq!(app.screen, Screen::Welcome, "no treatment left: ask again");
+    assert!(
+        matches!(app.screen, Screen::Welcome(_)),
+        "no treatment left: ask again"
+    );
 }
 
 #[test]
@@ -277,7 +282,7 @@ fn edit_changes_the_treatment_after_confirmation_and_keeps_its_note() {
 
     // A date after the next treatment reorders the list; Esc cancels without a question.
     press(&mut app, &[KeyCode::Char('e'), KeyCode::Esc]);
-    assert!(app.history.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.screen, Screen::History);
 }
 
@@ -315,7 +320,7 @@ fn history_left_open_past_midnight_recounts_the_streak() {
     press(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.history.streaks.current, 6, "23 April was complete");
     clock.advance(std::time::Duration::from_secs(86_400));
-    app.update(aftercare::app::Action::Tick);
+    app.update(aftercare::tui::app::Action::Tick);
     assert_eq!(
         app.history.streaks.current, 0,
         "24 April ended half done: the run is broken"

@@ -5,8 +5,8 @@ mod common;
 use std::os::unix::fs::MetadataExt;
 
 use aftercare::care::{self, TickChange};
+use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout, Month, Score, Symptoms};
-use aftercare::plan::CarePlan;
 use jiff::ZonedDateTime;
 use jiff::civil::date;
 

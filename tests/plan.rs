@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use aftercare::plan::{BUILTIN_PLAN, CarePlan, ItemKind, PlanSource, TIP_COUNT};
+use aftercare::domain::plan::{BUILTIN_PLAN, CarePlan, ItemKind, PlanSource, TIP_COUNT};
 
 #[test]
 fn builtin_plan_parses_and_covers_every_tip() {

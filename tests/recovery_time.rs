@@ -2,9 +2,9 @@
 
 mod common;
 
-use aftercare::clock::{Clock, FixedClock};
-use aftercare::plan::CarePlan;
-use aftercare::recovery::{day_number, format_left, restrictions_at};
+use aftercare::domain::plan::CarePlan;
+use aftercare::domain::recovery::{day_number, format_left, restrictions_at};
+use aftercare::domain::time::{Clock, FixedClock};
 use jiff::SignedDuration;
 use jiff::civil::date;
 

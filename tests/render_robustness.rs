@@ -5,8 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::app::{Action, App, Edit, Status};
-use aftercare::ui::{self, Theme};
+use aftercare::tui::app::{Action, App, Edit, Status};
+use aftercare::tui::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -45,10 +45,10 @@ fn states() -> Vec<(App, tempfile::TempDir)> {
     let mut out = Vec::new();
 
     let dir = tempfile::tempdir().unwrap();
-    let clock = aftercare::clock::FixedClock::at("2027-03-14T09:00:00[Europe/Paris]");
+    let clock = aftercare::domain::time::FixedClock::at("2027-03-14T09:00:00[Europe/Paris]");
     let mut welcome = App::new(
-        aftercare::plan::CarePlan::builtin(),
-        aftercare::plan::PlanSource::BuiltIn,
+        aftercare::domain::plan::CarePlan::builtin(),
+        aftercare::domain::plan::PlanSource::BuiltIn,
         common::writable(dir.path()),
         Box::new(clock),
     )

@@ -3,10 +3,14 @@
 
 mod common;
 
+use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout, Month};
-use aftercare::plan::CarePlan;
-use aftercare::synth::{self, NOTE_LEN, Spec, SynthJournal};
+#[path = "../benches/support/synth.rs"]
+#[allow(dead_code)]
+mod synth;
+
 use jiff::civil::date;
+use synth::{NOTE_LEN, Spec, SynthJournal};
 
 #[test]
 fn ten_years_have_the_promised_shape() {

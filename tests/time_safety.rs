@@ -5,10 +5,10 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::app::Action;
 use aftercare::care::{self, CareError, TickChange};
-use aftercare::plan::CarePlan;
-use aftercare::recovery::{day_number, format_left, restrictions_at};
+use aftercare::domain::plan::CarePlan;
+use aftercare::domain::recovery::{day_number, format_left, restrictions_at};
+use aftercare::tui::app::Action;
 use jiff::civil::date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 

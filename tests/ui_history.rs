@@ -3,9 +3,9 @@
 
 mod common;
 
-use aftercare::app::Action::History;
-use aftercare::app::{Action, App};
-use aftercare::history_view::HistoryAction;
+use aftercare::tui::app::Action::History;
+use aftercare::tui::app::{Action, App};
+use aftercare::tui::history::HistoryAction;
 use common::history_fixture::{self, NOW};
 use common::screen::{render, screen_text};
 
@@ -136,7 +136,7 @@ fn edit_dialog_snapshot() {
     let dir = common::journal_dir();
     let mut app = history_app(&dir);
     app.update(History(HistoryAction::EditTreatment));
-    app.update(Action::Edit(aftercare::app::Edit::Insert('x')));
+    app.update(Action::Edit(aftercare::tui::app::Edit::Insert('x')));
     app.update(Action::Submit);
     insta::assert_snapshot!(render(&app, 80, 24).backend());
 }

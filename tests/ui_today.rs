@@ -4,7 +4,7 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::app::{Action, App};
+use aftercare::tui::app::{Action, App};
 use common::screen::{render, screen_text};
 
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
@@ -149,7 +149,7 @@ fn a_past_day_says_so_in_the_header() {
 
 #[test]
 fn skin_form_at_80x24() {
-    use aftercare::skin_form::SkinEdit;
+    use aftercare::tui::forms::skin::SkinEdit;
     let dir = common::journal_dir();
     let mut app = day_one_app(&dir);
     app.update(Action::OpenSkinForm);

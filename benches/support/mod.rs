@@ -9,15 +9,16 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use aftercare::app::{Action, App};
-use aftercare::clock::{Clock, FixedClock};
+use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::time::{Clock, FixedClock};
 use aftercare::journal::{Journal, Layout};
-use aftercare::plan::{CarePlan, PlanSource};
-use aftercare::synth::{self, Spec};
-use aftercare::ui::{self, Theme};
+use aftercare::tui::app::{Action, App};
+pub mod synth;
+use aftercare::tui::ui::{self, Theme};
 use jiff::civil::{Date, date};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use synth::Spec;
 use tempfile::TempDir;
 
 /// The last day of every synthetic history.

@@ -2,10 +2,10 @@
 //! same `care` rules as the app (plan items only, never a future day).
 
 use crate::care::{self, TickChange};
-use crate::clock::Clock;
+use crate::domain::recovery::ItemProgress;
+use crate::domain::time::Clock;
+use crate::journal::paths::Paths;
 use crate::journal::{Score, Symptoms};
-use crate::paths::Paths;
-use crate::recovery::ItemProgress;
 
 use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 

@@ -23,10 +23,10 @@ pub use args::{
 };
 pub use error::CliError;
 
-use crate::clock::Clock;
+use crate::domain::plan::{CarePlan, PlanSource};
+use crate::domain::time::Clock;
+use crate::journal::paths::Paths;
 use crate::journal::{Journal, Layout};
-use crate::paths::Paths;
-use crate::plan::{CarePlan, PlanSource};
 
 /// Runs one subcommand and writes what it prints to `out`.
 pub fn run(

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use crate::paths::Paths;
+use crate::journal::paths::Paths;
 
 /// Both paths, each saying whether it exists yet. Reads nothing, so it works even when a
 /// file is broken.

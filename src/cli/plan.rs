@@ -6,9 +6,9 @@ use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 
+use crate::domain::plan::{BUILTIN_PLAN, CarePlan, DayRange, Item, ItemKind, PlanSource};
 use crate::error::FileError;
-use crate::paths::Paths;
-use crate::plan::{BUILTIN_PLAN, CarePlan, DayRange, Item, ItemKind, PlanSource};
+use crate::journal::paths::Paths;
 
 use super::{CliError, PlanArgs, aligned_rows};
 

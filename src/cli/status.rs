@@ -10,12 +10,12 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::clock::{Clock, Stamp};
+use crate::domain::plan::{CarePlan, PlanSource};
+use crate::domain::recovery::{self, ItemProgress, format_left};
+use crate::domain::time::{Clock, Stamp};
 use crate::error::FileError;
+use crate::journal::paths::Paths;
 use crate::journal::{Journal, Month};
-use crate::paths::Paths;
-use crate::plan::{CarePlan, PlanSource};
-use crate::recovery::{self, ItemProgress, format_left};
 
 use super::{CliError, StatusArgs, aligned_rows};
 

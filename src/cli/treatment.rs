@@ -4,10 +4,10 @@
 use std::fmt::Write as _;
 
 use crate::care;
-use crate::clock::{Clock, Stamp};
+use crate::domain::text::parse_local_date_time;
+use crate::domain::time::{Clock, Stamp};
 use crate::journal::Treatment;
-use crate::paths::Paths;
-use crate::treatment_form::parse_local_date_time;
+use crate::journal::paths::Paths;
 
 use super::{CliError, TreatmentAddArgs};
 

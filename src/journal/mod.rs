@@ -2,8 +2,10 @@
 //! file by file after every change.
 
 mod backup;
+pub mod history;
 mod lock;
-mod model;
+pub mod paths;
+mod plan_file;
 mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -11,12 +13,14 @@ use std::time::Duration;
 
 use jiff::civil::Date;
 
-pub use backup::{BACKUP_DIR, KEEP as BACKUPS_KEPT, backup_path};
-pub use lock::{JournalLock, LOCK_FILE};
-pub use model::{
+pub use crate::domain::model::{
     DayEntry, JOURNAL_VERSION, Month, MonthFile, Score, Symptoms, Treatment, TreatmentsFile,
 };
+pub use backup::{BACKUP_DIR, KEEP as BACKUPS_KEPT, backup_path};
+pub use lock::{JournalLock, LOCK_FILE};
 pub use store::{Fingerprint, Layout, MAX_FILE_BYTES, create_private_dir, parse, pretty_config};
+
+use crate::domain::model::Days;
 
 use crate::error::FileError;
 
@@ -383,6 +387,16 @@ impl Journal {
         self.save_error
             .as_ref()
             .filter(|_| self.has_unsaved_changes())
+    }
+}
+
+impl Days for Journal {
+    fn day(&self, date: Date) -> Option<&DayEntry> {
+        Journal::day(self, date)
+    }
+
+    fn treatment_for(&self, date: Date) -> Option<&Treatment> {
+        Journal::treatment_for(self, date)
     }
 }
 

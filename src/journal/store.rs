@@ -9,9 +9,10 @@ use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+pub use crate::domain::text::pretty_config;
 use crate::error::{FileError, ron_error};
 
-use super::model::{JOURNAL_VERSION, Month};
+use crate::domain::model::{JOURNAL_VERSION, Month};
 
 /// The journal's directory and the names of the files in it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,14 +40,6 @@ impl Layout {
     pub fn month(&self, month: Month) -> PathBuf {
         self.days_dir().join(format!("{month}.ron"))
     }
-}
-
-/// Pretty RON that a person can read and edit, without wasting lines.
-pub fn pretty_config() -> ron::ser::PrettyConfig {
-    ron::ser::PrettyConfig::new()
-        .indentor("  ")
-        .compact_arrays(false)
-        .depth_limit(4)
 }
 
 /// Larger than any real journal file (a month is a few kilobytes): refused before reading,
@@ -267,13 +260,13 @@ pub trait Versioned {
     fn version(&self) -> u32;
 }
 
-impl Versioned for super::model::TreatmentsFile {
+impl Versioned for crate::domain::model::TreatmentsFile {
     fn version(&self) -> u32 {
         self.version
     }
 }
 
-impl Versioned for super::model::MonthFile {
+impl Versioned for crate::domain::model::MonthFile {
     fn version(&self) -> u32 {
         self.version
     }

@@ -1,9 +1,9 @@
 //! A journal of two treatments five weeks apart, with days of every level of care and a
 //! few symptom scores and notes: the History screen's test bed.
 
-use aftercare::clock::Stamp;
+use aftercare::domain::plan::CarePlan;
+use aftercare::domain::time::Stamp;
 use aftercare::journal::{Journal, Score, Symptoms, Treatment};
-use aftercare::plan::CarePlan;
 use jiff::ToSpan;
 use jiff::civil::{Date, date};
 use std::path::Path;

@@ -9,10 +9,10 @@ pub mod screen;
 use std::rc::Rc;
 use std::time::Duration;
 
-use aftercare::app::{Action, App};
-use aftercare::clock::{FixedClock, Stamp};
+use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::time::{FixedClock, Stamp};
 use aftercare::journal::{Journal, Layout, Treatment};
-use aftercare::plan::{CarePlan, PlanSource};
+use aftercare::tui::app::{Action, App};
 use tempfile::TempDir;
 
 /// A fresh journal directory that disappears with the test.

@@ -1,7 +1,7 @@
 //! Drawing the app into ratatui's `TestBackend`, as the UI tests read it.
 
-use aftercare::app::App;
-use aftercare::ui::{self, Theme};
+use aftercare::tui::app::App;
+use aftercare::tui::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 

@@ -8,31 +8,23 @@ use jiff::civil::DateTime;
 use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::clock::days_between;
-use crate::history::Level;
-use crate::journal::{Score, Symptoms, Treatment};
-use crate::plan::Restriction;
+use crate::domain::adherence::Level;
+use crate::domain::model::{Score, Symptom, Treatment};
+use crate::domain::plan::Restriction;
+use crate::domain::time::days_between;
 
 use super::DayRow;
 use super::summary::DayCare;
 use super::svg::Svg;
 
-/// The four symptoms, in the order they are asked, with their panel colour.
-pub const SYMPTOMS: [(&str, &str); 4] = [
-    ("Redness", "#b03a2e"),
-    ("Swelling", "#7d3c98"),
-    ("Pain", "#ba4a00"),
-    ("Dryness", "#1f618d"),
-];
-
-/// The score of symptom `index` (in [`SYMPTOMS`] order).
-pub fn score(symptoms: &Symptoms, index: usize) -> Score {
-    [
-        symptoms.redness,
-        symptoms.swelling,
-        symptoms.pain,
-        symptoms.dryness,
-    ][index]
+/// The colour of a symptom's panel (the panels also tell them apart without colour).
+pub fn colour(symptom: Symptom) -> &'static str {
+    match symptom {
+        Symptom::Redness => "#b03a2e",
+        Symptom::Swelling => "#7d3c98",
+        Symptom::Pain => "#ba4a00",
+        Symptom::Dryness => "#1f618d",
+    }
 }
 
 const WIDTH: f64 = 760.0;
@@ -185,7 +177,8 @@ pub fn symptom_chart(
     }
 
     // One panel per symptom: gridlines at 0, 2, 4; the scores as a filled line with dots.
-    for (index, (name, colour)) in SYMPTOMS.iter().enumerate() {
+    for (index, symptom) in Symptom::ALL.into_iter().enumerate() {
+        let (name, colour) = (symptom.name(), colour(symptom));
         let top = panels_top + index as f64 * (PANEL + PANEL_GAP);
         let base = top + PANEL - 4.0;
         svg.text(
@@ -208,10 +201,10 @@ pub fn symptom_chart(
                 &[("fill", "#777"), ("font-size", "9")],
             );
         }
-        svg.group(&[("class", "series"), ("data-symptom", &name.to_lowercase())]);
+        svg.group(&[("class", "series"), ("data-symptom", symptom.key())]);
         let points: Vec<(u32, Score)> = days
             .iter()
-            .filter_map(|row| Some((row.day?, score(&row.symptoms?, index))))
+            .filter_map(|row| Some((row.day?, row.symptoms?.get(symptom))))
             .collect();
         let xy =
             |(day, s): (u32, Score)| (axis.x(f64::from(day) + 0.5), base - f64::from(s.0) * UNIT);

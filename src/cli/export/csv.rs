@@ -4,6 +4,7 @@
 
 use super::summary::{DayCare, ItemClass};
 use super::{DayRow, History, ItemRow};
+use crate::domain::model::Symptom;
 
 /// The header of `--format csv`; the column names are stable for scripts.
 pub const HEADER: [&str; 9] = [
@@ -25,10 +26,10 @@ pub const DAYS_HEADER: [&str; 10] = [
     "treatment_at",
     "care_done",
     "care_planned",
-    "redness",
-    "swelling",
-    "pain",
-    "dryness",
+    Symptom::Redness.key(),
+    Symptom::Swelling.key(),
+    Symptom::Pain.key(),
+    Symptom::Dryness.key(),
     "note",
 ];
 
@@ -107,19 +108,14 @@ fn item_record(history: &History, row: &DayRow, item: &ItemRow) -> Vec<String> {
 
 fn day_record(history: &History, row: &DayRow) -> Vec<String> {
     let care = DayCare::of(row);
-    let scores = row
-        .symptoms
-        .map(|s| [s.redness, s.swelling, s.pain, s.dryness]);
-    let score = |index: usize| text(scores.map(|s| s[index].0.to_string()));
     let mut record = day_columns(history, row).to_vec();
     record.extend([
         text(care.map(|c| c.done.to_string())),
         text(care.map(|c| c.planned.to_string())),
-        score(0),
-        score(1),
-        score(2),
-        score(3),
-        row.note.clone(),
     ]);
+    record.extend(
+        Symptom::ALL.map(|symptom| text(row.symptoms.map(|s| s.get(symptom).0.to_string()))),
+    );
+    record.push(row.note.clone());
     record
 }

@@ -9,10 +9,11 @@
 
 use std::fmt::Write as _;
 
-use super::charts::{self, SYMPTOMS, score};
+use super::charts;
 use super::summary::{self, DayCare, ItemClass, Section};
 use super::svg::escape;
 use super::{DayRow, History};
+use crate::domain::model::Symptom;
 
 const STYLE: &str = "\
 :root{color-scheme:light}\
@@ -191,16 +192,17 @@ fn trend(html: &mut String, days: &[DayRow]) {
         return;
     };
     html.push_str("<ul class=\"trend\">\n");
-    for (index, (name, _)) in SYMPTOMS.iter().enumerate() {
+    for symptom in Symptom::ALL {
+        let name = symptom.name();
         let at = |row: &DayRow| {
-            let s = score(&row.symptoms.unwrap_or_default(), index);
+            let s = row.symptoms.unwrap_or_default().get(symptom);
             format!("{} {} on {}", s.0, s.word(), day_words(row))
         };
         let peak = scored
             .iter()
             .max_by_key(|row| {
                 (
-                    score(&row.symptoms.unwrap_or_default(), index),
+                    row.symptoms.unwrap_or_default().get(symptom),
                     std::cmp::Reverse(row.date),
                 )
             })
@@ -246,8 +248,8 @@ fn notes(html: &mut String, days: &[DayRow]) {
 /// The numbers behind the pictures, for print: one row a day.
 fn day_table(html: &mut String, days: &[DayRow]) {
     html.push_str("<h3>Day by day</h3>\n<div class=\"wide\"><table>\n<thead><tr><th>Date</th><th>Day</th><th>Daily care</th>");
-    for (name, _) in SYMPTOMS {
-        let _ = write!(html, "<th>{name}</th>");
+    for symptom in Symptom::ALL {
+        let _ = write!(html, "<th>{}</th>", symptom.name());
     }
     html.push_str("</tr></thead>\n<tbody>\n");
     for row in days {
@@ -258,9 +260,9 @@ fn day_table(html: &mut String, days: &[DayRow]) {
             "<tr><td>{}</td><td class=\"n\">{day}</td><td class=\"n\">{care}</td>",
             row.date
         );
-        for index in 0..SYMPTOMS.len() {
+        for symptom in Symptom::ALL {
             let cell = row.symptoms.map_or("—".to_string(), |s| {
-                let s = score(&s, index);
+                let s = s.get(symptom);
                 format!("{} {}", s.0, s.word())
             });
             let _ = write!(html, "<td>{cell}</td>");
@@ -274,7 +276,7 @@ fn day_table(html: &mut String, days: &[DayRow]) {
 mod tests {
     use super::*;
     use crate::cli::export::Alert;
-    use crate::plan::{CarePlan, PlanSource};
+    use crate::domain::plan::{CarePlan, PlanSource};
 
     fn history() -> History {
         let date = jiff::civil::date(2027, 3, 15);

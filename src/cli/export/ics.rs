@@ -14,8 +14,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, Property};
 use jiff::{SignedDuration, Timestamp};
 
-use crate::journal::Treatment;
-use crate::plan::Restriction;
+use crate::domain::model::Treatment;
+use crate::domain::plan::Restriction;
 
 use super::History;
 

@@ -7,9 +7,9 @@
 
 use std::fmt::Write as _;
 
-use super::charts::{SYMPTOMS, score};
 use super::summary::{self, DayCare, Section};
 use super::{DayRow, History};
+use crate::domain::model::Symptom;
 
 pub(super) fn render(history: &History) -> String {
     let mut text = format!("# {}\n\n", inline(&summary::title(history)));
@@ -85,16 +85,16 @@ fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
 /// Date, day, daily care and the four scores: one line a day.
 fn days_table(text: &mut String, days: &[DayRow]) {
     text.push_str("\n### Day by day\n\n| Date | Day | Daily care |");
-    for (name, _) in SYMPTOMS {
-        let _ = write!(text, " {name} |");
+    for symptom in Symptom::ALL {
+        let _ = write!(text, " {} |", symptom.name());
     }
     text.push_str("\n|---|--:|--:|---|---|---|---|\n");
     for row in days {
         let care = DayCare::of(row).map_or("—".to_string(), DayCare::words);
         let _ = write!(text, "| {} | {} | {care} |", row.date, day(row));
-        for index in 0..SYMPTOMS.len() {
+        for symptom in Symptom::ALL {
             let cell = row.symptoms.map_or("—".to_string(), |s| {
-                let score = score(&s, index);
+                let score = s.get(symptom);
                 format!("{} {}", score.0, score.word())
             });
             let _ = write!(text, " {cell} |");

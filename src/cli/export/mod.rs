@@ -18,12 +18,12 @@ use std::collections::BTreeSet;
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
-use crate::clock::Clock;
+use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
+use crate::domain::recovery;
+use crate::domain::time::Clock;
 use crate::error::FileError;
+use crate::journal::paths::Paths;
 use crate::journal::{Journal, Month, Symptoms, Treatment};
-use crate::paths::Paths;
-use crate::plan::{CarePlan, ItemKind, PlanSource};
-use crate::recovery;
 
 use super::{CliError, ExportArgs, ExportFormat};
 
@@ -125,7 +125,7 @@ impl History {
             days,
             next_session: journal
                 .latest_treatment()
-                .map(|t| crate::recovery::next_session_window(plan, t)),
+                .and_then(|t| crate::domain::recovery::next_session_window(plan, t)),
             plan: plan.clone(),
             name: None,
             warning_signs: Vec::new(),

@@ -8,8 +8,8 @@
 
 use jiff::civil::Date;
 
-use crate::journal::Treatment;
-use crate::plan::{CarePlan, ItemKind};
+use crate::domain::model::Treatment;
+use crate::domain::plan::{CarePlan, ItemKind};
 
 use super::{DayRow, History};
 
@@ -290,10 +290,10 @@ pub fn treatment_line(treatment: &Treatment) -> String {
 }
 
 /// Which plan was in force, in words that name no file (a report leaves the computer).
-pub fn plan_words(source: &crate::plan::PlanSource) -> &'static str {
+pub fn plan_words(source: &crate::domain::plan::PlanSource) -> &'static str {
     match source {
-        crate::plan::PlanSource::BuiltIn => "aftercare's built-in default plan",
-        crate::plan::PlanSource::File(_) => "the patient's own care plan",
+        crate::domain::plan::PlanSource::BuiltIn => "aftercare's built-in default plan",
+        crate::domain::plan::PlanSource::File(_) => "the patient's own care plan",
     }
 }
 

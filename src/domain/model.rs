@@ -10,7 +10,7 @@ use std::fmt;
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::clock::Stamp;
+use crate::domain::time::Stamp;
 
 /// The journal schema this build reads and writes.
 pub const JOURNAL_VERSION: u32 = 1;
@@ -78,13 +78,74 @@ pub struct Symptoms {
     pub dryness: Score,
 }
 
+/// The four symptoms a patient scores, in the order they are always shown. The one list
+/// of their names: the form, History, the healing note and the CSV columns read it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Symptom {
+    Redness,
+    Swelling,
+    Pain,
+    Dryness,
+}
+
+impl Symptom {
+    pub const ALL: [Symptom; 4] = [
+        Symptom::Redness,
+        Symptom::Swelling,
+        Symptom::Pain,
+        Symptom::Dryness,
+    ];
+
+    /// One word, for charts and sentences: "Pain".
+    pub const fn name(self) -> &'static str {
+        match self {
+            Symptom::Redness => "Redness",
+            Symptom::Swelling => "Swelling",
+            Symptom::Pain => "Pain",
+            Symptom::Dryness => "Dryness",
+        }
+    }
+
+    /// As the skin form asks about it: "Pain, tenderness".
+    pub const fn question(self) -> &'static str {
+        match self {
+            Symptom::Redness => "Redness",
+            Symptom::Swelling => "Swelling",
+            Symptom::Pain => "Pain, tenderness",
+            Symptom::Dryness => "Dryness, flaking",
+        }
+    }
+
+    /// The column name in exports: "pain".
+    pub const fn key(self) -> &'static str {
+        match self {
+            Symptom::Redness => "redness",
+            Symptom::Swelling => "swelling",
+            Symptom::Pain => "pain",
+            Symptom::Dryness => "dryness",
+        }
+    }
+}
+
+impl Symptoms {
+    /// The score of one symptom.
+    pub fn get(&self, symptom: Symptom) -> Score {
+        match symptom {
+            Symptom::Redness => self.redness,
+            Symptom::Swelling => self.swelling,
+            Symptom::Pain => self.pain,
+            Symptom::Dryness => self.dryness,
+        }
+    }
+}
+
 /// Everything logged for one calendar day.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DayEntry {
     /// Per plan item, the instant of each tick: the count is the number of ticks.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ticks: BTreeMap<String, Vec<crate::clock::Stamp>>,
+    pub ticks: BTreeMap<String, Vec<crate::domain::time::Stamp>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symptoms: Option<Symptoms>,
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -187,6 +248,15 @@ impl<'de> Deserialize<'de> for Month {
             .parse()
             .map_err(serde::de::Error::custom)
     }
+}
+
+/// The days and treatments a journal holds, read-only: domain rules (adherence, symptom
+/// series) are computed over it without knowing where the days come from or how they load.
+pub trait Days {
+    /// The entry of a day, if its month is loaded and anything was logged.
+    fn day(&self, date: Date) -> Option<&DayEntry>;
+    /// The treatment in force on a day: the latest one on or before it.
+    fn treatment_for(&self, date: Date) -> Option<&Treatment>;
 }
 
 #[cfg(test)]

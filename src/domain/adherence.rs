@@ -1,27 +1,22 @@
 //! The healing history in numbers: how much of each day's plan was done, streaks of full
 //! days, the symptom trend after each treatment, and the spacing of sessions.
 //!
-//! Like `recovery`, this takes "today" as an argument and imports nothing from the terminal.
-//! A journal may hold ten years, so nothing here reads more than it needs: a month's file
-//! is loaded only when one of its days is asked for, and each month's adherence is computed
-//! once and kept in an [`AdherenceCache`] until the journal changes.
+//! Like `recovery`, this takes "today" as an argument and reads nothing: it works over the
+//! days handed in through [`Days`]. Loading months and caching their summaries is the
+//! journal's job (`journal::history`).
 
-use std::collections::BTreeMap;
-use std::collections::btree_map::Entry;
-
+use jiff::ToSpan;
 use jiff::civil::Date;
-use jiff::{Span, ToSpan};
 
-use crate::clock::days_between;
-use crate::error::FileError;
-use crate::journal::{Journal, Month, Symptoms, Treatment};
-use crate::plan::CarePlan;
-use crate::recovery;
+use crate::domain::model::{Days, Month, Symptoms, Treatment};
+use crate::domain::plan::CarePlan;
+use crate::domain::recovery;
+use crate::domain::time::days_between;
 
 /// The share of `date`'s plan that was done, 0.0 to 1.0, by the plan's items for the day
 /// after the treatment in force that day. `None` when nothing applied (before the first
 /// treatment, or after every item's last day). The day's month must be loaded.
-pub fn day_adherence(plan: &CarePlan, journal: &Journal, date: Date) -> Option<f64> {
+pub fn day_adherence(plan: &CarePlan, journal: &impl Days, date: Date) -> Option<f64> {
     let day = recovery::day_number(journal.treatment_for(date)?, date)?;
     recovery::adherence(&recovery::checklist(plan, day, journal.day(date)))
 }
@@ -51,7 +46,7 @@ impl Level {
 }
 
 /// A day's plan counts as fully done at 100% (allowing for float rounding of the mean).
-fn is_complete(fraction: f64) -> bool {
+pub fn is_complete(fraction: f64) -> bool {
     fraction >= 1.0 - 1e-9
 }
 
@@ -64,7 +59,7 @@ pub struct MonthSummary {
 
 impl MonthSummary {
     /// Computes the month from a journal where it is loaded.
-    pub fn compute(plan: &CarePlan, journal: &Journal, month: Month) -> MonthSummary {
+    pub fn compute(plan: &CarePlan, journal: &impl Days, month: Month) -> MonthSummary {
         let first = month.first_day();
         let days = (0..first.days_in_month())
             .map(|offset| {
@@ -84,91 +79,6 @@ impl MonthSummary {
             .get(usize::try_from(date.day() - 1).ok()?)
             .copied()
             .flatten()
-    }
-}
-
-/// Month summaries computed so far. Clear it whenever the journal or plan changes.
-#[derive(Debug, Clone, Default)]
-pub struct AdherenceCache {
-    months: BTreeMap<Month, MonthSummary>,
-}
-
-impl AdherenceCache {
-    /// Forgets every summary (after a tick, a new or changed treatment).
-    pub fn clear(&mut self) {
-        self.months.clear();
-    }
-
-    /// The summary of a month, loading its file the first time.
-    pub fn month(
-        &mut self,
-        plan: &CarePlan,
-        journal: &mut Journal,
-        month: Month,
-    ) -> Result<&MonthSummary, FileError> {
-        Ok(match self.months.entry(month) {
-            Entry::Occupied(entry) => entry.into_mut(),
-            Entry::Vacant(entry) => {
-                journal.load_month(month)?;
-                entry.insert(MonthSummary::compute(plan, journal, month))
-            }
-        })
-    }
-
-    pub fn day(
-        &mut self,
-        plan: &CarePlan,
-        journal: &mut Journal,
-        date: Date,
-    ) -> Result<Option<f64>, FileError> {
-        Ok(self.month(plan, journal, Month::of(date))?.get(date))
-    }
-
-    /// Fully-done days in a row, ending today, or yesterday while today is still under
-    /// way. A day with nothing on the plan ends the streak, so the walk back never leaves
-    /// the current recovery: it reads at most the few months that recovery spans.
-    pub fn current_streak(
-        &mut self,
-        plan: &CarePlan,
-        journal: &mut Journal,
-        today: Date,
-    ) -> Result<u32, FileError> {
-        let mut date = today;
-        if !self.day(plan, journal, today)?.is_some_and(is_complete) {
-            match today.yesterday() {
-                Ok(yesterday) => date = yesterday,
-                Err(_) => return Ok(0),
-            }
-        }
-        let mut streak = 0;
-        while self.day(plan, journal, date)?.is_some_and(is_complete) {
-            streak += 1;
-            match date.yesterday() {
-                Ok(yesterday) => date = yesterday,
-                Err(_) => break,
-            }
-        }
-        Ok(streak)
-    }
-
-    /// The longest run of fully-done days from `from` to `to`, both included.
-    pub fn best_streak(
-        &mut self,
-        plan: &CarePlan,
-        journal: &mut Journal,
-        from: Date,
-        to: Date,
-    ) -> Result<u32, FileError> {
-        let (mut best, mut run) = (0, 0);
-        for date in from.series(1.day()).take_while(|d| *d <= to) {
-            if self.day(plan, journal, date)?.is_some_and(is_complete) {
-                run += 1;
-                best = best.max(run);
-            } else {
-                run = 0;
-            }
-        }
-        Ok(best)
     }
 }
 
@@ -204,8 +114,8 @@ fn plan_horizon(plan: &CarePlan) -> i64 {
 }
 
 /// The symptom scores logged in `period`, by day after the treatment it starts with. The
-/// months of the period must be loaded (see [`load_months`]).
-pub fn symptom_series(journal: &Journal, period: (Date, Date)) -> Vec<(u32, Symptoms)> {
+/// months of the period must be loaded (see `journal::history::load_months`).
+pub fn symptom_series(journal: &impl Days, period: (Date, Date)) -> Vec<(u32, Symptoms)> {
     let (from, to) = period;
     from.series(1.day())
         .take_while(|date| *date <= to)
@@ -215,16 +125,6 @@ pub fn symptom_series(journal: &Journal, period: (Date, Date)) -> Vec<(u32, Symp
             Some((day, symptoms))
         })
         .collect()
-}
-
-/// Loads every month that has a day between `from` and `to`.
-pub fn load_months(journal: &mut Journal, from: Date, to: Date) -> Result<(), FileError> {
-    let mut month = Month::of(from);
-    while month <= Month::of(to) {
-        journal.load_month(month)?;
-        month = month.offset(1);
-    }
-    Ok(())
 }
 
 /// For each treatment, the days since the one before it (`None` for the first).
@@ -239,16 +139,6 @@ pub fn days_since_previous(treatments: &[Treatment]) -> Vec<Option<i64>> {
             gap
         })
         .collect()
-}
-
-/// When the plan suggests the session after `latest`: its first and last day.
-pub fn next_session_window(plan: &CarePlan, latest: &Treatment) -> Option<(Date, Date)> {
-    let date = latest.at.date();
-    let add = |days: u32| date.checked_add(Span::new().days(i64::from(days))).ok();
-    Some((
-        add(plan.next_session.from_days)?,
-        add(plan.next_session.to_days)?,
-    ))
 }
 
 #[cfg(test)]

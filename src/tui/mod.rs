@@ -1,4 +1,13 @@
-//! The terminal loop: set up the terminal, turn events into actions, draw, restore.
+//! The terminal app: the loop (here) sets up the terminal, turns events into actions, draws,
+//! and restores; `app` holds the state, `keys` the one table of bindings, `ui` draws.
+
+pub mod action;
+pub mod app;
+pub mod forms;
+pub mod history;
+pub mod keys;
+pub mod state;
+pub mod ui;
 
 use std::io;
 use std::sync::Arc;
@@ -8,13 +17,13 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::app::{Action, App};
-use crate::clock::SystemClock;
+use crate::domain::plan::CarePlan;
+use crate::domain::time::SystemClock;
+use crate::journal::paths::Paths;
 use crate::journal::{Journal, Layout};
-use crate::keys::key_to_action;
-use crate::paths::Paths;
-use crate::plan::CarePlan;
-use crate::ui::{self, Theme};
+use crate::tui::app::{Action, App};
+use crate::tui::keys::key_to_action;
+use crate::tui::ui::Theme;
 
 /// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
 /// its first frame, so `benches/measure.sh` can time start-up to first frame as a whole

@@ -21,14 +21,14 @@ use std::path::Path;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 
-use crate::clock::Stamp;
-use crate::error::FileError;
-use crate::journal::{
+use aftercare::domain::plan::{CarePlan, ItemKind};
+use aftercare::domain::recovery;
+use aftercare::domain::time::Stamp;
+use aftercare::error::FileError;
+use aftercare::journal::{
     DayEntry, JOURNAL_VERSION, Layout, Month, MonthFile, Score, Symptoms, Treatment,
     TreatmentsFile, create_private_dir, pretty_config,
 };
-use crate::plan::{CarePlan, ItemKind};
-use crate::recovery;
 
 /// What to generate. The same spec always gives the same journal.
 #[derive(Debug, Clone)]

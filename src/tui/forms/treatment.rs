@@ -1,15 +1,13 @@
 //! The form that records a treatment: when (prefilled with now) and where.
 
 use jiff::ZonedDateTime;
-use jiff::civil::DateTime;
 
-use crate::app::Edit;
-use crate::clock::Stamp;
-use crate::input::TextInput;
+use crate::domain::time::Stamp;
 use crate::journal::Treatment;
+use crate::tui::action::Edit;
+use crate::tui::forms::input::TextInput;
 
-/// The format dates and times are typed in, everywhere in the app and on the command line.
-pub const DATE_TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
+pub use crate::domain::text::{DATE_TIME_FORMAT, parse_local_date_time};
 
 /// Which field has the cursor.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -82,22 +80,6 @@ impl TreatmentForm {
             note: self.note.text().trim().to_string(),
         })
     }
-}
-
-/// Reads "YYYY-MM-DD HH:MM" in `now`'s time zone; refuses a time after `now`.
-pub fn parse_local_date_time(text: &str, now: &ZonedDateTime) -> Result<ZonedDateTime, String> {
-    let text = text.trim();
-    let civil = DateTime::strptime(DATE_TIME_FORMAT, text)
-        .map_err(|_| format!("\"{text}\" is not a date and time like 2027-03-14 09:30"))?;
-    let at = civil
-        .to_zoned_datetime(now.time_zone().clone())
-        .map_err(|err| format!("\"{text}\": {err}"))?;
-    if at.timestamp() > now.timestamp() {
-        return Err(format!(
-            "{text} is in the future; record a treatment once it has happened"
-        ));
-    }
-    Ok(at)
 }
 
 #[cfg(test)]

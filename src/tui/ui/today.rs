@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
 use super::{Theme, fit};
-use crate::app::App;
-use crate::plan::ItemKind;
-use crate::recovery::{self, ItemProgress, RestrictionStatus, format_left};
+use crate::domain::plan::ItemKind;
+use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
+use crate::tui::app::App;
+use crate::tui::keys::{self, KeyContext};
 
 /// Width of the countdown panel; the checklist takes the rest.
 const PANEL_WIDTH: u16 = 34;
@@ -38,21 +39,7 @@ pub fn draw(
         Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
-    let timer_hint = if app.timer.is_some() {
-        "cancel timer"
-    } else {
-        "timer"
-    };
-    vec![
-        ("↑↓", "move"),
-        ("Space", "tick"),
-        ("t", timer_hint),
-        ("s", "skin"),
-        ("←→", "day"),
-        ("Tab", "history"),
-        ("?", "help"),
-        ("q", "quit"),
-    ]
+    keys::footer(KeyContext::Today, app.timer.is_some())
 }
 
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
@@ -76,8 +63,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ]);
     let right = if app.is_past_day() {
         Line::styled("Home: back to today ", theme.warning)
-    } else if let Some(treatment) = app.journal.latest_treatment() {
-        let (from, to) = recovery::next_session_window(&app.plan, treatment);
+    } else if let Some((from, to)) = app
+        .journal
+        .latest_treatment()
+        .and_then(|treatment| recovery::next_session_window(&app.plan, treatment))
+    {
         let range = super::date_range(from, to, false);
         let text = if app.today() > to {
             format!("Next session was due {range} ")

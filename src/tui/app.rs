@@ -10,80 +10,28 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
-use crate::clock::Clock;
-use crate::healing::{self, Concern};
-use crate::history_view::{self, HistoryAction, HistoryView};
+use crate::domain::healing::{self, Concern};
+use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
+use crate::domain::recovery::{self, ItemProgress};
+use crate::domain::time::Clock;
 use crate::journal::{Journal, Month};
-use crate::keys::KeyContext;
-use crate::plan::{CarePlan, ItemKind, PlanSource};
-use crate::recovery::{self, ItemProgress};
-use crate::skin_form::{SkinEdit, SkinField, SkinForm};
-use crate::treatment_form::TreatmentForm;
+pub use crate::tui::action::{Action, Edit};
+use crate::tui::forms::skin::SkinForm;
+use crate::tui::forms::treatment::TreatmentForm;
+use crate::tui::history::{self, Effect, HistoryView};
+use crate::tui::keys::KeyContext;
+pub use crate::tui::state::{Overlay, Screen};
 
-/// Everything the patient can ask for, whatever key they used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    /// Time passed (sent every second): countdowns, timers, midnight.
-    Tick,
-    Quit,
-    Up,
-    Down,
-    /// Space/Enter: tick a once-a-day item, or add one to a counted item.
-    Press,
-    Increment,
-    Decrement,
-    /// Start the timer on the selected timed item, or cancel the running one.
-    ToggleTimer,
-    ToggleHelp,
-    /// Show the day before / after the one on screen (never after today).
-    PrevDay,
-    NextDay,
-    /// Back to today.
-    GoToday,
-    /// Open the form to score the skin and write the day's note.
-    OpenSkinForm,
-    /// Open the form to record a new treatment session.
-    OpenTreatmentForm,
-    /// A key for the text field in focus.
-    Edit(Edit),
-    /// A key inside the skin form.
-    Skin(SkinEdit),
-    /// Move to the next field of a form.
-    NextField,
-    Submit,
-    /// Close a form without saving.
-    Cancel,
-    /// Tab: between the Today and History screens.
-    SwitchScreen,
-    /// A key of the History screen, handled in `history_view`.
-    History(HistoryAction),
-}
-
-/// Editing keys inside a text field.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edit {
-    Insert(char),
-    Backspace,
-    Left,
-    Right,
-}
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// No treatment yet: ask when it was.
-    Welcome,
-    Today,
-    /// The calendar of adherence, symptom trend and treatments (`history_view`).
-    History,
-}
-
-/// A form shown over the Today screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    Skin(SkinForm),
-    /// Uses [`App::form`].
-    NewTreatment,
+/// What the History screen reads and changes besides its own state: borrowed field by field,
+/// so the view itself can be borrowed mutably at the same time.
+macro_rules! history_context {
+    ($app:expr) => {
+        history::Context {
+            plan: &$app.plan,
+            journal: &mut $app.journal,
+            now: &$app.now,
+        }
+    };
 }
 
 /// A running ice-pack (or other timed item) session.
@@ -110,13 +58,12 @@ pub struct App {
     pub journal: Journal,
     clock: Box<dyn Clock>,
     pub screen: Screen,
-    pub form: TreatmentForm,
+    /// At most one thing over the screen: help, a form or a dialog.
+    pub overlay: Option<Overlay>,
     /// The day on screen; follows today (across midnight) unless the patient moved away.
     pub date: Date,
     pub selected: usize,
     pub timer: Option<Timer>,
-    pub modal: Option<Modal>,
-    pub show_help: bool,
     /// A gentle note when healing looks slower than usual; recomputed after each update.
     pub concern: Option<Concern>,
     pub history: HistoryView,
@@ -142,7 +89,7 @@ impl App {
         let screen = if journal.latest_treatment().is_some() {
             Screen::Today
         } else {
-            Screen::Welcome
+            Screen::Welcome(TreatmentForm::prefilled(&now))
         };
         let mut app = App {
             plan,
@@ -150,12 +97,10 @@ impl App {
             journal,
             clock,
             screen,
-            form: TreatmentForm::prefilled(&now),
+            overlay: None,
             date: now.date(),
             selected: 0,
             timer: None,
-            modal: None,
-            show_help: false,
             concern: None,
             history: HistoryView::new(now.date()),
             status: None,
@@ -185,14 +130,21 @@ impl App {
         match action {
             Action::Tick => self.retry_save(),
             Action::Quit => self.quit(),
-            Action::ToggleHelp => self.show_help = !self.show_help,
-            _ if self.show_help => self.show_help = false,
-            Action::SwitchScreen if self.modal.is_none() => history_view::switch_screen(self),
-            action => match (&self.modal, self.screen) {
-                (Some(_), _) => self.update_modal(action),
-                (None, Screen::Welcome) => self.update_welcome(action),
+            _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
+            Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            action => match (&self.overlay, &self.screen) {
+                (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
+                    self.update_modal(action);
+                }
+                (None, Screen::Welcome(_)) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
-                (None, Screen::History) => history_view::update(self, action),
+                (Some(_), _) | (None, Screen::History) => {
+                    let effects =
+                        self.history
+                            .update(&mut history_context!(self), &mut self.overlay, action);
+                    self.apply(effects);
+                }
             },
         }
         if action != Action::Tick {
@@ -237,16 +189,12 @@ impl App {
 
     /// How keys are read right now.
     pub fn key_context(&self) -> KeyContext {
-        if self.show_help {
-            return KeyContext::Help;
-        }
-        match (&self.modal, self.screen) {
-            (Some(Modal::Skin(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
-            (Some(Modal::Skin(_)), _) => KeyContext::SkinScores,
-            (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Form,
-            (None, Screen::Today) => KeyContext::Today,
-            (None, Screen::History) => self.history.key_context(),
-        }
+        crate::tui::state::key_context(&self.screen, self.overlay.as_ref())
+    }
+
+    /// True while the help overlay is open.
+    pub fn help_shown(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
     }
 
     /// The instant the restrictions are shown for: now for today, the end of a past day.
@@ -295,8 +243,9 @@ impl App {
         let (previous_today, was_today) = (self.today(), self.date == self.today());
         self.now = self.clock.now();
         self.monotonic = self.clock.monotonic();
-        if previous_today != self.today() {
-            history_view::day_changed(self);
+        if previous_today != self.today() && self.screen == Screen::History {
+            let effects = self.history.day_changed(&mut history_context!(self));
+            self.apply(effects);
         }
         if was_today && self.date != self.today() {
             self.date = self.today();
@@ -348,38 +297,51 @@ impl App {
     }
 
     fn update_modal(&mut self, action: Action) {
-        match (self.modal.as_mut(), action) {
-            (_, Action::Cancel) => self.modal = None,
-            (Some(Modal::Skin(form)), Action::Skin(edit)) => form.edit(edit),
-            (Some(Modal::Skin(_)), Action::Submit) => self.save_skin_form(),
-            (Some(Modal::NewTreatment), action) => self.update_treatment_form(action),
+        match (self.overlay.as_mut(), action) {
+            (_, Action::Cancel) => self.overlay = None,
+            (Some(Overlay::SkinForm(form)), Action::Skin(edit)) => form.edit(edit),
+            (Some(Overlay::SkinForm(_)), Action::Submit) => self.save_skin_form(),
+            (Some(Overlay::NewTreatment(_)), action) => self.update_treatment_form(action),
             _ => {}
+        }
+    }
+
+    /// The treatment form being filled: the welcome screen's, or the one over Today.
+    fn treatment_form_mut(&mut self) -> Option<&mut TreatmentForm> {
+        match (&mut self.overlay, &mut self.screen) {
+            (Some(Overlay::NewTreatment(form)), _) | (None, Screen::Welcome(form)) => Some(form),
+            _ => None,
         }
     }
 
     /// The treatment form, on the welcome screen or over Today.
     fn update_treatment_form(&mut self, action: Action) {
-        match action {
-            Action::Edit(edit) => self.form.edit(edit),
-            Action::NextField | Action::Down | Action::Up => self.form.next_field(),
-            Action::Submit | Action::Press => match self.form.to_treatment(&self.now) {
-                Ok(treatment) => match care::record_treatment(&mut self.journal, treatment) {
-                    Ok(()) => {
-                        self.screen = Screen::Today;
-                        self.modal = None;
-                        self.go_to(self.today());
-                        self.info("Treatment recorded. Here is your care for today.".into());
-                    }
-                    Err(err) => self.error(err.to_string()),
-                },
-                Err(message) => self.form.error = Some(message),
+        let now = self.now.clone();
+        let Some(form) = self.treatment_form_mut() else {
+            return;
+        };
+        let treatment = match action {
+            Action::Edit(edit) => return form.edit(edit),
+            Action::NextField | Action::Down | Action::Up => return form.next_field(),
+            Action::Submit | Action::Press => match form.to_treatment(&now) {
+                Ok(treatment) => treatment,
+                Err(message) => return form.error = Some(message),
             },
-            _ => {}
+            _ => return,
+        };
+        match care::record_treatment(&mut self.journal, treatment) {
+            Ok(()) => {
+                self.screen = Screen::Today;
+                self.overlay = None;
+                self.go_to(self.today());
+                self.info("Treatment recorded. Here is your care for today.".into());
+            }
+            Err(err) => self.error(err.to_string()),
         }
     }
 
     fn save_skin_form(&mut self) {
-        let Some(Modal::Skin(form)) = &self.modal else {
+        let Some(Overlay::SkinForm(form)) = &self.overlay else {
             return;
         };
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
@@ -387,7 +349,7 @@ impl App {
             .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
         match result {
             Ok(()) => {
-                self.modal = None;
+                self.overlay = None;
                 self.info(format!(
                     "Skin log for {} saved.",
                     date.strftime("%a %-d %b")
@@ -411,11 +373,11 @@ impl App {
             Action::GoToday => self.go_to(self.today()),
             Action::OpenSkinForm => {
                 let form = SkinForm::for_day(self.date, self.journal.day(self.date));
-                self.modal = Some(Modal::Skin(form));
+                self.overlay = Some(Overlay::SkinForm(form));
             }
             Action::OpenTreatmentForm => {
-                self.form = TreatmentForm::prefilled(&self.now);
-                self.modal = Some(Modal::NewTreatment);
+                let form = TreatmentForm::prefilled(&self.now);
+                self.overlay = Some(Overlay::NewTreatment(form));
             }
             _ => {}
         }
@@ -508,6 +470,38 @@ impl App {
                 });
             }
             _ => self.info("t starts a timer on a timed item, such as the ice pack".into()),
+        }
+    }
+
+    /// Tab: Today ⇄ History. History opens on the day the Today screen showed.
+    fn switch_screen(&mut self) {
+        match &self.screen {
+            Screen::Welcome(_) => {}
+            Screen::History => self.screen = Screen::Today,
+            Screen::Today => {
+                self.screen = Screen::History;
+                let date = self.date;
+                let effects = self.history.open(&mut history_context!(self), date);
+                self.apply(effects);
+            }
+        }
+    }
+
+    /// Carries out what the History screen asked for, in order.
+    fn apply(&mut self, effects: Vec<Effect>) {
+        for effect in effects {
+            match effect {
+                Effect::Status { text, is_error } => self.status = Some(Status { text, is_error }),
+                Effect::OpenDay(date) => {
+                    self.date = date;
+                    self.selected = 0;
+                    self.screen = Screen::Today;
+                }
+                Effect::Welcome => {
+                    // Nothing left to count from: ask for the treatment again.
+                    self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+                }
+            }
         }
     }
 

@@ -7,8 +7,10 @@ use ratatui::widgets::{Clear, Paragraph};
 use unicode_width::UnicodeWidthChar;
 
 use super::Theme;
+use crate::domain::model::Symptom;
 use crate::journal::Score;
-use crate::skin_form::{SYMPTOM_NAMES, SkinField, SkinForm};
+use crate::tui::forms::skin::{SkinField, SkinForm};
+use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(
     frame: &mut Frame,
@@ -36,8 +38,9 @@ pub fn draw(
     ])
     .areas(inner);
 
-    let rows: Vec<Line> = SYMPTOM_NAMES
+    let rows: Vec<Line> = Symptom::ALL
         .iter()
+        .map(|symptom| symptom.question())
         .zip(form.scores)
         .enumerate()
         .map(|(index, (name, score))| {
@@ -84,7 +87,7 @@ pub fn draw(
         " 0-4 or ←→ set the score, ↑↓ move. 0 none … 4 severe."
     };
     frame.render_widget(Line::styled(how, theme.muted), help);
-    vec![("Ctrl-S", "save"), ("Tab", "next field"), ("Esc", "cancel")]
+    keys::footer(KeyContext::SkinScores, false)
 }
 
 /// `▸ Redness            ██░░  moderate`

@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use crate::error::{FileError, ron_error};
 
 /// The plan shipped inside the binary.
-pub const BUILTIN_PLAN: &str = include_str!("../assets/care-plan.ron");
+pub const BUILTIN_PLAN: &str = include_str!("../../assets/care-plan.ron");
 
 /// The plan schema this build reads and writes.
 pub const PLAN_VERSION: u32 = 1;
@@ -140,20 +140,6 @@ impl CarePlan {
             .expect("the built-in care plan is valid (checked by tests)")
     }
 
-    /// Uses the override file when it exists, else the built-in plan.
-    pub fn load(override_path: &Path) -> Result<(CarePlan, PlanSource), FileError> {
-        match std::fs::read_to_string(override_path) {
-            Ok(text) => Ok((
-                CarePlan::parse(&text, override_path)?,
-                PlanSource::File(override_path.to_path_buf()),
-            )),
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-                Ok((CarePlan::builtin(), PlanSource::BuiltIn))
-            }
-            Err(err) => Err(FileError::io(override_path, &err)),
-        }
-    }
-
     /// Parses and validates a plan; `path` only names the file in errors.
     pub fn parse(text: &str, path: &Path) -> Result<CarePlan, FileError> {
         let plan: CarePlan = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
@@ -237,7 +223,7 @@ impl CarePlan {
 
     /// The plan as pretty RON, for `plan --init` and for display.
     pub fn to_ron(&self) -> String {
-        ron::ser::to_string_pretty(self, crate::journal::pretty_config())
+        ron::ser::to_string_pretty(self, crate::domain::text::pretty_config())
             .expect("a plan always serialises")
     }
 }

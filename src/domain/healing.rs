@@ -5,7 +5,7 @@
 
 use std::fmt;
 
-use crate::journal::{Score, Symptoms};
+use crate::domain::model::{Score, Symptom, Symptoms};
 
 /// From this score up ("moderate") a lasting or returning symptom is worth a call.
 const NOTABLE: Score = Score(2);
@@ -61,8 +61,16 @@ pub fn concern(window_days: u16, logged: &[(u32, Symptoms)]) -> Option<Concern> 
     let series =
         |pick: fn(&Symptoms) -> Score| logged.iter().map(|(_, s)| pick(s)).collect::<Vec<_>>();
     let judged: [(&'static str, Vec<Score>, Score); 2] = [
-        ("Redness", series(|s| s.redness), latest.redness),
-        ("Swelling", series(|s| s.swelling), latest.swelling),
+        (
+            Symptom::Redness.name(),
+            series(|s| s.redness),
+            latest.redness,
+        ),
+        (
+            Symptom::Swelling.name(),
+            series(|s| s.swelling),
+            latest.swelling,
+        ),
     ];
     judged.into_iter().find_map(|(symptom, scores, score)| {
         let kind = if score >= NOTABLE && day > u32::from(window_days) {

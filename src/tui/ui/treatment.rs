@@ -5,9 +5,9 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::{App, Screen};
-use crate::input::TextInput;
-use crate::treatment_form::{Field, TreatmentForm};
+use crate::tui::forms::input::TextInput;
+use crate::tui::forms::treatment::{Field, TreatmentForm};
+use crate::tui::keys::{self, KeyContext};
 
 /// Column where the text fields start, inside the box.
 const FIELD_X: u16 = 17;
@@ -16,10 +16,10 @@ const FIELD_X: u16 = 17;
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    form: &TreatmentForm,
+    welcome: bool,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let welcome = app.screen == Screen::Welcome;
     let text = if welcome {
         FormText {
             title: " Welcome to aftercare ",
@@ -31,9 +31,13 @@ pub fn draw(
             question: " Record a new microneedling session",
         }
     };
-    draw_form(frame, area, &app.form, &text, theme);
-    let escape = if welcome { "quit" } else { "cancel" };
-    vec![("Enter", "confirm"), ("Tab", "next field"), ("Esc", escape)]
+    draw_form(frame, area, form, &text, theme);
+    let context = if welcome {
+        KeyContext::Welcome
+    } else {
+        KeyContext::Form
+    };
+    keys::footer(context, false)
 }
 
 /// The words around a treatment form.

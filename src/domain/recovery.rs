@@ -7,9 +7,9 @@
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
-use crate::clock::days_between;
-use crate::journal::{DayEntry, Treatment};
-use crate::plan::{CarePlan, Item, ItemKind, Restriction};
+use crate::domain::model::{DayEntry, Treatment};
+use crate::domain::plan::{CarePlan, Item, ItemKind, Restriction};
+use crate::domain::time::days_between;
 
 /// "Day N after treatment": 0 on the treatment's own local date. `None` before it.
 pub fn day_number(treatment: &Treatment, date: Date) -> Option<u32> {
@@ -132,14 +132,18 @@ pub fn restrictions_at<'a>(
         .collect()
 }
 
-/// When the next session is suggested: the plan's window counted from `treatment`'s date.
-pub fn next_session_window(plan: &CarePlan, treatment: &Treatment) -> (Date, Date) {
-    let treated = treatment.at.date();
-    let after = |days: u32| treated.saturating_add(jiff::Span::new().days(i64::from(days)));
-    (
-        after(plan.next_session.from_days),
-        after(plan.next_session.to_days),
-    )
+/// When the plan suggests the session after `latest`: its first and last day (`None` only
+/// past the end of the calendar). The one rule the Today screen, History and export share.
+pub fn next_session_window(plan: &CarePlan, latest: &Treatment) -> Option<(Date, Date)> {
+    let date = latest.at.date();
+    let add = |days: u32| {
+        date.checked_add(jiff::Span::new().days(i64::from(days)))
+            .ok()
+    };
+    Some((
+        add(plan.next_session.from_days)?,
+        add(plan.next_session.to_days)?,
+    ))
 }
 
 /// A duration as a patient reads it: "13 d 4 h", "5 h 12 m", "4 m 09 s".
@@ -159,7 +163,7 @@ pub fn format_left(left: SignedDuration) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::clock::Stamp;
+    use crate::domain::time::Stamp;
 
     fn treatment(at: &str) -> Treatment {
         Treatment {

@@ -9,11 +9,12 @@ use ratatui::widgets::{Paragraph, Wrap};
 
 use super::calendar::{self, Calendar};
 use super::{Theme, fit, panel};
-use crate::app::App;
-use crate::clock::days_between;
-use crate::history::{self, Level};
-use crate::journal::{Month, Score, Symptoms};
-use crate::recovery;
+use crate::domain::adherence::{self, Level};
+use crate::domain::model::{Month, Score, Symptom, Symptoms};
+use crate::domain::recovery;
+use crate::domain::time::days_between;
+use crate::tui::app::App;
+use crate::tui::keys::{self, KeyContext};
 
 /// Width of the treatments list; the symptom trend takes the rest.
 const TREATMENTS_WIDTH: u16 = 34;
@@ -45,14 +46,7 @@ pub fn draw(
     draw_symptoms(frame, symptoms, app, theme);
     draw_treatments(frame, treatments, app, theme);
     super::history_dialog::draw(frame, area, app, theme);
-    vec![
-        ("←→↑↓[]", "move"),
-        ("p/n", "treatment"),
-        ("e/d", "edit/delete"),
-        ("Enter", "open day"),
-        ("Tab", "Today"),
-        ("?", "help"),
-    ]
+    keys::footer(KeyContext::History, false)
 }
 
 /// The streaks: the current one, and the best in the selected treatment's recovery.
@@ -197,7 +191,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Says so when a day falls in the window suggested for the next session.
 fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a>> {
     let latest = app.journal.latest_treatment()?;
-    let (from, to) = history::next_session_window(&app.plan, latest)?;
+    let (from, to) = recovery::next_session_window(&app.plan, latest)?;
     (from..=to)
         .contains(&date)
         .then(|| Line::styled("In the window suggested for your next session", theme.text))
@@ -205,12 +199,7 @@ fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a
 
 /// The four scores with their names, in the order they are always shown.
 fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
-    [
-        ("Redness", s.redness),
-        ("Swelling", s.swelling),
-        ("Pain", s.pain),
-        ("Dryness", s.dryness),
-    ]
+    Symptom::ALL.map(|symptom| (symptom.name(), s.get(symptom)))
 }
 
 fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
@@ -263,7 +252,7 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(period) = view.period else {
         return;
     };
-    let series = history::symptom_series(&app.journal, period);
+    let series = adherence::symptom_series(&app.journal, period);
     let (Some(first), Some(last)) = (series.first(), series.last()) else {
         let text = "No symptom scores logged after this treatment yet.";
         super::draw_empty(frame, inner, text, theme);
@@ -322,7 +311,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let treatments = app.journal.treatments();
     let selected = app.history.treatment;
-    let gaps = history::days_since_previous(treatments);
+    let gaps = adherence::days_since_previous(treatments);
     let width = usize::from(inner.width);
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
@@ -342,7 +331,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some((from, to)) = app
         .journal
         .latest_treatment()
-        .and_then(|t| history::next_session_window(&app.plan, t))
+        .and_then(|t| recovery::next_session_window(&app.plan, t))
     {
         footer.push(format!(
             "Next session {}",

@@ -2,41 +2,15 @@
 
 use jiff::civil::Date;
 
-use crate::input::TextArea;
-use crate::journal::{DayEntry, Score, Symptoms};
-
-/// The symptoms in the order the form shows them.
-pub const SYMPTOM_NAMES: [&str; 4] = [
-    "Redness",
-    "Swelling",
-    "Pain, tenderness",
-    "Dryness, flaking",
-];
+use crate::domain::model::{DayEntry, Score, Symptom, Symptoms};
+pub use crate::tui::action::SkinEdit;
+use crate::tui::forms::input::TextArea;
 
 /// Which part of the form has focus: one of the four scores, or the note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkinField {
     Score(usize),
     Note,
-}
-
-/// What the keys do inside the form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SkinEdit {
-    NextField,
-    PrevField,
-    /// Set the focused score.
-    SetScore(u8),
-    /// Raise (+1) or lower (-1) the focused score.
-    StepScore(i8),
-    Insert(char),
-    Newline,
-    Backspace,
-    Delete,
-    Left,
-    Right,
-    Up,
-    Down,
 }
 
 /// The form's state while it is open.
@@ -59,7 +33,7 @@ impl SkinForm {
         let s = symptoms.unwrap_or_default();
         SkinForm {
             date,
-            scores: [s.redness, s.swelling, s.pain, s.dryness],
+            scores: Symptom::ALL.map(|symptom| s.get(symptom)),
             scores_set: symptoms.is_some(),
             note: TextArea::new(entry.map_or("", |e| e.note.as_str())),
             focus: SkinField::Score(0),

@@ -13,7 +13,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
-use crate::history::{Level, MonthSummary};
+use crate::domain::adherence::{Level, MonthSummary};
 use crate::journal::Month;
 
 /// Columns the grid needs: seven four-column days with a space between.

@@ -6,15 +6,14 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::app::App;
-use crate::history_view::Modal;
-use crate::treatment_form::TreatmentForm;
+use crate::tui::app::App;
+use crate::tui::forms::treatment::TreatmentForm;
+use crate::tui::state::Overlay;
 
 /// Draws the open dialog, if any, over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.history.modal {
-        None => {}
-        Some(Modal::Confirm { question, .. }) => {
+    match &app.overlay {
+        Some(Overlay::Confirm { question, .. }) => {
             let lines = vec![
                 Line::styled(question.clone(), theme.text),
                 Line::raw(""),
@@ -36,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
             show(frame, popup, " Are you sure? ", lines, theme);
         }
-        Some(Modal::Edit { form, .. }) => draw_edit(frame, area, form, theme),
+        Some(Overlay::EditTreatment { form, .. }) => draw_edit(frame, area, form, theme),
+        _ => {}
     }
 }
 

@@ -1,0 +1,10 @@
+//! The rules of recovery, pure: std, jiff, serde and ron only. Nothing here reads files,
+//! draws, or parses arguments; "now" and the days are handed in.
+
+pub mod adherence;
+pub mod healing;
+pub mod model;
+pub mod plan;
+pub mod recovery;
+pub mod text;
+pub mod time;

@@ -1,0 +1,91 @@
+//! Everything the patient can ask for, whatever key they used: the vocabulary shared by the
+//! key table, the app's update and each screen. A leaf module: it imports nothing of the
+//! TUI, so every other module can depend on it without a cycle.
+
+/// Everything the patient can ask for, whatever key they used.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Time passed (sent every second): countdowns, timers, midnight.
+    Tick,
+    Quit,
+    Up,
+    Down,
+    /// Space/Enter: tick a once-a-day item, or add one to a counted item.
+    Press,
+    Increment,
+    Decrement,
+    /// Start the timer on the selected timed item, or cancel the running one.
+    ToggleTimer,
+    ToggleHelp,
+    /// Show the day before / after the one on screen (never after today).
+    PrevDay,
+    NextDay,
+    /// Back to today.
+    GoToday,
+    /// Open the form to score the skin and write the day's note.
+    OpenSkinForm,
+    /// Open the form to record a new treatment session.
+    OpenTreatmentForm,
+    /// A key for the text field in focus.
+    Edit(Edit),
+    /// A key inside the skin form.
+    Skin(SkinEdit),
+    /// Move to the next field of a form.
+    NextField,
+    Submit,
+    /// Close a form without saving.
+    Cancel,
+    /// Tab: between the Today and History screens.
+    SwitchScreen,
+    /// A key of the History screen, handled by `tui::history`.
+    History(HistoryAction),
+}
+
+/// Editing keys inside a text field.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edit {
+    Insert(char),
+    Backspace,
+    Left,
+    Right,
+}
+
+/// What a key asks of the History screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HistoryAction {
+    /// Move the calendar cursor by days (←/→).
+    Day(i8),
+    /// By weeks (↑/↓).
+    Week(i8),
+    /// By months (PgUp/PgDn, [ and ]).
+    Month(i8),
+    /// To the previous or next treatment (p/n).
+    Treatment(i8),
+    /// Open the day under the cursor on the Today screen, to correct it.
+    OpenDay,
+    EditTreatment,
+    DeleteTreatment,
+    /// y or n in the confirm dialog.
+    Answer(bool),
+    /// Esc in the edit dialog.
+    Cancel,
+}
+
+/// What the keys do inside the form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SkinEdit {
+    NextField,
+    PrevField,
+    /// Set the focused score.
+    SetScore(u8),
+    /// Raise (+1) or lower (-1) the focused score.
+    StepScore(i8),
+    Insert(char),
+    Newline,
+    Backspace,
+    Delete,
+    Left,
+    Right,
+    Up,
+    Down,
+}

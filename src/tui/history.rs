@@ -1,0 +1,338 @@
+//! The History screen's state and how it changes: the calendar cursor, the selected
+//! treatment, the edit and confirm dialogs, and the figures computed for drawing.
+//!
+//! `App::update` hands every action on this screen to [`HistoryView::update`], with the
+//! plan and journal it needs; the view changes itself and returns [`Effect`]s for what is
+//! the app's (the status line, another screen). It never sees `App`. Figures that need the
+//! journal's files (month summaries, streaks) are computed here, in the update, because
+//! drawing must not load anything.
+
+use jiff::civil::Date;
+use jiff::{ToSpan, ZonedDateTime};
+
+use crate::care;
+use crate::domain::adherence::{self, MonthSummary};
+use crate::domain::plan::CarePlan;
+use crate::journal::Journal;
+use crate::journal::history::AdherenceCache;
+use crate::journal::{Month, Treatment};
+use crate::tui::action::Action;
+pub use crate::tui::action::HistoryAction;
+use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
+pub use crate::tui::state::Change;
+use crate::tui::state::Overlay;
+
+/// What the History screen asks of the app after an update, applied in order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// A line for the status bar.
+    Status { text: String, is_error: bool },
+    /// Show this day on the Today screen (its month is loaded).
+    OpenDay(Date),
+    /// No treatment left: ask for one, as on first start.
+    Welcome,
+}
+
+/// What an update on the History screen reads and changes besides the view itself.
+pub struct Context<'a> {
+    pub plan: &'a CarePlan,
+    pub journal: &'a mut Journal,
+    pub now: &'a ZonedDateTime,
+}
+
+impl Context<'_> {
+    fn today(&self) -> Date {
+        self.now.date()
+    }
+}
+
+/// Streaks of fully-done days.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Streaks {
+    /// Ending today (or yesterday, while today is under way).
+    pub current: u32,
+    /// The longest in the recovery of the selected treatment.
+    pub best: u32,
+}
+
+/// The state of the History screen.
+#[derive(Debug, Clone)]
+pub struct HistoryView {
+    /// The day selected in the calendar.
+    pub cursor: Date,
+    /// The treatment whose symptoms, streak and details are shown (index, oldest first).
+    pub treatment: usize,
+    /// The cursor's month, `None` if its file could not be read.
+    pub month: Option<MonthSummary>,
+    pub streaks: Streaks,
+    /// The days of the selected treatment's recovery, loaded for the symptom chart.
+    pub period: Option<(Date, Date)>,
+    cache: AdherenceCache,
+}
+
+impl HistoryView {
+    pub fn new(cursor: Date) -> HistoryView {
+        HistoryView {
+            cursor,
+            treatment: 0,
+            month: None,
+            streaks: Streaks::default(),
+            period: None,
+            cache: AdherenceCache::default(),
+        }
+    }
+}
+
+impl HistoryView {
+    /// Tab from Today: opens on `date`, the day the Today screen showed.
+    pub fn open(&mut self, cx: &mut Context<'_>, date: Date) -> Vec<Effect> {
+        // The patient may have ticked on the Today screen: recount.
+        self.cache.clear();
+        self.move_cursor(cx, date);
+        let mut effects = Vec::new();
+        self.refresh(cx, &mut effects);
+        effects
+    }
+
+    /// Midnight passed while the screen was open: streaks and the "today" mark move on.
+    pub fn day_changed(&mut self, cx: &mut Context<'_>) -> Vec<Effect> {
+        self.cache.clear();
+        let mut effects = Vec::new();
+        self.refresh(cx, &mut effects);
+        effects
+    }
+
+    /// Every action on the History screen, and in its dialogs (`overlay`, the app's, which
+    /// this screen opens, changes and closes: [`Overlay::EditTreatment`] and
+    /// [`Overlay::Confirm`]; any other overlay is left alone).
+    pub fn update(
+        &mut self,
+        cx: &mut Context<'_>,
+        overlay: &mut Option<Overlay>,
+        action: Action,
+    ) -> Vec<Effect> {
+        let mut effects = Vec::new();
+        match overlay.take() {
+            None => *overlay = self.browse(cx, action, &mut effects),
+            Some(Overlay::EditTreatment { index, form }) => {
+                *overlay = self.edit(cx, index, form, action);
+            }
+            Some(other @ (Overlay::Help | Overlay::SkinForm(_) | Overlay::NewTreatment(_))) => {
+                *overlay = Some(other);
+                return effects;
+            }
+            Some(Overlay::Confirm { question, change }) => match action {
+                Action::History(HistoryAction::Answer(true)) => {
+                    self.apply(cx, change, &mut effects);
+                }
+                Action::History(HistoryAction::Answer(false)) => {
+                    effects.push(status("Nothing changed.", false));
+                }
+                _ => *overlay = Some(Overlay::Confirm { question, change }),
+            },
+        }
+        let left = effects
+            .iter()
+            .any(|e| matches!(e, Effect::OpenDay(_) | Effect::Welcome));
+        if !left {
+            self.refresh(cx, &mut effects);
+        }
+        effects
+    }
+
+    /// Browsing the calendar; returns the dialog it opens, if any.
+    fn browse(
+        &mut self,
+        cx: &mut Context<'_>,
+        action: Action,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Overlay> {
+        let Action::History(action) = action else {
+            return None;
+        };
+        let cursor = self.cursor;
+        let moved = match action {
+            HistoryAction::Day(n) => cursor.checked_add(i64::from(n).days()).ok(),
+            HistoryAction::Week(n) => cursor.checked_add((7 * i64::from(n)).days()).ok(),
+            HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
+            HistoryAction::Treatment(n) => {
+                self.select_treatment(cx, n);
+                return None;
+            }
+            HistoryAction::OpenDay => {
+                effects.push(self.open_day(cx));
+                return None;
+            }
+            HistoryAction::EditTreatment => return self.start_edit(cx),
+            HistoryAction::DeleteTreatment => return self.ask_delete(cx),
+            HistoryAction::Answer(_) | HistoryAction::Cancel => return None,
+        };
+        if let Some(date) = moved {
+            self.move_cursor(cx, date);
+        }
+        None
+    }
+
+    /// Moves the cursor; the selected treatment follows to the one in force that day.
+    fn move_cursor(&mut self, cx: &Context<'_>, date: Date) {
+        self.cursor = date;
+        self.treatment = cx
+            .journal
+            .treatments()
+            .iter()
+            .rposition(|t| t.at.date() <= date)
+            .unwrap_or(0);
+    }
+
+    /// p/n: the previous or next treatment, and the calendar jumps to its day.
+    fn select_treatment(&mut self, cx: &Context<'_>, delta: i8) {
+        let last = cx.journal.treatments().len().saturating_sub(1);
+        let index = self
+            .treatment
+            .saturating_add_signed(isize::from(delta))
+            .min(last);
+        if let Some(treatment) = cx.journal.treatments().get(index) {
+            self.treatment = index;
+            self.cursor = treatment.at.date();
+        }
+    }
+
+    fn open_day(&mut self, cx: &mut Context<'_>) -> Effect {
+        let date = self.cursor;
+        if date > cx.today() {
+            return status("That day has not come yet: pick today or a past day.", true);
+        }
+        if let Err(err) = cx.journal.load_month(Month::of(date)) {
+            return status(&err.to_string(), true);
+        }
+        Effect::OpenDay(date)
+    }
+
+    fn start_edit(&self, cx: &Context<'_>) -> Option<Overlay> {
+        let index = self.treatment;
+        let treatment = cx.journal.treatments().get(index)?;
+        let form = TreatmentForm::for_treatment(treatment, cx.now.time_zone());
+        Some(Overlay::EditTreatment { index, form })
+    }
+
+    fn ask_delete(&self, cx: &Context<'_>) -> Option<Overlay> {
+        let index = self.treatment;
+        let treatment = cx.journal.treatments().get(index)?;
+        let question = format!("Delete the treatment of {}?", when(treatment));
+        Some(Overlay::Confirm {
+            question,
+            change: Change::Remove(index),
+        })
+    }
+
+    /// The edit dialog; returns what is open afterwards (itself, the question, or nothing).
+    fn edit(
+        &self,
+        cx: &Context<'_>,
+        index: usize,
+        mut form: TreatmentForm,
+        action: Action,
+    ) -> Option<Overlay> {
+        match action {
+            Action::History(HistoryAction::Cancel) => return None,
+            Action::Edit(edit) => form.edit(edit),
+            Action::NextField | Action::Up | Action::Down => form.next_field(),
+            Action::Submit => match (
+                form.to_treatment(cx.now),
+                cx.journal.treatments().get(index),
+            ) {
+                (Ok(treatment), Some(old)) => {
+                    let question = format!(
+                        "Change the treatment of {} to {} ({})?",
+                        when(old),
+                        when(&treatment),
+                        if treatment.area.is_empty() {
+                            "no area"
+                        } else {
+                            &treatment.area
+                        }
+                    );
+                    return Some(Overlay::Confirm {
+                        question,
+                        change: Change::Replace(index, treatment),
+                    });
+                }
+                (Err(message), _) => form.error = Some(message),
+                (_, None) => return None,
+            },
+            _ => {}
+        }
+        Some(Overlay::EditTreatment { index, form })
+    }
+
+    fn apply(&mut self, cx: &mut Context<'_>, change: Change, effects: &mut Vec<Effect>) {
+        self.cache.clear();
+        let result = match change {
+            Change::Replace(index, treatment) => {
+                let text = format!("Treatment changed to {}.", when(&treatment));
+                care::replace_treatment(cx.journal, index, treatment).map(|new_index| {
+                    if let Some(new_index) = new_index {
+                        self.treatment = new_index;
+                    }
+                    text
+                })
+            }
+            Change::Remove(index) => care::remove_treatment(cx.journal, index).map(|old| {
+                let last = cx.journal.treatments().len().saturating_sub(1);
+                self.treatment = self.treatment.min(last);
+                old.map_or_else(String::new, |t| {
+                    format!("Deleted the treatment of {}.", when(&t))
+                })
+            }),
+        };
+        match result {
+            Ok(text) => effects.push(status(&text, false)),
+            Err(err) => effects.push(status(&err.to_string(), true)),
+        }
+        if cx.journal.treatments().is_empty() {
+            effects.push(Effect::Welcome);
+        }
+    }
+
+    /// Recomputes what the screen shows, loading the few months it needs.
+    fn refresh(&mut self, cx: &mut Context<'_>, effects: &mut Vec<Effect>) {
+        let today = cx.today();
+        let (plan, journal) = (cx.plan, &mut *cx.journal);
+        let month = self
+            .cache
+            .month(plan, journal, Month::of(self.cursor))
+            .cloned();
+        self.period = adherence::recovery_period(plan, journal.treatments(), self.treatment, today);
+        let streaks = self
+            .cache
+            .current_streak(plan, journal, today)
+            .and_then(|current| {
+                let best = match self.period {
+                    Some((from, to)) => self.cache.best_streak(plan, journal, from, to)?,
+                    None => 0,
+                };
+                Ok(Streaks { current, best })
+            });
+        let loaded = match self.period {
+            Some((from, to)) => crate::journal::history::load_months(journal, from, to),
+            None => Ok(()),
+        };
+        self.month = month.as_ref().ok().cloned();
+        self.streaks = streaks.as_ref().copied().unwrap_or_default();
+        if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {
+            effects.push(status(&err.to_string(), true));
+        }
+    }
+}
+
+/// A treatment's date and time as the patient typed it, in the offset it was recorded in.
+pub fn when(treatment: &Treatment) -> String {
+    treatment.at.local().strftime(DATE_TIME_FORMAT).to_string()
+}
+
+fn status(text: &str, is_error: bool) -> Effect {
+    Effect::Status {
+        text: text.to_string(),
+        is_error,
+    }
+}

@@ -1,0 +1,48 @@
+//! The help overlay: every key of the screen (from the key table), and where the plan
+//! comes from.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Rect};
+use ratatui::text::{Line, Span};
+
+use super::Theme;
+use crate::tui::app::{App, Screen};
+use crate::tui::keys::{self, KeyContext};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let popup = area.centered(
+        Constraint::Length(64.min(area.width)),
+        Constraint::Length(20.min(area.height)),
+    );
+    let context = if app.screen == Screen::History {
+        KeyContext::History
+    } else {
+        KeyContext::Today
+    };
+    let mut lines: Vec<Line> = keys::help(context)
+        .map(|(keys, what)| {
+            Line::from(vec![
+                Span::styled(format!(" {keys:<16}"), theme.key),
+                Span::styled(what, theme.text),
+            ])
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        format!(" Plan in force: {}.", app.plan_source),
+        theme.muted,
+    ));
+    lines.push(Line::styled(
+        " It is a default: your dermatologist's advice comes first.",
+        theme.muted,
+    ));
+    lines.push(Line::styled(
+        " To change it: `aftercare plan --init`, then edit that file.",
+        theme.muted,
+    ));
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(" Any key closes this help.", theme.muted));
+    // Lines carry their own leading space: no padding.
+    let block = super::panel(" Keys ", theme).padding(ratatui::widgets::Padding::ZERO);
+    super::draw_popup(frame, popup, block, lines);
+}
