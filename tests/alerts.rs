@@ -35,20 +35,34 @@ fn log(app: &mut App, scores: [u8; 4], signs: &[usize]) {
 #[test]
 fn pus_ticked_on_day_one_is_urgent_at_once() {
     let dir = common::journal_dir();
-    let (mut app, _clock) = common::app(&dir, Some(TREATED), "2027-03-15T10:00:00+01:00[Europe/Paris]");
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
     log(&mut app, [2, 1, 1, 0], &[1]);
     assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
     assert_eq!(app.alerts[0].level, Level::Urgent);
-    assert_eq!(app.alerts[0].reason, "Pus, yellow crusts or oozing (noted today)");
+    assert_eq!(
+        app.alerts[0].reason,
+        "Pus, yellow crusts or oozing (noted today)"
+    );
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("Call your clinic or dermatologist today"), "{text}");
+    assert!(
+        text.contains("Call your clinic or dermatologist today"),
+        "{text}"
+    );
     insta::assert_snapshot!("today_with_an_urgent_alert", render(&app, 80, 24).backend());
 }
 
 #[test]
 fn severe_scores_and_fever_each_give_a_reason() {
     let dir = common::journal_dir();
-    let (mut app, _clock) = common::app(&dir, Some(TREATED), "2027-03-15T10:00:00+01:00[Europe/Paris]");
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
     log(&mut app, [4, 4, 4, 0], &[0]);
     let reasons: Vec<&str> = app.alerts.iter().map(|a| a.reason.as_str()).collect();
     assert_eq!(
@@ -66,20 +80,32 @@ fn severe_scores_and_fever_each_give_a_reason() {
 #[test]
 fn marked_pain_after_day_two_is_urgent_but_not_before() {
     let dir = common::journal_dir();
-    let (mut app, clock) = common::app(&dir, Some(TREATED), "2027-03-16T10:00:00+01:00[Europe/Paris]");
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-16T10:00:00+01:00[Europe/Paris]",
+    );
     log(&mut app, [1, 1, 3, 0], &[]);
     assert_eq!(app.alerts, [], "day 2: marked pain is still expected");
     clock.set("2027-03-17T10:00:00+01:00[Europe/Paris]");
     app.update(Action::Tick);
     log(&mut app, [1, 1, 3, 0], &[]);
     assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
-    assert!(app.alerts[0].reason.starts_with("Pain is still marked on day 3"));
+    assert!(
+        app.alerts[0]
+            .reason
+            .starts_with("Pain is still marked on day 3")
+    );
 }
 
 #[test]
 fn expected_early_symptoms_raise_nothing() {
     let dir = common::journal_dir();
-    let (mut app, clock) = common::app(&dir, Some(TREATED), "2027-03-14T20:00:00+01:00[Europe/Paris]");
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-14T20:00:00+01:00[Europe/Paris]",
+    );
     for (day, scores) in [[2, 2, 1, 0], [2, 2, 1, 1], [1, 2, 1, 1], [1, 1, 0, 2]]
         .into_iter()
         .enumerate()
@@ -95,7 +121,11 @@ fn expected_early_symptoms_raise_nothing() {
 #[test]
 fn the_warning_signs_are_one_key_from_today() {
     let dir = common::journal_dir();
-    let (mut app, _clock) = common::app(&dir, Some(TREATED), "2027-03-15T10:00:00+01:00[Europe/Paris]");
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("w warning signs"), "in the footer: {text}");
     app.update(Action::ShowWarningSigns);
@@ -111,18 +141,44 @@ fn the_warning_signs_are_one_key_from_today() {
 #[test]
 fn status_json_lists_alerts_as_a_process() {
     let sandbox = cli_support::Sandbox::new();
-    let today = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC).date();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
     let yesterday = today.yesterday().unwrap();
     sandbox.ok(&["treatment", "add", "--at", &format!("{yesterday} 17:00")]);
     let json = |s: &str| serde_json::from_str::<serde_json::Value>(s).unwrap();
     let status = json(&sandbox.ok(&["status", "--json"]));
-    assert_eq!(status["alerts"], serde_json::json!([]), "nothing logged yet");
+    assert_eq!(
+        status["alerts"],
+        serde_json::json!([]),
+        "nothing logged yet"
+    );
 
-    sandbox.ok(&["symptoms", "--redness", "2", "--swelling", "2", "--pain", "1", "--dryness", "0"]);
+    sandbox.ok(&[
+        "symptoms",
+        "--redness",
+        "2",
+        "--swelling",
+        "2",
+        "--pain",
+        "1",
+        "--dryness",
+        "0",
+    ]);
     let status = json(&sandbox.ok(&["status", "--json"]));
     assert_eq!(status["alerts"], serde_json::json!([]), "expected on day 1");
 
-    sandbox.ok(&["symptoms", "--redness", "4", "--swelling", "2", "--pain", "2", "--dryness", "0"]);
+    sandbox.ok(&[
+        "symptoms",
+        "--redness",
+        "4",
+        "--swelling",
+        "2",
+        "--pain",
+        "2",
+        "--dryness",
+        "0",
+    ]);
     let status = json(&sandbox.ok(&["status", "--json"]));
     assert_eq!(
         status["alerts"],
@@ -133,7 +189,15 @@ fn status_json_lists_alerts_as_a_process() {
         }])
     );
     let short = sandbox.ok(&["status", "--short"]);
-    assert!(short.starts_with("call your clinic today · day 1"), "{short}");
+    assert!(
+        short.starts_with("call your clinic today · day 1"),
+        "{short}"
+    );
     let text = sandbox.ok(&["status"]);
-    assert!(text.contains("!! Call your clinic or dermatologist today:\n   - Redness is severe (today)"), "{text}");
+    assert!(
+        text.contains(
+            "!! Call your clinic or dermatologist today:\n   - Redness is severe (today)"
+        ),
+        "{text}"
+    );
 }

@@ -27,8 +27,8 @@ fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
         let treatment = common::treatment(at);
         for hour in 0..=14 * 24 {
             for minute in [0, 59] {
-                let now: Timestamp = treatment.at.instant
-                    + SignedDuration::from_mins(i64::from(hour) * 60 + minute);
+                let now: Timestamp =
+                    treatment.at.instant + SignedDuration::from_mins(i64::from(hour) * 60 + minute);
                 let date = now.to_zoned_datetime(paris.clone()).date();
                 let holding: Vec<_> = restrictions_at(&plan, &treatment, now)
                     .into_iter()
@@ -74,16 +74,30 @@ fn the_first_72_hours_read_as_the_issue_asks() {
     };
     for hour in 0..24 {
         let list = ids_at(hour);
-        assert!(!list.iter().any(|(id, _)| id == "sunscreen" || id == "cleanser"), "+{hour}h: {list:?}");
         assert!(
-            list.contains(&("moisturiser".into(), "Only what your clinic gave you".into())),
+            !list
+                .iter()
+                .any(|(id, _)| id == "sunscreen" || id == "cleanser"),
+            "+{hour}h: {list:?}"
+        );
+        assert!(
+            list.contains(&(
+                "moisturiser".into(),
+                "Only what your clinic gave you".into()
+            )),
             "+{hour}h: {list:?}"
         );
     }
     for hour in 24..72 {
         let list = ids_at(hour);
-        assert!(list.iter().any(|(id, _)| id == "sunscreen"), "+{hour}h: {list:?}");
-        assert!(list.iter().any(|(id, _)| id == "cleanser"), "+{hour}h: {list:?}");
+        assert!(
+            list.iter().any(|(id, _)| id == "sunscreen"),
+            "+{hour}h: {list:?}"
+        );
+        assert!(
+            list.iter().any(|(id, _)| id == "cleanser"),
+            "+{hour}h: {list:?}"
+        );
         assert!(
             list.contains(&("moisturiser".into(), "Hydrating moisturiser".into())),
             "+{hour}h: {list:?}"
@@ -112,8 +126,8 @@ fn the_new_restrictions_are_defaults_with_a_source() {
 /// The numbers each tip gives, as written in the seed: a `Tip(N)` entry may use only these.
 fn tip_gives(tip: u8, hours: u32) -> bool {
     match tip {
-        4 | 5 => hours == 24,     // "at least 24 hours"
-        9 => hours == 14 * 24,    // "at least two weeks"
+        4 | 5 => hours == 24,  // "at least 24 hours"
+        9 => hours == 14 * 24, // "at least two weeks"
         _ => false,
     }
 }
@@ -123,9 +137,14 @@ fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
     let plan = CarePlan::builtin();
     let sourced = |what: &str, origin: &Origin| match origin {
         Origin::Default { why, .. } => {
-            assert!(why.trim().len() > 10, "{what}: a default needs its source: {origin:?}")
+            assert!(
+                why.trim().len() > 10,
+                "{what}: a default needs its source: {origin:?}"
+            )
         }
-        other => panic!("{what}: the built-in plan must name a tip or a sourced default, not {other:?}"),
+        other => {
+            panic!("{what}: the built-in plan must name a tip or a sourced default, not {other:?}")
+        }
     };
     for item in &plan.items {
         // Every item has a number the tips do not give (its days at least).
@@ -148,7 +167,11 @@ fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
     // The plan states which restriction forbids which item, and every id is real.
     for r in &plan.restrictions {
         for id in &r.forbids {
-            assert!(plan.item(id).is_some(), "{} forbids unknown item {id}", r.id);
+            assert!(
+                plan.item(id).is_some(),
+                "{} forbids unknown item {id}",
+                r.id
+            );
         }
     }
     assert_eq!(
@@ -158,6 +181,14 @@ fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
     let signs: Vec<&str> = plan.warning_signs.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(
         signs,
-        ["fever", "pus", "spreading", "worse-pain", "blisters", "allergy", "lumps"]
+        [
+            "fever",
+            "pus",
+            "spreading",
+            "worse-pain",
+            "blisters",
+            "allergy",
+            "lumps"
+        ]
     );
 }

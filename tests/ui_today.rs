@@ -37,8 +37,14 @@ fn today_screen_at_80x24() {
         "{text}"
     );
     // In the first 24 h the moisturiser is only what the clinic gave (products wait).
-    assert!(text.contains("[✓] Only what your clinic gave you"), "{text}");
-    assert!(!text.contains("Sunscreen SPF 30+, broad-spectrum   "), "{text}");
+    assert!(
+        text.contains("[✓] Only what your clinic gave you"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("Sunscreen SPF 30+, broad-spectrum   "),
+        "{text}"
+    );
     assert!(text.contains("from 09:00: Sunscreen"), "{text}");
     assert!(
         text.contains("Glasses of water") && text.contains("3/8"),

@@ -15,7 +15,9 @@ pub(super) fn sections(plan: &CarePlan) -> String {
         .filter(|r| !r.forbids.is_empty())
         .collect();
     if !forbidding.is_empty() {
-        text.push_str("\nWhile a restriction holds, the checklist does not ask for what it forbids:\n");
+        text.push_str(
+            "\nWhile a restriction holds, the checklist does not ask for what it forbids:\n",
+        );
         for r in forbidding {
             let items: Vec<String> = r
                 .forbids
@@ -53,7 +55,11 @@ pub(super) fn sections(plan: &CarePlan) -> String {
         ]);
     for (id, origin) in defaults {
         if let Origin::Default { tip, why } = origin {
-            let why = if why.is_empty() { "no source given" } else { why };
+            let why = if why.is_empty() {
+                "no source given"
+            } else {
+                why
+            };
             let _ = writeln!(text, "  {id} (tip {tip}): {why}");
         }
     }

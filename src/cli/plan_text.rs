@@ -15,7 +15,11 @@ pub(super) fn item_numbers(item: &Item) -> String {
         Some(to) => format!(", hours {}–{to} after", h.from),
         None => format!(", from hour {}", h.from),
     });
-    let needed = if item.as_needed { "as needed, up to " } else { "" };
+    let needed = if item.as_needed {
+        "as needed, up to "
+    } else {
+        ""
+    };
     format!("{needed}{}, {}{hours}", item.kind.describe(), item.days)
 }
 

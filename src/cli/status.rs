@@ -12,8 +12,8 @@ use serde::Serialize;
 
 use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::{CarePlan, PlanSource};
-use crate::domain::schedule;
 use crate::domain::recovery::{self, ItemProgress, format_left};
+use crate::domain::schedule;
 use crate::domain::time::{Clock, Stamp};
 use crate::error::FileError;
 use crate::journal::paths::Paths;
@@ -204,7 +204,11 @@ impl Status {
                 } else {
                     format!("{}/{}", item.done, item.target)
                 };
-                [format!("[{mark}] {}", item.id), item.label.clone(), progress]
+                [
+                    format!("[{mark}] {}", item.id),
+                    item.label.clone(),
+                    progress,
+                ]
             })));
         }
         if !self.later.is_empty() {
@@ -238,10 +242,7 @@ impl Status {
     /// One line for a shell prompt: `day 3 · 5/9 care · makeup 4h12m` (the restriction that
     /// lifts next; none once all are lifted).
     pub fn to_short(&self) -> String {
-        let urgent = self
-            .alerts
-            .iter()
-            .any(|alert| alert.level == Level::Urgent);
+        let urgent = self.alerts.iter().any(|alert| alert.level == Level::Urgent);
         let Some(day) = self.day else {
             return "no treatment yet\n".to_string();
         };

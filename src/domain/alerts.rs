@@ -233,12 +233,18 @@ mod tests {
         let found = alerts(&plan, &logged, 1);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].level, Level::Urgent);
-        assert_eq!(found[0].reason, "Pus, yellow crusts or oozing (noted today)");
+        assert_eq!(
+            found[0].reason,
+            "Pus, yellow crusts or oozing (noted today)"
+        );
         assert_eq!(
             found[0].text,
             "Call your clinic or dermatologist today: pus, yellow crusts or oozing (noted today)."
         );
-        assert_eq!(alerts(&plan, &logged, 2)[0].reason, "Pus, yellow crusts or oozing (noted yesterday)");
+        assert_eq!(
+            alerts(&plan, &logged, 2)[0].reason,
+            "Pus, yellow crusts or oozing (noted yesterday)"
+        );
         assert_eq!(alerts(&plan, &logged, 4), [], "stale after two days");
     }
 

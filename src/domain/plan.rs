@@ -597,7 +597,10 @@ impl CarePlan {
                     PlanError::at(
                         &restriction.id,
                         "forbids",
-                        format!("{}: forbids {id:?}, which is not an item id", restriction.id),
+                        format!(
+                            "{}: forbids {id:?}, which is not an item id",
+                            restriction.id
+                        ),
                     )
                 })?;
             }

@@ -86,7 +86,10 @@ pub fn form_at<'a>(
     treated: Timestamp,
     at: Timestamp,
 ) -> Form<'a> {
-    match (&item.while_restricted, forbidding(plan, item, treated, at).next()) {
+    match (
+        &item.while_restricted,
+        forbidding(plan, item, treated, at).next(),
+    ) {
         (Some(instead), Some(by)) => Form::Restricted { by, instead },
         _ => Form::Usual,
     }
@@ -99,9 +102,9 @@ pub fn day_bounds(treatment: &Treatment, date: Date) -> (Timestamp, Timestamp) {
         d.to_zoned_datetime(zone.clone())
             .map_or(treatment.at.instant, |z| z.timestamp())
     };
-    let end = date
-        .tomorrow()
-        .map_or(Timestamp::MAX, |next| start(next) - SignedDuration::from_secs(1));
+    let end = date.tomorrow().map_or(Timestamp::MAX, |next| {
+        start(next) - SignedDuration::from_secs(1)
+    });
     (start(date), end)
 }
 

@@ -197,7 +197,10 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Today],
-        keys: &[(ch('w'), Action::ShowWarningSigns), (ch('!'), Action::ShowWarningSigns)],
+        keys: &[
+            (ch('w'), Action::ShowWarningSigns),
+            (ch('!'), Action::ShowWarningSigns),
+        ],
         help: Some(("w  !", "warning signs: when to call your clinic")),
         hint: hint(4, "w", "warning signs"),
     },

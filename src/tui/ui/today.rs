@@ -8,8 +8,8 @@ use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
 use super::{Theme, fit};
 use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::ItemKind;
-use crate::domain::schedule::{self, Form};
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
+use crate::domain::schedule::{self, Form};
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
 
@@ -77,17 +77,17 @@ fn draw_urgent(frame: &mut Frame, area: Rect, urgent: &[&Alert], theme: &Theme) 
         let last = lines.len() - 1;
         lines[last] = Line::styled(
             fit(
-                &format!("• and {} more (aftercare status)", urgent.len() - MAX_REASONS + 1),
+                &format!(
+                    "• and {} more (aftercare status)",
+                    urgent.len() - MAX_REASONS + 1
+                ),
                 width,
             ),
             theme.text,
         );
     }
     lines.push(Line::styled(
-        fit(
-            "Tell them what you logged. w: the warning signs.",
-            width,
-        ),
+        fit("Tell them what you logged. w: the warning signs.", width),
         theme.muted,
     ));
     frame.render_widget(Paragraph::new(lines).block(block), area);
@@ -205,7 +205,10 @@ fn later_today<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
         .into_iter()
         .map(|(item, starts)| {
             let at = starts.to_zoned_datetime(zone.clone()).strftime("%H:%M");
-            Line::styled(fit(&format!("  from {at}: {}", item.label), width), theme.muted)
+            Line::styled(
+                fit(&format!("  from {at}: {}", item.label), width),
+                theme.muted,
+            )
         })
         .collect()
 }
@@ -238,8 +241,13 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
         Line::styled(format!("{from} · {what}{default}"), theme.muted),
     ];
     if let Form::Restricted { by, .. } = progress.form {
-        let lifts = schedule::lifts_at(by, app.journal.treatment_for(app.date).map_or(app.now.timestamp(), |t| t.at.instant))
-            .to_zoned_datetime(app.now.time_zone().clone());
+        let lifts = schedule::lifts_at(
+            by,
+            app.journal
+                .treatment_for(app.date)
+                .map_or(app.now.timestamp(), |t| t.at.instant),
+        )
+        .to_zoned_datetime(app.now.time_zone().clone());
         lines.push(Line::styled(
             format!(
                 "Until {} ({}): then {}",
@@ -280,7 +288,11 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
     let (lifted, holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
     // One blank line between restrictions when they all fit with it.
-    let lifted_rows = if lifted.is_empty() { 0 } else { lifted.len() + 2 };
+    let lifted_rows = if lifted.is_empty() {
+        0
+    } else {
+        lifted.len() + 2
+    };
     let spaced = holding.len() * 4 + lifted_rows <= usize::from(inner.height);
     let step = if spaced { 4 } else { 3 };
     let mut y = inner.y;
