@@ -201,3 +201,76 @@ fn status_json_lists_alerts_as_a_process() {
         "{text}"
     );
 }
+
+#[test]
+fn a_sign_from_the_shell_is_urgent_and_the_report_says_so() {
+    let sandbox = cli_support::Sandbox::new();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let yesterday = today.yesterday().unwrap();
+    sandbox.ok(&["treatment", "add", "--at", &format!("{yesterday} 17:00")]);
+    let bad = sandbox.run(&[
+        "symptoms",
+        "--redness",
+        "1",
+        "--swelling",
+        "1",
+        "--pain",
+        "1",
+        "--dryness",
+        "0",
+        "--sign",
+        "warts",
+    ]);
+    assert_eq!(bad.code, 2, "{}", bad.stderr);
+    assert!(
+        bad.stderr.contains("valid signs: fever, pus,"),
+        "{}",
+        bad.stderr
+    );
+    let out = sandbox.ok(&[
+        "symptoms",
+        "--redness",
+        "1",
+        "--swelling",
+        "1",
+        "--pain",
+        "1",
+        "--dryness",
+        "0",
+        "--sign",
+        "PUS",
+        "--sign",
+        "fever",
+    ]);
+    assert!(out.contains("call your clinic"), "{out}");
+    let status: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    let reasons: Vec<&str> = status["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            "Pus, yellow crusts or oozing (noted today)",
+            "Fever (noted today)"
+        ]
+    );
+    let report = sandbox.ok(&["export"]);
+    assert!(
+        report.contains("told to call the clinic: Pus, yellow crusts or oozing; Fever"),
+        "{report}"
+    );
+    assert!(
+        report.contains("## Warning signs: call the clinic"),
+        "{report}"
+    );
+    assert!(
+        report.contains("- Hives, itching or swelling beyond the treated area"),
+        "{report}"
+    );
+}

@@ -47,9 +47,25 @@ pub(super) fn symptoms(
     paths: &Paths,
     clock: &dyn Clock,
 ) -> Result<String, CliError> {
-    let mut journal = super::open_journal(paths, super::Access::Write)?;
+    let (plan, _, mut journal) = super::open(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
+    let mut signs = Vec::new();
+    for id in &args.signs {
+        let sign = plan.warning_sign(id).ok_or_else(|| {
+            let valid: Vec<&str> = plan.warning_signs.iter().map(|s| s.id.as_str()).collect();
+            CliError::usage(
+                &["symptoms"],
+                format!(
+                    "no warning sign {id:?} in the care plan; valid signs: {}",
+                    valid.join(", ")
+                ),
+            )
+        })?;
+        if !signs.contains(&sign.id) {
+            signs.push(sign.id.clone());
+        }
+    }
     let symptoms = Symptoms {
         redness: Score(args.redness),
         swelling: Score(args.swelling),
@@ -57,12 +73,17 @@ pub(super) fn symptoms(
         dryness: Score(args.dryness),
     };
     care::set_symptoms(&mut journal, date, Some(symptoms), &now)
+        .and_then(|()| care::set_signs(&mut journal, date, signs.clone(), &now))
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
-    Ok(format!(
+    let mut text = format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
         symptoms.redness.word(),
         symptoms.swelling.word(),
         symptoms.pain.word(),
         symptoms.dryness.word()
-    ))
+    );
+    if !signs.is_empty() {
+        text.push_str("Warning signs noted: call your clinic or dermatologist today.\n");
+    }
+    Ok(text)
 }

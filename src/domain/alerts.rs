@@ -94,35 +94,18 @@ pub fn alerts(plan: &CarePlan, logged: &[Logged<'_>], today: u32) -> Vec<Alert> 
         1 => "yesterday".to_string(),
         _ => format!("day {day}"),
     };
-    for id in latest.signs {
-        let text = plan
-            .warning_sign(id)
-            .map_or_else(|| id.clone(), |sign| sign.text.clone());
-        found.push(Alert::urgent(format!(
-            "{text} (noted {})",
-            when(latest.day)
-        )));
-    }
-    if let Some(symptoms) = latest.symptoms {
-        for symptom in Symptom::ALL {
-            let score = symptoms.get(symptom);
-            if score >= Score(Score::MAX) {
-                found.push(Alert::urgent(format!(
-                    "{} is severe ({})",
-                    symptom.name(),
-                    when(latest.day)
-                )));
-            } else if symptom == Symptom::Pain
-                && score >= Score(3)
-                && latest.day > PAIN_EASES_AFTER_DAY
-            {
-                found.push(Alert::urgent(format!(
-                    "Pain is still {} on day {}; it should ease after the first two days",
-                    score.word(),
-                    latest.day
-                )));
-            }
+    let suffix = |reason: String, noted: bool| {
+        let when = when(latest.day);
+        if noted {
+            format!("{reason} (noted {when})")
+        } else if reason.contains(" on day ") {
+            reason
+        } else {
+            format!("{reason} ({when})")
         }
+    };
+    for (reason, noted) in urgent_reasons(plan, latest) {
+        found.push(Alert::urgent(suffix(reason, noted)));
     }
     let scores: Vec<(u32, Symptoms)> = logged
         .iter()
@@ -139,6 +122,61 @@ pub fn alerts(plan: &CarePlan, logged: &[Logged<'_>], today: u32) -> Vec<Alert> 
         });
     }
     found
+}
+
+/// Why one day's log calls for the clinic, without saying when: each warning sign ticked
+/// (flagged `true`: it was noted), then each severe score, then pain still marked after
+/// day 2.
+fn urgent_reasons(plan: &CarePlan, log: &Logged<'_>) -> Vec<(String, bool)> {
+    let mut reasons = Vec::new();
+    for id in log.signs {
+        let text = plan
+            .warning_sign(id)
+            .map_or_else(|| id.clone(), |sign| sign.text.clone());
+        reasons.push((text, true));
+    }
+    if let Some(symptoms) = log.symptoms {
+        for symptom in Symptom::ALL {
+            let score = symptoms.get(symptom);
+            if score >= Score(Score::MAX) {
+                reasons.push((format!("{} is severe", symptom.name()), false));
+            } else if symptom == Symptom::Pain
+                && score >= Score(3)
+                && log.day > PAIN_EASES_AFTER_DAY
+            {
+                reasons.push((
+                    format!(
+                        "Pain is still {} on day {}; it should ease after the first two days",
+                        score.word(),
+                        log.day
+                    ),
+                    false,
+                ));
+            }
+        }
+    }
+    reasons
+}
+
+/// The urgent reasons a day's own log gives (`day`: days after the treatment), for a
+/// report: "Pus, yellow crusts or oozing", "Redness is severe". Empty on a calm day.
+pub fn urgent_on_day(
+    plan: &CarePlan,
+    day: u32,
+    symptoms: Option<Symptoms>,
+    signs: &[String],
+) -> Vec<String> {
+    urgent_reasons(
+        plan,
+        &Logged {
+            day,
+            symptoms,
+            signs,
+        },
+    )
+    .into_iter()
+    .map(|(reason, _)| reason)
+    .collect()
 }
 
 /// The alerts for `date`, from what the journal holds between the treatment in force that

@@ -241,6 +241,7 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
         Line::styled(format!("{from} · {what}{default}"), theme.muted),
     ];
     if let Form::Restricted { by, .. } = progress.form {
+        // When the restriction lifts, the item reads as usual again.
         let lifts = schedule::lifts_at(
             by,
             app.journal
@@ -249,12 +250,7 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
         )
         .to_zoned_datetime(app.now.time_zone().clone());
         lines.push(Line::styled(
-            format!(
-                "Until {} ({}): then {}",
-                lifts.strftime("%a %H:%M"),
-                by.label,
-                item.label
-            ),
+            format!("From {}: {}", lifts.strftime("%a %H:%M"), item.label),
             theme.muted,
         ));
     }
