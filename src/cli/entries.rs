@@ -3,6 +3,7 @@
 
 use crate::care::{self, TickChange};
 use crate::domain::recovery::ItemProgress;
+use crate::domain::schedule;
 use crate::domain::time::Clock;
 use crate::journal::paths::Paths;
 use crate::journal::{Score, Symptoms};
@@ -18,12 +19,35 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
     let item = plan.item(&args.item).expect("care::tick accepted the id");
-    let progress = ItemProgress::new(item, count);
-    Ok(format!(
+    let mut progress = ItemProgress::new(item, count);
+    if let Some(treatment) = journal.treatment_for(date) {
+        let (_, end) = schedule::day_bounds(treatment, date);
+        let at = now.timestamp().min(end);
+        progress.form = schedule::form_at(&plan, item, treatment.at.instant, at);
+    }
+    let mut text = format!(
         "{}: {} on {date}\n",
-        item.label,
+        progress.label(),
         progress.progress_text()
-    ))
+    );
+    // The record is the patient's, so the tick stays; but a tick of something a
+    // restriction still forbids deserves a word.
+    if let Some(treatment) = journal.treatment_for(date).filter(|_| date == now.date())
+        && let Some(by) =
+            schedule::forbidding(&plan, item, treatment.at.instant, now.timestamp()).next()
+        && item.while_restricted.is_none()
+    {
+        let lifts =
+            schedule::lifts_at(by, treatment.at.instant).to_zoned_datetime(now.time_zone().clone());
+        text.push_str(&format!(
+            "Note: \"{}\" holds until {} (at least {} h): {} is not on today's list before then. Ask your clinic if unsure.\n",
+            by.label,
+            lifts.strftime("%H:%M"),
+            by.hours,
+            item.id
+        ));
+    }
+    Ok(text)
 }
 
 /// Replaces a day's note.

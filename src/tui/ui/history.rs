@@ -167,6 +167,22 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             None => lines.push(Line::styled("No symptom scores logged", theme.muted)),
         }
     }
+    let signs: Vec<String> = entry.map_or_else(Vec::new, |e| {
+        e.signs
+            .iter()
+            .map(|id| {
+                app.plan
+                    .warning_sign(id)
+                    .map_or(id.clone(), |s| s.text.clone())
+            })
+            .collect()
+    });
+    if !signs.is_empty() {
+        lines.push(Line::styled(
+            format!("Warning signs: {}", signs.join("; ")),
+            theme.error,
+        ));
+    }
     if let Some(note) = entry.map(|e| e.note.trim()).filter(|n| !n.is_empty()) {
         for (index, text) in note.lines().enumerate() {
             let lead = if index == 0 { "Note: " } else { "      " };
