@@ -96,8 +96,7 @@ pub(super) fn symptoms(
         pain: Score(args.pain),
         dryness: Score(args.dryness),
     };
-    care::set_symptoms(&mut journal, date, Some(symptoms), &now)
-        .and_then(|()| care::set_signs(&mut journal, date, signs.clone(), &now))
+    care::set_symptoms_and_signs(&mut journal, date, Some(symptoms), &signs, &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
     let mut text = format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",

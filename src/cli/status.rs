@@ -39,6 +39,9 @@ pub struct Status {
     /// What the patient should hear about today, most urgent first: `level` "urgent" (call
     /// the clinic today) or "watch", `reason`, `text`. Empty when all is as expected.
     pub alerts: Vec<Alert>,
+    /// Today's ticks of items no longer in the plan: kept, shown, counted for nothing.
+    #[serde(skip)]
+    pub former: Vec<recovery::FormerTicks>,
 }
 
 /// One of today's care items.
@@ -98,6 +101,7 @@ impl Status {
                 restrictions: Vec::new(),
                 later: Vec::new(),
                 alerts,
+                former: recovery::former_ticks(plan, journal.day(date)),
             });
         };
         let day = recovery::day_number(treatment, date);
@@ -129,6 +133,7 @@ impl Status {
                 })
                 .collect(),
             alerts,
+            former: recovery::former_ticks(plan, journal.day(date)),
         })
     }
 
@@ -222,6 +227,16 @@ impl Status {
                 "Later today, once a restriction lifts: {}",
                 later.join(", ")
             );
+        }
+        if !self.former.is_empty() {
+            text.push_str("Also ticked today, kept but counting for nothing:\n");
+            text.push_str(&aligned_rows(self.former.iter().map(|former| {
+                [
+                    format!("    {}", former.id),
+                    format!("{} ×{}", former.label, former.count),
+                    former.why().to_string(),
+                ]
+            })));
         }
         text.push_str("\nRestrictions (at least this long; ask your clinic if unsure):\n");
         text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {

@@ -3,8 +3,11 @@
 
 pub mod adherence;
 pub mod alerts;
+pub mod event;
 pub mod healing;
+pub mod merge;
 pub mod model;
+pub mod operation;
 pub mod plan;
 pub mod plan_changes;
 pub mod plan_edit;

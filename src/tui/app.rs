@@ -20,6 +20,7 @@ use crate::tui::forms::skin::SkinForm;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
+use crate::tui::plan::{self as plan_screen, PlanView};
 pub use crate::tui::state::{Overlay, Screen};
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
@@ -68,6 +69,13 @@ pub struct App {
     /// after each update.
     pub alerts: Vec<Alert>,
     pub history: HistoryView,
+    /// The Plan screen's selection.
+    pub plan_view: PlanView,
+    /// The patient's plan file, where the Plan screen saves; `None`: changes stay in memory.
+    pub plan_path: Option<std::path::PathBuf>,
+    /// The plan file's modification time and size as last read or written here: when they
+    /// change (`aftercare plan set` in another terminal), the plan is read again.
+    plan_seen: Option<(std::time::SystemTime, u64)>,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -104,6 +112,9 @@ impl App {
             timer: None,
             alerts: Vec::new(),
             history: HistoryView::new(now.date()),
+            plan_view: PlanView::default(),
+            plan_path: None,
+            plan_seen: None,
             status: None,
             now,
             monotonic,
@@ -112,6 +123,9 @@ impl App {
         };
         app.load_month(Month::of(app.date))?;
         app.refresh_alerts();
+        if let Some(notice) = app.journal.take_notice() {
+            app.info(notice);
+        }
         Ok(app)
     }
 
@@ -128,16 +142,25 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Tick => self.retry_save(),
+            Action::Tick => {
+                self.retry_save();
+                self.take_in_outside_changes();
+                self.reload_plan_if_changed();
+            }
             Action::Quit => self.quit(),
             _ if matches!(self.overlay, Some(Overlay::Help | Overlay::WarningSigns)) => {
                 self.overlay = None;
             }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
             action => match (&self.overlay, &self.screen) {
                 (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                     self.update_modal(action);
+                }
+                (Some(Overlay::PlanForm(_)), _) | (None, Screen::Plan) => {
+                    let effects = self.plan_view.update(&self.plan, &mut self.overlay, action);
+                    self.apply_plan(effects);
                 }
                 (None, Screen::Welcome(_)) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
@@ -159,6 +182,36 @@ impl App {
     fn retry_save(&mut self) {
         if self.journal.has_unsaved_changes() && self.journal.save().is_ok() {
             self.info("Saved the changes that were waiting".into());
+        }
+    }
+
+    /// Once a second: re-checks the files on screen (cheap when nothing changed) and
+    /// redraws with what the shell, another window or a sync tool wrote meanwhile.
+    fn take_in_outside_changes(&mut self) {
+        let mut months = vec![Month::of(self.date), Month::of(self.history.cursor)];
+        months.push(Month::of(
+            self.date.saturating_sub(jiff::Span::new().days(14)),
+        ));
+        match self.journal.refresh(months) {
+            Ok(false) => {}
+            Ok(true) => {
+                let len = self.checklist().len();
+                self.selected = self.selected.min(len.saturating_sub(1));
+                if matches!(self.screen, Screen::Welcome(_))
+                    && self.journal.latest_treatment().is_some()
+                {
+                    self.screen = Screen::Today;
+                }
+                if self.screen == Screen::History {
+                    let effects = self.history.journal_changed(&mut history_context!(self));
+                    self.apply(effects);
+                }
+                self.refresh_alerts();
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+        if let Some(notice) = self.journal.take_notice() {
+            self.info(notice);
         }
     }
 
@@ -354,9 +407,7 @@ impl App {
         };
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
         let signs = form.ticked_signs();
-        let result = care::set_symptoms(&mut self.journal, date, symptoms, &self.now)
-            .and_then(|()| care::set_signs(&mut self.journal, date, signs, &self.now))
-            .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
+        let result = care::set_skin(&mut self.journal, date, symptoms, &signs, &note, &self.now);
         match result {
             Ok(()) => {
                 self.overlay = None;
@@ -475,13 +526,111 @@ impl App {
     fn switch_screen(&mut self) {
         match &self.screen {
             Screen::Welcome(_) => {}
-            Screen::History => self.screen = Screen::Today,
+            Screen::History => self.screen = Screen::Plan,
+            Screen::Plan => self.screen = Screen::Today,
             Screen::Today => {
                 self.screen = Screen::History;
                 let date = self.date;
                 let effects = self.history.open(&mut history_context!(self), date);
                 self.apply(effects);
             }
+        }
+    }
+
+    /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
+    pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
+        self.plan_seen = file_stamp(&path);
+        self.plan_path = Some(path);
+        self
+    }
+
+    /// Reads the plan again when its file changed on disk (a change from the shell while
+    /// the app is open), so Today follows it within a second. A file that no longer reads
+    /// leaves the plan as it was and says why.
+    fn reload_plan_if_changed(&mut self) {
+        let Some(path) = &self.plan_path else {
+            return;
+        };
+        let stamp = file_stamp(path);
+        if stamp == self.plan_seen {
+            return;
+        }
+        self.plan_seen = stamp;
+        match crate::journal::plan_file::load(path) {
+            Ok((plan, source)) => {
+                self.plan = plan;
+                self.plan_source = source;
+                self.info("Your plan file changed: the plan in force follows it.".into());
+            }
+            Err(err) => self.error(format!("{err} (the plan stays as it was)")),
+        }
+    }
+
+    /// Carries out what the Plan screen asked for.
+    fn apply_plan(&mut self, effects: Vec<plan_screen::Effect>) {
+        for effect in effects {
+            match effect {
+                plan_screen::Effect::Status(text) => self.info(text),
+                plan_screen::Effect::Change(edit) => self.change_plan(&edit),
+            }
+        }
+    }
+
+    /// Checks a change against the whole plan, saves it, and puts the new plan in force at
+    /// once (Today's checklist and countdowns, History's calendar). The file is read again
+    /// first, so a change made meanwhile from the shell is kept. If the change is refused,
+    /// nothing changes and the form (or the status line) says why.
+    fn change_plan(&mut self, edit: &crate::domain::plan_edit::PlanEdit) {
+        use crate::journal::plan_file;
+        let builtin = CarePlan::builtin();
+        let result = (|| {
+            let (file, mut changes) = match &self.plan_path {
+                Some(path) => {
+                    let file = plan_file::read(path, &builtin).map_err(|e| e.to_string())?;
+                    let changes = file.changes(&builtin);
+                    (Some(file), changes)
+                }
+                None => (
+                    None,
+                    crate::domain::plan_changes::diff(&builtin, &self.plan),
+                ),
+            };
+            let (what, plan) = crate::domain::plan_edit::apply_edit(&mut changes, &builtin, edit)?;
+            if let (Some(path), Some(file)) = (&self.plan_path, &file) {
+                plan_file::save_changes(path, file, &changes).map_err(|e| e.to_string())?;
+                self.plan_seen = file_stamp(path);
+                self.plan_source = crate::domain::plan::PlanSource::Changes(path.clone());
+            }
+            Ok::<_, String>((what, plan))
+        })();
+        match result {
+            Ok((what, plan)) => {
+                let id = match edit {
+                    crate::domain::plan_edit::PlanEdit::Set { id, .. }
+                    | crate::domain::plan_edit::PlanEdit::Reset(id) => id.clone(),
+                    crate::domain::plan_edit::PlanEdit::AddItem(item) => {
+                        crate::domain::plan_edit::derive_id(&item.label)
+                    }
+                    crate::domain::plan_edit::PlanEdit::AddRestriction(r) => {
+                        crate::domain::plan_edit::derive_id(&r.label)
+                    }
+                };
+                self.plan = plan;
+                self.plan_view.follow(&self.plan, &id);
+                if matches!(self.overlay, Some(Overlay::PlanForm(_))) {
+                    self.overlay = None;
+                }
+                if let Some(timer) = &self.timer
+                    && self.plan.item(&timer.item_id).is_none()
+                {
+                    self.timer = None;
+                }
+                self.info(format!("{what}. Saved; Today follows it now."));
+            }
+            Err(message) => match &mut self.overlay {
+                Some(Overlay::PlanForm(form)) => form.error = Some(message),
+                _ => self.error(message),
+            },
         }
     }
 
@@ -516,4 +665,10 @@ impl App {
             is_error: true,
         });
     }
+}
+
+/// A file's modification time and size, or `None` when it is absent.
+fn file_stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }

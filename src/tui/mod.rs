@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod plan;
 pub mod state;
 pub mod ui;
 
@@ -19,7 +20,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::time::SystemClock;
 use crate::journal::paths::Paths;
-use crate::journal::{Journal, Layout};
+use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::tui::app::{Action, App};
 use crate::tui::keys::key_to_action;
 use crate::tui::ui::Theme;
@@ -35,10 +36,11 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     let (plan, source) =
         crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
-    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
+    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
-    let mut app =
-        App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock))
+        .map_err(|e| e.to_string())?
+        .with_plan_file(paths.plan_override.clone());
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {

@@ -161,6 +161,15 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
         .collect();
     lines.extend(later_today(app, width, theme));
+    // Ticks of items the plan no longer has: kept and shown, counted for nothing.
+    for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+        let text = format!("    {} ×{}", former.label, former.count);
+        lines.push(Line::styled(fit(&text, width), theme.muted));
+        lines.push(Line::styled(
+            fit(&format!("      {}", former.why()), width),
+            theme.muted,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.extend(selected_details(app, &items[selected], theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -282,25 +291,34 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let at = app.view_instant();
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
-    let (lifted, holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
-    // One blank line between restrictions when they all fit with it.
+    let (lifted, mut holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
+    // What lifts next comes first.
+    holding.sort_by_key(|s| s.left);
+    // Three rows each (label, gauge, end), with a blank line between when all fit; two
+    // rows (no end time) when three do not.
     let lifted_rows = if lifted.is_empty() {
         0
     } else {
         lifted.len() + 2
     };
-    let spaced = holding.len() * 4 + lifted_rows <= usize::from(inner.height);
-    let step = if spaced { 4 } else { 3 };
+    let height = usize::from(inner.height);
+    let (rows, step) = if holding.len() * 4 + lifted_rows <= height {
+        (3, 4)
+    } else if holding.len() * 3 <= height {
+        (3, 3)
+    } else {
+        (2, 2)
+    };
     let mut y = inner.y;
     let mut hidden = 0;
     for status in &holding {
-        if y + 3 > inner.bottom() {
+        if y + rows > inner.bottom() {
             hidden += 1;
             continue;
         }
         draw_restriction(
             frame,
-            Rect::new(inner.x, y, inner.width, 3),
+            Rect::new(inner.x, y, inner.width, rows),
             status,
             app,
             theme,
