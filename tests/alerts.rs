@@ -274,3 +274,32 @@ fn a_sign_from_the_shell_is_urgent_and_the_report_says_so() {
         "{report}"
     );
 }
+
+#[test]
+fn warning_signs_merge_like_scores_the_later_edit_wins() {
+    use aftercare::domain::event::{Edit, EventId};
+    use aftercare::domain::merge::Merge;
+    use aftercare::domain::model::DayEntry;
+    let stamp = |s: &str| s.parse::<aftercare::domain::time::Stamp>().unwrap();
+    let edit = |at: &str, id| Edit {
+        at: stamp(at),
+        id: EventId(id),
+    };
+    let mut laptop = DayEntry::default();
+    laptop.set_signs(&["pus".to_string()], edit("2027-03-15T10:00:00+01:00", 1));
+    let mut desktop = DayEntry::default();
+    desktop.set_signs(&[], edit("2027-03-15T11:00:00+01:00", 2));
+    let mut merged = laptop.clone();
+    merged.merge(&desktop);
+    assert!(
+        merged.signs.is_empty(),
+        "the later edit (signs cleared) wins"
+    );
+    let mut other_way = desktop.clone();
+    other_way.merge(&laptop);
+    assert_eq!(other_way, merged, "the same either way");
+    // A copy that never had signs leaves them as they are.
+    let mut kept = laptop.clone();
+    kept.merge(&DayEntry::default());
+    assert_eq!(kept.signs, ["pus"]);
+}
