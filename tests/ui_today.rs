@@ -220,3 +220,13 @@ fn the_header_tells_when_the_next_session_is_due() {
         header(&app)
     );
 }
+
+#[test]
+fn at_60x16_the_countdowns_keep_their_gauges() {
+    let dir = common::journal_dir();
+    let app = day_one_app(&dir);
+    let text = screen_text(&render(&app, 60, 16));
+    // Space is short: each restriction keeps its label and time left; its end time goes.
+    assert!(text.contains("5 h 12 m left"), "{text}");
+    assert!(text.contains("2 d 5 h left"), "{text}");
+}

@@ -338,7 +338,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled("Ask your clinic if unsure.", theme.muted));
     }
     if statuses.iter().any(|s| s.restriction.is_our_default()) {
-        lines.push(Line::styled("* our default · aftercare plan", theme.muted));
+        lines.push(Line::styled("* our default (P shows why)", theme.muted));
     }
     let room = usize::from(inner.bottom().saturating_sub(y));
     if lines.len() > room || hidden > 0 {
@@ -373,7 +373,9 @@ fn draw_restriction(
         &format!("{}{star}", status.restriction.label),
         usize::from(area.width),
     );
-    let [label_row, gauge_row, end_row] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    // Rows by hand: in two rows the end time goes, never the gauge.
+    let row = |n: u16| Rect::new(area.x, area.y + n, area.width, u16::from(area.height > n));
+    let (label_row, gauge_row, end_row) = (row(0), row(1), row(2));
     frame.render_widget(Line::styled(label, theme.text), label_row);
     let left_text = if status.lifted() {
         "✓ lifted".to_string()
