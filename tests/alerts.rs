@@ -303,3 +303,24 @@ fn warning_signs_merge_like_scores_the_later_edit_wins() {
     kept.merge(&DayEntry::default());
     assert_eq!(kept.signs, ["pus"]);
 }
+
+#[test]
+fn with_an_alert_on_day_two_every_restriction_still_shows() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-16T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &[4]);
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(
+        text.contains("Blisters or a cold-sore outbreak (noted today)"),
+        "{text}"
+    );
+    for label in ["Direct sun", "Pools, sauna", "Retinoids", "Peels, laser"] {
+        assert!(text.contains(label), "{label}: {text}");
+    }
+    assert!(text.contains("Minimum time passed:"), "{text}");
+    assert!(text.contains(" Makeup and skincare products"), "{text}");
+}

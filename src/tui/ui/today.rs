@@ -302,12 +302,15 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lifted.len() + 2
     };
     let height = usize::from(inner.height);
-    let (rows, step) = if holding.len() * 4 + lifted_rows <= height {
+    let n = holding.len();
+    let (rows, step) = if n * 4 + lifted_rows <= height {
         (3, 4)
-    } else if holding.len() * 3 <= height {
+    } else if n * 3 + lifted_rows <= height {
         (3, 3)
-    } else {
+    } else if n * 2 + lifted_rows <= height || n * 3 > height {
         (2, 2)
+    } else {
+        (3, 3)
     };
     let mut y = inner.y;
     let mut hidden = 0;
@@ -341,10 +344,14 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::styled("* our default (P shows why)", theme.muted));
     }
     let room = usize::from(inner.bottom().saturating_sub(y));
-    if lines.len() > room || hidden > 0 {
-        let more = hidden + lifted.len();
+    if hidden > 0 {
         lines = vec![Line::styled(
-            fit(&format!("+{more} more: aftercare status"), width),
+            fit(&format!("+{hidden} more: aftercare status"), width),
+            theme.muted,
+        )];
+    } else if lines.len() > room {
+        lines = vec![Line::styled(
+            fit(&format!("+{} past their minimum time", lifted.len()), width),
             theme.muted,
         )];
     }
