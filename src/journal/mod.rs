@@ -15,6 +15,7 @@ mod lock;
 pub mod paths;
 mod plan_file;
 mod store;
+pub mod timer_file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -30,7 +31,8 @@ pub use backup::{
 };
 pub use lock::{JournalLock, LOCK_FILE};
 pub use store::{
-    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config,
+    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config, read,
+    write,
 };
 
 use crate::domain::merge::Merge as _;
