@@ -66,23 +66,23 @@ pub const KEYS: [(&str, &str); 6] = [
     ("alerts", "an urgent alert, once a day (on/off)"),
 ];
 
-/// `reminders.ron` as written: one string per key.
+/// `reminders.ron` as written: one string per key (absent or empty: the default).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SettingsFile {
     version: u32,
     #[serde(default)]
-    evening: Option<String>,
+    evening: String,
     #[serde(default)]
-    quiet: Option<String>,
+    quiet: String,
     #[serde(default)]
-    restrictions: Option<String>,
+    restrictions: String,
     #[serde(default)]
-    timers: Option<String>,
+    timers: String,
     #[serde(default)]
-    sessions: Option<String>,
+    sessions: String,
     #[serde(default)]
-    alerts: Option<String>,
+    alerts: String,
 }
 
 impl journal::Versioned for SettingsFile {
@@ -99,7 +99,7 @@ impl Settings {
         };
         let mut settings = Settings::default();
         for (key, value) in file.pairs() {
-            if let Some(value) = value {
+            if !value.trim().is_empty() {
                 settings
                     .set(key, &value)
                     .map_err(|message| FileError::new(path, None, format!("{key}: {message}")))?;
@@ -113,7 +113,7 @@ impl Settings {
         if let Some(dir) = path.parent() {
             journal::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
         }
-        let value = |key| Some(self.get(key));
+        let value = |key| self.get(key);
         let file = SettingsFile {
             version: SETTINGS_VERSION,
             evening: value("evening"),
@@ -189,7 +189,7 @@ impl Settings {
 }
 
 impl SettingsFile {
-    fn pairs(self) -> [(&'static str, Option<String>); 6] {
+    fn pairs(self) -> [(&'static str, String); 6] {
         [
             ("evening", self.evening),
             ("quiet", self.quiet),
