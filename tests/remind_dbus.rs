@@ -244,3 +244,53 @@ fn a_bus_without_a_notification_service_does_not_hang_the_run() {
     );
     assert!(took < Duration::from_secs(10), "took {took:?}");
 }
+
+/// A notification server that takes the call and never answers.
+struct Stuck;
+
+#[zbus::interface(name = "org.freedesktop.Notifications")]
+impl Stuck {
+    #[allow(clippy::too_many_arguments)]
+    async fn notify(
+        &self,
+        _app_name: String,
+        _replaces_id: u32,
+        _app_icon: String,
+        _summary: String,
+        _body: String,
+        _actions: Vec<String>,
+        _hints: HashMap<String, zbus::OwnedVariant>,
+        _expire_timeout: i32,
+    ) -> u32 {
+        std::future::pending::<u32>().await
+    }
+}
+
+#[test]
+fn a_notification_service_that_never_answers_does_not_hold_the_run() {
+    let bus = Bus::start();
+    let _stuck = zbus::block_on(async {
+        zbus::connection::Builder::address(bus.address.as_str())
+            .name("org.freedesktop.Notifications")
+            .serve_at("/org/freedesktop/Notifications", Stuck)
+            .build()
+            .await
+    })
+    .expect("the stuck server starts");
+    let sandbox = treated(SignedDuration::from_mins(24 * 60 + 2));
+    let started = Instant::now();
+    let run = remind(&sandbox, &bus.address);
+    let took = started.elapsed();
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert_eq!(run.stdout.lines().count(), 2);
+    assert!(
+        run.stderr.contains("did not answer within 5 s"),
+        "{}",
+        run.stderr
+    );
+    assert!(took < Duration::from_secs(9), "took {took:?}");
+    // Told on stdout, so told: the next run neither repeats nor waits again.
+    let started = Instant::now();
+    assert_eq!(remind(&sandbox, &bus.address).stdout, "");
+    assert!(started.elapsed() < Duration::from_secs(2));
+}

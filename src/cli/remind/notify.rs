@@ -10,19 +10,38 @@ pub trait Notifier {
     fn notify(&mut self, summary: &str, body: &str) -> Result<(), String>;
 }
 
+/// How long a notification service may take to answer. A scheduled run that hung on a
+/// stuck service would stop every later run (systemd starts no second copy of a running
+/// oneshot), so past this the run gives up on notifications and finishes.
+pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(5);
+
 /// The desktop's notification service.
 #[derive(Debug, Default)]
 pub struct Desktop;
 
 impl Notifier for Desktop {
     fn notify(&mut self, summary: &str, body: &str) -> Result<(), String> {
-        notify_rust::Notification::new()
+        let mut notification = notify_rust::Notification::new();
+        notification
             .appname("aftercare")
             .summary(summary)
-            .body(&body_text(body))
-            .show()
-            .map(|_handle| ())
-            .map_err(|err| one_line(&err.to_string()))
+            .body(&body_text(body));
+        // On a thread of its own so that a service that never answers cannot hold the
+        // run; the thread is left behind and ends with the process.
+        let (sender, receiver) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let shown = notification
+                .show()
+                .map(|_handle| ())
+                .map_err(|err| one_line(&err.to_string()));
+            let _ = sender.send(shown);
+        });
+        receiver.recv_timeout(ANSWER_WITHIN).unwrap_or_else(|_| {
+            Err(format!(
+                "the notification service did not answer within {} s",
+                ANSWER_WITHIN.as_secs()
+            ))
+        })
     }
 }
 
