@@ -8,10 +8,10 @@ use std::time::Duration;
 use aftercare::cli::remind::notify::Recorder;
 use aftercare::cli::remind::{self, Output};
 use aftercare::cli::{self, Cli, CliError, Command};
-use aftercare::clock::FixedClock;
+use aftercare::domain::time::FixedClock;
 use aftercare::domain::timer::RunningTimer;
+use aftercare::journal::paths::{Paths, ReminderPaths};
 use aftercare::journal::timer_file;
-use aftercare::paths::{Paths, ReminderPaths};
 use clap::Parser;
 use tempfile::TempDir;
 

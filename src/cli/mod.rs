@@ -47,7 +47,8 @@ pub fn run(
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
         Command::Remind(args) => {
-            let places = crate::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
             let output = remind::run(&args, paths, &places, clock, &mut remind::notify::Desktop)?;
             if let Some(warning) = output.warning {
                 eprintln!("aftercare: {warning}");

@@ -18,9 +18,9 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 use serde::Serialize;
 
-use crate::clock::Stamp;
-use crate::journal::Treatment;
-use crate::plan::{CarePlan, Restriction};
+use crate::domain::model::Treatment;
+use crate::domain::plan::{CarePlan, Restriction};
+use crate::domain::time::Stamp;
 
 use super::timer::RunningTimer;
 
@@ -298,7 +298,10 @@ pub struct NextSession<'a> {
 impl Source for NextSession<'_> {
     fn due(&self, now: &ZonedDateTime) -> Vec<Reminder> {
         let zone = now.time_zone();
-        let (from, to) = crate::recovery::next_session_window(self.plan, self.treatment);
+        let Some((from, to)) = super::recovery::next_session_window(self.plan, self.treatment)
+        else {
+            return Vec::new();
+        };
         let closed = to.tomorrow().unwrap_or(to);
         let mut reminders = Vec::new();
         if let (Some(due), Some(expires)) = (

@@ -8,7 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Stamp;
+use crate::domain::time::Stamp;
 
 /// The timer file's schema.
 pub const TIMER_VERSION: u32 = 1;

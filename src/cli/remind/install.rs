@@ -13,7 +13,7 @@ use std::process::Command;
 use clap::ValueEnum;
 
 use crate::error::FileError;
-use crate::paths::{Paths, ReminderPaths};
+use crate::journal::paths::{Paths, ReminderPaths};
 
 use super::super::CliError;
 

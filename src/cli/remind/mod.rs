@@ -21,12 +21,12 @@ use std::fmt::Write as _;
 use jiff::ZonedDateTime;
 use serde::Serialize;
 
-use crate::clock::{Clock, Stamp};
 use crate::domain::reminders::{
     self, EveningCare, NextSession, Reminder, RestrictionsPassed, Source, TimerEnded,
 };
+use crate::domain::time::{Clock, Stamp};
+use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{Month, timer_file};
-use crate::paths::{Paths, ReminderPaths};
 
 use super::{Access, CliError, RemindArgs};
 use notify::Notifier;
@@ -140,9 +140,9 @@ fn deliver(
         sources.push(Box::new(TimerEnded { timer }));
     }
     if let (Some(at), Some(treatment)) = (settings.evening, journal.treatment_for(today))
-        && let Some(day) = crate::recovery::day_number(treatment, today)
+        && let Some(day) = crate::domain::recovery::day_number(treatment, today)
     {
-        let checklist = crate::recovery::checklist(&plan, day, journal.day(today));
+        let checklist = crate::domain::recovery::checklist(&plan, day, journal.day(today));
         sources.push(Box::new(EveningCare {
             date: today,
             at,

@@ -12,7 +12,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::clock::Stamp;
+use crate::domain::time::Stamp;
 use crate::error::FileError;
 use crate::journal;
 
