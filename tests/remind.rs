@@ -5,13 +5,13 @@
 use std::os::unix::fs::PermissionsExt as _;
 use std::time::Duration;
 
-use aftercare::cli::remind::notify::Recorder;
 use aftercare::cli::remind::{self, Output};
 use aftercare::cli::{self, Cli, CliError, Command};
 use aftercare::domain::time::FixedClock;
 use aftercare::domain::timer::RunningTimer;
 use aftercare::journal::paths::{Paths, ReminderPaths};
 use aftercare::journal::timer_file;
+use aftercare::notify::Recorder;
 use clap::Parser;
 use tempfile::TempDir;
 

@@ -49,7 +49,7 @@ pub fn run(
         Command::Remind(args) => {
             let places =
                 crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
-            let output = remind::run(&args, paths, &places, clock, &mut remind::notify::Desktop)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
             if let Some(warning) = output.warning {
                 eprintln!("aftercare: {warning}");
             }

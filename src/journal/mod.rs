@@ -9,6 +9,7 @@
 
 mod backup;
 pub mod conflict;
+pub mod delivered;
 pub mod history;
 mod legacy;
 mod lock;

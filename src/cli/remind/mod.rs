@@ -12,9 +12,7 @@
 //! it), one line on stderr says notifications failed, and the exit code is 0.
 
 pub mod install;
-pub mod notify;
 pub mod settings;
-pub mod state;
 
 use std::fmt::Write as _;
 
@@ -29,9 +27,9 @@ use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{Month, timer_file};
 
 use super::{Access, CliError, RemindArgs};
-use notify::Notifier;
+use crate::journal::delivered::{Delivered, RunLock};
+use crate::notify::Notifier;
 use settings::Settings;
-use state::{Delivered, RunLock};
 
 /// What a run prints: `stdout` for the patient or script, and at most one `warning` line
 /// for stderr.

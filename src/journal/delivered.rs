@@ -1,4 +1,5 @@
-//! What `remind` already delivered, in the state dir (`reminders-delivered.ron`, 0600),
+//! What reminders were already delivered (by `aftercare remind`, or by the app when its
+//! timer ended), in the state dir (`reminders-delivered.ron`, 0600),
 //! so that a run every minute never repeats a reminder.
 //!
 //! A run holds an OS lock on `.remind.lock` beside it from reading the list to writing it
@@ -70,6 +71,23 @@ pub struct RunLock {
 impl RunLock {
     /// Creates the state dir (owner-only) and waits for any other run to finish.
     pub fn acquire(state_dir: &Path) -> Result<RunLock, FileError> {
+        let (file, path) = Self::open(state_dir)?;
+        file.lock().map_err(|err| FileError::io(&path, &err))?;
+        Ok(RunLock { _file: file })
+    }
+
+    /// The lock if no one holds it (`None` while a `remind` run is delivering): for the
+    /// app, which must not freeze waiting.
+    pub fn try_acquire(state_dir: &Path) -> Result<Option<RunLock>, FileError> {
+        let (file, path) = Self::open(state_dir)?;
+        match file.try_lock() {
+            Ok(()) => Ok(Some(RunLock { _file: file })),
+            Err(std::fs::TryLockError::WouldBlock) => Ok(None),
+            Err(std::fs::TryLockError::Error(err)) => Err(FileError::io(&path, &err)),
+        }
+    }
+
+    fn open(state_dir: &Path) -> Result<(File, std::path::PathBuf), FileError> {
         use std::os::unix::fs::OpenOptionsExt as _;
         journal::create_private_dir(state_dir).map_err(|err| FileError::io(state_dir, &err))?;
         let path = state_dir.join(".remind.lock");
@@ -80,7 +98,6 @@ impl RunLock {
             .mode(0o600)
             .open(&path)
             .map_err(|err| FileError::io(&path, &err))?;
-        file.lock().map_err(|err| FileError::io(&path, &err))?;
-        Ok(RunLock { _file: file })
+        Ok((file, path))
     }
 }
