@@ -242,7 +242,7 @@ impl App {
             let left = clock_face(left);
             let text = if self.reminder_paths.is_some() {
                 format!(
-                    "The timer keeps running while closed ({left} left), logged when you reopen · q quits"
+                    "Timer keeps running while closed ({left} left), logged on reopen · q quits"
                 )
             } else {
                 format!("Quitting cancels the timer ({left} left), nothing logged · q again quits")
@@ -411,7 +411,7 @@ impl App {
                         .item(&stored.item_id)
                         .map_or(0, |i| i.kind.target());
                     self.info(format!(
-                        "{}: the session ended while aftercare was closed, logged ({count}/{target})",
+                        "{}: the session ended while closed, logged ({count}/{target})",
                         stored.label
                     ));
                 }
