@@ -307,7 +307,7 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         "the footer fits 80 columns: {footer}"
     );
     tmux.run(&["send-keys", "q"]);
-    let screen = tmux.wait_for("keeps running while closed");
+    let screen = tmux.wait_for("keeps running when closed");
     assert!(screen.contains("logged on reopen · q quits"), "{screen}");
     tmux.run(&["send-keys", "q"]);
     assert!(tmux.exited(), "the second q quits");
@@ -319,9 +319,9 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
     );
 
     tmux.start(home.path(), "");
-    let screen = tmux.wait_for("the timer is still running");
+    let screen = tmux.wait_for("timer still running");
     assert!(
-        screen.contains("Ice pack in a soft cloth: the timer is still running (1"),
+        screen.contains("Ice pack in a soft cloth: timer still running (1"),
         "{screen}"
     );
     assert!(

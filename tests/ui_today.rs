@@ -104,6 +104,13 @@ fn running_timer_is_shown_as_a_live_countdown() {
     let footer = narrow.lines().last().unwrap();
     assert!(footer.contains("? help  q quit"), "{footer}");
     assert!(footer.contains(" Space tick  t cancel timer  "), "{footer}");
+    // Moved off the ice pack on a small screen, the timer is still in sight.
+    app.update(Action::Up);
+    let narrow = screen_text(&render(&app, 60, 16));
+    assert!(
+        narrow.contains(" Timer 10:45 · Ice pack in a soft cloth · t cancels"),
+        "{narrow}"
+    );
 }
 
 #[test]

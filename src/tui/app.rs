@@ -235,19 +235,15 @@ impl App {
 
     /// Leaves, unless changes are still unsaved: then warns once, and leaves on a second Quit.
     fn quit(&mut self) {
-        if let Some(left) = self.timer_left()
-            && !self.quit_timer_warned
-        {
+        if self.timer.is_some() && !self.quit_timer_warned {
             self.quit_timer_warned = true;
-            let left = clock_face(left);
+            // Short enough for a 60-column status line.
             let text = if self.reminder_paths.is_some() {
-                format!(
-                    "Timer keeps running while closed ({left} left), logged on reopen · q quits"
-                )
+                "Timer keeps running when closed, logged on reopen · q quits"
             } else {
-                format!("Quitting cancels the timer ({left} left), nothing logged · q again quits")
+                "Quitting cancels the timer, nothing logged · q again quits"
             };
-            self.info(text);
+            self.info(text.into());
             return;
         }
         if self.quit_warned || self.journal.save().is_ok() {
@@ -431,7 +427,7 @@ impl App {
             return;
         };
         self.info(format!(
-            "{}: the timer is still running ({} left)",
+            "{}: timer still running ({} left)",
             stored.label,
             clock_face(left)
         ));

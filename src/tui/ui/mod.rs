@@ -58,6 +58,23 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     match &app.status {
         Some(status) if status.is_error => Line::styled(format!(" ! {}", status.text), theme.error),
         Some(status) => Line::styled(format!(" {}", status.text), theme.text),
+        // A running timer is always in sight, whichever item is selected and however
+        // small the screen.
+        None if app.timer.is_some() => {
+            let left = app.timer_left().unwrap_or_default();
+            let label = app
+                .timer
+                .as_ref()
+                .and_then(|timer| app.plan.item(&timer.item_id))
+                .map_or("", |item| item.label.as_str());
+            Line::styled(
+                format!(
+                    " Timer {} · {label} · t cancels",
+                    crate::tui::app::clock_face(left)
+                ),
+                theme.warning,
+            )
+        }
         None => Line::styled(
             format!(
                 " Plan: {} · your dermatologist's advice comes first",
