@@ -294,3 +294,91 @@ fn a_notification_service_that_never_answers_does_not_hold_the_run() {
     assert_eq!(remind(&sandbox, &bus.address).stdout, "");
     assert!(started.elapsed() < Duration::from_secs(2));
 }
+
+/// The real app in a private tmux: a stored timer with seconds left is picked up, and when
+/// it ends the app rings the terminal bell, sends the notification to the session bus
+/// (recorded by the test's server) and logs the session.
+#[test]
+fn the_open_app_rings_and_notifies_when_its_timer_ends() {
+    use aftercare::domain::time::Stamp;
+    use aftercare::domain::timer::{RunningTimer, TIMER_VERSION};
+
+    let bus = Bus::start();
+    let server = Notifications::serve(&bus);
+    let sandbox = treated(SignedDuration::from_mins(30));
+    // A session started 11 min 57 s ago: it ends three seconds after the app opens.
+    let now = Timestamp::now();
+    let stamp = |at: Timestamp| -> Stamp {
+        format!("{}", at.round(jiff::Unit::Second).unwrap())
+            .parse()
+            .unwrap()
+    };
+    let timer = RunningTimer {
+        version: TIMER_VERSION,
+        item_id: "ice".into(),
+        label: "Ice pack in a soft cloth".into(),
+        started: stamp(now - SignedDuration::from_secs(12 * 60 - 3)),
+        ends: stamp(now + SignedDuration::from_secs(3)),
+    };
+    let home = sandbox.home.path();
+    aftercare::journal::timer_file::save(&home.join(".local/state/aftercare/timer.ron"), &timer)
+        .unwrap();
+
+    let socket = format!("aftercare-bell-{}", std::process::id());
+    let tmux = |args: &[&str]| {
+        Command::new("tmux")
+            .arg("-L")
+            .arg(&socket)
+            .args(args)
+            .output()
+            .expect("tmux is required: apt-get install -y tmux (.ci/run does)")
+    };
+    let command = format!(
+        "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=UTC TERM=xterm-256color DBUS_SESSION_BUS_ADDRESS={bus} {bin}",
+        home = home.display(),
+        bus = bus.address,
+        bin = env!("CARGO_BIN_EXE_aftercare"),
+    );
+    struct Kill<'a>(&'a dyn Fn(&[&str]) -> std::process::Output);
+    impl Drop for Kill<'_> {
+        fn drop(&mut self) {
+            (self.0)(&["kill-server"]);
+        }
+    }
+    let _kill = Kill(&tmux);
+    tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
+    // Look at another window, as a patient with the terminal in the background would:
+    // tmux flags a bell only in a window that is not in front.
+    tmux(&["new-window", "-d", "sleep 60"]);
+    tmux(&["select-window", "-t", ":1"]);
+
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while server.calls().is_empty() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    let screen =
+        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", ":0"]).stdout).into_owned();
+    assert_eq!(
+        server.calls(),
+        [(
+            "aftercare".to_string(),
+            "Ice pack in a soft cloth".to_string(),
+            "12 min session over — time to take it off".to_string()
+        )],
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Ice pack in a soft cloth: session done and logged (1/3)"),
+        "{screen}"
+    );
+    let bell = tmux(&["display", "-p", "-t", ":0", "#{window_bell_flag}"]);
+    assert_eq!(
+        String::from_utf8_lossy(&bell.stdout).trim(),
+        "1",
+        "the bell rang"
+    );
+    // Told by the app: the scheduled `remind` does not tell it again.
+    let run = remind(&sandbox, &bus.address);
+    assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
+    assert_eq!(server.calls().len(), 1);
+}
