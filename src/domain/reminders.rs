@@ -407,11 +407,7 @@ mod tests {
     use super::*;
 
     fn treatment(at: &str) -> Treatment {
-        Treatment {
-            at: at.parse().unwrap(),
-            area: String::new(),
-            note: String::new(),
-        }
+        Treatment::new(at.parse().unwrap(), "", "")
     }
 
     fn at(text: &str) -> ZonedDateTime {
