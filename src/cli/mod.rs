@@ -12,14 +12,15 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+pub mod remind;
 pub mod status;
 mod treatment;
 
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -45,6 +46,15 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

@@ -9,5 +9,7 @@ pub mod model;
 pub mod operation;
 pub mod plan;
 pub mod recovery;
+pub mod reminders;
 pub mod text;
 pub mod time;
+pub mod timer;
