@@ -140,11 +140,10 @@ impl App {
         Ok(app)
     }
 
-    /// Reads a month and checks that it ticks only items of the plan.
+    /// Reads a month. Ticks of items the plan no longer has are kept and shown, never an
+    /// error: the plan follows the dermatologist, and the journal is the patient's record.
     fn load_month(&mut self, month: Month) -> Result<(), crate::error::FileError> {
-        self.journal.load_month(month)?;
-        self.journal
-            .check_items(month, |id| self.plan.item(id).is_some())
+        self.journal.load_month(month).map(|_| ())
     }
 
     /// The one place the state changes.
