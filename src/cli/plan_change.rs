@@ -6,9 +6,9 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::domain::plan::CarePlan;
-use crate::domain::plan_changes::{OwnItem, OwnRestriction, PlanChanges};
+use crate::domain::plan_changes::{OwnItem, OwnRestriction};
 use crate::domain::plan_edit;
-use crate::journal::plan_file::{self, PlanFile};
+use crate::journal::plan_file;
 
 use super::plan_text::{change_rows, hours_text, item_numbers, read_changes};
 use super::{CliError, PlanCommand, aligned_rows};
@@ -72,7 +72,7 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
         PlanCommand::Diff | PlanCommand::Edit => unreachable!("handled in plan::run"),
     };
     let (summary, plan) = result.map_err(|message| CliError::usage(&["plan", name], message))?;
-    let converted = save(path, &file, &changes)?;
+    let converted = plan_file::save_changes(path, &file, &changes)?;
     let mut text = format!("{summary}\n");
     if let Some(copy) = converted {
         let _ = writeln!(
@@ -88,25 +88,6 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
         text.push_str(&aligned_rows(rows));
     }
     Ok(text)
-}
-
-/// Saves the changes; an old full copy is kept beside the new file the first time it is
-/// converted (returned), so nothing the patient wrote is lost.
-fn save(
-    path: &Path,
-    file: &PlanFile,
-    changes: &PlanChanges,
-) -> Result<Option<std::path::PathBuf>, CliError> {
-    let mut kept = None;
-    if let PlanFile::Replace(_) = file {
-        let copy = path.with_extension("full-copy.ron");
-        if !copy.exists() {
-            std::fs::copy(path, &copy).map_err(|err| crate::error::FileError::io(&copy, &err))?;
-        }
-        kept = Some(copy);
-    }
-    plan_file::save(path, changes)?;
-    Ok(kept)
 }
 
 /// "makeup (Makeup and skincare products): 48 h (built in: 24 h)".

@@ -17,8 +17,8 @@ pub(super) fn item_numbers(item: &Item) -> String {
 /// "48 h", "120 h (5 d)", "336 h (2 weeks)".
 pub(super) fn hours_text(hours: u32) -> String {
     match hours {
-        h if h >= 7 * 24 && h % (7 * 24) == 0 => format!("{h} h ({} weeks)", h / (7 * 24)),
-        h if h >= 48 && h % 24 == 0 => format!("{h} h ({} d)", h / 24),
+        h if h >= 7 * 24 && h.is_multiple_of(7 * 24) => format!("{h} h ({} weeks)", h / (7 * 24)),
+        h if h >= 48 && h.is_multiple_of(24) => format!("{h} h ({} d)", h / 24),
         h => format!("{h} h"),
     }
 }

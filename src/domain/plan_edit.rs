@@ -385,6 +385,48 @@ pub fn reset_all(changes: &mut PlanChanges) {
     changes.symptom_window_days = None;
 }
 
+/// One change to the plan as a value, so the Plan screen can hand it to whoever saves it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PlanEdit {
+    Set {
+        id: String,
+        assignments: Vec<String>,
+    },
+    AddItem(OwnItem),
+    AddRestriction(OwnRestriction),
+    Reset(String),
+}
+
+/// Applies one edit: what happened in words, and the plan in force afterwards.
+pub fn apply_edit(
+    changes: &mut PlanChanges,
+    builtin: &CarePlan,
+    edit: &PlanEdit,
+) -> Result<(String, CarePlan), String> {
+    match edit {
+        PlanEdit::Set { id, assignments } => {
+            let plan = set(changes, builtin, id, assignments)?;
+            let what = if assignments.iter().any(|a| a == "off") {
+                format!("{id} is off; its ticks are kept")
+            } else if assignments.iter().any(|a| a == "on") {
+                format!("{id} is on again")
+            } else {
+                format!("{id} changed: {}", assignments.join(", "))
+            };
+            Ok((what, plan))
+        }
+        PlanEdit::AddItem(item) => {
+            let (id, plan) = add_item(changes, builtin, item.clone())?;
+            Ok((format!("Added your item {id}"), plan))
+        }
+        PlanEdit::AddRestriction(r) => {
+            let (id, plan) = add_restriction(changes, builtin, r.clone())?;
+            Ok((format!("Added your restriction {id}"), plan))
+        }
+        PlanEdit::Reset(id) => reset(changes, builtin, id),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

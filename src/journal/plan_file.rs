@@ -143,6 +143,27 @@ pub fn save(path: &Path, changes: &PlanChanges) -> Result<(), FileError> {
     write_private(path, &to_text(changes))
 }
 
+/// Saves the changes made to what `file` held. An old full copy converted to changes is
+/// first kept beside it (`care-plan.full-copy.ron`, once), so nothing the patient wrote is
+/// lost; returns that copy's path when there is one.
+pub fn save_changes(
+    path: &Path,
+    file: &PlanFile,
+    changes: &PlanChanges,
+) -> Result<Option<std::path::PathBuf>, FileError> {
+    let mut kept = None;
+    if let PlanFile::Replace(_) = file {
+        let copy = path.with_extension("full-copy.ron");
+        if !copy.exists() {
+            let text = std::fs::read_to_string(path).map_err(|err| FileError::io(path, &err))?;
+            write_private(&copy, &text)?;
+        }
+        kept = Some(copy);
+    }
+    save(path, changes)?;
+    Ok(kept)
+}
+
 /// Writes `text` to `path` atomically, mode 0600.
 pub fn write_private(path: &Path, text: &str) -> Result<(), FileError> {
     use atomic_write_file::unix::OpenOptionsExt as _;

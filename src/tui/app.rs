@@ -23,6 +23,7 @@ use crate::tui::forms::skin::SkinForm;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
+use crate::tui::plan::{self as plan_screen, PlanView};
 pub use crate::tui::state::{Overlay, Screen};
 use crate::tui::timer_store::{self, TimerAlert};
 
@@ -75,6 +76,10 @@ pub struct App {
     /// A gentle note when healing looks slower than usual; recomputed after each update.
     pub concern: Option<Concern>,
     pub history: HistoryView,
+    /// The Plan screen's selection.
+    pub plan_view: PlanView,
+    /// The patient's plan file, where the Plan screen saves; `None`: changes stay in memory.
+    pub plan_path: Option<std::path::PathBuf>,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -122,6 +127,8 @@ impl App {
             timer: None,
             concern: None,
             history: HistoryView::new(now.date()),
+            plan_view: PlanView::default(),
+            plan_path: None,
             status: None,
             now,
             monotonic,
@@ -164,9 +171,14 @@ impl App {
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
             action => match (&self.overlay, &self.screen) {
                 (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                     self.update_modal(action);
+                }
+                (Some(Overlay::PlanForm(_)), _) | (None, Screen::Plan) => {
+                    let effects = self.plan_view.update(&self.plan, &mut self.overlay, action);
+                    self.apply_plan(effects);
                 }
                 (None, Screen::Welcome(_)) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
@@ -662,13 +674,87 @@ impl App {
     fn switch_screen(&mut self) {
         match &self.screen {
             Screen::Welcome(_) => {}
-            Screen::History => self.screen = Screen::Today,
+            Screen::History => self.screen = Screen::Plan,
+            Screen::Plan => self.screen = Screen::Today,
             Screen::Today => {
                 self.screen = Screen::History;
                 let date = self.date;
                 let effects = self.history.open(&mut history_context!(self), date);
                 self.apply(effects);
             }
+        }
+    }
+
+    /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
+    pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
+        self.plan_path = Some(path);
+        self
+    }
+
+    /// Carries out what the Plan screen asked for.
+    fn apply_plan(&mut self, effects: Vec<plan_screen::Effect>) {
+        for effect in effects {
+            match effect {
+                plan_screen::Effect::Status(text) => self.info(text),
+                plan_screen::Effect::Change(edit) => self.change_plan(&edit),
+            }
+        }
+    }
+
+    /// Checks a change against the whole plan, saves it, and puts the new plan in force at
+    /// once (Today's checklist and countdowns, History's calendar). The file is read again
+    /// first, so a change made meanwhile from the shell is kept. If the change is refused,
+    /// nothing changes and the form (or the status line) says why.
+    fn change_plan(&mut self, edit: &crate::domain::plan_edit::PlanEdit) {
+        use crate::journal::plan_file;
+        let builtin = CarePlan::builtin();
+        let result = (|| {
+            let (file, mut changes) = match &self.plan_path {
+                Some(path) => {
+                    let file = plan_file::read(path, &builtin).map_err(|e| e.to_string())?;
+                    let changes = file.changes(&builtin);
+                    (Some(file), changes)
+                }
+                None => (
+                    None,
+                    crate::domain::plan_changes::diff(&builtin, &self.plan),
+                ),
+            };
+            let (what, plan) = crate::domain::plan_edit::apply_edit(&mut changes, &builtin, edit)?;
+            if let (Some(path), Some(file)) = (&self.plan_path, &file) {
+                plan_file::save_changes(path, file, &changes).map_err(|e| e.to_string())?;
+                self.plan_source = crate::domain::plan::PlanSource::Changes(path.clone());
+            }
+            Ok::<_, String>((what, plan))
+        })();
+        match result {
+            Ok((what, plan)) => {
+                let id = match edit {
+                    crate::domain::plan_edit::PlanEdit::Set { id, .. }
+                    | crate::domain::plan_edit::PlanEdit::Reset(id) => id.clone(),
+                    crate::domain::plan_edit::PlanEdit::AddItem(item) => {
+                        crate::domain::plan_edit::derive_id(&item.label)
+                    }
+                    crate::domain::plan_edit::PlanEdit::AddRestriction(r) => {
+                        crate::domain::plan_edit::derive_id(&r.label)
+                    }
+                };
+                self.plan = plan;
+                self.plan_view.follow(&self.plan, &id);
+                if matches!(self.overlay, Some(Overlay::PlanForm(_))) {
+                    self.overlay = None;
+                }
+                if let Some(timer) = &self.timer
+                    && self.plan.item(&timer.item_id).is_none()
+                {
+                    self.timer = None;
+                }
+                self.info(format!("{what}. Saved; Today follows it now."));
+            }
+            Err(message) => match &mut self.overlay {
+                Some(Overlay::PlanForm(form)) => form.error = Some(message),
+                _ => self.error(message),
+            },
         }
     }
 

@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod plan;
 pub mod state;
 pub mod timer_store;
 pub mod ui;
@@ -38,8 +39,9 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
-    let mut app =
-        App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock))
+        .map_err(|e| e.to_string())?
+        .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
         app.keep_timers(places);

@@ -109,6 +109,15 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .enumerate()
         .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
         .collect();
+    // Ticks of items the plan no longer has: kept and shown, counted for nothing.
+    for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+        let text = format!("    {} ×{}", former.label, former.count);
+        lines.push(Line::styled(fit(&text, width), theme.muted));
+        lines.push(Line::styled(
+            fit(&format!("      {}", former.why()), width),
+            theme.muted,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.extend(selected_details(app, &items[selected], theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
