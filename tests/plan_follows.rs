@@ -121,18 +121,23 @@ fn turning_an_item_off_keeps_its_ticks_and_on_again_brings_them_back() {
 #[test]
 fn the_clinic_sheet_in_four_commands() {
     let sandbox = Sandbox::new();
-    sandbox.ok(&["plan", "set", "makeup", "hours=48h"]);
-    sandbox.ok(&["plan", "set", "ice", "off"]);
-    sandbox.ok(&[
-        "plan",
-        "add",
-        "Clinic balm",
-        "--kind",
-        "count=2",
-        "--days",
-        "0-7",
-    ]);
-    sandbox.ok(&["plan", "add-restriction", "No retinol", "--hours", "5d"]);
+    // The four commands exactly as the README's "Your care plan" shows them.
+    let readme = include_str!("../README.md");
+    let block = readme
+        .split("Four commands:\n\n```sh\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows the four commands");
+    let commands: Vec<&str> = block.lines().collect();
+    assert_eq!(commands.len(), 4, "{block}");
+    for command in commands {
+        let line = command
+            .strip_prefix("aftercare ")
+            .expect("an aftercare command");
+        let args = shell_words(line);
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        sandbox.ok(&args);
+    }
 
     let (plan, source) = loaded(&sandbox);
     assert_eq!(source, PlanSource::Changes(sandbox.plan_path()));
@@ -167,6 +172,16 @@ fn the_clinic_sheet_in_four_commands() {
     let diff = sandbox.ok(&["plan", "diff"]);
     assert_eq!(diff.lines().count(), 5, "{diff}");
     assert!(diff.contains("24 h → 48 h (2 d)"), "{diff}");
+    let shown = readme
+        .split("then shows exactly that:\n\n```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README shows the diff");
+    assert_eq!(
+        shown.lines().skip(1).collect::<Vec<_>>(),
+        diff.lines().skip(1).collect::<Vec<_>>(),
+        "the README's `plan diff` is what it prints"
+    );
 
     // The balm is ticked like any item.
     sandbox.ok(&["treatment", "add"]);
@@ -473,4 +488,26 @@ fn plan_edit_left_invalid_and_unchanged_is_abandoned_and_nothing_applied() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.starts_with("Abandoned"), "{}", run.stdout);
     assert_eq!(std::fs::read(sandbox.plan_path()).unwrap(), before);
+}
+
+/// Splits a README command line into arguments: spaces, and double quotes around words.
+fn shell_words(line: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
 }
