@@ -82,7 +82,9 @@ fn removing_a_ticked_item_from_the_plan_never_locks_the_patient_out() {
         csv.contains("Ice pack in a soft cloth (no longer in your plan)"),
         "{csv}"
     );
-    sandbox.ok(&["status"]);
+    let status = sandbox.ok(&["status"]);
+    assert!(status.contains("Ice pack in a soft cloth ×1"), "{status}");
+    assert!(status.contains("no longer in your plan"), "{status}");
     // Nothing was lost or rewritten.
     let month_after = std::fs::read_dir(sandbox.journal_dir().join("days"))
         .unwrap()

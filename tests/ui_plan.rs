@@ -207,3 +207,28 @@ fn the_clinic_sheet_in_the_app() {
     assert!(plan.item("ice").is_some() && plan.item("clinic-balm").is_none());
     assert!(plan.restriction("no-retinol").is_some());
 }
+
+#[test]
+fn a_change_from_the_shell_reaches_the_open_app_within_a_tick() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, path) = app_with_plan_file(&dir);
+    // Another terminal: `aftercare plan set makeup hours=72` (the same code path).
+    let builtin = aftercare::domain::plan::CarePlan::builtin();
+    let mut changes = aftercare::domain::plan_changes::PlanChanges::default();
+    aftercare::domain::plan_edit::set(&mut changes, &builtin, "makeup", &["hours=72".into()])
+        .unwrap();
+    plan_file::save(&path, &changes).unwrap();
+    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 24);
+    app.update(Action::Tick);
+    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 72);
+    assert!(screen_text(&render(&app, 80, 24)).contains("until Wed 17 Mar 09:00"));
+    // A broken file leaves the plan as it was, and says so.
+    std::fs::write(&path, "(version: 2, changes: {\"makeup\": (hours: 0)})").unwrap();
+    app.update(Action::Tick);
+    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 72);
+    let status = app.status.clone().unwrap();
+    assert!(
+        status.is_error && status.text.contains("care-plan.ron:1:"),
+        "{status:?}"
+    );
+}

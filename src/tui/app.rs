@@ -80,6 +80,9 @@ pub struct App {
     pub plan_view: PlanView,
     /// The patient's plan file, where the Plan screen saves; `None`: changes stay in memory.
     pub plan_path: Option<std::path::PathBuf>,
+    /// The plan file's modification time and size as last read or written here: when they
+    /// change (`aftercare plan set` in another terminal), the plan is read again.
+    plan_seen: Option<(std::time::SystemTime, u64)>,
     pub status: Option<Status>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
@@ -129,6 +132,7 @@ impl App {
             history: HistoryView::new(now.date()),
             plan_view: PlanView::default(),
             plan_path: None,
+            plan_seen: None,
             status: None,
             now,
             monotonic,
@@ -166,6 +170,7 @@ impl App {
             Action::Tick => {
                 self.retry_save();
                 self.take_in_outside_changes();
+                self.reload_plan_if_changed();
             }
             Action::Quit => self.quit(),
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
@@ -687,8 +692,31 @@ impl App {
 
     /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
     pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
+        self.plan_seen = file_stamp(&path);
         self.plan_path = Some(path);
         self
+    }
+
+    /// Reads the plan again when its file changed on disk (a change from the shell while
+    /// the app is open), so Today follows it within a second. A file that no longer reads
+    /// leaves the plan as it was and says why.
+    fn reload_plan_if_changed(&mut self) {
+        let Some(path) = &self.plan_path else {
+            return;
+        };
+        let stamp = file_stamp(path);
+        if stamp == self.plan_seen {
+            return;
+        }
+        self.plan_seen = stamp;
+        match crate::journal::plan_file::load(path) {
+            Ok((plan, source)) => {
+                self.plan = plan;
+                self.plan_source = source;
+                self.info("Your plan file changed: the plan in force follows it.".into());
+            }
+            Err(err) => self.error(format!("{err} (the plan stays as it was)")),
+        }
     }
 
     /// Carries out what the Plan screen asked for.
@@ -723,6 +751,7 @@ impl App {
             let (what, plan) = crate::domain::plan_edit::apply_edit(&mut changes, &builtin, edit)?;
             if let (Some(path), Some(file)) = (&self.plan_path, &file) {
                 plan_file::save_changes(path, file, &changes).map_err(|e| e.to_string())?;
+                self.plan_seen = file_stamp(path);
                 self.plan_source = crate::domain::plan::PlanSource::Changes(path.clone());
             }
             Ok::<_, String>((what, plan))
@@ -795,4 +824,10 @@ impl App {
 pub fn clock_face(left: Duration) -> String {
     let secs = left.as_secs();
     format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// A file's modification time and size, or `None` when it is absent.
+fn file_stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }
