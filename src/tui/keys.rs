@@ -241,7 +241,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[C::Today],
         keys: &[(code(KeyCode::Tab), Action::SwitchScreen)],
-        help: Some(("Tab", "History (calendar, trend), then your Plan")),
+        help: Some(("Tab", "History, then your Plan")),
         hint: hint(5, "Tab", "history"),
     },
     Binding {
@@ -345,25 +345,25 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[C::Plan],
         keys: &[(code(KeyCode::Enter), plan(P::Edit))],
-        help: Some(("Enter", "change the numbers: days, a day, minutes, hours")),
+        help: Some(("Enter", "change its numbers (days, times, hours)")),
         hint: hint(1, "Enter", "change"),
     },
     Binding {
         contexts: &[C::Plan],
         keys: &[(ch(' '), plan(P::Toggle))],
-        help: Some(("Space", "turn an entry off or on (its ticks are kept)")),
+        help: Some(("Space", "turn it off or on; its ticks are kept")),
         hint: hint(2, "Space", "on/off"),
     },
     Binding {
         contexts: &[C::Plan],
         keys: &[(ch('a'), plan(P::Add))],
-        help: Some(("a", "add an item or restriction from your dermatologist")),
+        help: Some(("a", "add an item or restriction of yours")),
         hint: hint(3, "a", "add"),
     },
     Binding {
         contexts: &[C::Plan],
         keys: &[(ch('r'), plan(P::Reset))],
-        help: Some(("r", "back to the built-in entry (yours: remove it)")),
+        help: Some(("r", "reset to built-in (yours: remove it)")),
         hint: hint(4, "r", "reset"),
     },
     Binding {
