@@ -8,6 +8,8 @@ pub mod merge;
 pub mod model;
 pub mod operation;
 pub mod plan;
+pub mod plan_changes;
+pub mod plan_edit;
 pub mod recovery;
 pub mod reminders;
 pub mod text;

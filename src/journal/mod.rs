@@ -14,7 +14,7 @@ pub mod history;
 mod legacy;
 mod lock;
 pub mod paths;
-mod plan_file;
+pub mod plan_file;
 mod store;
 pub mod timer_file;
 
@@ -269,36 +269,6 @@ impl Journal {
             ));
         }
         Ok((file, fingerprint))
-    }
-
-    /// Checks that a loaded month ticks only items `is_known` accepts (the care plan's),
-    /// naming the file, and the line and column of the first stray item.
-    pub fn check_items(
-        &self,
-        month: Month,
-        is_known: impl Fn(&str) -> bool,
-    ) -> Result<(), FileError> {
-        let Some(file) = self.months.get(&month) else {
-            return Ok(());
-        };
-        let stray = file.days.iter().find_map(|(date, entry)| {
-            let (id, _) = entry.items().find(|(id, _)| !is_known(id))?;
-            Some((date, id))
-        });
-        let Some((date, id)) = stray else {
-            return Ok(());
-        };
-        let path = self.layout.month(month);
-        let position = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| position_of(&text, &format!("{id:?}")));
-        Err(FileError::new(
-            &path,
-            position,
-            format!(
-                "{date} has a tick for {id:?}, which is not an item of the care plan; fix the name in this file or add the item to your plan"
-            ),
-        ))
     }
 
     /// The entry of a day whose month has been loaded (see [`Journal::load_month`]).
@@ -800,13 +770,4 @@ fn make_private(dir: &std::path::Path) -> Result<(), FileError> {
             .map_err(|err| FileError::io(dir, &err))?;
     }
     Ok(())
-}
-
-/// Line and column (from 1) of the first occurrence of `needle` in `text`.
-fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
-    let offset = text.find(needle)?;
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some((line, column))
 }
