@@ -128,6 +128,12 @@ fn the_warning_signs_are_one_key_from_today() {
     );
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("w warning signs"), "in the footer: {text}");
+    let narrow = screen_text(&render(&app, 60, 16));
+    let footer = narrow.lines().last().unwrap();
+    assert!(
+        footer.contains("w warning signs"),
+        "kept at 60 columns: {footer}"
+    );
     app.update(Action::ShowWarningSigns);
     assert_eq!(app.overlay, Some(Overlay::WarningSigns));
     let terminal = render(&app, 80, 24);

@@ -16,6 +16,7 @@ mod plan_care;
 mod plan_change;
 mod plan_editor;
 mod plan_text;
+pub mod remind;
 pub mod status;
 mod treatment;
 
@@ -23,7 +24,8 @@ use std::io::Write;
 
 pub use args::{
     Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanAddArgs, PlanAddRestrictionArgs,
-    PlanArgs, PlanCommand, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
+    PlanArgs, PlanCommand, RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs,
+    TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -49,6 +51,15 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

@@ -12,6 +12,8 @@ pub mod plan;
 pub mod plan_changes;
 pub mod plan_edit;
 pub mod recovery;
+pub mod reminders;
 pub mod schedule;
 pub mod text;
 pub mod time;
+pub mod timer;

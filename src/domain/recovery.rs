@@ -151,17 +151,15 @@ pub fn former_ticks(plan: &CarePlan, entry: Option<&DayEntry>) -> Vec<FormerTick
         return Vec::new();
     };
     entry
-        .ticks
-        .iter()
-        .filter(|(_, ticks)| !ticks.is_empty())
+        .items()
         .filter_map(|(id, _)| {
             let (label, known) = match plan.former_item(id) {
                 Former::InPlan => return None,
                 Former::NoLonger(label) => (label, true),
-                Former::Unknown => (id.clone(), false),
+                Former::Unknown => (id.to_string(), false),
             };
             Some(FormerTicks {
-                id: id.clone(),
+                id: id.to_string(),
                 label,
                 count: entry.count(id),
                 known,
