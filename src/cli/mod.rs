@@ -14,6 +14,7 @@ mod paths;
 mod plan;
 pub mod status;
 mod treatment;
+mod undo;
 
 use std::io::Write;
 
@@ -45,6 +46,7 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Undo => undo::run(paths, clock)?,
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

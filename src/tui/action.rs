@@ -37,6 +37,10 @@ pub enum Action {
     Cancel,
     /// Tab: between the Today and History screens.
     SwitchScreen,
+    /// Take back the last change made in this window (again: the one before).
+    Undo,
+    /// Make again the last change undone.
+    Redo,
     /// A key of the History screen, handled by `tui::history`.
     History(HistoryAction),
 }

@@ -21,6 +21,7 @@ use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
 pub use crate::tui::state::{Overlay, Screen};
+use crate::tui::undo::UndoStacks;
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -68,6 +69,8 @@ pub struct App {
     pub concern: Option<Concern>,
     pub history: HistoryView,
     pub status: Option<Status>,
+    /// This window's changes, to undo (`u`) and redo (`U`, Ctrl-R).
+    pub undo: UndoStacks,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
     pub monotonic: Instant,
@@ -104,11 +107,13 @@ impl App {
             concern: None,
             history: HistoryView::new(now.date()),
             status: None,
+            undo: UndoStacks::default(),
             now,
             monotonic,
             quit: false,
             quit_warned: false,
         };
+        app.undo = UndoStacks::new(&app.journal);
         app.load_month(Month::of(app.date))?;
         app.refresh_concern();
         if let Some(notice) = app.journal.take_notice() {
@@ -139,6 +144,9 @@ impl App {
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::Undo | Action::Redo if self.overlay.is_none() => {
+                self.undo_step(action == Action::Redo);
+            }
             action => match (&self.overlay, &self.screen) {
                 (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                     self.update_modal(action);
@@ -156,7 +164,28 @@ impl App {
         if action != Action::Tick {
             self.refresh_concern();
         }
+        self.undo.take_new(&self.journal);
         self.show_unsaved();
+    }
+
+    /// `u` / `U`: reverses this window's last change (or the last undo) as a new change,
+    /// and redraws the screens from the journal.
+    fn undo_step(&mut self, redo: bool) {
+        let outcome = self
+            .undo
+            .step(&mut self.journal, &self.plan, &self.now, redo);
+        self.status = Some(Status {
+            text: outcome.text,
+            is_error: outcome.is_error,
+        });
+        if outcome.changed {
+            let len = self.checklist().len();
+            self.selected = self.selected.min(len.saturating_sub(1));
+            if self.screen == Screen::History {
+                let effects = self.history.journal_changed(&mut history_context!(self));
+                self.apply(effects);
+            }
+        }
     }
 
     /// Saves what an earlier save could not (the disk is back, space was freed).

@@ -210,6 +210,25 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[(ch('u'), Action::Undo)],
+        help: Some((
+            "u",
+            "undo the last change made here (again: the one before)",
+        )),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[
+            (ch('U'), Action::Redo),
+            (Key::Ctrl('r'), Action::Redo),
+            (Key::Ctrl('R'), Action::Redo),
+        ],
+        help: Some(("U  Ctrl-R", "redo what was undone")),
+        hint: None,
+    },
+    Binding {
         contexts: &[C::Today],
         keys: &[(ch('r'), Action::OpenTreatmentForm)],
         help: Some(("r", "record a new treatment session")),

@@ -8,6 +8,7 @@ pub mod history;
 pub mod keys;
 pub mod state;
 pub mod ui;
+pub mod undo;
 
 use std::io;
 use std::sync::Arc;
