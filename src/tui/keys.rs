@@ -211,21 +211,13 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Today, C::History],
-        keys: &[(ch('u'), Action::Undo)],
-        help: Some((
-            "u",
-            "undo the last change made here (again: the one before)",
-        )),
-        hint: None,
-    },
-    Binding {
-        contexts: &[C::Today, C::History],
         keys: &[
+            (ch('u'), Action::Undo),
             (ch('U'), Action::Redo),
             (Key::Ctrl('r'), Action::Redo),
             (Key::Ctrl('R'), Action::Redo),
         ],
-        help: Some(("U  Ctrl-R", "redo what was undone")),
+        help: Some(("u  U  Ctrl-R", "undo / redo the last change, one by one")),
         hint: None,
     },
     Binding {
