@@ -176,3 +176,15 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     app.update(Action::Redo);
     assert!(app.journal.treatments().is_empty());
 }
+
+#[test]
+fn undoing_the_only_treatment_asks_for_one_again() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(&dir, None, NOW);
+    app.update(Action::Submit);
+    assert_eq!(app.screen, Screen::Today);
+    app.update(Action::Undo);
+    assert_eq!(status(&app), "Undid: new treatment of 2027-03-14 10:00");
+    assert!(matches!(app.screen, Screen::Welcome(_)));
+    assert!(app.journal.treatments().is_empty());
+}

@@ -179,6 +179,11 @@ impl App {
             is_error: outcome.is_error,
         });
         if outcome.changed {
+            if self.journal.latest_treatment().is_none() {
+                // The only treatment was undone: ask for one, as on the first start.
+                self.overlay = None;
+                self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+            }
             let len = self.checklist().len();
             self.selected = self.selected.min(len.saturating_sub(1));
             if self.screen == Screen::History {

@@ -534,6 +534,27 @@ mod tests {
     }
 
     #[test]
+    fn u_undoes_and_shift_u_or_ctrl_r_redoes_on_both_screens() {
+        for context in [KeyContext::Today, KeyContext::History] {
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('u')), context),
+                Some(Action::Undo)
+            );
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('U')), context),
+                Some(Action::Redo)
+            );
+            let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+            assert_eq!(key_to_action(ctrl_r, context), Some(Action::Redo));
+        }
+        // In a form, u is a letter.
+        assert_eq!(
+            key_to_action(key(KeyCode::Char('u')), KeyContext::Form),
+            Some(Action::Edit(Edit::Insert('u')))
+        );
+    }
+
+    #[test]
     fn no_key_is_bound_twice_in_a_context() {
         for context in ALL {
             let keys: Vec<Key> = BINDINGS
