@@ -12,6 +12,7 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+pub mod remind;
 pub mod status;
 mod treatment;
 mod undo;
@@ -19,8 +20,8 @@ mod undo;
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -47,6 +48,15 @@ pub fn run(
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
         Command::Undo => undo::run(paths, clock)?,
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

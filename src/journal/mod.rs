@@ -9,12 +9,14 @@
 
 mod backup;
 pub mod conflict;
+pub mod delivered;
 pub mod history;
 mod legacy;
 mod lock;
 pub mod paths;
 mod plan_file;
 mod store;
+pub mod timer_file;
 mod undo;
 pub mod undo_log;
 
@@ -32,7 +34,8 @@ pub use backup::{
 };
 pub use lock::{JournalLock, LOCK_FILE};
 pub use store::{
-    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config,
+    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config, read,
+    write,
 };
 
 use crate::domain::merge::Merge as _;
