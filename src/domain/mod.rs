@@ -15,3 +15,4 @@ pub mod reminders;
 pub mod text;
 pub mod time;
 pub mod timer;
+pub mod undo;
