@@ -61,6 +61,12 @@ pub enum Command {
     Plan(PlanArgs),
     /// Print where the journal and the plan override live.
     Paths,
+    /// Undo the last change made from the shell (tick, note, symptoms, treatment);
+    /// run it again to go further back. Changes made in the app are undone there with u.
+    #[command(
+        after_help = "The shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is).\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo"
+    )]
+    Undo,
     /// Tell what is due now (run every few minutes by the scheduler; see --install).
     #[command(
         after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."

@@ -18,6 +18,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let change = TickChange::Add(args.count);
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
+    super::undo::remember(paths, &journal);
     let item = plan.item(&args.item).expect("care::tick accepted the id");
     let mut progress = ItemProgress::new(item, count);
     if let Some(treatment) = journal.treatment_for(date) {
@@ -58,6 +59,7 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let text = args.text.join(" ");
     care::set_note(&mut journal, date, &text, &now)
         .map_err(|err| CliError::from_care(&["note"], err))?;
+    super::undo::remember(paths, &journal);
     Ok(if text.trim().is_empty() {
         format!("Note for {date} cleared\n")
     } else {
@@ -98,6 +100,7 @@ pub(super) fn symptoms(
     };
     care::set_symptoms_and_signs(&mut journal, date, Some(symptoms), &signs, &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
+    super::undo::remember(paths, &journal);
     let mut text = format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
         symptoms.redness.word(),

@@ -19,6 +19,7 @@ mod plan_text;
 pub mod remind;
 pub mod status;
 mod treatment;
+mod undo;
 
 use std::io::Write;
 
@@ -51,6 +52,7 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
             let places =
                 crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;

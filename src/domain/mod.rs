@@ -17,3 +17,4 @@ pub mod schedule;
 pub mod text;
 pub mod time;
 pub mod timer;
+pub mod undo;

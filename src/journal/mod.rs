@@ -17,6 +17,8 @@ pub mod paths;
 pub mod plan_file;
 mod store;
 pub mod timer_file;
+mod undo;
+pub mod undo_log;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -39,6 +41,7 @@ pub use store::{
 use crate::domain::merge::Merge as _;
 use crate::domain::model::Days;
 pub use crate::domain::operation::Operation;
+pub use crate::domain::undo::{Conflict, Done};
 use crate::error::FileError;
 
 /// How long a change waits for another aftercare to finish its own (a few milliseconds
@@ -129,9 +132,12 @@ pub struct Journal {
     notices: Vec<String>,
     /// Conflict copies that could not be read: reported once, left where they are.
     unreadable_copies: BTreeSet<std::path::PathBuf>,
-    /// The operations this aftercare applied, oldest first (at most [`APPLIED_KEPT`]):
-    /// what undo reverses.
-    applied: Vec<Operation>,
+    /// The operations this aftercare applied, oldest first (at most [`APPLIED_KEPT`]),
+    /// each with the values it replaced: what undo reverses.
+    applied: Vec<Done>,
+    /// How many operations this aftercare ever applied (unlike `applied`, never shrinks):
+    /// lets the app tell which ones are new since it last looked.
+    applied_total: u64,
 }
 
 /// How many of its own operations a journal remembers for undo.
@@ -158,6 +164,7 @@ impl Journal {
             notices: Vec::new(),
             unreadable_copies: BTreeSet::new(),
             applied: Vec::new(),
+            applied_total: 0,
         })
     }
 
@@ -315,12 +322,14 @@ impl Journal {
         }
         let op = decide(self)?;
         if let Some(op) = &op {
+            let done = Done::record(op, self);
             self.apply_in_memory(op);
             self.unsaved.push(op.clone());
             if self.applied.len() == APPLIED_KEPT {
                 self.applied.remove(0);
             }
-            self.applied.push(op.clone());
+            self.applied.push(done);
+            self.applied_total += 1;
         }
         if let Some(err) = failure {
             if self.unsaved.is_empty() {
@@ -414,8 +423,19 @@ impl Journal {
 
     /// The operations this aftercare applied since it opened the journal, oldest first
     /// (the last [`APPLIED_KEPT`]), whether saved yet or not.
-    pub fn applied(&self) -> &[Operation] {
+    pub fn applied(&self) -> impl DoubleEndedIterator<Item = &Operation> {
+        self.applied.iter().map(|done| &done.op)
+    }
+
+    /// The same, each with the values it replaced (see [`Done`]), for undo.
+    pub fn done(&self) -> &[Done] {
         &self.applied
+    }
+
+    /// How many operations this aftercare applied since it opened the journal, forgotten
+    /// ones included: compare two readings to find the new ones in [`Journal::done`].
+    pub fn applied_total(&self) -> u64 {
+        self.applied_total
     }
 
     /// A message for the patient, once (such as what a conflict copy brought).

@@ -43,6 +43,10 @@ pub enum Action {
     OpenPlan,
     /// A key of the Plan screen, handled by `tui::plan`.
     Plan(PlanAction),
+    /// Take back the last change made in this window (again: the one before).
+    Undo,
+    /// Make again the last change undone.
+    Redo,
     /// A key of the History screen, handled by `tui::history`.
     History(HistoryAction),
 }

@@ -26,6 +26,7 @@ use crate::tui::keys::KeyContext;
 use crate::tui::plan::{self as plan_screen, PlanView};
 pub use crate::tui::state::{Overlay, Screen};
 use crate::tui::timer_store::{self, TimerAlert};
+use crate::tui::undo::UndoStacks;
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -85,6 +86,8 @@ pub struct App {
     /// change (`aftercare plan set` in another terminal), the plan is read again.
     plan_seen: Option<(std::time::SystemTime, u64)>,
     pub status: Option<Status>,
+    /// This window's changes, to undo (`u`) and redo (`U`, Ctrl-R).
+    pub undo: UndoStacks,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
     pub monotonic: Instant,
@@ -135,6 +138,7 @@ impl App {
             plan_path: None,
             plan_seen: None,
             status: None,
+            undo: UndoStacks::default(),
             now,
             monotonic,
             quit: false,
@@ -144,6 +148,7 @@ impl App {
             timers_ended: 0,
             timer_alert: None,
         };
+        app.undo = UndoStacks::new(&app.journal);
         app.load_month(Month::of(app.date))?;
         app.refresh_alerts();
         if let Some(notice) = app.journal.take_notice() {
@@ -180,6 +185,9 @@ impl App {
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
+            Action::Undo | Action::Redo if self.overlay.is_none() => {
+                self.undo_step(action == Action::Redo);
+            }
             action => match (&self.overlay, &self.screen) {
                 (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                     self.update_modal(action);
@@ -201,7 +209,33 @@ impl App {
         if action != Action::Tick {
             self.refresh_alerts();
         }
+        self.undo.take_new(&self.journal);
         self.show_unsaved();
+    }
+
+    /// `u` / `U`: reverses this window's last change (or the last undo) as a new change,
+    /// and redraws the screens from the journal.
+    fn undo_step(&mut self, redo: bool) {
+        let outcome = self
+            .undo
+            .step(&mut self.journal, &self.plan, &self.now, redo);
+        self.status = Some(Status {
+            text: outcome.text,
+            is_error: outcome.is_error,
+        });
+        if outcome.changed {
+            if self.journal.latest_treatment().is_none() {
+                // The only treatment was undone: ask for one, as on the first start.
+                self.overlay = None;
+                self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+            }
+            let len = self.checklist().len();
+            self.selected = self.selected.min(len.saturating_sub(1));
+            if self.screen == Screen::History {
+                let effects = self.history.journal_changed(&mut history_context!(self));
+                self.apply(effects);
+            }
+        }
     }
 
     /// Saves what an earlier save could not (the disk is back, space was freed).

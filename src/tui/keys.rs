@@ -233,6 +233,17 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[
+            (ch('u'), Action::Undo),
+            (ch('U'), Action::Redo),
+            (Key::Ctrl('r'), Action::Redo),
+            (Key::Ctrl('R'), Action::Redo),
+        ],
+        help: Some(("u  U  Ctrl-R", "undo / redo the last change, one by one")),
+        hint: None,
+    },
+    Binding {
         contexts: &[C::Today],
         keys: &[(ch('r'), Action::OpenTreatmentForm)],
         help: Some(("r", "record a new treatment session")),
@@ -623,6 +634,27 @@ mod tests {
         assert_eq!(
             key_to_action(key(KeyCode::Char('q')), KeyContext::Today),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn u_undoes_and_shift_u_or_ctrl_r_redoes_on_both_screens() {
+        for context in [KeyContext::Today, KeyContext::History] {
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('u')), context),
+                Some(Action::Undo)
+            );
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('U')), context),
+                Some(Action::Redo)
+            );
+            let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+            assert_eq!(key_to_action(ctrl_r, context), Some(Action::Redo));
+        }
+        // In a form, u is a letter.
+        assert_eq!(
+            key_to_action(key(KeyCode::Char('u')), KeyContext::Form),
+            Some(Action::Edit(Edit::Insert('u')))
         );
     }
 

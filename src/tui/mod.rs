@@ -10,6 +10,7 @@ pub mod plan;
 pub mod state;
 pub mod timer_store;
 pub mod ui;
+pub mod undo;
 
 use std::io;
 use std::sync::Arc;
