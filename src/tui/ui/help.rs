@@ -12,7 +12,7 @@ use crate::tui::keys::{self, KeyContext};
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let popup = area.centered(
         Constraint::Length(64.min(area.width)),
-        Constraint::Length(21.min(area.height)),
+        Constraint::Length(22.min(area.height)),
     );
     let context = match app.screen {
         Screen::History => KeyContext::History,
