@@ -6,5 +6,6 @@ pub mod healing;
 pub mod model;
 pub mod plan;
 pub mod recovery;
+pub mod strict;
 pub mod text;
 pub mod time;

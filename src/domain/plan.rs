@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::strict;
 use crate::error::{FileError, ron_error};
 
 /// The plan shipped inside the binary.
@@ -22,6 +23,104 @@ pub const PLAN_VERSION: u32 = 1;
 
 /// The number of tips in the seed text; every one must be covered by the plan.
 pub const TIP_COUNT: u8 = 10;
+
+/// The largest numbers a plan may hold: generous for any real aftercare, small enough that
+/// no date or duration computed from them can overflow (a bigger value is refused where it
+/// is written, not left to panic later in a report or the app).
+pub const MAX_DAYS: u32 = 3650;
+/// Ten years of hours.
+pub const MAX_HOURS: u32 = 87_600;
+/// Ticks or sessions a day.
+pub const MAX_PER_DAY: u32 = 100;
+/// Minutes of one timed session.
+pub const MAX_MINUTES: u32 = 720;
+/// Characters of an id, a label and a hint.
+pub const MAX_ID: usize = 40;
+pub const MAX_LABEL: usize = 200;
+pub const MAX_HINT: usize = 1000;
+/// Items, and restrictions, in one plan.
+pub const MAX_ENTRIES: usize = 200;
+
+/// A validation failure and where in the text to point at.
+#[derive(Debug)]
+struct Problem {
+    place: Place,
+    message: String,
+}
+
+impl Problem {
+    fn new(place: Place, message: impl Into<String>) -> Problem {
+        Problem {
+            place,
+            message: message.into(),
+        }
+    }
+}
+
+/// Where a validation problem is: the `n`-th entry whose `id` is `anchor` (or a top-level
+/// field), then optionally a field after it.
+#[derive(Debug)]
+struct Place {
+    anchor: String,
+    occurrence: usize,
+    field: Option<String>,
+}
+
+impl Place {
+    fn field(name: &str) -> Place {
+        Place {
+            anchor: name.to_string(),
+            occurrence: 0,
+            field: None,
+        }
+    }
+
+    fn within(anchor: &str, field: &str) -> Place {
+        Place {
+            anchor: anchor.to_string(),
+            occurrence: 0,
+            field: Some(field.to_string()),
+        }
+    }
+
+    fn of_entry(id: &str, occurrence: usize, field: Option<&str>) -> Place {
+        Place {
+            anchor: format!("{id:?}"),
+            occurrence,
+            field: field.map(str::to_string),
+        }
+    }
+
+    /// Line and column in `text`, skipping `//` comments so a word in the header is not
+    /// taken for the field.
+    fn find(&self, text: &str) -> Option<(usize, usize)> {
+        let code = blank_comments(text);
+        let mut at = code
+            .match_indices(self.anchor.as_str())
+            .nth(self.occurrence)?
+            .0;
+        if let Some(field) = &self.field {
+            let pattern = format!("{field}:");
+            if let Some(offset) = code[at..].find(&pattern) {
+                at += offset;
+            }
+        }
+        Some(strict::line_column(text.as_bytes(), at))
+    }
+}
+
+/// `text` with every `// comment` replaced by spaces, byte for byte.
+fn blank_comments(text: &str) -> String {
+    text.split('\n')
+        .map(|line| match line.find("//") {
+            Some(at) if !line[..at].contains('"') => {
+                format!("{}{}", &line[..at], " ".repeat(line.len() - at))
+            }
+            _ => line.to_string(),
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
 
 /// A complete, validated care plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -140,56 +239,180 @@ impl CarePlan {
             .expect("the built-in care plan is valid (checked by tests)")
     }
 
-    /// Parses and validates a plan; `path` only names the file in errors.
+    /// Parses and validates a plan; `path` only names the file in errors. Every refusal
+    /// names the line and column where the problem is.
     pub fn parse(text: &str, path: &Path) -> Result<CarePlan, FileError> {
+        if let Some((position, message)) = strict::text_problem(text.as_bytes()) {
+            return Err(FileError::new(path, Some(position), message));
+        }
         let plan: CarePlan = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
+        if let Some((offset, key)) = strict::duplicate_key(text) {
+            return Err(FileError::new(
+                path,
+                Some(strict::line_column(text.as_bytes(), offset)),
+                format!("{key} is written twice in the same list; keep one"),
+            ));
+        }
         plan.validate()
-            .map_err(|message| FileError::new(path, None, message))?;
+            .map_err(|problem| FileError::new(path, problem.place.find(text), problem.message))?;
         Ok(plan)
     }
 
-    fn validate(&self) -> Result<(), String> {
+    /// Parses a plan file's bytes, refusing a BOM or bytes that are not UTF-8 where they are.
+    pub fn parse_bytes(bytes: &[u8], path: &Path) -> Result<CarePlan, FileError> {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => CarePlan::parse(text, path),
+            Err(_) => {
+                let (position, message) =
+                    strict::text_problem(bytes).expect("not UTF-8 is a text problem");
+                Err(FileError::new(path, Some(position), message))
+            }
+        }
+    }
+
+    fn validate(&self) -> Result<(), Problem> {
         if self.version > PLAN_VERSION {
-            return Err(format!(
-                "plan version {} is newer than this aftercare understands ({PLAN_VERSION}); update aftercare",
-                self.version
+            return Err(Problem::new(
+                Place::field("version"),
+                format!(
+                    "plan version {} is newer than this aftercare understands ({PLAN_VERSION}); update aftercare",
+                    self.version
+                ),
+            ));
+        }
+        if self.items.len() > MAX_ENTRIES || self.restrictions.len() > MAX_ENTRIES {
+            return Err(Problem::new(
+                Place::field(if self.items.len() > MAX_ENTRIES {
+                    "items"
+                } else {
+                    "restrictions"
+                }),
+                format!("a plan holds at most {MAX_ENTRIES} items and {MAX_ENTRIES} restrictions"),
             ));
         }
         let mut ids = HashSet::new();
-        let ids_and_tips = self
+        let mut seen: Vec<&str> = Vec::new();
+        let entries = self
             .items
             .iter()
-            .map(|item| (&item.id, item.tip))
-            .chain(self.restrictions.iter().map(|r| (&r.id, r.tip)));
-        for (id, tip) in ids_and_tips {
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(format!(
-                    "id {id:?} must be letters, digits and dashes (it is typed on the command line)"
+            .map(|item| (&item.id, item.tip, &item.label, &item.hint))
+            .chain(
+                self.restrictions
+                    .iter()
+                    .map(|r| (&r.id, r.tip, &r.label, &r.hint)),
+            );
+        for (id, tip, label, hint) in entries {
+            let place =
+                |field| Place::of_entry(id, seen.iter().filter(|s| **s == id).count(), field);
+            if id.is_empty()
+                || id.chars().count() > MAX_ID
+                || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+            {
+                return Err(Problem::new(
+                    place(None),
+                    format!(
+                        "id {id:?} must be 1 to {MAX_ID} letters, digits and dashes (it is typed on the command line)"
+                    ),
                 ));
             }
             if !ids.insert(id.to_ascii_lowercase()) {
-                return Err(format!("id {id:?} is used twice"));
+                return Err(Problem::new(
+                    place(None),
+                    format!("id {id:?} is used twice"),
+                ));
             }
             if !(1..=TIP_COUNT).contains(&tip) {
-                return Err(format!("{id}: tip {tip} is not between 1 and {TIP_COUNT}"));
+                return Err(Problem::new(
+                    place(Some("tip")),
+                    format!("{id}: tip {tip} is not between 1 and {TIP_COUNT}"),
+                ));
             }
+            if label.chars().count() > MAX_LABEL {
+                return Err(Problem::new(
+                    place(Some("label")),
+                    format!("{id}: a label is at most {MAX_LABEL} characters"),
+                ));
+            }
+            if hint.chars().count() > MAX_HINT {
+                return Err(Problem::new(
+                    place(Some("hint")),
+                    format!("{id}: a hint is at most {MAX_HINT} characters"),
+                ));
+            }
+            seen.push(id);
         }
         for item in &self.items {
-            if item.kind.target() == 0 {
-                return Err(format!("{}: a daily target must be at least 1", item.id));
+            let place = |field| Place::of_entry(&item.id, 0, Some(field));
+            let target = item.kind.target();
+            if !(1..=MAX_PER_DAY).contains(&target) {
+                return Err(Problem::new(
+                    place(if matches!(item.kind, ItemKind::Timed { .. }) {
+                        "sessions"
+                    } else {
+                        "target"
+                    }),
+                    format!("{}: a daily target must be 1 to {MAX_PER_DAY}", item.id),
+                ));
             }
-            if let ItemKind::Timed { minutes: 0, .. } = item.kind {
-                return Err(format!(
-                    "{}: a timed session must last at least 1 minute",
-                    item.id
+            if let ItemKind::Timed { minutes, .. } = item.kind
+                && !(1..=MAX_MINUTES).contains(&minutes)
+            {
+                return Err(Problem::new(
+                    place("minutes"),
+                    format!(
+                        "{}: a timed session must last 1 to {MAX_MINUTES} minutes",
+                        item.id
+                    ),
+                ));
+            }
+            if item.days.from > MAX_DAYS || item.days.to.is_some_and(|to| to > MAX_DAYS) {
+                return Err(Problem::new(
+                    place(if item.days.from > MAX_DAYS {
+                        "from"
+                    } else {
+                        "to"
+                    }),
+                    format!(
+                        "{}: days after treatment go up to {MAX_DAYS} (ten years); use `to: None` for \"from then on\"",
+                        item.id
+                    ),
                 ));
             }
             if item.days.to.is_some_and(|to| to < item.days.from) {
-                return Err(format!("{}: days end before they start", item.id));
+                return Err(Problem::new(
+                    place("to"),
+                    format!("{}: days end before they start", item.id),
+                ));
             }
         }
+        for restriction in &self.restrictions {
+            if !(1..=MAX_HOURS).contains(&restriction.hours) {
+                return Err(Problem::new(
+                    Place::of_entry(&restriction.id, 0, Some("hours")),
+                    format!(
+                        "{}: a restriction lasts 1 to {MAX_HOURS} hours (ten years)",
+                        restriction.id
+                    ),
+                ));
+            }
+        }
+        if self.symptom_window_days > MAX_DAYS as u16 {
+            return Err(Problem::new(
+                Place::field("symptom_window_days"),
+                format!("symptom_window_days: at most {MAX_DAYS} (ten years)"),
+            ));
+        }
+        if self.next_session.from_days > MAX_DAYS || self.next_session.to_days > MAX_DAYS {
+            return Err(Problem::new(
+                Place::within("next_session", "to_days"),
+                format!("next_session: days go up to {MAX_DAYS} (ten years)"),
+            ));
+        }
         if self.next_session.to_days < self.next_session.from_days {
-            return Err("next_session: to_days is before from_days".into());
+            return Err(Problem::new(
+                Place::within("next_session", "to_days"),
+                "next_session: to_days is before from_days",
+            ));
         }
         Ok(())
     }
@@ -251,14 +474,14 @@ mod tests {
         let mut copy = plan.items[0].clone();
         copy.id = copy.id.to_uppercase();
         plan.items.push(copy);
-        assert!(plan.validate().unwrap_err().contains("used twice"));
+        assert!(plan.validate().unwrap_err().message.contains("used twice"));
     }
 
     #[test]
     fn zero_target_is_refused() {
         let mut plan = CarePlan::builtin();
         plan.items[1].kind = ItemKind::Counted { target: 0 };
-        assert!(plan.validate().unwrap_err().contains("at least 1"));
+        assert!(plan.validate().unwrap_err().message.contains("1 to"));
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod history;
 mod lock;
 pub mod paths;
 mod plan_file;
+pub mod safe_file;
 mod store;
 
 use std::collections::{BTreeMap, BTreeSet};

@@ -79,54 +79,27 @@ impl Fingerprint {
 pub fn read<T: DeserializeOwned + Versioned>(
     path: &Path,
 ) -> Result<(Option<T>, Fingerprint), FileError> {
-    use std::io::Read as _;
-    let mut file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((None, Fingerprint(None)));
-        }
-        Err(err) => return Err(FileError::io(path, &err)),
+    let Some((bytes, meta)) = super::safe_file::read_capped(path, MAX_FILE_BYTES)? else {
+        return Ok((None, Fingerprint(None)));
     };
-    let meta = file.metadata().map_err(|err| FileError::io(path, &err))?;
-    if !meta.is_file() {
-        return Err(FileError::new(path, None, "is not a regular file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            None,
-            format!(
-                "is {} MB, far larger than a journal file can be; it was left as it is",
-                meta.len() / 1_000_000
-            ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
-        .map_err(|err| FileError::io(path, &err))?;
     let value = parse(&bytes, path)?;
     Ok((Some(value), Fingerprint::of(&meta)))
 }
 
 /// Parses a journal file's bytes; `path` only names the file in errors.
 pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Result<T, FileError> {
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        FileError::new(
-            path,
-            None,
-            format!(
-                "is not text (invalid UTF-8 at byte {}); it was left as it is",
-                err.valid_up_to()
-            ),
-        )
-    })?;
+    if let Some((position, message)) = crate::domain::strict::text_problem(bytes) {
+        return Err(FileError::new(path, Some(position), message));
+    }
+    let text = std::str::from_utf8(bytes).expect("checked by text_problem");
     // A file newer than this build: "update aftercare" is the useful message, not
     // "unknown field". The version is probed on its own only when the file does not parse
     // (the probe is a second full parse: doing it first doubled every load).
+    let version_at = crate::domain::strict::position_of(text, "version");
     let newer = |version: u32| {
         FileError::new(
             path,
-            None,
+            version_at,
             format!(
                 "was written by a newer aftercare (journal version {version}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed"
             ),
@@ -144,14 +117,30 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
     if value.version() > JOURNAL_VERSION {
         return Err(newer(value.version()));
     }
+    refuse_duplicate_keys(text, path)?;
     if value.version() == 0 {
         return Err(FileError::new(
             path,
-            None,
+            version_at,
             format!("version 0 does not exist; this aftercare writes version {JOURNAL_VERSION}"),
         ));
     }
     Ok(value)
+}
+
+/// A key written twice in one map (a day, an item's ticks) would be read as the last one
+/// and the first dropped from disk by the next save: refused where it is instead.
+pub fn refuse_duplicate_keys(text: &str, path: &Path) -> Result<(), FileError> {
+    match crate::domain::strict::duplicate_key(text) {
+        Some((offset, key)) => Err(FileError::new(
+            path,
+            Some(crate::domain::strict::line_column(text.as_bytes(), offset)),
+            format!(
+                "{key} is written twice in the same list; keep one (merge them by hand) — the file was not changed"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Just the `version` field of a journal file, whatever else it holds.
