@@ -2,7 +2,6 @@
 //! get an editable copy (the first tip: the dermatologist's instructions come first).
 
 use std::fmt::Write as _;
-use std::fs;
 use std::io::Write as _;
 use std::path::Path;
 
@@ -25,14 +24,11 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
 fn init(path: &Path) -> Result<String, CliError> {
     let io_err = |err: std::io::Error| FileError::io(path, &err);
     if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|err| FileError::io(dir, &err))?;
+        crate::journal::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
     }
-    // `create_new` makes "exists?" and "create" one step: an existing plan is never touched.
-    let mut file = match fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
+    // `create_new` makes "exists?" and "create" one step: an existing plan (or a symlink
+    // where it would go) is never touched. Owner-only whatever the umask.
+    let mut file = match crate::journal::safe_file::create_private(path) {
         Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(FileError::new(
                 path,
