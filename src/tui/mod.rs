@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod state;
 pub mod ui;
 
 use std::io;
