@@ -104,7 +104,13 @@ fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
     let layout = Layout::new(&paths.journal_dir);
     Ok(match access {
         Access::Read => Journal::open(layout)?,
-        Access::Write => Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?,
+        Access::Write => {
+            let journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
+            if let Some(warning) = crate::journal::folder::privacy_warning(&paths.journal_dir) {
+                eprintln!("aftercare: {warning}");
+            }
+            journal
+        }
     })
 }
 

@@ -2,6 +2,7 @@
 //! file by file after every change.
 
 mod backup;
+pub mod folder;
 pub mod history;
 mod lock;
 pub mod paths;
@@ -90,7 +91,7 @@ impl Journal {
         })
     }
 
-    /// Opens the journal for changing it: creates its directory (owner-only), takes the
+    /// Opens the journal for changing it: creates its directory (owner-only) if missing, takes the
     /// lock — waiting up to `wait` for another aftercare to let go, then failing with a
     /// one-line error naming that one's pid — and removes temporary files an interrupted
     /// save left behind. The lock is held until the journal is dropped.
@@ -98,8 +99,9 @@ impl Journal {
     /// The TUI passes `Duration::ZERO`; writing commands pass [`COMMAND_LOCK_WAIT`].
     pub fn open_writable(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
         let dir = &layout.dir;
+        // Only a folder created here is made owner-only; an existing one is left as it is
+        // (see `folder::privacy_warning`).
         create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
-        make_private(dir)?;
         let lock = JournalLock::acquire(dir, wait)?;
         for sub in [dir.clone(), layout.days_dir()] {
             store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
@@ -399,17 +401,6 @@ impl Days for Journal {
     fn treatment_for(&self, date: Date) -> Option<&Treatment> {
         Journal::treatment_for(self, date)
     }
-}
-
-/// Keeps a journal directory to its owner (0700), as the journal is health data.
-fn make_private(dir: &std::path::Path) -> Result<(), FileError> {
-    use std::os::unix::fs::PermissionsExt as _;
-    let meta = std::fs::metadata(dir).map_err(|err| FileError::io(dir, &err))?;
-    if meta.permissions().mode() & 0o077 != 0 {
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .map_err(|err| FileError::io(dir, &err))?;
-    }
-    Ok(())
 }
 
 /// Line and column (from 1) of the first occurrence of `needle` in `text`.

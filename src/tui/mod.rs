@@ -64,6 +64,12 @@ pub fn run(paths: &Paths) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    if let Some(warning) = crate::journal::folder::privacy_warning(&paths.journal_dir) {
+        app.status = Some(app::Status {
+            text: warning,
+            is_error: true,
+        });
+    }
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
