@@ -378,7 +378,11 @@ fn journal_backups_and_lock_are_private() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap(); // a hand edit
     app.update(Action::Press);
     let backups = Layout::new(&dir).backups_dir();
-    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(
+        mode(&dir),
+        0o755,
+        "a folder aftercare did not create is left as it is"
+    );
     assert_eq!(mode(&dir.join("days")), 0o700);
     assert_eq!(mode(&backups), 0o700);
     for file in [

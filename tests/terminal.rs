@@ -82,8 +82,9 @@ fn sigterm_restores_the_terminal_and_a_second_copy_is_refused() {
         text().contains(ENTER_ALTERNATE_SCREEN)
     });
 
+    // A second writer (a command: the app itself needs a terminal) is refused by the lock.
     let second = aftercare(home.path())
-        .args(["--journal", &journal.display().to_string()])
+        .args(["--journal", &journal.display().to_string(), "note", "hi"])
         .output()
         .unwrap();
     let message = String::from_utf8_lossy(&second.stderr);
