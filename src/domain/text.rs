@@ -93,18 +93,25 @@ fn offset_text(offset: jiff::tz::Offset) -> String {
 }
 
 /// User text made safe for a terminal: control characters (escape sequences that could
-/// retitle or reprogram the terminal, carriage returns that hide text) and bidirectional
-/// overrides are removed; newlines and tabs stay when `keep_lines` is set.
+/// retitle or reprogram the terminal, a lone carriage return that hides text) and
+/// bidirectional overrides are removed; with `keep_lines`, newlines, tabs and the CRLF line
+/// ends of a calendar file stay.
 pub fn printable_with(text: &str, keep_lines: bool) -> std::borrow::Cow<'_, str> {
     let unsafe_char = |c: char| {
-        (c.is_control() && !(keep_lines && (c == '\n' || c == '\t')))
+        (c.is_control() && !(keep_lines && matches!(c, '\n' | '\t' | '\r')))
             || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
     };
-    if text.contains(unsafe_char) {
-        std::borrow::Cow::Owned(text.chars().filter(|c| !unsafe_char(*c)).collect())
-    } else {
-        std::borrow::Cow::Borrowed(text)
+    let lone_return =
+        |at: usize| keep_lines && text[at..].starts_with('\r') && !text[at..].starts_with("\r\n");
+    if !text.contains(unsafe_char) && !text.char_indices().any(|(at, _)| lone_return(at)) {
+        return std::borrow::Cow::Borrowed(text);
     }
+    std::borrow::Cow::Owned(
+        text.char_indices()
+            .filter(|(at, c)| !unsafe_char(*c) && !lone_return(*at))
+            .map(|(_, c)| c)
+            .collect(),
+    )
 }
 
 /// [`printable_with`] for one line: no control character at all.
@@ -153,6 +160,7 @@ mod tests {
     fn printable_strips_escapes_and_keeps_text() {
         assert_eq!(printable("face\u{1b}]2;owned\u{7}!"), "face]2;owned!");
         assert_eq!(printable_with("a\nb\r", true), "a\nb");
+        assert_eq!(printable_with("a\r\nb\rc", true), "a\r\nbc");
         assert_eq!(printable("\u{202E}cheek"), "cheek");
     }
 }
