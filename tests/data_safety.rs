@@ -82,7 +82,7 @@ fn stale_temporaries(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".2027-03.ron."))
+        .filter(|name| name.starts_with(".aftercare-") && name.ends_with(".tmp"))
         .collect()
 }
 
@@ -121,7 +121,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_journal() {
     );
     // A stale temp file is removed by the next writer, under the lock.
     let days = dir.path().join("days");
-    fs::write(days.join(".2027-03.ron.Zz9Yy8"), "torn").unwrap();
+    fs::write(days.join(".aftercare-4242-0123456789abcdef.tmp"), "torn").unwrap();
     let _journal = writable(dir.path());
     assert_eq!(stale_temporaries(&days), Vec::<String>::new());
 }

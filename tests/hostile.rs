@@ -411,7 +411,18 @@ fn row_17_todays_treatment_is_found_by_instant() {
         status.restrictions
     );
     drop(journal);
-    let (app, _clock) = common::app(dir.path(), None, "2026-11-25T19:00:00[America/Los_Angeles]");
+    // Waits for the lock: a child process forked by a parallel test may hold a copy of the
+    // lock's descriptor until it execs.
+    let journal = Journal::open_writable(Layout::new(dir.path()), Duration::from_secs(5)).unwrap();
+    let app = aftercare::tui::app::App::new(
+        CarePlan::builtin(),
+        aftercare::domain::plan::PlanSource::BuiltIn,
+        journal,
+        Box::new(aftercare::domain::time::FixedClock::at(
+            "2026-11-25T19:00:00[America/Los_Angeles]",
+        )),
+    )
+    .unwrap();
     assert_eq!(app.day_number(), Some(0));
 }
 
@@ -484,4 +495,65 @@ fn row_19_impossible_and_ambiguous_local_times_are_refused() {
         "{}",
         run.stdout
     );
+}
+
+// Row 7: the user's own dotfiles and other tools' temporaries in `days/` are not swept.
+#[test]
+fn row_07_only_our_own_temporaries_are_swept() {
+    let sandbox = sandbox_with_journal();
+    let days = sandbox.journal_dir().join("days");
+    let theirs = [
+        ".2026-03.ron.backup",
+        ".2026-03.ron.Xy12Ab",
+        ".2026-03.ron.swp",
+    ];
+    for name in theirs {
+        fs::write(days.join(name), "mine").unwrap();
+    }
+    let ours = days.join(".aftercare-4242-0123456789abcdef.tmp");
+    fs::write(&ours, "torn").unwrap();
+    sandbox.ok(&["tick", "water", "--date", "2026-03-12"]);
+    for name in theirs {
+        assert_eq!(
+            fs::read_to_string(days.join(name)).unwrap(),
+            "mine",
+            "{name}"
+        );
+    }
+    assert!(
+        !ours.exists(),
+        "a temporary of ours left by a crash is swept"
+    );
+}
+
+// Row 10: a change that would make a file larger than the loader reads is refused, and
+// the journal still opens.
+#[test]
+fn row_10_a_file_too_large_to_load_again_is_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal =
+        Journal::open_writable(Layout::new(dir.path()), Duration::from_secs(5)).unwrap();
+    let date = jiff::civil::date(2026, 3, 11);
+    journal
+        .edit_day(date, |day| day.note = "ok".into())
+        .unwrap();
+    let month = dir.path().join("days/2026-03.ron");
+    let before = fs::read(&month).unwrap();
+    let huge = "x".repeat(aftercare::journal::MAX_FILE_BYTES as usize);
+    let err = journal
+        .edit_day(date, |day| day.note = huge.clone())
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("larger than aftercare reads"), "{err}");
+    assert_eq!(
+        fs::read(&month).unwrap(),
+        before,
+        "the file on disk is unchanged"
+    );
+    drop(journal);
+    let mut again = Journal::open(Layout::new(dir.path())).unwrap();
+    let file = again
+        .load_month(aftercare::journal::Month::of(date))
+        .unwrap();
+    assert_eq!(file.days[&date].note, "ok");
 }

@@ -1,6 +1,7 @@
 //! The patient's journal: treatments and daily entries, loaded month by month and saved
 //! file by file after every change.
 
+mod atomic;
 mod backup;
 pub mod folder;
 pub mod history;
@@ -103,7 +104,7 @@ impl Journal {
         // (see `folder::privacy_warning`).
         create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
         let lock = JournalLock::acquire(dir, wait)?;
-        for sub in [dir.clone(), layout.days_dir()] {
+        for sub in [dir.clone(), layout.days_dir(), layout.backups_dir()] {
             store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
         }
         let mut journal = Journal::open(layout)?;

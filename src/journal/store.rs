@@ -2,10 +2,8 @@
 //! not read.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -150,8 +148,9 @@ struct VersionProbe {
 }
 
 /// Writes a file so that a crash leaves either the old or the new one, never a mix:
-/// temp file in the same directory, fsync, rename, fsync the directory (atomic-write-file
-/// 0.3 does exactly this in `commit`). Owner-only. Returns the new file's fingerprint.
+/// temp file in the same directory, fsync, rename, fsync the directory (see `atomic`, whose
+/// temporaries only aftercare names). Owner-only. Refused, with nothing written, when the
+/// file would be larger than [`MAX_FILE_BYTES`]. Returns the new file's fingerprint.
 ///
 /// The journal directory itself is never created here: if it vanished (an unmounted
 /// disk, a deleted folder), recreating it would scatter the journal; the error is reported
@@ -164,19 +163,26 @@ pub fn write<T: Serialize>(path: &Path, value: &T) -> Result<Fingerprint, FileEr
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), FileError> {
-    use atomic_write_file::unix::OpenOptionsExt as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-
-    let io_err = |err: std::io::Error| FileError::io(path, &err);
+    // Never write what the loader would refuse: the journal would no longer open.
+    let size = text.len() as u64 + 1;
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            None,
+            format!(
+                "would grow to {}, larger than aftercare reads ({}); the change was not saved — shorten a note",
+                super::safe_file::human_size(size),
+                super::safe_file::human_size(MAX_FILE_BYTES)
+            ),
+        ));
+    }
     if let Some(parent) = path.parent() {
         ensure_subdir(parent)?;
     }
-    let mut options = AtomicWriteFile::options();
-    options.preserve_mode(false).mode(0o600);
-    let mut file = options.open(path).map_err(io_err)?;
-    file.write_all(text.as_bytes()).map_err(io_err)?;
-    file.write_all(b"\n").map_err(io_err)?;
-    file.commit().map_err(io_err)
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.push(b'\n');
+    super::atomic::replace(path, &bytes).map_err(|err| FileError::io(path, &err))
 }
 
 /// Creates `dir` (owner-only) if missing, but only inside an existing directory.
@@ -199,37 +205,11 @@ pub fn ensure_subdir(dir: &Path) -> Result<(), FileError> {
         .map_err(|err| FileError::io(dir, &err))
 }
 
-/// Removes the temporary files an interrupted save leaves behind (atomic-write-file names
-/// them `.NAME.XXXXXX` beside `NAME`). Call only while holding the journal lock, so that
-/// no other aftercare is in the middle of a save.
+/// Removes the temporary files an interrupted save left behind: only names aftercare
+/// makes (see `atomic`), never a user's or another tool's file. Call only while holding
+/// the journal lock, so that no other aftercare is in the middle of a save.
 pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<usize> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(err) => return Err(err),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if is_save_temporary(&name) && entry.file_type()?.is_file() {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
-}
-
-/// `.2027-03.ron.Ab12Cd`: a dot, a journal file's name, a dot, six letters or digits.
-fn is_save_temporary(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('.') else {
-        return false;
-    };
-    let Some((base, suffix)) = rest.rsplit_once('.') else {
-        return false;
-    };
-    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+    super::atomic::sweep(dir)
 }
 
 /// Creates a directory (and its parents) readable by the owner only.
