@@ -557,3 +557,144 @@ fn row_10_a_file_too_large_to_load_again_is_never_written() {
         .unwrap();
     assert_eq!(file.days[&date].note, "ok");
 }
+
+// Row 3: `.lock` a symlink to another file of the user: refused, that file untouched.
+#[test]
+fn row_03_a_symlinked_lock_is_refused_and_its_target_untouched() {
+    let sandbox = sandbox_with_journal();
+    let other = sandbox.home.path().join("thesis.txt");
+    fs::write(&other, "my thesis").unwrap();
+    let lock = sandbox.journal_dir().join(".lock");
+    fs::remove_file(&lock).unwrap();
+    symlink(&other, &lock).unwrap();
+    let run = run_limited(&sandbox, &["tick", "water", "--date", "2026-03-12"]);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert!(run.stderr.contains("symbolic link"), "{}", run.stderr);
+    assert_eq!(fs::read_to_string(&other).unwrap(), "my thesis");
+}
+
+// Row 4: `backups/.incoming` (or any name in backups/) a symlink: never written through.
+#[test]
+fn row_04_a_symlink_in_backups_is_never_written_through() {
+    let sandbox = sandbox_with_journal();
+    let backups = sandbox.journal_dir().join("backups");
+    fs::create_dir_all(&backups).unwrap();
+    let other = sandbox.home.path().join("notes.txt");
+    fs::write(&other, "mine").unwrap();
+    fs::set_permissions(&other, fs::Permissions::from_mode(0o644)).unwrap();
+    for name in [".incoming", "2026-03.1.ron"] {
+        let _ = fs::remove_file(backups.join(name));
+        symlink(&other, backups.join(name)).unwrap();
+    }
+    sandbox.ok(&["tick", "water", "--date", "2026-03-12"]);
+    sandbox.ok(&["tick", "water", "--date", "2026-03-13"]);
+    assert_eq!(fs::read_to_string(&other).unwrap(), "mine");
+    assert_eq!(mode(&other), 0o644);
+    let newest = backups.join("2026-03.1.ron");
+    assert!(fs::symlink_metadata(&newest).unwrap().is_file());
+    assert_eq!(mode(&newest), 0o600);
+}
+
+// Rows 1 and 2 for backups: a FIFO or /dev/zero where the newest backup is.
+#[test]
+fn row_01_02_a_fifo_or_dev_zero_among_the_backups_does_not_hang_a_save() {
+    let sandbox = sandbox_with_journal();
+    let backups = sandbox.journal_dir().join("backups");
+    fs::create_dir_all(&backups).unwrap();
+    let newest = backups.join("2026-03.1.ron");
+    let _ = fs::remove_file(&newest);
+    mkfifo(&newest);
+    let run = run_limited(&sandbox, &["tick", "water", "--date", "2026-03-12"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let _ = fs::remove_file(&newest);
+    symlink("/dev/zero", &newest).unwrap();
+    let run = run_limited(&sandbox, &["tick", "water", "--date", "2026-03-13"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let month = fs::read_to_string(sandbox.month_file(MONTH)).unwrap();
+    assert!(month.contains("2026-03-13"), "{month}");
+}
+
+// Row 8: the journal folder replaced under the open app (an unmounted disk leaves an empty
+// mount point; a deleted folder recreated): nothing is written there, the change waits and
+// is saved once the folder is back.
+#[test]
+fn row_08_a_vanished_journal_folder_is_never_written_elsewhere() {
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("journal");
+    let mut journal = Journal::open_writable(Layout::new(&dir), Duration::from_secs(5)).unwrap();
+    let date = jiff::civil::date(2026, 3, 11);
+    journal
+        .edit_day(date, |day| day.note = "before".into())
+        .unwrap();
+
+    let away = parent.path().join("unmounted");
+    fs::rename(&dir, &away).unwrap();
+    fs::create_dir(&dir).unwrap(); // the empty mount point
+    let err = journal
+        .edit_day(date, |day| day.note = "during".into())
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("Not saved: the journal folder is gone or was unmounted"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read_dir(&dir).unwrap().count(),
+        0,
+        "nothing written on the mount point"
+    );
+    assert!(journal.has_unsaved_changes());
+
+    fs::remove_dir(&dir).unwrap();
+    fs::rename(&away, &dir).unwrap(); // remounted
+    journal.save().unwrap();
+    drop(journal);
+    let mut again = Journal::open(Layout::new(&dir)).unwrap();
+    let file = again
+        .load_month(aftercare::journal::Month::of(date))
+        .unwrap();
+    assert_eq!(file.days[&date].note, "during");
+}
+
+// Row 14: saves retried while the disk is full never rotate a backup out. The full disk is
+// made real with a file-size limit (`ulimit -f`, as in tests/full_disk.rs): every write of
+// a file over 1 KiB fails with "File too large".
+#[test]
+fn row_14_failed_saves_shift_no_backup_out() {
+    let sandbox = sandbox_with_journal();
+    sandbox.ok(&["tick", "water", "--date", "2026-03-11", "--count", "40"]);
+    for day in 12..=17 {
+        sandbox.ok(&["tick", "water", "--date", &format!("2026-03-{day}")]);
+    }
+    let backups = sandbox.journal_dir().join("backups");
+    let listing = || {
+        let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&backups)
+            .unwrap()
+            .map(|e| e.unwrap())
+            .map(|e| {
+                (
+                    e.file_name().to_string_lossy().into_owned(),
+                    fs::read(e.path()).unwrap(),
+                )
+            })
+            .filter(|(name, _)| name.starts_with(MONTH))
+            .collect();
+        files.sort();
+        files
+    };
+    let before = listing();
+    assert!(
+        before.len() >= aftercare::journal::BACKUPS_KEPT,
+        "{}",
+        before.len()
+    );
+    assert!(fs::metadata(sandbox.month_file(MONTH)).unwrap().len() > 1024);
+    for _ in 0..5 {
+        let run = sandbox.shell(&format!(
+            "trap '' XFSZ; ulimit -f 1 && exec '{BIN}' tick water --date 2026-03-18"
+        ));
+        assert_eq!(run.code, 1, "the save fails: {}", run.stderr);
+    }
+    assert_eq!(listing(), before, "every backup kept, none shifted");
+    sandbox.ok(&["tick", "water", "--date", "2026-03-18"]);
+}

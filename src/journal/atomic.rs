@@ -14,25 +14,61 @@ use std::path::{Path, PathBuf};
 const PREFIX: &str = ".aftercare-";
 const SUFFIX: &str = ".tmp";
 
-/// Writes `bytes` to `path` atomically, the new file owner-only (0600 whatever the umask).
-/// A symlink at `path` is replaced by the file, its target left alone.
+/// Writes `bytes` to `path` atomically and durably, the new file owner-only (0600 whatever
+/// the umask). A symlink at `path` is replaced by the file, its target left alone.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    let (temporary, mut file) = create_temporary(dir)?;
-    let written = file
-        .write_all(bytes)
-        .and_then(|()| file.sync_all())
-        .and_then(|()| fs::rename(&temporary, path));
-    if let Err(err) = written {
-        let _ = fs::remove_file(&temporary);
-        return Err(err);
-    }
-    drop(file);
+    let dir = parent(path);
+    prepare(dir, bytes, true)?.commit(path)?;
     // The rename is durable once the folder is.
     fs::File::open(dir)?.sync_all()
+}
+
+/// The folder a file is in (`.` for a bare name).
+fn parent(path: &Path) -> &Path {
+    match path.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => dir,
+        _ => Path::new("."),
+    }
+}
+
+/// A file written in full under a temporary name, not yet in place. Two steps, so that a
+/// caller can do what must only happen once the content is safely written (rotating
+/// backups) between them: on a full disk the write fails and nothing else has moved.
+/// Dropped without [`Prepared::commit`], the temporary is removed.
+#[derive(Debug)]
+pub struct Prepared {
+    temporary: Option<PathBuf>,
+}
+
+/// Writes `bytes` to a new temporary in `dir` (fsynced when `durable`).
+pub fn prepare(dir: &Path, bytes: &[u8], durable: bool) -> io::Result<Prepared> {
+    let (temporary, mut file) = create_temporary(dir)?;
+    let prepared = Prepared {
+        temporary: Some(temporary),
+    };
+    file.write_all(bytes)?;
+    if durable {
+        file.sync_all()?;
+    }
+    Ok(prepared)
+}
+
+impl Prepared {
+    /// Renames the temporary to `to` (replacing a file or a symlink there, never following it).
+    pub fn commit(mut self, to: &Path) -> io::Result<()> {
+        let temporary = self.temporary.take().expect("committed once");
+        fs::rename(&temporary, to).inspect_err(|_| {
+            let _ = fs::remove_file(&temporary);
+        })
+    }
+}
+
+impl Drop for Prepared {
+    fn drop(&mut self) {
+        if let Some(temporary) = self.temporary.take() {
+            let _ = fs::remove_file(temporary);
+        }
+    }
 }
 
 /// A new temporary file in `dir` with a name no other program makes.

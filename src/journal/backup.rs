@@ -7,7 +7,7 @@
 //! mistake; crash safety comes from the atomic save itself. Owner-only, like the journal.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// How many previous versions of each file are kept.
@@ -23,15 +23,19 @@ pub fn backup_path(backups: &Path, file: &Path, n: usize) -> PathBuf {
 }
 
 /// Copies `file`, if it exists, to the newest backup, shifting the older ones.
+///
+/// The copy is written in full under a temporary name *before* anything is shifted: on a
+/// full disk the write fails and every backup stays where it was, however often the save
+/// is retried. Backups are read as journal files are (no symlink, no FIFO, capped), and
+/// the copy replaces whatever is at its name without following it.
 pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err),
+    let Some(bytes) = read(file)? else {
+        return Ok(());
     };
     // A retried save, or a save that changed nothing, must not push real history out.
-    if fs::read(backup_path(backups, file, 1)).is_ok_and(|newest| newest == bytes) {
+    if read(&backup_path(backups, file, 1))
+        .is_ok_and(|newest| newest.as_deref() == Some(&bytes[..]))
+    {
         return Ok(());
     }
     if !backups.is_dir() {
@@ -39,6 +43,7 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
         use std::os::unix::fs::DirBuilderExt as _;
         fs::DirBuilder::new().mode(0o700).create(backups)?;
     }
+    let copy = super::atomic::prepare(backups, &bytes, false)?;
     for n in (1..KEEP).rev() {
         match fs::rename(
             backup_path(backups, file, n),
@@ -48,17 +53,14 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
             _ => {}
         }
     }
-    // Written under a temporary name first so that a backup is never a torn copy.
-    let temporary = backups.join(".incoming");
-    let mut out = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temporary)?;
-    out.write_all(&bytes)?;
-    drop(out);
-    fs::rename(&temporary, backup_path(backups, file, 1))
+    copy.commit(&backup_path(backups, file, 1))
+}
+
+/// A journal or backup file's bytes through `safe_file` (`None` when missing).
+fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    super::safe_file::read_capped(path, super::MAX_FILE_BYTES)
+        .map(|read| read.map(|(bytes, _)| bytes))
+        .map_err(|err| io::Error::other(err.message))
 }
 
 #[cfg(test)]

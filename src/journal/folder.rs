@@ -22,3 +22,36 @@ pub fn privacy_warning(dir: &Path) -> Option<String> {
         mode & 0o7777
     ))
 }
+
+/// Which folder the journal was opened in (device and inode), so that a save can tell the
+/// same folder from an empty mount point left by an unplugged disk, or a new folder made
+/// at the same path after the old one was deleted or moved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FolderId {
+    dev: u64,
+    ino: u64,
+}
+
+impl FolderId {
+    /// The folder at `dir` now (following a symlink: the journal may live elsewhere).
+    pub fn of(dir: &Path) -> std::io::Result<FolderId> {
+        use std::os::unix::fs::MetadataExt as _;
+        let meta = std::fs::metadata(dir)?;
+        Ok(FolderId {
+            dev: meta.dev(),
+            ino: meta.ino(),
+        })
+    }
+
+    /// Fails, writing nothing, unless `dir` is still this folder.
+    pub fn check(self, dir: &Path) -> Result<(), crate::error::FileError> {
+        if FolderId::of(dir).is_ok_and(|now| now == self) {
+            return Ok(());
+        }
+        Err(crate::error::FileError::new(
+            dir,
+            None,
+            "Not saved: the journal folder is gone or was unmounted; your change is kept in memory and saved when it is back",
+        ))
+    }
+}

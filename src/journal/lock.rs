@@ -36,14 +36,34 @@ impl JournalLock {
         let path = dir.join(LOCK_FILE);
         let io_err = |err: std::io::Error| FileError::io(&path, &err);
         // No truncation here: until we hold the lock, the holder's pid must stay readable.
+        // Never through a symlink (it would truncate another file of the user's) and never
+        // anything but a regular file.
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
             .create(true)
             .truncate(false)
             .mode(0o600)
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
             .open(&path)
-            .map_err(io_err)?;
+            .map_err(|err| {
+                if err.raw_os_error() == Some(libc::ELOOP) {
+                    FileError::new(
+                        &path,
+                        None,
+                        "is a symbolic link; aftercare does not follow it (remove it, aftercare makes a new one); nothing was changed",
+                    )
+                } else {
+                    io_err(err)
+                }
+            })?;
+        if !file.metadata().map_err(io_err)?.is_file() {
+            return Err(FileError::new(
+                &path,
+                None,
+                "is not a regular file; remove it (aftercare makes a new one); nothing was changed",
+            ));
+        }
         let deadline = Instant::now() + wait;
         loop {
             match file.try_lock() {
@@ -82,7 +102,10 @@ impl JournalLock {
 /// "pid 4242, since 2026-11-24T14:50:00Z", read from the lock file the holder wrote.
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
-    let _ = file.rewind().and_then(|()| file.read_to_string(&mut text));
+    // A pid and a time: anything longer is not ours and is not read.
+    let _ = file
+        .rewind()
+        .and_then(|()| file.take(256).read_to_string(&mut text));
     let fields: Vec<&str> = text
         .lines()
         .map(str::trim)

@@ -69,6 +69,8 @@ pub struct Journal {
     save_error: Option<FileError>,
     /// `None` when read-only.
     lock: Option<JournalLock>,
+    /// The folder opened; every save first checks it is still the one there.
+    folder: Option<folder::FolderId>,
 }
 
 impl Journal {
@@ -89,6 +91,7 @@ impl Journal {
             added_treatments: Vec::new(),
             save_error: None,
             lock: None,
+            folder: None,
         })
     }
 
@@ -107,8 +110,10 @@ impl Journal {
         for sub in [dir.clone(), layout.days_dir(), layout.backups_dir()] {
             store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
         }
+        let folder = folder::FolderId::of(dir).map_err(|err| FileError::io(dir, &err))?;
         let mut journal = Journal::open(layout)?;
         journal.lock = Some(lock);
+        journal.folder = Some(folder);
         Ok(journal)
     }
 
@@ -180,14 +185,14 @@ impl Journal {
         if file.month != month {
             return Err(FileError::new(
                 &path,
-                None,
+                position_in_file(&path, &format!("\"{}\"", file.month)),
                 format!("says it holds {} but is named for {month}", file.month),
             ));
         }
         if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
             return Err(FileError::new(
                 &path,
-                None,
+                position_in_file(&path, &format!("\"{stray}\"")),
                 format!("holds {stray}, which is not in {month}"),
             ));
         }
@@ -212,9 +217,7 @@ impl Journal {
             return Ok(());
         };
         let path = self.layout.month(month);
-        let position = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| position_of(&text, &format!("{id:?}")));
+        let position = position_in_file(&path, &format!("{id:?}"));
         Err(FileError::new(
             &path,
             position,
@@ -304,6 +307,10 @@ impl Journal {
                 None,
                 "was opened read-only (Journal::open); nothing was written",
             ));
+        }
+        if let Some(Err(err)) = self.folder.map(|folder| folder.check(&self.layout.dir)) {
+            self.save_error = Some(err.clone());
+            return Err(err);
         }
         while let Some(&next) = self.pending.first() {
             if let Err(err) = self.save_file(next) {
@@ -402,6 +409,13 @@ impl Days for Journal {
     fn treatment_for(&self, date: Date) -> Option<&Treatment> {
         Journal::treatment_for(self, date)
     }
+}
+
+/// Where `needle` first is in the file at `path` (read as every journal file is), to place
+/// a problem found after parsing.
+fn position_in_file(path: &std::path::Path, needle: &str) -> Option<(usize, usize)> {
+    let (bytes, _) = safe_file::read_capped(path, MAX_FILE_BYTES).ok()??;
+    position_of(std::str::from_utf8(&bytes).ok()?, needle)
 }
 
 /// Line and column (from 1) of the first occurrence of `needle` in `text`.
