@@ -8,18 +8,29 @@ use std::path::Path;
 
 use crate::domain::text::printable;
 
-/// One line for the patient when the journal folder (which aftercare did not create) can
-/// be read or entered by other users; `None` when it is private or cannot be checked.
+/// The journal folder's mode when other users can open it (group or other bits set);
+/// `None` when it is private or cannot be checked.
+pub fn open_to_others(dir: &Path) -> Option<u32> {
+    let mode = std::fs::metadata(dir).ok()?.permissions().mode() & 0o7777;
+    (mode & 0o077 != 0).then_some(mode)
+}
+
+/// One line for the command line when the journal folder (which aftercare did not create)
+/// can be opened by other users.
 pub fn privacy_warning(dir: &Path) -> Option<String> {
-    let mode = std::fs::metadata(dir).ok()?.permissions().mode();
-    if mode & 0o077 == 0 {
-        return None;
-    }
+    let mode = open_to_others(dir)?;
     let dir = dir.display().to_string();
     Some(format!(
-        "note: other users can open the journal folder {} (mode {:o}); aftercare leaves it as it is — `chmod 700` it to keep your health data private",
+        "note: other users can open the journal folder {} (mode {mode:o}); aftercare leaves it as it is — `chmod 700` it to keep your health data private",
         printable(&dir),
-        mode & 0o7777
+    ))
+}
+
+/// The same for the app's status bar, short enough for 60 columns.
+pub fn privacy_notice(dir: &Path) -> Option<String> {
+    let mode = open_to_others(dir)?;
+    Some(format!(
+        "Others can open your journal folder ({mode:o}): chmod 700 it"
     ))
 }
 

@@ -64,7 +64,7 @@ pub fn run(paths: &Paths) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
-    if let Some(warning) = crate::journal::folder::privacy_warning(&paths.journal_dir) {
+    if let Some(warning) = crate::journal::folder::privacy_notice(&paths.journal_dir) {
         app.status = Some(app::Status {
             text: warning,
             is_error: true,
