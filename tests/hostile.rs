@@ -360,6 +360,20 @@ fn row_16_control_characters_in_user_text_are_stripped_everywhere() {
         assert!(!String::from_utf8_lossy(&out.stdout).contains('\u{9b}'));
     }
 
+    // Error messages quoting what was typed are cleaned too.
+    let out = sandbox
+        .command_in("UTC", &["tick", "wat\u{1b}]2;pwned\u{7}er"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        !out.stderr
+            .iter()
+            .any(|b| b.is_ascii_control() && *b != b'\n'),
+        "{:?}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+
     // The app: a plan label holding escape sequences (a hand-edited plan) is drawn with
     // every cell free of control characters.
     let plan_text = aftercare::domain::plan::BUILTIN_PLAN.replacen(

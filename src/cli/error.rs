@@ -10,6 +10,7 @@ use clap::CommandFactory;
 use clap::error::ErrorKind;
 
 use crate::care::CareError;
+use crate::domain::text::printable;
 use crate::error::FileError;
 
 use super::Cli;
@@ -70,10 +71,12 @@ impl CliError {
                         .expect("usage errors name real subcommands");
                 }
                 // Printing to stderr can only fail if stderr is gone; nothing to do then.
+                // The message may quote what was typed: no control characters.
+                let message = printable(message);
                 let _ = target.error(ErrorKind::ValueValidation, message).print();
             }
-            CliError::Failure(message) => eprintln!("aftercare: {message}"),
-            CliError::Refused(message) => eprintln!("{message}"),
+            CliError::Failure(message) => eprintln!("aftercare: {}", printable(message)),
+            CliError::Refused(message) => eprintln!("{}", printable(message)),
         }
         ExitCode::from(self.exit_code())
     }
