@@ -61,32 +61,34 @@ impl Problem {
 /// field), then optionally a field after it.
 #[derive(Debug)]
 struct Place {
-    anchor: String,
-    occurrence: usize,
+    /// Tried in turn: the id as written raw, then with escapes; a last one when neither
+    /// is found (an id spelt with escapes in the file).
+    anchors: Vec<(String, usize)>,
     field: Option<String>,
 }
 
 impl Place {
     fn field(name: &str) -> Place {
         Place {
-            anchor: name.to_string(),
-            occurrence: 0,
+            anchors: vec![(name.to_string(), 0)],
             field: None,
         }
     }
 
     fn within(anchor: &str, field: &str) -> Place {
         Place {
-            anchor: anchor.to_string(),
-            occurrence: 0,
+            anchors: vec![(anchor.to_string(), 0)],
             field: Some(field.to_string()),
         }
     }
 
     fn of_entry(id: &str, occurrence: usize, field: Option<&str>) -> Place {
         Place {
-            anchor: format!("{id:?}"),
-            occurrence,
+            anchors: vec![
+                (format!("\"{id}\""), occurrence),
+                (format!("{id:?}"), occurrence),
+                ("items".to_string(), 0),
+            ],
             field: field.map(str::to_string),
         }
     }
@@ -95,10 +97,11 @@ impl Place {
     /// taken for the field.
     fn find(&self, text: &str) -> Option<(usize, usize)> {
         let code = blank_comments(text);
-        let mut at = code
-            .match_indices(self.anchor.as_str())
-            .nth(self.occurrence)?
-            .0;
+        let mut at = self.anchors.iter().find_map(|(anchor, occurrence)| {
+            code.match_indices(anchor.as_str())
+                .nth(*occurrence)
+                .map(|(at, _)| at)
+        })?;
         if let Some(field) = &self.field {
             let pattern = format!("{field}:");
             if let Some(offset) = code[at..].find(&pattern) {
