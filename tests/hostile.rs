@@ -260,7 +260,7 @@ fn row_12_stdout_into_a_file_is_refused_not_filled_with_screens() {
     let out = sandbox.home.path().join("screen.txt");
     // `script` gives the command a pseudo-terminal as its controlling terminal.
     let run = sandbox.shell(&format!(
-        "script -qec \"'{BIN}' > '{}' 2>&1\" /dev/null",
+        "script -qec \"timeout 10 '{BIN}' > '{}' 2>&1\" /dev/null",
         out.display()
     ));
     assert_eq!(run.code, 2, "{} {}", run.stdout, run.stderr);
@@ -682,13 +682,13 @@ fn row_14_failed_saves_shift_no_backup_out() {
     }
     let backups = sandbox.journal_dir().join("backups");
     let listing = || {
-        let mut files: Vec<(String, Vec<u8>)> = fs::read_dir(&backups)
+        let mut files: Vec<(String, String)> = fs::read_dir(&backups)
             .unwrap()
             .map(|e| e.unwrap())
             .map(|e| {
                 (
                     e.file_name().to_string_lossy().into_owned(),
-                    fs::read(e.path()).unwrap(),
+                    fs::read_to_string(e.path()).unwrap(),
                 )
             })
             .filter(|(name, _)| name.starts_with(MONTH))
