@@ -548,14 +548,12 @@ fn row_10_a_file_too_large_to_load_again_is_never_written() {
     let mut journal =
         Journal::open_writable(Layout::new(dir.path()), Duration::from_secs(5)).unwrap();
     let date = jiff::civil::date(2026, 3, 11);
-    journal
-        .edit_day(date, |day| day.note = "ok".into())
-        .unwrap();
+    journal.edit_day(date, |day| day.write_note("ok")).unwrap();
     let month = dir.path().join("days/2026-03.ron");
     let before = fs::read(&month).unwrap();
     let huge = "x".repeat(aftercare::journal::MAX_FILE_BYTES as usize);
     let err = journal
-        .edit_day(date, |day| day.note = huge.clone())
+        .edit_day(date, |day| day.write_note(&huge))
         .unwrap_err()
         .to_string();
     assert!(err.contains("larger than aftercare reads"), "{err}");
@@ -569,7 +567,7 @@ fn row_10_a_file_too_large_to_load_again_is_never_written() {
     let file = again
         .load_month(aftercare::journal::Month::of(date))
         .unwrap();
-    assert_eq!(file.days[&date].note, "ok");
+    assert_eq!(file.days[&date].note(), "ok");
 }
 
 // Row 3: `.lock` a symlink to another file of the user: refused, that file untouched.
@@ -638,14 +636,14 @@ fn row_08_a_vanished_journal_folder_is_never_written_elsewhere() {
     let mut journal = Journal::open_writable(Layout::new(&dir), Duration::from_secs(5)).unwrap();
     let date = jiff::civil::date(2026, 3, 11);
     journal
-        .edit_day(date, |day| day.note = "before".into())
+        .edit_day(date, |day| day.write_note("before"))
         .unwrap();
 
     let away = parent.path().join("unmounted");
     fs::rename(&dir, &away).unwrap();
     fs::create_dir(&dir).unwrap(); // the empty mount point
     let err = journal
-        .edit_day(date, |day| day.note = "during".into())
+        .edit_day(date, |day| day.write_note("during"))
         .unwrap_err()
         .to_string();
     assert!(
@@ -667,7 +665,7 @@ fn row_08_a_vanished_journal_folder_is_never_written_elsewhere() {
     let file = again
         .load_month(aftercare::journal::Month::of(date))
         .unwrap();
-    assert_eq!(file.days[&date].note, "during");
+    assert_eq!(file.days[&date].note(), "during");
 }
 
 // Row 14: saves retried while the disk is full never rotate a backup out. The full disk is

@@ -105,9 +105,13 @@ fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
     Ok(match access {
         Access::Read => Journal::open(layout)?,
         Access::Write => {
-            let journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
+            let mut journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
             if let Some(warning) = crate::journal::folder::privacy_warning(&paths.journal_dir) {
                 eprintln!("aftercare: {warning}");
+            }
+            // What a sync conflict copy brought in: said once, beside the command's output.
+            while let Some(notice) = journal.take_notice() {
+                eprintln!("aftercare: {notice}");
             }
             journal
         }
