@@ -568,6 +568,13 @@ fn row_10_a_file_too_large_to_load_again_is_never_written() {
         .load_month(aftercare::journal::Month::of(date))
         .unwrap();
     assert_eq!(file.days[&date].note(), "ok");
+
+    // Where the patient types, the limit is met long before: a clear refusal, exit 2.
+    let sandbox = sandbox_with_journal();
+    let long = "x".repeat(aftercare::care::MAX_NOTE_CHARS + 1);
+    let run = sandbox.run(&["note", "--date", "2026-03-11", &long]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("at most 20000 fit"), "{}", run.stderr);
 }
 
 // Row 3: `.lock` a symlink to another file of the user: refused, that file untouched.
