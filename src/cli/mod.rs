@@ -12,14 +12,15 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+pub mod remind;
 pub mod status;
 mod treatment;
 
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -52,6 +53,15 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     let text = crate::domain::text::printable_with(&text, true);
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
@@ -79,6 +89,9 @@ fn changes_files(command: &Command) -> bool {
         | Command::Treatment(TreatmentCommand::Add(_)) => true,
         Command::Export(args) => args.output.is_some(),
         Command::Plan(args) => args.init,
+        // Delivering records what was told (so it is not told twice); --install, --set
+        // write files. Only a dry run or the settings listing changes nothing.
+        Command::Remind(args) => !args.dry_run && !args.settings,
         Command::Status(_) | Command::Treatment(TreatmentCommand::List) | Command::Paths => false,
     }
 }

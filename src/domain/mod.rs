@@ -9,6 +9,8 @@ pub mod model;
 pub mod operation;
 pub mod plan;
 pub mod recovery;
+pub mod reminders;
 pub mod strict;
 pub mod text;
 pub mod time;
+pub mod timer;

@@ -10,6 +10,7 @@
 mod atomic;
 mod backup;
 pub mod conflict;
+pub mod delivered;
 pub mod folder;
 pub mod history;
 mod legacy;
@@ -18,6 +19,7 @@ pub mod paths;
 mod plan_file;
 pub mod safe_file;
 mod store;
+pub mod timer_file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -33,7 +35,8 @@ pub use backup::{
 };
 pub use lock::{JournalLock, LOCK_FILE};
 pub use store::{
-    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config,
+    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config, read,
+    write,
 };
 
 use crate::domain::merge::Merge as _;
