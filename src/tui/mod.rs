@@ -6,9 +6,11 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod plan;
 pub mod state;
 pub mod timer_store;
 pub mod ui;
+pub mod undo;
 
 use std::io;
 use std::sync::Arc;
@@ -18,7 +20,6 @@ use std::time::Duration;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::plan::CarePlan;
 use crate::domain::time::SystemClock;
 use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
@@ -59,12 +60,14 @@ pub fn check_terminal() -> Result<(), String> {
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
     check_terminal()?;
-    let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
+    let (plan, source) =
+        crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
-    let mut app =
-        App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock))
+        .map_err(|e| e.to_string())?
+        .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
         app.keep_timers(places);
