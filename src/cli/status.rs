@@ -91,7 +91,7 @@ impl Status {
         journal.load_month(Month::of(date))?;
         journal.load_month(Month::of(alerts::first_date_read(journal, date)))?;
         let alerts = alerts::for_date(plan, journal, date);
-        let Some(treatment) = journal.treatment_for(date) else {
+        let Some(treatment) = recovery::treatment_on(journal.treatments(), date, now) else {
             return Ok(Status {
                 date,
                 day: None,
@@ -104,7 +104,7 @@ impl Status {
                 former: recovery::former_ticks(plan, journal.day(date)),
             });
         };
-        let day = recovery::day_number(treatment, date);
+        let day = recovery::day_number_on(treatment, date, now);
         let checklist =
             recovery::checklist(plan, treatment, date, now.timestamp(), journal.day(date));
         let restrictions = recovery::restrictions_at(plan, treatment, now.timestamp())

@@ -14,6 +14,7 @@ pub mod plan_edit;
 pub mod recovery;
 pub mod reminders;
 pub mod schedule;
+pub mod strict;
 pub mod text;
 pub mod time;
 pub mod timer;

@@ -143,12 +143,17 @@ pub fn items_for_day<'a>(
     date: Date,
     at: Timestamp,
 ) -> Vec<Scheduled<'a>> {
-    let Some(day) = day_number(treatment, date) else {
-        return Vec::new();
-    };
     let treated = treatment.at.instant;
-    let (start, end) = day_bounds(treatment, date);
-    let until = at.min(end);
+    let (day, start, until) = match day_number(treatment, date) {
+        Some(day) => {
+            let (start, end) = day_bounds(treatment, date);
+            (day, start, at.min(end))
+        }
+        // Recorded where the date is already tomorrow (a session in Tokyo seen from Los
+        // Angeles), but it has happened: it is today's treatment, day 0.
+        None if at >= treated => (0, treated, at),
+        None => return Vec::new(),
+    };
     plan.items_on(day)
         .filter(|item| starts_at(plan, item, treated) <= until)
         .filter(|item| ends_at(item, treated).is_none_or(|ends| ends > start))
@@ -167,11 +172,12 @@ pub fn later_on_day<'a>(
     date: Date,
     at: Timestamp,
 ) -> Vec<(&'a Item, Timestamp)> {
-    let Some(day) = day_number(treatment, date) else {
-        return Vec::new();
-    };
     let treated = treatment.at.instant;
-    let (_, end) = day_bounds(treatment, date);
+    let (day, end) = match day_number(treatment, date) {
+        Some(day) => (day, day_bounds(treatment, date).1),
+        None if at >= treated => (0, day_bounds(treatment, treatment.at.date()).1),
+        None => return Vec::new(),
+    };
     plan.items_on(day)
         .map(|item| (item, starts_at(plan, item, treated)))
         .filter(|(_, starts)| *starts > at && *starts <= end)

@@ -348,7 +348,7 @@ impl App {
 
     /// The checklist of the day on screen, with its counts.
     pub fn checklist(&self) -> Vec<ItemProgress<'_>> {
-        match self.journal.treatment_for(self.date) {
+        match self.treatment() {
             Some(treatment) => recovery::checklist(
                 &self.plan,
                 treatment,
@@ -362,7 +362,13 @@ impl App {
 
     /// "Day N after treatment" for the day on screen.
     pub fn day_number(&self) -> Option<u32> {
-        recovery::day_number(self.journal.treatment_for(self.date)?, self.date)
+        recovery::day_number_on(self.treatment()?, self.date, &self.now)
+    }
+
+    /// The treatment the day on screen follows (by instant for today: see
+    /// [`recovery::treatment_on`]).
+    pub fn treatment(&self) -> Option<&crate::domain::model::Treatment> {
+        recovery::treatment_on(self.journal.treatments(), self.date, &self.now)
     }
 
     /// Time left on the running timer, never below zero.
