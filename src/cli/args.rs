@@ -174,9 +174,12 @@ pub struct PlanArgs {
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
+/// A date before 2000 is refused as a slip of the keyboard (see `check_plausible`).
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::strptime("%Y-%m-%d", text.trim())
-        .map_err(|_| format!("{text:?} is not a date like 2027-03-14"))
+    let date = Date::strptime("%Y-%m-%d", text.trim())
+        .map_err(|_| format!("{text:?} is not a date like 2027-03-14"))?;
+    crate::domain::text::check_plausible(date)?;
+    Ok(date)
 }
 
 /// A symptom score, 0 to 4.

@@ -8,3 +8,4 @@ pub mod plan;
 pub mod recovery;
 pub mod text;
 pub mod time;
+pub mod tips;

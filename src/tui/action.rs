@@ -8,6 +8,8 @@ pub enum Action {
     /// Time passed (sent every second): countdowns, timers, midnight.
     Tick,
     Quit,
+    /// Ctrl-Z: back to the shell; `fg` brings the screen back (handled by the loop).
+    Suspend,
     Up,
     Down,
     /// Space/Enter: tick a once-a-day item, or add one to a counted item.

@@ -22,7 +22,7 @@ use crate::domain::time::SystemClock;
 use crate::journal::paths::Paths;
 use crate::journal::{Journal, Layout};
 use crate::tui::app::{Action, App};
-use crate::tui::keys::key_to_action;
+use crate::tui::keys::{key_to_action, paste_actions};
 use crate::tui::ui::Theme;
 
 /// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
@@ -47,8 +47,13 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     }
     // `ratatui::run` restores the terminal on return (error returns included) and installs
     // a panic hook that does too; a termination signal only ends the loop, so it does too.
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &stop))
-        .map_err(|err| format!("terminal error: {err}"))
+    ratatui::run(|terminal| {
+        set_extras(true)?;
+        let result = event_loop(terminal, &mut app, &theme, &stop);
+        let _ = set_extras(false);
+        result
+    })
+    .map_err(|err| format!("terminal error: {err}"))
 }
 
 /// A flag raised by SIGTERM (`kill`, shutdown), SIGHUP (terminal closed) or SIGINT.
@@ -83,16 +88,47 @@ fn event_loop(
             return Ok(());
         }
         if event::poll(until_next_second(app))? {
-            if let Event::Key(key) = event::read()?
-                && let Some(action) = key_to_action(key, app.key_context())
-            {
-                app.update(action);
+            match event::read()? {
+                Event::Key(key) => match key_to_action(key, app.key_context()) {
+                    Some(Action::Suspend) => suspend(terminal)?,
+                    Some(action) => app.update(action),
+                    None => {}
+                },
+                Event::Paste(text) => {
+                    for action in paste_actions(&text, app.key_context()) {
+                        app.update(action);
+                    }
+                }
+                // Any other event (resize, focus) just redraws.
+                _ => {}
             }
-            // Any other event (resize, focus) just redraws.
         } else {
             app.update(Action::Tick);
         }
     }
+}
+
+/// Bracketed paste (a pasted line break is text, not Enter), on or off.
+fn set_extras(on: bool) -> io::Result<()> {
+    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::execute;
+    if on {
+        execute!(io::stdout(), EnableBracketedPaste)
+    } else {
+        execute!(io::stdout(), DisableBracketedPaste)
+    }
+}
+
+/// Ctrl-Z: gives the terminal back as it was, stops the process as the shell expects
+/// (SIGTSTP), and on `fg` takes the screen again and redraws it whole.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    set_extras(false)?;
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Running again: the shell resumed us with SIGCONT.
+    *terminal = ratatui::try_init()?;
+    set_extras(true)?;
+    terminal.clear()
 }
 
 /// Wakes up just after the wall clock's next whole second, so countdowns tick in step.

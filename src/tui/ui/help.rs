@@ -10,10 +10,6 @@ use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let popup = area.centered(
-        Constraint::Length(64.min(area.width)),
-        Constraint::Length(20.min(area.height)),
-    );
     let context = if app.screen == Screen::History {
         KeyContext::History
     } else {
@@ -42,6 +38,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ));
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Any key closes this help.", theme.muted));
+    // Inside the screen's frame, never over its borders, the status line or the footer.
+    let room = area.inner(ratatui::layout::Margin::new(1, 1));
+    let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let popup = room.centered(
+        Constraint::Length(64.min(room.width)),
+        Constraint::Length(wanted.min(room.height)),
+    );
+    let fits = usize::from(popup.height.saturating_sub(2));
+    if lines.len() > fits && fits > 0 {
+        lines.truncate(fits - 1);
+        lines.push(Line::styled(
+            " ↓ more keys: enlarge the window. Any key closes.",
+            theme.muted,
+        ));
+    }
     // Lines carry their own leading space: no padding.
     let block = super::panel(" Keys ", theme).padding(ratatui::widgets::Padding::ZERO);
     super::draw_popup(frame, popup, block, lines);

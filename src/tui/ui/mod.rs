@@ -8,6 +8,7 @@ mod skin;
 pub mod theme;
 mod today;
 mod treatment;
+mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -44,28 +45,56 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::NewTreatment(form)) => {
             hints = treatment::draw(frame, body, form, false, theme);
         }
+        // A dialog over History: its own keys, not the screen's beneath.
+        Some(Overlay::EditTreatment { .. } | Overlay::Confirm { .. }) => {
+            hints = crate::tui::keys::footer(app.key_context(), false);
+        }
         _ => {}
     }
-    frame.render_widget(status_line(app, theme), status);
-    frame.render_widget(key_hints(&hints, theme), footer);
+    frame.render_widget(status_line(app, usize::from(status.width), theme), status);
+    frame.render_widget(
+        key_hints(&fit_hints(hints, usize::from(footer.width)), theme),
+        footer,
+    );
     if app.help_shown() {
-        help::draw(frame, area, app, theme);
+        help::draw(frame, body, app, theme);
     }
 }
 
-/// What just happened, or which plan is in force (the plan is a default: say so).
-fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+/// What just happened, or which plan is in force (the plan is a default: say so). Cut to
+/// the width with "…", never in the middle of a word without a mark.
+fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
     match &app.status {
-        Some(status) if status.is_error => Line::styled(format!(" ! {}", status.text), theme.error),
-        Some(status) => Line::styled(format!(" {}", status.text), theme.text),
-        None => Line::styled(
-            format!(
-                " Plan: {} · your dermatologist's advice comes first",
-                app.plan_source
-            ),
-            theme.muted,
-        ),
+        Some(status) if status.is_error => {
+            Line::styled(fit(&format!(" ! {}", status.text), width), theme.error)
+        }
+        Some(status) => Line::styled(fit(&format!(" {}", status.text), width), theme.text),
+        None => Line::styled(plan_line(&app.plan_source.to_string(), width), theme.muted),
     }
+}
+
+/// " Plan: … · your dermatologist's advice comes first", shortened to fit: the reminder
+/// goes first, then the start of a long path (its file name is what tells it apart).
+fn plan_line(source: &str, width: usize) -> String {
+    let full = format!(" Plan: {source} · your dermatologist's advice comes first");
+    let short = format!(" Plan: {source}");
+    for candidate in [full, short] {
+        if Span::raw(candidate.as_str()).width() <= width {
+            return candidate;
+        }
+    }
+    // The longest end of the path that starts at a folder boundary and fits.
+    let room = width.saturating_sub(Span::raw(" Plan: …").width());
+    let tail = source
+        .char_indices()
+        .filter(|(_, c)| *c == '/')
+        .map(|(index, _)| &source[index..])
+        .find(|tail| Span::raw(*tail).width() <= room)
+        .map_or_else(
+            || fit(source.rsplit('/').next().unwrap_or(source), room),
+            str::to_string,
+        );
+    format!(" Plan: …{tail}")
 }
 
 /// A footer of `key description` pairs.
@@ -76,6 +105,31 @@ fn key_hints<'a>(hints: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
         spans.push(Span::styled(format!(" {what}  "), theme.muted));
     }
     Line::from(spans)
+}
+
+/// The hints that fit in `width`: the ones that get the patient out (help, quit, cancel,
+/// back) stay at every size; the others give way from the end.
+pub(crate) fn fit_hints<'a>(
+    mut hints: Vec<(&'a str, &'a str)>,
+    width: usize,
+) -> Vec<(&'a str, &'a str)> {
+    let essential = |(keys, what): &(&str, &str)| {
+        matches!(*keys, "?" | "q" | "Esc") || matches!(*what, "help" | "quit" | "cancel" | "Today")
+    };
+    let used = |hints: &[(&str, &str)]| {
+        1 + hints
+            .iter()
+            .map(|(k, w)| Span::raw(*k).width() + Span::raw(*w).width() + 3)
+            .sum::<usize>()
+            - 2
+    };
+    while used(&hints) > width {
+        let Some(last) = hints.iter().rposition(|hint| !essential(hint)) else {
+            break;
+        };
+        hints.remove(last);
+    }
+    hints
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -166,7 +220,34 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::fit;
+    use super::{fit, fit_hints, plan_line};
+
+    #[test]
+    fn help_and_quit_stay_in_a_narrow_footer() {
+        let hints = vec![
+            ("↑↓", "move"),
+            ("Space", "tick"),
+            ("t", "timer"),
+            ("s", "skin"),
+            ("←→", "day"),
+            ("Tab", "history"),
+            ("?", "help"),
+            ("q", "quit"),
+        ];
+        let kept = fit_hints(hints, 58);
+        assert!(kept.contains(&("?", "help")) && kept.contains(&("q", "quit")));
+        assert!(!kept.contains(&("Tab", "history")));
+    }
+
+    #[test]
+    fn a_long_plan_path_keeps_its_file_name() {
+        let line = plan_line(
+            "your plan in /home/someone/.config/aftercare/care-plan.ron",
+            32,
+        );
+        assert_eq!(line, " Plan: …/aftercare/care-plan.ron");
+        assert!(plan_line("built-in default plan", 80).contains("comes first"));
+    }
 
     #[test]
     fn fit_cuts_by_display_width() {
