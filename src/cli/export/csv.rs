@@ -1,21 +1,31 @@
-//! The CSV export: one row per day and item (RFC 4180, with a header), for a spreadsheet.
-//! A day with nothing to tick but symptoms or a note still gets one row, with the item
-//! columns empty. The day's columns repeat on each of its rows so any row stands alone.
+//! The CSV exports (RFC 4180, with a header), for a spreadsheet, in two shapes so nothing
+//! repeats: `csv` has one row per day and item, `csv-days` one row per day with the day's
+//! care count, symptom scores and note. They join on `date`.
 
+use super::summary::{DayCare, ItemClass};
 use super::{DayRow, History, ItemRow};
 use crate::domain::model::Symptom;
 
-/// The header row; the column names are stable for scripts.
-pub const HEADER: [&str; 14] = [
+/// The header of `--format csv`; the column names are stable for scripts.
+pub const HEADER: [&str; 9] = [
     "date",
     "day",
     "treatment_at",
     "item",
     "label",
+    "kind",
     "count",
     "target",
     "complete",
-    "adherence",
+];
+
+/// The header of `--format csv-days`.
+pub const DAYS_HEADER: [&str; 10] = [
+    "date",
+    "day",
+    "treatment_at",
+    "care_done",
+    "care_planned",
     Symptom::Redness.key(),
     Symptom::Swelling.key(),
     Symptom::Pain.key(),
@@ -23,21 +33,16 @@ pub const HEADER: [&str; 14] = [
     "note",
 ];
 
-pub(super) fn render(history: &History) -> String {
+fn write_all<const N: usize>(header: [&str; N], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let write = |writer: &mut ::csv::Writer<Vec<u8>>, record: &[String]| {
+    let mut write = |record: &[String]| {
         writer
             .write_record(record)
             .expect("writing CSV to memory cannot fail");
     };
-    write(&mut writer, &HEADER.map(String::from));
-    for row in &history.days {
-        if row.items.is_empty() {
-            write(&mut writer, &record(history, row, None));
-        }
-        for item in &row.items {
-            write(&mut writer, &record(history, row, Some(item)));
-        }
+    write(&header.map(String::from));
+    for row in rows {
+        write(&row);
     }
     let bytes = writer
         .into_inner()
@@ -45,29 +50,72 @@ pub(super) fn render(history: &History) -> String {
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
 
-fn record(history: &History, row: &DayRow, item: Option<&ItemRow>) -> Vec<String> {
-    let text = |value: Option<String>| value.unwrap_or_default();
+pub(super) fn render(history: &History) -> String {
+    write_all(
+        HEADER,
+        history.days.iter().flat_map(|row| {
+            row.items
+                .iter()
+                .map(move |item| item_record(history, row, item))
+        }),
+    )
+}
+
+pub(super) fn render_days(history: &History) -> String {
+    write_all(
+        DAYS_HEADER,
+        history.days.iter().map(|row| day_record(history, row)),
+    )
+}
+
+fn text(value: Option<String>) -> String {
+    value.unwrap_or_default()
+}
+
+/// The first three columns, shared by both shapes.
+fn day_columns(history: &History, row: &DayRow) -> [String; 3] {
     let treatment = row
         .treatment
         .and_then(|index| history.treatments.get(index));
-    let scores = row
-        .symptoms
-        .map(|s| [s.redness, s.swelling, s.pain, s.dryness]);
-    let score = |index: usize| text(scores.map(|s| s[index].0.to_string()));
-    vec![
+    [
         row.date.to_string(),
         text(row.day.map(|d| d.to_string())),
         text(treatment.map(|t| t.at.to_string())),
-        text(item.map(|i| i.id.clone())),
-        text(item.map(|i| i.label.clone())),
-        text(item.map(|i| i.count.to_string())),
-        text(item.and_then(|i| i.target).map(|t| t.to_string())),
-        text(item.and_then(ItemRow::complete).map(|c| c.to_string())),
-        text(row.adherence.map(|a| format!("{a:.2}"))),
-        score(0),
-        score(1),
-        score(2),
-        score(3),
-        row.note.clone(),
     ]
+}
+
+fn item_record(history: &History, row: &DayRow, item: &ItemRow) -> Vec<String> {
+    let class = match item.target {
+        Some(_) => ItemClass::of(item.kind),
+        None => ItemClass::Extra,
+    };
+    // Only daily items have a target to meet: a reminder not ticked is not "false".
+    let complete = match class {
+        ItemClass::Daily => item.complete().map(|c| c.to_string()),
+        _ => None,
+    };
+    let mut record = day_columns(history, row).to_vec();
+    record.extend([
+        item.id.clone(),
+        item.label.clone(),
+        class.name().to_string(),
+        item.count.to_string(),
+        text(item.target.map(|t| t.to_string())),
+        text(complete),
+    ]);
+    record
+}
+
+fn day_record(history: &History, row: &DayRow) -> Vec<String> {
+    let care = DayCare::of(row);
+    let mut record = day_columns(history, row).to_vec();
+    record.extend([
+        text(care.map(|c| c.done.to_string())),
+        text(care.map(|c| c.planned.to_string())),
+    ]);
+    record.extend(
+        Symptom::ALL.map(|symptom| text(row.symptoms.map(|s| s.get(symptom).0.to_string()))),
+    );
+    record.push(row.note.clone());
+    record
 }
