@@ -81,7 +81,10 @@ fn the_trend_axis_never_cuts_a_day_number() {
             .filter(|n| !n.is_empty())
         {
             let n: u32 = number.parse().unwrap();
-            assert!(n.is_multiple_of(5) || axis.contains(&format!("{n}d/bar")), "{axis}");
+            assert!(
+                n.is_multiple_of(5) || axis.contains(&format!("{n}d/bar")),
+                "{axis}"
+            );
         }
     }
 }

@@ -12,14 +12,16 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+mod shell;
 pub mod status;
 mod treatment;
 
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, CompletionShell, CompletionsArgs, ExportArgs, ExportFormat, NoteArgs, PathsArgs,
+    PlanArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
+    TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
 
@@ -38,13 +40,20 @@ pub fn run(
     let text = match command {
         Command::Status(args) => status::run(&args, paths, clock)?,
         Command::Tick(args) => entries::tick(&args, paths, clock)?,
+        Command::Untick(args) => entries::untick(&args, paths, clock)?,
         Command::Note(args) => entries::note(&args, paths, clock)?,
         Command::Symptoms(args) => entries::symptoms(&args, paths, clock)?,
         Command::Treatment(TreatmentCommand::Add(args)) => treatment::add(&args, paths, clock)?,
-        Command::Treatment(TreatmentCommand::List) => treatment::list(paths)?,
+        Command::Treatment(TreatmentCommand::List(args)) => treatment::list(&args, paths)?,
+        Command::Treatment(TreatmentCommand::Delete(args)) => {
+            treatment::delete(&args, paths, clock)?
+        }
+        Command::Treatment(TreatmentCommand::Edit(args)) => treatment::edit(&args, paths, clock)?,
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
-        Command::Paths => paths::run(paths),
+        Command::Paths(args) => paths::run(&args, paths),
+        Command::Completions(args) => shell::completions(args.shell, paths),
+        Command::Man => shell::man()?,
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

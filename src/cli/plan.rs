@@ -18,6 +18,9 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
         return init(&paths.plan_override);
     }
     let (plan, source) = CarePlan::load(&paths.plan_override)?;
+    if args.json {
+        return Ok(json(&plan, &source));
+    }
     Ok(describe(&plan, &source, &paths.plan_override))
 }
 
@@ -85,7 +88,7 @@ fn describe(plan: &CarePlan, source: &PlanSource, override_path: &Path) -> Strin
         [
             r.id.clone(),
             r.label.clone(),
-            format!("{} h{}", r.hours, star(r.default)),
+            format!("{}{}", hours_in_words(r.hours), star(r.default)),
         ]
     })));
     let _ = writeln!(
@@ -100,6 +103,53 @@ fn describe(plan: &CarePlan, source: &PlanSource, override_path: &Path) -> Strin
         let _ = writeln!(text, "Note: no item covers tip(s) {}.", tips.join(", "));
     }
     text
+}
+
+/// The plan for scripts: every item and restriction with its numbers, and where it came
+/// from.
+fn json(plan: &CarePlan, source: &PlanSource) -> String {
+    let items: Vec<serde_json::Value> = plan
+        .items
+        .iter()
+        .map(|item| {
+            serde_json::json!({
+                "id": item.id,
+                "label": item.label,
+                "tip": item.tip,
+                "target": item.kind.target(),
+                "minutes": match item.kind { ItemKind::Timed { minutes, .. } => Some(minutes), _ => None },
+                "how_often": how_often(item),
+                "from_day": item.days.from,
+                "to_day": item.days.to,
+                "default": item.default,
+            })
+        })
+        .collect();
+    let restrictions: Vec<serde_json::Value> = plan
+        .restrictions
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id, "label": r.label, "tip": r.tip, "hours": r.hours, "default": r.default,
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "source": match source { PlanSource::BuiltIn => None, PlanSource::File(path) => Some(path) },
+        "items": items,
+        "restrictions": restrictions,
+        "next_session_days": [plan.next_session.from_days, plan.next_session.to_days],
+    });
+    format!("{value}\n")
+}
+
+/// "14 days" for 336 hours, "36 h" where the hours are not whole days.
+fn hours_in_words(hours: u32) -> String {
+    match (hours / 24, hours % 24) {
+        (1, 0) => "24 hours (1 day)".to_string(),
+        (days, 0) if days > 0 => format!("{days} days"),
+        _ => format!("{hours} hours"),
+    }
 }
 
 fn how_often(item: &Item) -> String {
