@@ -207,3 +207,15 @@ fn the_man_page_lists_the_commands() {
         assert!(page.contains(command), "{command}");
     }
 }
+
+#[test]
+fn a_dumb_terminal_gets_the_plain_status_not_a_full_screen() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let mut command = sandbox.command_in("UTC", &[]);
+    command.env("TERM", "dumb");
+    let run = cli_support::run_command(command);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stdout.contains("TERM=dumb"), "{}", run.stdout);
+    assert!(run.stdout.contains("Restrictions:"), "{}", run.stdout);
+}

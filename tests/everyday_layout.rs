@@ -166,3 +166,26 @@ fn before_any_treatment_the_checklist_says_how_to_start() {
         "→ steps one day, no jump"
     );
 }
+
+#[test]
+fn ascii_theme_draws_every_screen_in_ascii() {
+    use aftercare::tui::ui::{self, Theme};
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+    let dir = common::journal_dir();
+    let mut app = today_app(&dir);
+    for step in [None, Some(Action::SwitchScreen), Some(Action::ToggleHelp)] {
+        if let Some(action) = step {
+            app.update(action);
+        }
+        for (width, height) in [(80, 24), (60, 16)] {
+            let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+            terminal
+                .draw(|frame| ui::draw(frame, &app, &Theme::PLAIN.with_ascii(true)))
+                .unwrap();
+            let screen = screen_text(&terminal);
+            let odd: String = screen.chars().filter(|c| !c.is_ascii()).collect();
+            assert!(odd.is_empty(), "{odd:?} at {width}x{height}:\n{screen}");
+        }
+    }
+}

@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub journal: Option<PathBuf>,
 
+    /// Draw the app with ASCII characters only (for a console without a Unicode font).
+    #[arg(long)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -32,14 +32,17 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
-pub fn run(paths: &Paths) -> Result<(), String> {
+///
+/// `ascii` draws with ASCII glyphs only (`--ascii`), as a console without a Unicode font
+/// needs; the environment can ask for it too (see `ui::theme::ascii_from_env`).
+pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
     let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
-    let theme = Theme::from_env();
+    let theme = Theme::from_env().with_ascii(ascii);
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
         // Measurement aid: leave as a signal would, right after the first frame.

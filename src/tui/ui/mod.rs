@@ -27,6 +27,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, theme);
+        if theme.ascii {
+            asciify(frame.buffer_mut());
+        }
         return;
     }
     let [body, status, footer] = Layout::vertical([
@@ -58,6 +61,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     );
     if app.help_shown() {
         help::draw(frame, body, app, theme);
+    }
+    if theme.ascii {
+        asciify(frame.buffer_mut());
+    }
+}
+
+/// Replaces every glyph the app draws by its ASCII stand-in (the patient's own text is
+/// left as typed).
+pub fn asciify(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(ascii) = theme::ascii_glyph(cell.symbol()) {
+            cell.set_symbol(ascii);
+        }
     }
 }
 
