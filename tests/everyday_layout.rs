@@ -189,3 +189,84 @@ fn ascii_theme_draws_every_screen_in_ascii() {
         }
     }
 }
+
+fn click(column: u16, row: u16) -> ratatui::crossterm::event::MouseEvent {
+    use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
+    MouseEvent {
+        kind: MouseEventKind::Down(MouseButton::Left),
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    }
+}
+
+/// Where `needle` is drawn on the screen, as (column, row).
+fn find(screen: &str, needle: &str) -> (u16, u16) {
+    for (row, line) in screen.lines().enumerate() {
+        if let Some(byte) = line.find(needle) {
+            let column = line[..byte].chars().count() - 1; // the opening quote
+            return (column as u16, row as u16);
+        }
+    }
+    panic!("{needle:?} not on screen:\n{screen}")
+}
+
+#[test]
+fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
+    use aftercare::tui::mouse::mouse_actions;
+    use ratatui::layout::Rect;
+    let dir = common::journal_dir();
+    let mut app = today_app(&dir);
+    for (width, height) in [(80, 24), (60, 16)] {
+        app.selected = 0;
+        let area = Rect::new(0, 0, width, height);
+        let screen = screen_text(&render(&app, width, height));
+        let (column, row) = find(&screen, "Hydrating");
+        for action in mouse_actions(&app, area, click(column, row)) {
+            app.update(action);
+        }
+        assert_eq!(app.selected, 2, "selected, not ticked, at {width}x{height}");
+        assert_eq!(common::count(&app, "moisturiser"), 0);
+        // Clicked again where it is drawn now (a small screen scrolls with the selection).
+        let screen = screen_text(&render(&app, width, height));
+        let (column, row) = find(&screen, "Hydrating");
+        for action in mouse_actions(&app, area, click(column, row)) {
+            app.update(action);
+        }
+        assert_eq!(common::count(&app, "moisturiser"), 1, "second click ticks");
+        app.update(Action::Press); // untick, for the next size
+    }
+    // A click on the box of another item ticks it at once.
+    let screen = screen_text(&render(&app, 80, 24));
+    let (column, row) = find(&screen, "No harsh soaps");
+    for action in mouse_actions(&app, Rect::new(0, 0, 80, 24), click(column - 3, row)) {
+        app.update(action);
+    }
+    assert_eq!(common::count(&app, "no-harsh"), 1);
+}
+
+#[test]
+fn a_click_on_a_calendar_day_selects_it_and_the_wheel_moves_by_weeks() {
+    use aftercare::tui::mouse::mouse_actions;
+    use ratatui::crossterm::event::{MouseEvent, MouseEventKind};
+    use ratatui::layout::Rect;
+    let dir = common::journal_dir();
+    let mut app = history_app(&dir);
+    let area = Rect::new(0, 0, 80, 24);
+    let screen = screen_text(&render(&app, 80, 24));
+    let (column, row) = find(&screen, " 13░");
+    for action in mouse_actions(&app, area, click(column + 1, row)) {
+        app.update(action);
+    }
+    assert_eq!(app.history.cursor, jiff::civil::date(2027, 4, 13));
+    let wheel = MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    for action in mouse_actions(&app, area, wheel) {
+        app.update(action);
+    }
+    assert_eq!(app.history.cursor, jiff::civil::date(2027, 4, 20));
+}

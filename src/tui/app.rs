@@ -372,6 +372,13 @@ impl App {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Action::Press => self.tick_selected(TickChange::Press),
+            Action::Select(index) if index < len => {
+                if self.selected == index {
+                    self.tick_selected(TickChange::Press);
+                } else {
+                    self.selected = index;
+                }
+            }
             Action::Increment => self.tick_selected(TickChange::Add(1)),
             Action::Decrement => self.tick_selected(TickChange::Remove(1)),
             Action::ToggleTimer => self.toggle_timer(),

@@ -155,6 +155,7 @@ impl HistoryView {
             HistoryAction::Day(n) => cursor.checked_add(i64::from(n).days()).ok(),
             HistoryAction::Week(n) => cursor.checked_add((7 * i64::from(n)).days()).ok(),
             HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
+            HistoryAction::Pick(date) => Some(date),
             HistoryAction::Treatment(n) => {
                 self.select_treatment(cx, n);
                 return None;

@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod mouse;
 pub mod state;
 pub mod ui;
 
@@ -97,6 +98,13 @@ fn event_loop(
                     Some(action) => app.update(action),
                     None => {}
                 },
+                Event::Mouse(mouse) => {
+                    let size = terminal.size()?;
+                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                    for action in mouse::mouse_actions(app, area, mouse) {
+                        app.update(action);
+                    }
+                }
                 Event::Paste(text) => {
                     for action in paste_actions(&text, app.key_context()) {
                         app.update(action);
@@ -111,14 +119,16 @@ fn event_loop(
     }
 }
 
-/// Bracketed paste (a pasted line break is text, not Enter), on or off.
+/// Bracketed paste (a pasted line break is text, not Enter) and mouse reports, on or off.
 fn set_extras(on: bool) -> io::Result<()> {
-    use ratatui::crossterm::event::{DisableBracketedPaste, EnableBracketedPaste};
+    use ratatui::crossterm::event::{
+        DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    };
     use ratatui::crossterm::execute;
     if on {
-        execute!(io::stdout(), EnableBracketedPaste)
+        execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture)
     } else {
-        execute!(io::stdout(), DisableBracketedPaste)
+        execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture)
     }
 }
 

@@ -60,6 +60,21 @@ pub fn draw(
     keys::footer(KeyContext::History, false)
 }
 
+/// The calendar day drawn at `(column, row)`, if any.
+pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
+    let [_, top, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(calendar::HEIGHT + 2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let [cal, _] =
+        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
+            .areas(top);
+    let inner = panel("", &Theme::PLAIN).inner(cal);
+    calendar::day_at(Month::of(app.history.cursor), inner, column, row)
+}
+
 /// The streaks: the current one, and the best in the selected treatment's recovery.
 fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
     let streaks = app.history.streaks;

@@ -32,12 +32,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         return;
     }
-    let [body, status, footer] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [body, status, footer] = split_frame(area);
     let mut hints = match &app.screen {
         Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
@@ -65,6 +60,43 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if theme.ascii {
         asciify(frame.buffer_mut());
     }
+}
+
+/// The screen's body, its status line and its footer.
+pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// What a click at `(column, row)` of a frame of `area` points at: a checklist item on
+/// Today, a day of the calendar on History. Computed from the same layout the drawing
+/// uses, so a click lands where the eye sees.
+pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay.is_some() {
+        return None;
+    }
+    let [body, _, _] = split_frame(area);
+    match app.screen {
+        Screen::Today => today::item_at(body, app, column, row)
+            .map(|(index, on_box)| Hit::Item { index, on_box }),
+        Screen::History => history::day_at(body, app, column, row).map(Hit::Day),
+        Screen::Welcome(_) => None,
+    }
+}
+
+/// What a click points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A checklist item, by its index in the day's list; `on_box`: on its `[ ]`.
+    Item {
+        index: usize,
+        on_box: bool,
+    },
+    Day(jiff::civil::Date),
 }
 
 /// Replaces every glyph the app draws by its ASCII stand-in (the patient's own text is

@@ -25,13 +25,7 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let concern_height = if app.concern.is_some() { 2 } else { 0 };
-    let [header, concern_area, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(concern_height),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [header, concern_area, left, right] = layout(area, app);
     draw_header(frame, header, app, theme);
     if let Some(concern) = &app.concern {
         let text = Paragraph::new(format!(" {concern}"))
@@ -39,6 +33,20 @@ pub fn draw(
             .wrap(Wrap { trim: true });
         frame.render_widget(text, concern_area);
     }
+    draw_checklist(frame, left, app, theme);
+    draw_restrictions(frame, right, app, theme);
+    keys::footer(KeyContext::Today, app.timer.is_some())
+}
+
+/// The header, the concern note, the checklist and the countdown panel.
+fn layout(area: Rect, app: &App) -> [Rect; 4] {
+    let concern_height = if app.concern.is_some() { 2 } else { 0 };
+    let [header, concern_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(concern_height),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     // Share the width by need: the checklist keeps what its labels need, the panel gives way
     // down to the width its countdowns need.
     let panel_width = body
@@ -47,9 +55,71 @@ pub fn draw(
         .clamp(PANEL_MIN_WIDTH, PANEL_WIDTH);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(panel_width)]).areas(body);
-    draw_checklist(frame, left, app, theme);
-    draw_restrictions(frame, right, app, theme);
-    keys::footer(KeyContext::Today, app.timer.is_some())
+    [header, concern_area, left, right]
+}
+
+/// The checklist item drawn at `(column, row)`, if any, and whether the click is on its
+/// `[ ]` box.
+pub fn item_at(area: Rect, app: &App, column: u16, row: u16) -> Option<(usize, bool)> {
+    let [_, _, left, _] = layout(area, app);
+    let inner = super::panel("", &Theme::PLAIN).inner(left);
+    if !inner.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    let items = app.checklist();
+    if items.is_empty() {
+        return None;
+    }
+    let rows = visible_rows(app, &items, inner);
+    let index = rows.get(usize::from(row - inner.y)).copied().flatten()?;
+    let on_box = (2..5).contains(&(column - inner.x));
+    Some((index, on_box))
+}
+
+/// For each line of the checklist's inside, the item drawn there (`None` on a mark or a
+/// blank line): the one window both the drawing and a click go by.
+fn visible_rows(app: &App, items: &[ItemProgress<'_>], inner: Rect) -> Vec<Option<usize>> {
+    let selected = app.selected.min(items.len() - 1);
+    let width = usize::from(inner.width);
+    let heights: Vec<usize> = items
+        .iter()
+        .map(|p| checklist_row(p, false, width, &Theme::PLAIN).len())
+        .collect();
+    let (first, last, marks) = window(&heights, selected, usize::from(inner.height));
+    let mut rows = Vec::new();
+    if marks.0 {
+        rows.push(None);
+    }
+    for (index, height) in heights.iter().enumerate().take(last + 1).skip(first) {
+        rows.extend(std::iter::repeat_n(Some(index), *height));
+    }
+    rows
+}
+
+/// The items `first..=last` shown around `selected` in `height` lines, and whether a mark
+/// says some are hidden above / below. All of them when they fit.
+fn window(heights: &[usize], selected: usize, height: usize) -> (usize, usize, (bool, bool)) {
+    let total: usize = heights.iter().sum();
+    if total <= height {
+        return (0, heights.len() - 1, (false, false));
+    }
+    // Grow a window around the selected item: first downwards, then upwards.
+    let (mut first, mut last) = (selected, selected);
+    let fits = |first: usize, last: usize| {
+        let used: usize = heights[first..=last].iter().sum();
+        let marks = usize::from(first > 0) + usize::from(last + 1 < heights.len());
+        used + marks <= height
+    };
+    loop {
+        if last + 1 < heights.len() && fits(first, last + 1) {
+            last += 1;
+        } else if first > 0 && fits(first - 1, last) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    (first, last, (first > 0, last + 1 < heights.len()))
 }
 
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
@@ -145,22 +215,7 @@ fn scrolled<'a>(
     theme: &Theme,
 ) -> Vec<Line<'a>> {
     let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
-    // Grow a window around the selected item: first downwards, then upwards.
-    let (mut first, mut last) = (selected, selected);
-    let fits = |first: usize, last: usize| {
-        let used: usize = heights[first..=last].iter().sum();
-        let marks = usize::from(first > 0) + usize::from(last + 1 < heights.len());
-        used + marks <= height
-    };
-    loop {
-        if last + 1 < heights.len() && fits(first, last + 1) {
-            last += 1;
-        } else if first > 0 && fits(first - 1, last) {
-            first -= 1;
-        } else {
-            break;
-        }
-    }
+    let (first, last, _) = window(&heights, selected, height);
     let mark = |text: String| Line::styled(text, theme.muted);
     let mut lines = Vec::new();
     if first > 0 {
