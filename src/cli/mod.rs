@@ -85,7 +85,14 @@ fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
     let layout = Layout::new(&paths.journal_dir);
     Ok(match access {
         Access::Read => Journal::open(layout)?,
-        Access::Write => Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?,
+        Access::Write => {
+            let mut journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
+            // What a sync conflict copy brought in: said once, beside the command's output.
+            while let Some(notice) = journal.take_notice() {
+                eprintln!("aftercare: {notice}");
+            }
+            journal
+        }
     })
 }
 

@@ -28,11 +28,7 @@ pub(super) fn add(
         Some(text) => parse_local_date_time(text, &now).map_err(|err| CliError::usage(ADD, err))?,
         None => now,
     };
-    let treatment = Treatment {
-        at: Stamp::of(&at),
-        area: args.area.trim().to_string(),
-        note: args.note.trim().to_string(),
-    };
+    let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim());
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     // The same minute twice is a command run twice, not two sessions.
     if !args.force

@@ -111,6 +111,9 @@ impl App {
         };
         app.load_month(Month::of(app.date))?;
         app.refresh_concern();
+        if let Some(notice) = app.journal.take_notice() {
+            app.info(notice);
+        }
         Ok(app)
     }
 
@@ -128,7 +131,10 @@ impl App {
             self.status = None;
         }
         match action {
-            Action::Tick => self.retry_save(),
+            Action::Tick => {
+                self.retry_save();
+                self.take_in_outside_changes();
+            }
             Action::Quit => self.quit(),
             // The terminal loop suspends; nothing in the state changes.
             Action::Suspend => {}
@@ -159,6 +165,36 @@ impl App {
     fn retry_save(&mut self) {
         if self.journal.has_unsaved_changes() && self.journal.save().is_ok() {
             self.info("Saved the changes that were waiting".into());
+        }
+    }
+
+    /// Once a second: re-checks the files on screen (cheap when nothing changed) and
+    /// redraws with what the shell, another window or a sync tool wrote meanwhile.
+    fn take_in_outside_changes(&mut self) {
+        let mut months = vec![Month::of(self.date), Month::of(self.history.cursor)];
+        months.push(Month::of(
+            self.date.saturating_sub(jiff::Span::new().days(14)),
+        ));
+        match self.journal.refresh(months) {
+            Ok(false) => {}
+            Ok(true) => {
+                let len = self.checklist().len();
+                self.selected = self.selected.min(len.saturating_sub(1));
+                if matches!(self.screen, Screen::Welcome(_))
+                    && self.journal.latest_treatment().is_some()
+                {
+                    self.screen = Screen::Today;
+                }
+                if self.screen == Screen::History {
+                    let effects = self.history.journal_changed(&mut history_context!(self));
+                    self.apply(effects);
+                }
+                self.refresh_concern();
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+        if let Some(notice) = self.journal.take_notice() {
+            self.info(notice);
         }
     }
 
@@ -352,8 +388,7 @@ impl App {
             return;
         }
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
-        let result = care::set_symptoms(&mut self.journal, date, symptoms, &self.now)
-            .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
+        let result = care::set_skin(&mut self.journal, date, symptoms, &note, &self.now);
         match result {
             Ok(()) => {
                 self.overlay = None;

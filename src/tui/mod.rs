@@ -21,7 +21,7 @@ use ratatui::crossterm::event::{self, Event};
 use crate::domain::plan::CarePlan;
 use crate::domain::time::SystemClock;
 use crate::journal::paths::Paths;
-use crate::journal::{Journal, Layout};
+use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::tui::app::{Action, App};
 use crate::tui::keys::{key_to_action, paste_actions};
 use crate::tui::ui::Theme;
@@ -39,7 +39,7 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
     let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
-    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
+    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
