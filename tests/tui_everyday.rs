@@ -93,10 +93,10 @@ fn at_60x16_help_and_quit_stay_in_the_footer() {
     );
     assert!(screen.contains("more"), "hidden rows are marked: {screen}");
     tmux.run(&["send-keys", "Tab"]);
-    let screen = tmux.wait_for("History");
+    let screen = tmux.wait_for("make the window taller");
     assert!(screen.contains("make the window taller"), "{screen}");
     tmux.run(&["send-keys", "Escape"]);
-    let screen = tmux.wait_for("Today's care");
+    let screen = tmux.wait_for("Today's care ─");
     assert!(
         screen.contains("Today's care"),
         "Esc on History goes back: {screen}"

@@ -65,10 +65,8 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let date = date_or_today(args.date, &now);
     if args.append {
         journal.load_month(crate::journal::Month::of(date))?;
-        let old = journal
-            .day(date)
-            .map_or("", |day| day.note.as_str())
-            .trim_end();
+        let old = journal.day(date).map(|day| day.note()).unwrap_or_default();
+        let old = old.trim_end();
         if !old.is_empty() && !text.trim().is_empty() {
             text = format!("{old}\n{text}");
         } else if text.trim().is_empty() {

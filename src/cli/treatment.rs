@@ -140,7 +140,7 @@ pub(super) fn edit(
             describe(&old)
         ));
     }
-    care::replace_treatment(&mut journal, index, new)
+    care::replace_treatment(&mut journal, index, new, &now)
         .map_err(|err| CliError::from_care(EDIT, err))?;
     Ok(format!(
         "Changed treatment {}: {}\n",

@@ -41,7 +41,7 @@ impl SkinForm {
             scores_set: symptoms.is_some(),
             note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
-            original: (symptoms, entry.map_or(String::new(), |e| e.note.clone())),
+            original: (symptoms, entry.map_or(String::new(), |e| e.note())),
             notice: None,
         }
     }
