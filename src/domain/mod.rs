@@ -12,3 +12,4 @@ pub mod recovery;
 pub mod text;
 pub mod time;
 pub mod tips;
+pub mod undo;

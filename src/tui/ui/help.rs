@@ -36,7 +36,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         " To change it: `aftercare plan --init`, then edit that file.",
         theme.muted,
     ));
-    lines.push(Line::raw(""));
     lines.push(Line::styled(" Any key closes this help.", theme.muted));
     // Inside the screen's frame, never over its borders, the status line or the footer.
     let room = area.inner(ratatui::layout::Margin::new(1, 1));
