@@ -219,3 +219,48 @@ fn a_dumb_terminal_gets_the_plain_status_not_a_full_screen() {
     assert!(run.stdout.contains("TERM=dumb"), "{}", run.stdout);
     assert!(run.stdout.contains("Restrictions:"), "{}", run.stdout);
 }
+
+#[test]
+fn undo_reverses_the_last_shell_change_and_again_redoes_it() {
+    let sandbox = Sandbox::new();
+    assert!(sandbox.ok(&["undo"]).contains("Nothing to undo"));
+    treated(&sandbox);
+    sandbox.ok(&["tick", "water", "--count", "3"]);
+    let out = sandbox.ok(&["undo"]);
+    assert!(out.contains("Undid: tick of water"), "{out}");
+    let water = |sandbox: &Sandbox| {
+        let status: serde_json::Value =
+            serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+        status["items"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["id"] == "water")
+            .unwrap()["done"]
+            .as_u64()
+            .unwrap()
+    };
+    assert_eq!(
+        water(&sandbox),
+        0,
+        "the three ticks of that command are taken back"
+    );
+    sandbox.ok(&["undo"]);
+    assert_eq!(water(&sandbox), 3, "a second undo makes the change again");
+    // A note replaced comes back as it was.
+    sandbox.ok(&["note", "first"]);
+    sandbox.ok(&["note", "second"]);
+    sandbox.ok(&["undo"]);
+    let report = sandbox.ok(&["export"]);
+    assert!(
+        report.contains("first") && !report.contains("second"),
+        "{report}"
+    );
+    // A deleted treatment comes back.
+    sandbox.ok(&["treatment", "delete", "1"]);
+    assert_eq!(sandbox.ok(&["treatment", "list", "--json"]).trim(), "[]");
+    sandbox.ok(&["undo"]);
+    let list: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["treatment", "list", "--json"])).unwrap();
+    assert_eq!(list.as_array().unwrap().len(), 1);
+}

@@ -15,6 +15,7 @@ mod plan;
 mod shell;
 pub mod status;
 mod treatment;
+mod undo;
 
 use std::io::Write;
 
@@ -54,6 +55,7 @@ pub fn run(
         Command::Paths(args) => paths::run(&args, paths),
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
+        Command::Undo => undo::run(paths, clock)?,
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

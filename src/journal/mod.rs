@@ -14,6 +14,7 @@ mod legacy;
 mod lock;
 pub mod paths;
 mod plan_file;
+pub mod shell_undo;
 mod store;
 
 use std::collections::{BTreeMap, BTreeSet};
