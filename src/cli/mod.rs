@@ -12,6 +12,7 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+pub mod remind;
 mod shell;
 pub mod status;
 mod treatment;
@@ -21,7 +22,7 @@ use std::io::Write;
 
 pub use args::{
     Cli, Command, CompletionShell, CompletionsArgs, ExportArgs, ExportFormat, NoteArgs, PathsArgs,
-    PlanArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
+    PlanArgs, RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
     TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
@@ -56,6 +57,15 @@ pub fn run(
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())

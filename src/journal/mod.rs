@@ -9,6 +9,7 @@
 
 mod backup;
 pub mod conflict;
+pub mod delivered;
 pub mod history;
 mod legacy;
 mod lock;
@@ -16,6 +17,7 @@ pub mod paths;
 mod plan_file;
 pub mod shell_undo;
 mod store;
+pub mod timer_file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -31,7 +33,8 @@ pub use backup::{
 };
 pub use lock::{JournalLock, LOCK_FILE};
 pub use store::{
-    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config,
+    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config, read,
+    write,
 };
 
 use crate::domain::merge::Merge as _;

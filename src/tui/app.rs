@@ -17,7 +17,9 @@ use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
 use crate::domain::time::Stamp;
+use crate::domain::timer::{RunningTimer, TIMER_VERSION};
 use crate::domain::undo::{self, Before};
+use crate::journal::paths::ReminderPaths;
 use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
 use crate::tui::forms::skin::SkinForm;
@@ -25,6 +27,7 @@ use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
 pub use crate::tui::state::{Overlay, Screen};
+use crate::tui::timer_store::{self, TimerAlert};
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -44,8 +47,12 @@ pub struct Timer {
     pub item_id: String,
     /// The day the session is logged on: the day it was started.
     pub date: Date,
+    /// When it ends by the monotonic clock, which a wall clock set back cannot move.
     pub ends: Instant,
     pub length: Duration,
+    /// Its wall-clock start and end, as kept on disk for a reopened app and for
+    /// `aftercare remind`.
+    pub stored: RunningTimer,
 }
 
 /// One change that can be undone (or redone): the operation that reverses it, and what it
@@ -100,6 +107,17 @@ pub struct App {
     pub quit: bool,
     /// Quit was asked while changes could not be saved: the next Quit leaves anyway.
     quit_warned: bool,
+    /// Quit was asked while a timer runs and the patient was told what happens to it: the
+    /// next Quit leaves. Any other key takes the warning back.
+    quit_timer_warned: bool,
+    /// Where a running timer is kept while the app is closed (see [`App::keep_timers`]);
+    /// `None`: timers live only as long as the app.
+    reminder_paths: Option<ReminderPaths>,
+    /// How many timers ended while the app was open: when it goes up, the loop rings the
+    /// terminal bell and shows [`App::timer_alert`] as a notification.
+    pub timers_ended: u64,
+    /// What the last timer's end says.
+    pub timer_alert: Option<TimerAlert>,
 }
 
 impl App {
@@ -136,6 +154,10 @@ impl App {
             quit_warned: false,
             undo: Vec::new(),
             redo: Vec::new(),
+            quit_timer_warned: false,
+            reminder_paths: None,
+            timers_ended: 0,
+            timer_alert: None,
         };
         app.load_month(Month::of(app.date))?;
         app.refresh_concern();
@@ -158,6 +180,9 @@ impl App {
         self.read_clock();
         if action != Action::Tick {
             self.status = None;
+        }
+        if !matches!(action, Action::Tick | Action::Quit) {
+            self.quit_timer_warned = false;
         }
         match action {
             Action::Tick => {
@@ -417,6 +442,17 @@ impl App {
 
     /// Leaves, unless changes are still unsaved: then warns once, and leaves on a second Quit.
     fn quit(&mut self) {
+        if self.timer.is_some() && !self.quit_timer_warned {
+            self.quit_timer_warned = true;
+            // Short enough for a 60-column status line.
+            let text = if self.reminder_paths.is_some() {
+                "Timer keeps running when closed, logged on reopen · q quits"
+            } else {
+                "Quitting cancels the timer, nothing logged · q again quits"
+            };
+            self.info(text.into());
+            return;
+        }
         if self.quit_warned || self.journal.save().is_ok() {
             self.quit = true;
             return;
@@ -504,6 +540,14 @@ impl App {
         let Some(timer) = self.timer.take_if(|t| t.ends <= self.monotonic) else {
             return;
         };
+        let (alert, told) =
+            timer_store::ended(self.reminder_paths.as_ref(), &timer.stored, &self.now);
+        self.timers_ended += 1;
+        self.timer_alert = Some(alert);
+        let forgot = match &self.reminder_paths {
+            Some(places) => timer_store::forget(places),
+            None => Ok(()),
+        };
         // If the wall clock went back past midnight meanwhile, the session is filed today,
         // never on a day that is now in the future.
         let date = timer.date.min(self.today());
@@ -530,6 +574,84 @@ impl App {
                 ));
             }
             Err(err) => self.error(err.to_string()),
+        }
+        if let Err(err) = told.and(forgot) {
+            self.error(format!(
+                "Session logged, but the timer's state was not updated: {err}"
+            ));
+        }
+    }
+
+    /// Keeps running timers in `places` from now on, and picks up the one a previous run
+    /// left: still running (it goes on, by the time left on the wall clock), or ended
+    /// while the app was closed (the session is logged on the day it was started).
+    pub fn keep_timers(&mut self, places: ReminderPaths) {
+        let stored = timer_store::load(&places);
+        self.reminder_paths = Some(places);
+        let stored = match stored {
+            Ok(Some(stored)) => stored,
+            Ok(None) => return,
+            Err(err) => {
+                self.error(format!("The stored timer could not be read: {err}"));
+                return;
+            }
+        };
+        let now = self.now.timestamp();
+        let date = stored.started.date().min(self.today());
+        if stored.ended_at(now) {
+            let result = care::tick(
+                &mut self.journal,
+                &self.plan,
+                &stored.item_id,
+                date,
+                TickChange::Add(1),
+                &self.now,
+            );
+            match result {
+                Ok(count) => {
+                    let target = self
+                        .plan
+                        .item(&stored.item_id)
+                        .map_or(0, |i| i.kind.target());
+                    self.info(format!(
+                        "{}: the session ended while closed, logged ({count}/{target})",
+                        stored.label
+                    ));
+                }
+                Err(err) => {
+                    self.error(format!(
+                        "The timer that ended while closed was not logged: {err}"
+                    ));
+                    return;
+                }
+            }
+            self.forget_stored_timer();
+            return;
+        }
+        let left = stored.ends.instant.duration_since(now);
+        let length = stored.ends.instant.duration_since(stored.started.instant);
+        let (Ok(left), Ok(length)) = (Duration::try_from(left), Duration::try_from(length)) else {
+            return;
+        };
+        self.info(format!(
+            "{}: timer still running ({} left)",
+            stored.label,
+            clock_face(left)
+        ));
+        self.timer = Some(Timer {
+            item_id: stored.item_id.clone(),
+            date,
+            ends: self.monotonic + left,
+            length,
+            stored,
+        });
+    }
+
+    fn forget_stored_timer(&mut self) {
+        if let Some(places) = &self.reminder_paths
+            && let Err(err) = timer_store::forget(places)
+        {
+            self.error(format!("The stored timer could not be removed: {err}"));
         }
     }
 
@@ -747,16 +869,44 @@ impl App {
                 .item(&timer.item_id)
                 .map_or("", |i| i.label.as_str());
             self.info(format!("{label}: timer cancelled, nothing logged"));
+            self.forget_stored_timer();
             return;
         }
         match self.selected_item() {
+            Some(_) if self.date != self.today() => {
+                self.info("Timers run on today only: Home goes back to today".into());
+            }
             Some((item_id, ItemKind::Timed { minutes, .. })) => {
                 let length = Duration::from_secs(u64::from(minutes) * 60);
+                let label = self
+                    .plan
+                    .item(&item_id)
+                    .map_or(String::new(), |i| i.label.clone());
+                let ends = self
+                    .now
+                    .checked_add(length)
+                    .unwrap_or_else(|_| self.now.clone());
+                let stored = RunningTimer {
+                    version: TIMER_VERSION,
+                    item_id: item_id.clone(),
+                    label,
+                    started: Stamp::of(&self.now),
+                    ends: Stamp::of(&ends),
+                };
+                if let Some(places) = &self.reminder_paths
+                    && let Err(err) = timer_store::store(places, &stored)
+                {
+                    self.error(format!(
+                        "Timer started but not stored ({err}): quitting cancels it"
+                    ));
+                    self.reminder_paths = None;
+                }
                 self.timer = Some(Timer {
                     item_id,
                     date: self.date,
                     ends: self.monotonic + length,
                     length,
+                    stored,
                 });
             }
             _ => self.info("t starts a timer on a timed item, such as the ice pack".into()),
@@ -841,4 +991,10 @@ fn visit(op: &Operation, f: &mut impl FnMut(&Operation)) {
         Operation::All(ops) => ops.iter().for_each(|op| visit(op, f)),
         op => f(op),
     }
+}
+
+/// "08:12": minutes and seconds, as the timer line shows them.
+pub fn clock_face(left: Duration) -> String {
+    let secs = left.as_secs();
+    format!("{:02}:{:02}", secs / 60, secs % 60)
 }

@@ -8,6 +8,7 @@ pub mod history;
 pub mod keys;
 pub mod mouse;
 pub mod state;
+pub mod timer_store;
 pub mod ui;
 
 use std::io;
@@ -20,7 +21,7 @@ use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::plan::CarePlan;
 use crate::domain::time::SystemClock;
-use crate::journal::paths::Paths;
+use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::tui::app::{Action, App};
 use crate::tui::keys::{key_to_action, paste_actions};
@@ -43,6 +44,10 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+    // Without a state dir (no HOME) timers still work, for as long as the app is open.
+    if let Ok(places) = ReminderPaths::resolve() {
+        app.keep_timers(places);
+    }
     let theme = Theme::from_env().with_ascii(ascii);
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
@@ -80,8 +85,13 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    let mut timers_told = app.timers_ended;
     loop {
         terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if app.timers_ended != timers_told {
+            timers_told = app.timers_ended;
+            tell_timer_end(app.timer_alert.as_ref());
+        }
         if app.quit {
             return Ok(());
         }
@@ -148,4 +158,21 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 fn until_next_second(app: &App) -> Duration {
     let nanos = u64::try_from(app.now.subsec_nanosecond()).unwrap_or(0);
     Duration::from_nanos(1_000_000_000 - nanos.min(999_000_000)) + Duration::from_millis(5)
+}
+
+/// A timer ended: the terminal bell, for a hidden or background terminal, and the same
+/// desktop notification `aftercare remind` would show (unless it already did). The
+/// notification goes out on a thread of its own, so a slow service never stalls a key.
+fn tell_timer_end(alert: Option<&timer_store::TimerAlert>) {
+    use std::io::Write as _;
+    let mut out = io::stdout();
+    // A lost bell is not worth an error on screen.
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    if let Some(alert) = alert.filter(|alert| alert.notify) {
+        let (summary, body) = (alert.summary.clone(), alert.body.clone());
+        std::thread::spawn(move || {
+            use crate::notify::Notifier as _;
+            let _ = crate::notify::Desktop.notify(&summary, &body);
+        });
+    }
 }

@@ -50,10 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         _ => {}
     }
     frame.render_widget(status_line(app, usize::from(status.width), theme), status);
-    frame.render_widget(
-        key_hints(&fit_hints(hints, usize::from(footer.width)), theme),
-        footer,
-    );
+    frame.render_widget(key_hints(&hints, footer.width, theme), footer);
     if app.help_shown() {
         help::draw(frame, body, app, theme);
     }
@@ -117,6 +114,21 @@ fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
             Line::styled(fit(&format!(" ! {}", status.text), width), theme.error)
         }
         Some(status) => Line::styled(fit(&format!(" {}", status.text), width), theme.text),
+        // A running timer is always in sight, whichever item is selected and however
+        // small the screen.
+        None if app.timer.is_some() => {
+            let left = app.timer_left().unwrap_or_default();
+            let label = app
+                .timer
+                .as_ref()
+                .and_then(|timer| app.plan.item(&timer.item_id))
+                .map_or("", |item| item.label.as_str());
+            let text = format!(
+                " Timer {} · {label} · t cancels",
+                crate::tui::app::clock_face(left)
+            );
+            Line::styled(fit(&text, width), theme.warning)
+        }
         None => Line::styled(plan_line(&app.plan_source.to_string(), width), theme.muted),
     }
 }
@@ -145,39 +157,29 @@ fn plan_line(source: &str, width: usize) -> String {
     format!(" Plan: …{tail}")
 }
 
-/// A footer of `key description` pairs.
-fn key_hints<'a>(hints: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+/// A footer of `key description` pairs that fits `width`: whole hints are left out when
+/// it is narrow (the middle ones first; `? help` and `q quit` stay), never cut in a word.
+fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
+    let mut hints = hints.to_vec();
+    let needed = |hints: &[(&str, &str)]| -> usize {
+        let pairs: usize = hints
+            .iter()
+            .map(|(key, what)| Line::raw(format!("{key} {what}")).width() + 2)
+            .sum();
+        (1 + pairs).saturating_sub(2)
+    };
+    // The first three (move, tick, the timer on Today) and the last three (switch screen,
+    // help, quit) go last; the one moving through the list goes before the other two.
+    while hints.len() > 1 && needed(&hints) > usize::from(width) {
+        let middle = hints.len().saturating_sub(4);
+        hints.remove(if middle > 2 { middle } else { 0 });
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in hints {
+    for (key, what) in &hints {
         spans.push(Span::styled(*key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.muted));
     }
     Line::from(spans)
-}
-
-/// The hints that fit in `width`: the ones that get the patient out (help, quit, cancel,
-/// back) stay at every size; the others give way from the end.
-pub(crate) fn fit_hints<'a>(
-    mut hints: Vec<(&'a str, &'a str)>,
-    width: usize,
-) -> Vec<(&'a str, &'a str)> {
-    let essential = |(keys, what): &(&str, &str)| {
-        matches!(*keys, "?" | "q" | "Esc") || matches!(*what, "help" | "quit" | "cancel" | "Today")
-    };
-    let used = |hints: &[(&str, &str)]| {
-        1 + hints
-            .iter()
-            .map(|(k, w)| Span::raw(*k).width() + Span::raw(*w).width() + 3)
-            .sum::<usize>()
-            - 2
-    };
-    while used(&hints) > width {
-        let Some(last) = hints.iter().rposition(|hint| !essential(hint)) else {
-            break;
-        };
-        hints.remove(last);
-    }
-    hints
 }
 
 fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
@@ -268,24 +270,7 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, fit_hints, plan_line};
-
-    #[test]
-    fn help_and_quit_stay_in_a_narrow_footer() {
-        let hints = vec![
-            ("↑↓", "move"),
-            ("Space", "tick"),
-            ("t", "timer"),
-            ("s", "skin"),
-            ("←→", "day"),
-            ("Tab", "history"),
-            ("?", "help"),
-            ("q", "quit"),
-        ];
-        let kept = fit_hints(hints, 58);
-        assert!(kept.contains(&("?", "help")) && kept.contains(&("q", "quit")));
-        assert!(!kept.contains(&("Tab", "history")));
-    }
+    use super::{fit, plan_line};
 
     #[test]
     fn a_long_plan_path_keeps_its_file_name() {
