@@ -36,7 +36,7 @@ pub fn draw(
         Constraint::Min(0),
     ])
     .areas(area);
-    frame.render_widget(header_line(app, theme), header);
+    frame.render_widget(header_line(app, usize::from(header.width), theme), header);
     let [cal, details] =
         Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
             .areas(top);
@@ -44,7 +44,7 @@ pub fn draw(
     draw_details(frame, details, app, theme);
     if bottom.height < MIN_BOTTOM_HEIGHT {
         // Too short for the trend and the list: say where they are rather than show borders.
-        let text = "↓ Symptom trend and treatments: make the window taller";
+        let text = " ↓ Symptom trend and treatments: make the window taller";
         frame.render_widget(
             Line::styled(fit(text, usize::from(bottom.width)), theme.muted),
             bottom,
@@ -76,7 +76,7 @@ pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
 }
 
 /// The streaks: the current one, and the best in the selected treatment's recovery.
-fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
     let streaks = app.history.streaks;
     let days = |n: u32| {
         if n == 1 {
@@ -97,14 +97,18 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         ),
     ];
     if let Some(t) = app.journal.treatments().get(app.history.treatment) {
-        spans.push(Span::styled(
+        let best = Span::styled(
             format!(
                 " · best run after {}: {}",
                 short_date(t.at.date()),
                 days(streaks.best)
             ),
             theme.text,
-        ));
+        );
+        // Said whole or not at all: a cut streak would read as another number.
+        if Line::from(spans.clone()).width() + best.width() <= width {
+            spans.push(best);
+        }
     }
     Line::from(spans)
 }
@@ -135,7 +139,14 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The selected day: which day of which recovery, care done, symptoms in words, the note.
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date = app.history.cursor;
-    let block = panel(format!(" {} ", date.strftime("%A %-d %B %Y")), theme);
+    // The long date when it fits the title, else the short one ("Wed 25 Nov 2026").
+    let long = date.strftime(" %A %-d %B %Y ").to_string();
+    let title = if Span::raw(long.as_str()).width() + 2 <= usize::from(area.width) {
+        long
+    } else {
+        date.strftime(" %a %-d %b %Y ").to_string()
+    };
+    let block = panel(title, theme);
     let entry = app.journal.day(date);
     let treatment = app.journal.treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
@@ -387,10 +398,11 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     lines.push(Line::raw(""));
     let redness = if first.0 == last.0 {
-        format!("Redness {} on day {}", first.1.redness.word(), first.0)
+        format!("Redness {} on day\u{a0}{}", first.1.redness.word(), first.0)
     } else {
         format!(
-            "Redness: {} on day {} → {} on day {}",
+            // A no-break space keeps each day number with its word when the line wraps.
+            "Redness: {} on day\u{a0}{} → {} on day\u{a0}{}",
             first.1.redness.word(),
             first.0,
             last.1.redness.word(),

@@ -123,6 +123,7 @@ pub fn ascii_glyph(symbol: &str) -> Option<&'static str> {
         "·" | "•" => "-",
         "–" | "—" => "-",
         "⚠" => "!",
+        "\u{a0}" => " ",
         _ => return None,
     })
 }
