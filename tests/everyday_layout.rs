@@ -270,3 +270,16 @@ fn a_click_on_a_calendar_day_selects_it_and_the_wheel_moves_by_weeks() {
     }
     assert_eq!(app.history.cursor, jiff::civil::date(2027, 4, 20));
 }
+
+#[test]
+fn the_help_at_60x16_cuts_rows_with_a_mark_instead_of_wrapping_them() {
+    let dir = common::journal_dir();
+    let mut app = today_app(&dir);
+    app.update(Action::ToggleHelp);
+    let screen = screen_text(&render(&app, 60, 16));
+    assert!(screen.contains("more keys"), "{screen}");
+    // Every row of the help starts in its column: none begins at the popup's border.
+    for line in screen.lines().filter(|l| l.contains("││")) {
+        assert!(!line.contains("││item") && !line.contains("││note"), "{line}");
+    }
+}

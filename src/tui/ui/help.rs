@@ -15,28 +15,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         KeyContext::Today
     };
+    // One row per key, cut with "…" where narrow: a wrapped row would lose its column.
+    let inner_width = usize::from(64.min(area.width.saturating_sub(2)).saturating_sub(2));
+    let room = inner_width.saturating_sub(17);
     let mut lines: Vec<Line> = keys::help(context)
         .map(|(keys, what)| {
             Line::from(vec![
                 Span::styled(format!(" {keys:<16}"), theme.key),
-                Span::styled(what, theme.text),
+                Span::styled(super::fit(what, room), theme.text),
             ])
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
+    for text in [
         format!(" Plan in force: {}.", app.plan_source),
-        theme.muted,
-    ));
-    lines.push(Line::styled(
-        " It is a default: your dermatologist's advice comes first.",
-        theme.muted,
-    ));
-    lines.push(Line::styled(
-        " To change it: `aftercare plan --init`, then edit that file.",
-        theme.muted,
-    ));
-    lines.push(Line::styled(" Any key closes this help.", theme.muted));
+        " It is a default: your dermatologist's advice comes first.".to_string(),
+        " To change it: `aftercare plan --init`, then edit that file.".to_string(),
+        " Any key closes this help.".to_string(),
+    ] {
+        lines.push(Line::styled(super::fit(&text, inner_width), theme.muted));
+    }
     // Inside the screen's frame, never over its borders, the status line or the footer.
     let room = area.inner(ratatui::layout::Margin::new(1, 1));
     let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);

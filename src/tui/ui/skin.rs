@@ -86,7 +86,7 @@ pub fn draw(
     } else if note_focused {
         " Type freely; Enter starts a new line.".to_string()
     } else {
-        " 0-4 or ←→ set the score, ↑↓ move, Tab the note. 0 none … 4 severe.".to_string()
+        " 0-4 or ←→ score, ↑↓ move, Tab the note. 0 none … 4 severe.".to_string()
     };
     let how_style = if form.notice.is_some() {
         theme.warning
