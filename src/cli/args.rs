@@ -74,9 +74,6 @@ pub enum Command {
         after_help = "Examples:\n  aftercare completions bash > ~/.local/share/bash-completion/completions/aftercare\n  aftercare completions zsh > ~/.zfunc/_aftercare\n  aftercare completions fish > ~/.config/fish/completions/aftercare.fish"
     )]
     Completions(CompletionsArgs),
-    /// Reverse the last change made from the shell (run it again to make the change again).
-    #[command(after_help = "Example:\n  aftercare tick water\n  aftercare undo")]
-    Undo,
     /// Print the manual page (roff), e.g. into `man -l -`.
     #[command(after_help = "Example:\n  aftercare man | man -l -")]
     Man,

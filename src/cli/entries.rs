@@ -7,7 +7,6 @@ use crate::domain::time::Clock;
 use crate::journal::paths::Paths;
 use crate::journal::{Score, Symptoms};
 
-use super::undo::Before;
 use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 
 /// Adds `--count` ticks to an item and prints its progress that day.
@@ -16,15 +15,12 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let change = TickChange::Add(args.count);
-    let before = Before::note(&mut journal, &[date])?;
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
     let item = plan.item(&args.item).expect("care::tick accepted the id");
     let progress = ItemProgress { item, count };
-    let what = format!("tick of {} on {date}", item.id);
-    let note = before.remember(&journal, paths, &now, what);
     Ok(format!(
-        "{}: {} on {date}\n{note}",
+        "{}: {} on {date}\n",
         item.label,
         progress.progress_text()
     ))
@@ -40,15 +36,12 @@ pub(super) fn untick(
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let change = TickChange::Remove(args.count);
-    let before = Before::note(&mut journal, &[date])?;
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["untick"], err))?;
     let item = plan.item(&args.item).expect("care::tick accepted the id");
     let progress = ItemProgress { item, count };
-    let what = format!("untick of {} on {date}", item.id);
-    let note = before.remember(&journal, paths, &now, what);
     Ok(format!(
-        "{}: {} on {date}\n{note}",
+        "{}: {} on {date}\n",
         item.label,
         progress.progress_text()
     ))
@@ -80,18 +73,15 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
             text = old.to_string();
         }
     }
-    let before = Before::note(&mut journal, &[date])?;
     care::set_note(&mut journal, date, &text, &now)
         .map_err(|err| CliError::from_care(&["note"], err))?;
-    let note = before.remember(&journal, paths, &now, format!("note of {date}"));
-    Ok(note
-        + &if text.trim().is_empty() {
-            format!("Note for {date} cleared\n")
-        } else if args.append {
-            format!("Note for {date} added to\n")
-        } else {
-            format!("Note for {date} saved\n")
-        })
+    Ok(if text.trim().is_empty() {
+        format!("Note for {date} cleared\n")
+    } else if args.append {
+        format!("Note for {date} added to\n")
+    } else {
+        format!("Note for {date} saved\n")
+    })
 }
 
 /// Replaces a day's four symptom scores.
@@ -109,16 +99,13 @@ pub(super) fn symptoms(
         pain: Score(args.pain),
         dryness: Score(args.dryness),
     };
-    let before = Before::note(&mut journal, &[date])?;
     care::set_symptoms(&mut journal, date, Some(symptoms), &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
-    let note = before.remember(&journal, paths, &now, format!("symptom scores of {date}"));
-    Ok(note
-        + &format!(
-            "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
-            symptoms.redness.word(),
-            symptoms.swelling.word(),
-            symptoms.pain.word(),
-            symptoms.dryness.word()
-        ))
+    Ok(format!(
+        "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
+        symptoms.redness.word(),
+        symptoms.swelling.word(),
+        symptoms.pain.word(),
+        symptoms.dryness.word()
+    ))
 }

@@ -16,7 +16,6 @@ pub mod remind;
 mod shell;
 pub mod status;
 mod treatment;
-mod undo;
 
 use std::io::Write;
 
@@ -56,7 +55,6 @@ pub fn run(
         Command::Paths(args) => paths::run(&args, paths),
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
-        Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
             let places =
                 crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;

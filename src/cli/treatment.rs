@@ -9,7 +9,6 @@ use crate::domain::time::{Clock, Stamp};
 use crate::journal::Treatment;
 use crate::journal::paths::Paths;
 
-use super::undo::Before;
 use super::{
     CliError, TreatmentAddArgs, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
@@ -27,7 +26,7 @@ pub(super) fn add(
     let now = clock.now();
     let at = match &args.at {
         Some(text) => parse_local_date_time(text, &now).map_err(|err| CliError::usage(ADD, err))?,
-        None => now.clone(),
+        None => now,
     };
     let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim());
     let mut journal = super::open_journal(paths, super::Access::Write)?;
@@ -46,15 +45,9 @@ pub(super) fn add(
             ),
         ));
     }
-    let before = Before::note(&mut journal, &[])?;
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
-    let what = format!("new treatment {}", describe(&treatment));
-    let note = before.remember(&journal, paths, &now, what);
-    Ok(format!(
-        "Recorded treatment {}\n{note}",
-        describe(&treatment)
-    ))
+    Ok(format!("Recorded treatment {}\n", describe(&treatment)))
 }
 
 /// Every session, oldest first, numbered as in the export (and as `delete`/`edit` take).
@@ -90,23 +83,18 @@ pub(super) fn list(args: &TreatmentListArgs, paths: &Paths) -> Result<String, Cl
 pub(super) fn delete(
     args: &TreatmentDeleteArgs,
     paths: &Paths,
-    clock: &dyn Clock,
+    _clock: &dyn Clock,
 ) -> Result<String, CliError> {
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     let index =
         find(journal.treatments(), &args.when).map_err(|err| CliError::usage(DELETE, err))?;
-    let before = Before::note(&mut journal, &[])?;
     let removed = care::remove_treatment(&mut journal, index)
         .map_err(|err| CliError::from_care(DELETE, err))?;
     Ok(match removed {
-        Some(t) => {
-            let what = format!("deletion of treatment {}", describe(&t));
-            let note = before.remember(&journal, paths, &clock.now(), what);
-            format!(
-                "Deleted treatment {} (the days you logged are kept)\n{note}",
-                describe(&t)
-            )
-        }
+        Some(t) => format!(
+            "Deleted treatment {} (the days you logged are kept)\n",
+            describe(&t)
+        ),
         None => String::new(),
     })
 }
@@ -152,13 +140,10 @@ pub(super) fn edit(
             describe(&old)
         ));
     }
-    let before = Before::note(&mut journal, &[])?;
     care::replace_treatment(&mut journal, index, new, &now)
         .map_err(|err| CliError::from_care(EDIT, err))?;
-    let what = format!("correction of treatment {}", describe(&old));
-    let note = before.remember(&journal, paths, &now, what);
     Ok(format!(
-        "Changed treatment {}: {}\n{note}",
+        "Changed treatment {}: {}\n",
         describe(&old),
         changes.join(", ")
     ))

@@ -12,9 +12,8 @@ use crate::domain::model::{Month, MonthFile, Symptoms, Treatment, TreatmentsFile
 use super::model::{DayEntry, Edit, EventId, Tick};
 use crate::domain::time::Stamp;
 
-/// One change the patient made, as saved in one transaction. Serializable so the shell can
-/// keep the reversal of its last change for `aftercare undo`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+/// One change the patient made, as saved in one transaction.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Operation {
     /// A tick of a plan item (the item's id) on a day.
     Tick {

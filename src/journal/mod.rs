@@ -15,7 +15,6 @@ mod legacy;
 mod lock;
 pub mod paths;
 mod plan_file;
-pub mod shell_undo;
 mod store;
 pub mod timer_file;
 
