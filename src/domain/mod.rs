@@ -14,4 +14,3 @@ pub mod text;
 pub mod time;
 pub mod timer;
 pub mod tips;
-pub mod undo;

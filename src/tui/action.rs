@@ -10,10 +10,6 @@ pub enum Action {
     Quit,
     /// Ctrl-Z: back to the shell; `fg` brings the screen back (handled by the loop).
     Suspend,
-    /// u: take back the last change made in the app (again: the one before).
-    Undo,
-    /// U or Ctrl-R: make again the last change undone.
-    Redo,
     /// A click on a checklist item: selects it, or ticks it when it is already selected.
     Select(usize),
     Up,

@@ -11,14 +11,11 @@ use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
 use crate::domain::healing::{self, Concern};
-use crate::domain::model::DayEntry;
-use crate::domain::operation::Operation;
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
 use crate::domain::time::Stamp;
 use crate::domain::timer::{RunningTimer, TIMER_VERSION};
-use crate::domain::undo::{self, Before};
 use crate::journal::paths::ReminderPaths;
 use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
@@ -55,24 +52,6 @@ pub struct Timer {
     pub stored: RunningTimer,
 }
 
-/// One change that can be undone (or redone): the operation that reverses it, and what it
-/// was in words ("Glasses of water").
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct UndoStep {
-    pub op: Operation,
-    pub what: String,
-}
-
-/// What the journal held before an update, to reverse the changes the update makes.
-struct Recording {
-    last: Option<Operation>,
-    day: Option<(Date, Option<DayEntry>)>,
-    treatments: Vec<crate::journal::Treatment>,
-}
-
-/// How many changes `u` can take back.
-const UNDO_KEPT: usize = 100;
-
 /// A line for the status bar: what just happened, or what went wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Status {
@@ -97,10 +76,6 @@ pub struct App {
     pub concern: Option<Concern>,
     pub history: HistoryView,
     pub status: Option<Status>,
-    /// Changes made in this app, newest last, each with the operation that reverses it.
-    pub undo: Vec<UndoStep>,
-    /// Changes undone, newest last, each with the operation that makes it again.
-    pub redo: Vec<UndoStep>,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
     pub monotonic: Instant,
@@ -152,8 +127,6 @@ impl App {
             monotonic,
             quit: false,
             quit_warned: false,
-            undo: Vec::new(),
-            redo: Vec::new(),
             quit_timer_warned: false,
             reminder_paths: None,
             timers_ended: 0,
@@ -176,7 +149,6 @@ impl App {
 
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) {
-        let recording = self.start_recording(action);
         self.read_clock();
         if action != Action::Tick {
             self.status = None;
@@ -192,8 +164,6 @@ impl App {
             Action::Quit => self.quit(),
             // The terminal loop suspends; nothing in the state changes.
             Action::Suspend => {}
-            Action::Undo if self.overlay.is_none() => self.step_back(true),
-            Action::Redo if self.overlay.is_none() => self.step_back(false),
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
@@ -211,185 +181,10 @@ impl App {
                 }
             },
         }
-        if let Some(recording) = recording {
-            self.finish_recording(recording);
-        }
         if action != Action::Tick {
             self.refresh_concern();
         }
         self.show_unsaved();
-    }
-
-    /// Notes what the journal holds before an update (`None` for undo and redo, which keep
-    /// their own books).
-    fn start_recording(&self, action: Action) -> Option<Recording> {
-        if matches!(action, Action::Undo | Action::Redo) {
-            return None;
-        }
-        let last = self.journal.applied().last().cloned();
-        // Each second only the timer can change anything: a tick, reversed without notes.
-        if action == Action::Tick {
-            return Some(Recording {
-                last,
-                day: None,
-                treatments: Vec::new(),
-            });
-        }
-        Some(Recording {
-            last,
-            day: Some((self.date, self.journal.day(self.date).cloned())),
-            treatments: self.journal.treatments().to_vec(),
-        })
-    }
-
-    /// Puts the changes the update made on the undo list, with their reversals.
-    fn finish_recording(&mut self, recording: Recording) {
-        let applied = self.journal.applied();
-        let start = match &recording.last {
-            None => 0,
-            Some(last) => match applied.iter().rposition(|op| op == last) {
-                Some(index) => index + 1,
-                None => 0,
-            },
-        };
-        let new: Vec<Operation> = applied[start..].to_vec();
-        if new.is_empty() {
-            return;
-        }
-        let now = Stamp::of(&self.now);
-        for op in new {
-            let day = |date: Date| match &recording.day {
-                Some((day, entry)) if *day == date => entry.clone(),
-                _ => None,
-            };
-            let before = Before {
-                day: &day,
-                treatments: &recording.treatments,
-            };
-            if let Some(reverse) = undo::inverse(&op, &before, now) {
-                let what = self.describe(&op);
-                if self.undo.len() == UNDO_KEPT {
-                    self.undo.remove(0);
-                }
-                self.undo.push(UndoStep { op: reverse, what });
-                self.redo.clear();
-            }
-        }
-    }
-
-    /// u (`back` true) or U: applies the reversal at the top of one list, and puts its own
-    /// reversal on the other; the status line says what changed.
-    fn step_back(&mut self, back: bool) {
-        let list = if back { &mut self.undo } else { &mut self.redo };
-        let Some(step) = list.pop() else {
-            let text = if back {
-                "Nothing to undo: no change made in this session yet."
-            } else {
-                "Nothing to redo."
-            };
-            return self.info(text.into());
-        };
-        let dates = op_dates(&step.op);
-        for date in &dates {
-            let _ = self.load_month(Month::of(*date));
-        }
-        let days: Vec<(Date, Option<DayEntry>)> = dates
-            .iter()
-            .map(|date| (*date, self.journal.day(*date).cloned()))
-            .collect();
-        let treatments = self.journal.treatments().to_vec();
-        let counts_before = self.tick_counts(&step.op);
-        if let Err(err) = self.journal.apply(step.op.clone()) {
-            // Kept in memory and retried like any change; its reversal is not lost.
-            self.error(err.to_string());
-        }
-        let day = |date: Date| {
-            days.iter()
-                .find(|(day, _)| *day == date)
-                .and_then(|(_, entry)| entry.clone())
-        };
-        let before = Before {
-            day: &day,
-            treatments: &treatments,
-        };
-        if let Some(reverse) = undo::inverse(&step.op, &before, Stamp::of(&self.now)) {
-            let other = if back { &mut self.redo } else { &mut self.undo };
-            other.push(UndoStep {
-                op: reverse,
-                what: step.what.clone(),
-            });
-        }
-        let counts_after = self.tick_counts(&step.op);
-        let detail = match (counts_before.first(), counts_after.first()) {
-            (Some((label, target, from)), Some((_, _, to))) if counts_before.len() == 1 => {
-                format!("{label} {from}/{target} → {to}/{target}")
-            }
-            _ => step.what.clone(),
-        };
-        if self.status.as_ref().is_none_or(|s| !s.is_error) {
-            let verb = if back { "Undid" } else { "Redid" };
-            self.info(format!("{verb}: {detail}"));
-        }
-        self.after_outside_change();
-    }
-
-    /// The counts of the items a change ticks or takes back: (label, target, count).
-    fn tick_counts(&self, op: &Operation) -> Vec<(String, u32, u32)> {
-        let mut counts = Vec::new();
-        collect_ticks(op, &mut |date, item| {
-            let (label, target) = self.plan.item(item).map_or((item.to_string(), 1), |i| {
-                (i.label.clone(), i.kind.target())
-            });
-            let count = self.journal.day(date).map_or(0, |d| d.count(item));
-            counts.push((label, target, count));
-        });
-        counts
-    }
-
-    /// A change in words, for the undo status line.
-    fn describe(&self, op: &Operation) -> String {
-        let label = |item: &str| {
-            self.plan
-                .item(item)
-                .map_or(item.to_string(), |i| i.label.clone())
-        };
-        let day = |date: &Date| date.strftime("%a %-d %b").to_string();
-        match op {
-            Operation::Tick { item, .. } | Operation::Untick { item, .. } => label(item),
-            Operation::Scores { date, .. } => format!("skin scores of {}", day(date)),
-            Operation::Note { date, .. } => format!("note of {}", day(date)),
-            Operation::AddTreatment(t) => format!("new treatment of {}", history::when(t)),
-            Operation::EditTreatment(t) => {
-                format!("correction of the treatment of {}", history::when(t))
-            }
-            Operation::DeleteTreatment(t) => {
-                format!("deletion of the treatment of {}", history::when(t))
-            }
-            Operation::All(ops) => match ops.first() {
-                Some(Operation::Scores { date, .. } | Operation::Note { date, .. }) => {
-                    format!("skin log of {}", day(date))
-                }
-                Some(first) => self.describe(first),
-                None => String::new(),
-            },
-        }
-    }
-
-    /// After undo or redo changed the journal beneath the screens: the day's list, History,
-    /// or back to the welcome form when no treatment is left.
-    fn after_outside_change(&mut self) {
-        if self.journal.treatments().is_empty() {
-            self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
-            return;
-        }
-        if let Screen::Welcome(_) = self.screen {
-            self.screen = Screen::Today;
-        }
-        if self.screen == Screen::History {
-            let cursor = self.history.cursor;
-            let effects = self.history.open(&mut history_context!(self), cursor);
-            self.apply(effects);
-        }
     }
 
     /// Saves what an earlier save could not (the disk is back, space was freed).
@@ -957,39 +752,6 @@ impl App {
             text,
             is_error: true,
         });
-    }
-}
-
-/// The days a change touches.
-fn op_dates(op: &Operation) -> Vec<Date> {
-    let mut dates = Vec::new();
-    visit(op, &mut |op| match op {
-        Operation::Tick { date, .. }
-        | Operation::Untick { date, .. }
-        | Operation::Scores { date, .. }
-        | Operation::Note { date, .. }
-            if !dates.contains(date) =>
-        {
-            dates.push(*date);
-        }
-        _ => {}
-    });
-    dates
-}
-
-/// Calls `f` with the day and item of every tick or untick in a change.
-fn collect_ticks(op: &Operation, f: &mut impl FnMut(Date, &str)) {
-    visit(op, &mut |op| {
-        if let Operation::Tick { date, item, .. } | Operation::Untick { date, item, .. } = op {
-            f(*date, item);
-        }
-    });
-}
-
-fn visit(op: &Operation, f: &mut impl FnMut(&Operation)) {
-    match op {
-        Operation::All(ops) => ops.iter().for_each(|op| visit(op, f)),
-        op => f(op),
     }
 }
 

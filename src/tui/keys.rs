@@ -218,25 +218,6 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        contexts: &[C::Today, C::History],
-        keys: &[(ch('u'), Action::Undo)],
-        help: Some((
-            "u  U  Ctrl-R",
-            "undo the last change / redo what was undone",
-        )),
-        hint: None,
-    },
-    Binding {
-        contexts: &[C::Today, C::History],
-        keys: &[
-            (ch('U'), Action::Redo),
-            (Key::Ctrl('r'), Action::Redo),
-            (Key::Ctrl('R'), Action::Redo),
-        ],
-        help: None,
-        hint: None,
-    },
-    Binding {
         contexts: &[C::Today],
         keys: &[(ch('?'), Action::ToggleHelp)],
         help: Some(("?", "show or hide this help")),
@@ -320,10 +301,15 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[
             (code(KeyCode::Tab), Action::SwitchScreen),
             (code(KeyCode::BackTab), Action::SwitchScreen),
-            (code(KeyCode::Esc), Action::SwitchScreen),
         ],
-        help: Some(("Tab  Esc", "back to Today")),
+        help: Some(("Tab", "back to Today")),
         hint: hint(4, "Tab", "Today"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[(code(KeyCode::Esc), Action::SwitchScreen)],
+        help: Some(("Esc", "back to Today")),
+        hint: None,
     },
     Binding {
         contexts: &[C::History],
