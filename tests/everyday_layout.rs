@@ -280,6 +280,9 @@ fn the_help_at_60x16_cuts_rows_with_a_mark_instead_of_wrapping_them() {
     assert!(screen.contains("more keys"), "{screen}");
     // Every row of the help starts in its column: none begins at the popup's border.
     for line in screen.lines().filter(|l| l.contains("││")) {
-        assert!(!line.contains("││item") && !line.contains("││note"), "{line}");
+        assert!(
+            !line.contains("││item") && !line.contains("││note"),
+            "{line}"
+        );
     }
 }

@@ -12,17 +12,22 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+mod plan_change;
+mod plan_editor;
+mod plan_text;
 pub mod remind;
 mod shell;
 pub mod status;
 mod treatment;
+mod undo;
 
 use std::io::Write;
 
 pub use args::{
     Cli, Command, CompletionShell, CompletionsArgs, ExportArgs, ExportFormat, NoteArgs, PathsArgs,
-    PlanArgs, RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
-    TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+    PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs,
+    TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
 
@@ -55,6 +60,7 @@ pub fn run(
         Command::Paths(args) => paths::run(&args, paths),
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
+        Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
             let places =
                 crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
@@ -85,7 +91,7 @@ enum Access {
 /// The plan in force and the journal (treatments read), as every journal command needs
 /// them. Fails before anything is written.
 fn open(paths: &Paths, access: Access) -> Result<(CarePlan, PlanSource, Journal), CliError> {
-    let (plan, source) = CarePlan::load(&paths.plan_override)?;
+    let (plan, source) = crate::journal::plan_file::load(&paths.plan_override)?;
     Ok((plan, source, open_journal(paths, access)?))
 }
 

@@ -5,7 +5,6 @@ use clap::CommandFactory;
 use clap::builder::PossibleValuesParser;
 use clap_complete::Shell;
 
-use crate::domain::plan::CarePlan;
 use crate::journal::paths::Paths;
 
 use super::{Cli, CliError, CompletionShell};
@@ -14,7 +13,7 @@ use super::{Cli, CliError, CompletionShell};
 /// the plan in force now; after changing the plan, write the script again. A plan that
 /// cannot be read gives a script without item ids rather than none.
 pub(super) fn completions(shell: CompletionShell, paths: &Paths) -> String {
-    let ids: Vec<String> = CarePlan::load(&paths.plan_override)
+    let ids: Vec<String> = crate::journal::plan_file::load(&paths.plan_override)
         .map(|(plan, _)| plan.items.iter().map(|item| item.id.clone()).collect())
         .unwrap_or_default();
     let mut command = Cli::command();

@@ -47,6 +47,7 @@ pub(super) fn add(
     }
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
+    super::undo::remember(paths, &journal);
     Ok(format!("Recorded treatment {}\n", describe(&treatment)))
 }
 

@@ -10,10 +10,10 @@ use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let context = if app.screen == Screen::History {
-        KeyContext::History
-    } else {
-        KeyContext::Today
+    let context = match app.screen {
+        Screen::History => KeyContext::History,
+        Screen::Plan => KeyContext::Plan,
+        _ => KeyContext::Today,
     };
     // One row per key, cut with "…" where narrow: a wrapped row would lose its column.
     let inner_width = usize::from(64.min(area.width.saturating_sub(2)).saturating_sub(2));
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     for text in [
         format!(" Plan in force: {}.", app.plan_source),
         " It is a default: your dermatologist's advice comes first.".to_string(),
-        " To change it: `aftercare plan --init`, then edit that file.".to_string(),
+        how_to_change(app).to_string(),
         " Any key closes this help.".to_string(),
     ] {
         lines.push(Line::styled(super::fit(&text, inner_width), theme.muted));
@@ -53,4 +53,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Lines carry their own leading space: no padding.
     let block = super::panel(" Keys ", theme).padding(ratatui::widgets::Padding::ZERO);
     super::draw_popup(frame, popup, block, lines);
+}
+
+/// How to change the plan, from where the patient is.
+fn how_to_change(app: &App) -> &'static str {
+    match (&app.plan_source, &app.screen) {
+        (_, Screen::Plan) => " Change it here: Enter, Space, a, r. Saved at once.",
+        (crate::domain::plan::PlanSource::Replace(_), _) => {
+            " To change it: P here, or `aftercare plan set` (keeps only changes)."
+        }
+        _ => " To change it: P here, or `aftercare plan set`, `plan edit`.",
+    }
 }

@@ -4,6 +4,8 @@ mod calendar;
 mod help;
 mod history;
 mod history_dialog;
+mod plan;
+mod plan_form;
 mod skin;
 pub mod theme;
 mod today;
@@ -37,6 +39,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
         Screen::History => history::draw(frame, body, app, theme),
+        Screen::Plan => plan::draw(frame, body, app, theme),
     };
     match &app.overlay {
         Some(Overlay::SkinForm(form)) => hints = skin::draw(frame, body, form, theme),
@@ -47,6 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::EditTreatment { .. } | Overlay::Confirm { .. }) => {
             hints = crate::tui::keys::footer(app.key_context(), false);
         }
+        Some(Overlay::PlanForm(form)) => hints = plan_form::draw(frame, body, form, theme),
         _ => {}
     }
     frame.render_widget(status_line(app, usize::from(status.width), theme), status);
@@ -81,7 +85,7 @@ pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
         Screen::Today => today::item_at(body, app, column, row)
             .map(|(index, on_box)| Hit::Item { index, on_box }),
         Screen::History => history::day_at(body, app, column, row).map(Hit::Day),
-        Screen::Welcome(_) => None,
+        Screen::Welcome(_) | Screen::Plan => None,
     }
 }
 
@@ -129,32 +133,26 @@ fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
             );
             Line::styled(fit(&text, width), theme.warning)
         }
-        None => Line::styled(plan_line(&app.plan_source.to_string(), width), theme.muted),
+        None => Line::styled(plan_line(app, width), theme.muted),
     }
 }
 
-/// " Plan: … · your dermatologist's advice comes first", shortened to fit: the reminder
-/// goes first, then the start of a long path (its file name is what tells it apart).
-fn plan_line(source: &str, width: usize) -> String {
-    let full = format!(" Plan: {source} · your dermatologist's advice comes first");
-    let short = format!(" Plan: {source}");
-    for candidate in [full, short] {
-        if Span::raw(candidate.as_str()).width() <= width {
-            return candidate;
-        }
+/// Which plan is in force, and the way to change it, shortened to fit the width.
+fn plan_line(app: &App, width: usize) -> String {
+    let how = match app.screen {
+        Screen::Plan => "change it here, saved at once",
+        _ => "P changes it to your dermatologist's",
+    };
+    let what = match &app.plan_source {
+        crate::domain::plan::PlanSource::BuiltIn => "built-in default",
+        crate::domain::plan::PlanSource::Changes(_) => "built-in + your changes",
+        crate::domain::plan::PlanSource::Replace(_) => "your full copy",
+    };
+    let full = format!(" Plan: {what} · {how}");
+    if Span::raw(full.as_str()).width() <= width {
+        return full;
     }
-    // The longest end of the path that starts at a folder boundary and fits.
-    let room = width.saturating_sub(Span::raw(" Plan: …").width());
-    let tail = source
-        .char_indices()
-        .filter(|(_, c)| *c == '/')
-        .map(|(index, _)| &source[index..])
-        .find(|tail| Span::raw(*tail).width() <= room)
-        .map_or_else(
-            || fit(source.rsplit('/').next().unwrap_or(source), room),
-            str::to_string,
-        );
-    format!(" Plan: …{tail}")
+    fit(&format!(" Plan: {what}"), width)
 }
 
 /// A footer of `key description` pairs that fits `width`: whole hints are left out when
@@ -270,17 +268,7 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fit, plan_line};
-
-    #[test]
-    fn a_long_plan_path_keeps_its_file_name() {
-        let line = plan_line(
-            "your plan in /home/someone/.config/aftercare/care-plan.ron",
-            32,
-        );
-        assert_eq!(line, " Plan: …/aftercare/care-plan.ron");
-        assert!(plan_line("built-in default plan", 80).contains("comes first"));
-    }
+    use super::fit;
 
     #[test]
     fn fit_cuts_by_display_width() {

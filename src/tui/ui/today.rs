@@ -198,6 +198,18 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         scrolled(rows, selected, height, theme)
     };
+    // Ticks of items the plan no longer has: kept and shown, counted for nothing.
+    for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+        if lines.len() + 2 > height {
+            break;
+        }
+        let text = format!("    {} ×{}", former.label, former.count);
+        lines.push(Line::styled(fit(&text, width), theme.muted));
+        lines.push(Line::styled(
+            fit(&format!("      {}", former.why()), width),
+            theme.muted,
+        ));
+    }
     // The details follow when there is room for them after a blank line.
     if lines.len() + 1 + details.len() <= height {
         lines.push(Line::raw(""));
@@ -289,10 +301,17 @@ fn selected_details<'a>(
         ItemKind::Counted { target } => format!("{target} a day"),
         ItemKind::Timed { minutes, sessions } => format!("{sessions} × {minutes} min a day"),
     };
-    let default = if item.default { " · default" } else { "" };
-    let source = match crate::domain::tips::title(item.tip) {
-        Some(title) => format!("Tip {}: {title}", item.tip),
-        None => format!("Tip {}", item.tip),
+    let default = if item.is_our_default() {
+        " · default"
+    } else {
+        ""
+    };
+    let source = match (item.origin.tip(), item.yours.is_yours()) {
+        (Some(tip), false) => match crate::domain::tips::title(tip) {
+            Some(title) => format!("Tip {tip}: {title}"),
+            None => format!("Tip {tip}"),
+        },
+        _ => "Your dermatologist".to_string(),
     };
     let what = format!("{}{}{default}", what[..1].to_uppercase(), &what[1..]);
     let mut lines: Vec<Line> = super::wrap::wrap_words(&item.hint, width)
@@ -332,7 +351,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let at = app.view_instant();
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
     let width = usize::from(inner.width);
-    let footnote: Vec<String> = if statuses.iter().any(|s| s.restriction.default) {
+    let footnote: Vec<String> = if statuses.iter().any(|s| s.restriction.is_our_default()) {
         super::wrap::wrap_words("* our default: no number in the tip", width)
     } else {
         Vec::new()
@@ -398,7 +417,11 @@ fn draw_restriction(
     app: &App,
     theme: &Theme,
 ) {
-    let star = if status.restriction.default { "*" } else { "" };
+    let star = if status.restriction.is_our_default() {
+        "*"
+    } else {
+        ""
+    };
     let label = fit(
         &format!("{}{star}", status.restriction.label),
         usize::from(area.width),
