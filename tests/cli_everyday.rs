@@ -222,3 +222,20 @@ fn a_dumb_terminal_gets_the_plain_status_not_a_full_screen() {
     assert!(run.stdout.contains("TERM=dumb"), "{}", run.stdout);
     assert!(run.stdout.contains("Restrictions:"), "{}", run.stdout);
 }
+
+#[test]
+fn the_new_commands_can_be_undone_from_the_shell() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    sandbox.ok(&["tick", "water", "--count", "2"]);
+    sandbox.ok(&["untick", "water"]);
+    sandbox.ok(&["undo"]);
+    let status = sandbox.ok(&["status"]);
+    assert!(status.contains("2/8"), "the untick is undone: {status}");
+    sandbox.ok(&["treatment", "edit", "1", "--area", "neck"]);
+    sandbox.ok(&["undo"]);
+    assert!(sandbox.ok(&["treatment", "list"]).contains("face"));
+    sandbox.ok(&["treatment", "delete", "1"]);
+    sandbox.ok(&["undo"]);
+    assert!(sandbox.ok(&["treatment", "list"]).contains("face"));
+}

@@ -39,6 +39,7 @@ pub(super) fn untick(
     let change = TickChange::Remove(args.count);
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["untick"], err))?;
+    super::undo::remember(paths, &journal);
     let item = plan.item(&args.item).expect("care::tick accepted the id");
     let progress = ItemProgress { item, count };
     Ok(format!(

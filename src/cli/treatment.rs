@@ -91,6 +91,7 @@ pub(super) fn delete(
         find(journal.treatments(), &args.when).map_err(|err| CliError::usage(DELETE, err))?;
     let removed = care::remove_treatment(&mut journal, index)
         .map_err(|err| CliError::from_care(DELETE, err))?;
+    super::undo::remember(paths, &journal);
     Ok(match removed {
         Some(t) => format!(
             "Deleted treatment {} (the days you logged are kept)\n",
@@ -143,6 +144,7 @@ pub(super) fn edit(
     }
     care::replace_treatment(&mut journal, index, new, &now)
         .map_err(|err| CliError::from_care(EDIT, err))?;
+    super::undo::remember(paths, &journal);
     Ok(format!(
         "Changed treatment {}: {}\n",
         describe(&old),
