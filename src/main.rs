@@ -24,7 +24,9 @@ fn main() -> ExitCode {
                 });
                 cli::run(status, &paths, &SystemClock, &mut out)
             }
-            None => aftercare::tui::run(&paths, cli.ascii).map_err(CliError::Failure),
+            None => aftercare::tui::check_terminal()
+                .map_err(CliError::Refused)
+                .and_then(|()| aftercare::tui::run(&paths, cli.ascii).map_err(CliError::Failure)),
             Some(command) => cli::run(command, &paths, &SystemClock, &mut std::io::stdout()),
         });
     match result {

@@ -139,7 +139,10 @@ fn is_at_path(file: &File, path: &Path) -> std::io::Result<bool> {
 /// "pid 4242, since 2026-11-24T14:50:00Z", read from the lock file the holder wrote.
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
-    let _ = file.rewind().and_then(|()| file.read_to_string(&mut text));
+    // A pid and a time: anything longer is not ours and is not read.
+    let _ = file
+        .rewind()
+        .and_then(|()| file.take(256).read_to_string(&mut text));
     let fields: Vec<&str> = text
         .lines()
         .map(str::trim)
