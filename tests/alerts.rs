@@ -18,7 +18,8 @@ fn log(app: &mut App, scores: [u8; 4], signs: &[usize]) {
     app.update(Action::OpenSkinForm);
     for score in scores {
         app.update(Action::Skin(SkinEdit::SetScore(score)));
-        app.update(Action::Skin(SkinEdit::NextField));
+        // ↓ goes score to score, and from the last score to the first sign.
+        app.update(Action::Skin(SkinEdit::Down));
     }
     let mut at = 0;
     for &sign in signs {

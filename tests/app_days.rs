@@ -93,9 +93,8 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
         app.update(Action::Skin(SkinEdit::SetScore(3)));
         app.update(Action::Skin(SkinEdit::Down));
         app.update(Action::Skin(SkinEdit::StepScore(1)));
-        app.update(Action::Skin(SkinEdit::PrevField)); // back to redness
-        for _ in 0..5 {
-            // swelling, pain, dryness, the warning signs, the note
+        for _ in 0..2 {
+            // the warning signs, the note
             app.update(Action::Skin(SkinEdit::NextField));
         }
         for c in "Warm.".chars() {

@@ -112,8 +112,8 @@ fn undo_of_the_skin_form_puts_back_scores_and_note_together() {
     let save = |app: &mut App, score: u8, note: &str| {
         app.update(Action::OpenSkinForm);
         app.update(Action::Skin(SkinEdit::SetScore(score)));
-        // Swelling, pain, dryness, the warning signs, the note.
-        for _ in 0..5 {
+        // Tab goes from the scores to the warning signs, then to the note.
+        for _ in 0..2 {
             app.update(Action::Skin(SkinEdit::NextField));
         }
         for c in note.chars() {
@@ -153,6 +153,8 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     let area = app.journal.treatments()[0].area.clone();
     app.update(Action::History(HistoryAction::EditTreatment));
     app.update(Action::NextField);
+    // → first: a typed character would replace the selected area.
+    app.update(Action::Edit(Edit::Right));
     app.update(Action::Edit(Edit::Insert('!')));
     app.update(Action::Submit);
     app.update(Action::History(HistoryAction::Answer(true)));
@@ -195,9 +197,7 @@ fn undo_of_a_warning_sign_takes_it_and_its_alert_back() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     app.update(Action::OpenSkinForm);
-    for _ in 0..4 {
-        app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: fever
-    }
+    app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: fever
     app.update(Action::Skin(SkinEdit::ToggleSign));
     app.update(Action::Submit);
     assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);

@@ -37,6 +37,11 @@ pub struct SkinForm {
     pub signs: Vec<SignBox>,
     pub note: TextArea,
     pub focus: SkinField,
+    /// What the day held when the form opened (scores, signs, note): saving it unchanged
+    /// writes nothing.
+    pub original: (Option<Symptoms>, Vec<String>, String),
+    /// Why the last key did nothing (a letter typed on a score row).
+    pub notice: Option<&'static str>,
 }
 
 impl SkinForm {
@@ -71,6 +76,12 @@ impl SkinForm {
             signs: boxes,
             note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
+            original: (
+                symptoms,
+                logged.to_vec(),
+                entry.map_or(String::new(), |e| e.note()),
+            ),
+            notice: None,
         }
     }
 
@@ -94,10 +105,30 @@ impl SkinForm {
             .collect()
     }
 
+    /// True when saving would change nothing that was logged (scores, signs, note).
+    pub fn unchanged(&self) -> bool {
+        let scores_same = !self.scores_set || self.symptoms() == self.original.0;
+        let mut ticked = self.ticked_signs();
+        let mut logged = self.original.1.clone();
+        ticked.sort_unstable_by_key(|id| id.to_ascii_lowercase());
+        logged.sort_unstable_by_key(|id| id.to_ascii_lowercase());
+        let signs_same = ticked.len() == logged.len()
+            && ticked
+                .iter()
+                .zip(&logged)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        scores_same && signs_same && self.note.text() == self.original.2
+    }
+
     pub fn edit(&mut self, edit: SkinEdit) {
+        self.notice = None;
         match (self.focus, edit) {
+            // Tab goes scores → signs (one stop) → note; ↑↓ move within scores and signs.
             (_, SkinEdit::NextField) => self.focus = self.tab(1),
             (_, SkinEdit::PrevField) => self.focus = self.tab(-1),
+            (SkinField::Score(_), SkinEdit::Insert(_)) => {
+                self.notice = Some("Scores take 0 to 4. Tab goes to the note, to write.");
+            }
             (SkinField::Score(i), SkinEdit::SetScore(value)) => self.set_score(i, value),
             (SkinField::Score(i), SkinEdit::StepScore(delta)) => {
                 let value = self.scores[i].0.saturating_add_signed(delta);
@@ -138,16 +169,17 @@ impl SkinForm {
         }
     }
 
-    /// Tab and Shift-Tab: every score is a stop, the list of signs one stop (↑↓ move
-    /// inside it), the note the last.
+    /// Tab and Shift-Tab: the scores are one stop, the list of signs one stop (↑↓ move
+    /// inside each), the note the last.
     fn tab(&self, delta: i8) -> SkinField {
-        let stops: Vec<SkinField> = (0..Symptom::ALL.len())
-            .map(SkinField::Score)
+        let stops: Vec<SkinField> = [SkinField::Score(0)]
+            .into_iter()
             .chain((!self.signs.is_empty()).then_some(SkinField::Sign(0)))
             .chain([SkinField::Note])
             .collect();
         let here = match self.focus {
             SkinField::Sign(_) => SkinField::Sign(0),
+            SkinField::Score(_) => SkinField::Score(0),
             other => other,
         };
         let index = stops.iter().position(|f| *f == here).unwrap_or(0);
@@ -195,6 +227,36 @@ mod tests {
         assert_eq!(form.ticked_signs(), ["pus"]);
         form.edit(SkinEdit::ToggleSign);
         assert!(form.ticked_signs().is_empty());
+    }
+
+    #[test]
+    fn tab_goes_to_the_signs_then_the_note_and_letters_on_a_score_say_why_nothing_happened() {
+        let plan = crate::domain::plan::CarePlan::builtin();
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
+        form.edit(SkinEdit::Insert('x'));
+        assert!(form.notice.is_some_and(|n| n.contains("0 to 4")));
+        assert!(form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(
+            form.focus,
+            SkinField::Sign(0),
+            "Tab from Redness goes to the signs"
+        );
+        form.edit(SkinEdit::ToggleSign);
+        assert!(!form.unchanged(), "a ticked sign is a change");
+        form.edit(SkinEdit::ToggleSign);
+        assert!(form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(
+            form.focus,
+            SkinField::Note,
+            "Tab from the signs goes to the note"
+        );
+        assert_eq!(form.notice, None);
+        form.edit(SkinEdit::Insert('x'));
+        assert!(!form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(form.focus, SkinField::Score(0));
     }
 
     #[test]
