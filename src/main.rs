@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use aftercare::cli::{self, Cli, CliError};
-use aftercare::domain::time::SystemClock;
 use aftercare::journal::paths::Paths;
+use aftercare::local_zone::SystemClock;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         .map_err(CliError::Failure)
         .and_then(|paths| match cli.command {
             None => aftercare::tui::run(&paths).map_err(CliError::Failure),
-            Some(command) => cli::run(command, &paths, &SystemClock, &mut std::io::stdout()),
+            Some(command) => cli::run(command, &paths, &SystemClock::new(), &mut std::io::stdout()),
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -14,27 +14,14 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Where "now" comes from. The app uses [`SystemClock`]; tests use [`FixedClock`].
+/// Where "now" comes from. The app uses `local_zone::SystemClock` (it reads the zone's
+/// file, so it lives outside `domain/`); tests use [`FixedClock`].
 ///
 /// Two readings: the wall clock in the local zone, for calendar days and restrictions, and
 /// a monotonic instant for timers, which must not jump when the wall clock is set back.
 pub trait Clock {
     fn now(&self) -> ZonedDateTime;
     fn monotonic(&self) -> Instant;
-}
-
-/// The machine's clock in the system time zone (`TZ` or `/etc/localtime`).
-#[derive(Debug, Default, Clone, Copy)]
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> ZonedDateTime {
-        ZonedDateTime::now()
-    }
-
-    fn monotonic(&self) -> Instant {
-        Instant::now()
-    }
 }
 
 /// A clock that says what it is told; tests move it by hand.

@@ -17,9 +17,9 @@ use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::plan::CarePlan;
-use crate::domain::time::SystemClock;
 use crate::journal::paths::Paths;
 use crate::journal::{Journal, Layout};
+use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
 use crate::tui::keys::key_to_action;
 use crate::tui::ui::Theme;
@@ -37,7 +37,7 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
         .map_err(|e| e.to_string())?;
     let mut app =
-        App::new(plan, source, journal, Box::new(SystemClock)).map_err(|e| e.to_string())?;
+        App::new(plan, source, journal, Box::new(SystemClock::new())).map_err(|e| e.to_string())?;
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
