@@ -3,12 +3,12 @@
 
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
 use super::calendar::{self, Calendar};
-use super::{Theme, fit, panel};
+use super::{Theme, fit, panel, split};
 use crate::domain::adherence::{self, Level};
 use crate::domain::model::{Month, Score, Symptom, Symptoms};
 use crate::domain::recovery;
@@ -28,21 +28,27 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, top, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(calendar::HEIGHT + 2),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [header, top, bottom] = split::rows(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(calendar::HEIGHT + 2),
+            Constraint::Min(0),
+        ],
+    );
     frame.render_widget(header_line(app, theme), header);
-    let [cal, details] =
-        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
-            .areas(top);
+    let [cal, details] = split::columns(
+        top,
+        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
+        0,
+    );
     draw_calendar(frame, cal, app, theme);
     draw_details(frame, details, app, theme);
-    let [symptoms, treatments] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)])
-            .areas(bottom);
+    let [symptoms, treatments] = split::columns(
+        bottom,
+        [Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)],
+        0,
+    );
     draw_symptoms(frame, symptoms, app, theme);
     draw_treatments(frame, treatments, app, theme);
     super::history_dialog::draw(frame, area, app, theme);
@@ -343,8 +349,10 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|text| Line::styled(fit(text, width), theme.text))
         .collect();
     let footer_height = u16::try_from(footer.len()).unwrap_or(0).min(inner.height);
-    let [list, rest] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(footer_height)]).areas(inner);
+    let [list, rest] = split::rows(
+        inner,
+        [Constraint::Min(0), Constraint::Length(footer_height)],
+    );
     let rows = usize::from(list.height);
     let skip = (selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = treatments

@@ -5,12 +5,13 @@ mod help;
 mod history;
 mod history_dialog;
 mod skin;
+mod split;
 pub mod theme;
 mod today;
 mod treatment;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -28,12 +29,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         draw_too_small(frame, area, theme);
         return;
     }
-    let [body, status, footer] = Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area);
+    let [body, status, footer] = split::rows(
+        area,
+        [
+            Constraint::Min(0),
+            Constraint::Length(1),
+            Constraint::Length(1),
+        ],
+    );
     let mut hints = match app.screen {
         Screen::Welcome => treatment::draw(frame, body, app, theme),
         Screen::Today => today::draw(frame, body, app, theme),

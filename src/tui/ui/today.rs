@@ -1,11 +1,11 @@
 //! The Today screen: header, the day's checklist, and the countdown panel of restrictions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use super::{Theme, fit};
+use super::{Theme, fit, split};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
 use crate::tui::app::App;
@@ -22,12 +22,14 @@ pub fn draw(
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
     let concern_height = if app.concern.is_some() { 2 } else { 0 };
-    let [header, concern_area, body] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(concern_height),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [header, concern_area, body] = split::rows(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(concern_height),
+            Constraint::Min(0),
+        ],
+    );
     draw_header(frame, header, app, theme);
     if let Some(concern) = &app.concern {
         let text = Paragraph::new(format!(" {concern}"))
@@ -35,8 +37,11 @@ pub fn draw(
             .wrap(Wrap { trim: true });
         frame.render_widget(text, concern_area);
     }
-    let [left, right] =
-        Layout::horizontal([Constraint::Min(0), Constraint::Length(PANEL_WIDTH)]).areas(body);
+    let [left, right] = split::columns(
+        body,
+        [Constraint::Min(0), Constraint::Length(PANEL_WIDTH)],
+        0,
+    );
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
     keys::footer(KeyContext::Today, app.timer.is_some())
@@ -219,16 +224,14 @@ fn draw_restriction(
         &format!("{}{star}", status.restriction.label),
         usize::from(area.width),
     );
-    let [label_row, gauge_row, end_row] = Layout::vertical([Constraint::Length(1); 3]).areas(area);
+    let [label_row, gauge_row, end_row] = split::rows(area, [Constraint::Length(1); 3]);
     frame.render_widget(Line::styled(label, theme.text), label_row);
     let left_text = if status.lifted() {
         "✓ lifted".to_string()
     } else {
         format!("{} left", format_left(status.left))
     };
-    let [gauge, left] = Layout::horizontal([Constraint::Min(0), Constraint::Length(14)])
-        .spacing(1)
-        .areas(gauge_row);
+    let [gauge, left] = split::columns(gauge_row, [Constraint::Min(0), Constraint::Length(14)], 1);
     frame.render_widget(
         LineGauge::default()
             .ratio(status.passed.clamp(0.0, 1.0))
