@@ -484,7 +484,13 @@ impl App {
     fn switch_screen(&mut self) {
         match self.screen {
             Screen::Welcome => {}
-            Screen::History => self.screen = Screen::Today,
+            Screen::History => {
+                self.screen = Screen::Today;
+                // History keeps only its own months in memory: read the day's again.
+                if let Err(err) = self.load_month(Month::of(self.date)) {
+                    self.error(err.to_string());
+                }
+            }
             Screen::Today => {
                 self.screen = Screen::History;
                 let date = self.date;

@@ -190,9 +190,8 @@ impl HistoryView {
         self.treatment = cx
             .journal
             .treatments()
-            .iter()
-            .rposition(|t| t.at.date() <= date)
-            .unwrap_or(0);
+            .partition_point(|t| t.at.date() <= date)
+            .saturating_sub(1);
     }
 
     /// p/n: the previous or next treatment, and the calendar jumps to its day.
@@ -326,6 +325,18 @@ impl HistoryView {
             Some((from, to)) => crate::journal::history::load_months(journal, from, to),
             None => Ok(()),
         };
+        // Keep in memory only what is on screen: the cursor's month, the chart's period and
+        // this month (the summaries of months seen stay: they are small). The Today screen
+        // reads its own months again when it shows.
+        let period = self
+            .period
+            .map(|(from, to)| (Month::of(from), Month::of(to)));
+        let cursor = Month::of(self.cursor);
+        journal.forget_months(|m| {
+            m == cursor
+                || m == Month::of(today)
+                || period.is_some_and(|(from, to)| from <= m && m <= to)
+        });
         self.month = month.as_ref().ok().cloned();
         self.streaks = streaks.as_ref().copied().unwrap_or_default();
         if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {

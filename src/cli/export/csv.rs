@@ -3,7 +3,7 @@
 //! columns empty. The day's columns repeat on each of its rows so any row stands alone.
 
 use super::{DayRow, History, ItemRow};
-use crate::domain::model::Symptom;
+use crate::domain::model::{Symptom, Treatment};
 
 /// The header row; the column names are stable for scripts.
 pub const HEADER: [&str; 14] = [
@@ -24,32 +24,65 @@ pub const HEADER: [&str; 14] = [
 ];
 
 pub(super) fn render(history: &History) -> String {
-    let mut writer = ::csv::Writer::from_writer(Vec::new());
-    let write = |writer: &mut ::csv::Writer<Vec<u8>>, record: &[String]| {
+    let mut bytes = Vec::new();
+    let mut writer = Writer::new(&mut bytes);
+    let write = |writer: &mut Writer<'_>, row: &DayRow| {
         writer
-            .write_record(record)
+            .day(&history.treatments, row)
             .expect("writing CSV to memory cannot fail");
     };
-    write(&mut writer, &HEADER.map(String::from));
+    writer.header().expect("writing CSV to memory cannot fail");
     for row in &history.days {
-        if row.items.is_empty() {
-            write(&mut writer, &record(history, row, None));
-        }
-        for item in &row.items {
-            write(&mut writer, &record(history, row, Some(item)));
-        }
+        write(&mut writer, row);
     }
-    let bytes = writer
-        .into_inner()
-        .expect("flushing CSV to memory cannot fail");
+    writer.finish().expect("flushing CSV to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
 
-fn record(history: &History, row: &DayRow, item: Option<&ItemRow>) -> Vec<String> {
+/// Writes the header and then day after day, to memory or straight out (the streamed
+/// export, `super::stream_csv`).
+pub(super) struct Writer<'a>(::csv::Writer<&'a mut dyn std::io::Write>);
+
+impl<'a> Writer<'a> {
+    pub(super) fn new(out: &'a mut dyn std::io::Write) -> Writer<'a> {
+        Writer(::csv::Writer::from_writer(out))
+    }
+
+    pub(super) fn header(&mut self) -> std::io::Result<()> {
+        self.0.write_record(HEADER).map_err(into_io)
+    }
+
+    /// A day's rows: one per item, or one with the item columns empty.
+    pub(super) fn day(&mut self, treatments: &[Treatment], row: &DayRow) -> std::io::Result<()> {
+        if row.items.is_empty() {
+            self.0
+                .write_record(record(treatments, row, None))
+                .map_err(into_io)?;
+        }
+        for item in &row.items {
+            self.0
+                .write_record(record(treatments, row, Some(item)))
+                .map_err(into_io)?;
+        }
+        Ok(())
+    }
+
+    /// Flushes what is buffered; its error is the output's.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.0.flush()
+    }
+}
+
+fn into_io(err: ::csv::Error) -> std::io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(err) => err,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
+fn record(treatments: &[Treatment], row: &DayRow, item: Option<&ItemRow>) -> Vec<String> {
     let text = |value: Option<String>| value.unwrap_or_default();
-    let treatment = row
-        .treatment
-        .and_then(|index| history.treatments.get(index));
+    let treatment = row.treatment.and_then(|index| treatments.get(index));
     let scores = row
         .symptoms
         .map(|s| [s.redness, s.swelling, s.pain, s.dryness]);

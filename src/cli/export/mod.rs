@@ -143,6 +143,59 @@ fn planned_days(plan: &CarePlan, treatments: &[Treatment], today: Date) -> Vec<D
     dates
 }
 
+/// Writes the CSV export month by month: each month is read, its rows written, and the
+/// month forgotten, so memory stays flat however many years the journal holds. The same
+/// days and rows as [`History::collect`] + [`History::to_csv`]. Returns the number of days.
+pub fn stream_csv(
+    plan: &CarePlan,
+    journal: &mut Journal,
+    since: Option<Date>,
+    now: &ZonedDateTime,
+    out: &mut dyn std::io::Write,
+) -> Result<usize, StreamError> {
+    let planned = planned_days(plan, journal.treatments(), now.date());
+    let mut months: BTreeSet<Month> = journal
+        .stored_months(since.map(Month::of))?
+        .into_iter()
+        .collect();
+    months.extend(planned.iter().map(|date| Month::of(*date)));
+    months.retain(|month| since.is_none_or(|since| *month >= Month::of(since)));
+    let mut writer = csv::Writer::new(out);
+    writer.header()?;
+    let mut days = 0;
+    for month in months {
+        let mut dates: BTreeSet<Date> = journal.load_month(month)?.days.keys().copied().collect();
+        dates.extend(planned.iter().filter(|d| month.contains(**d)));
+        dates.retain(|date| since.is_none_or(|since| *date >= since));
+        for date in dates {
+            writer.day(journal.treatments(), &day_row(plan, journal, date))?;
+            days += 1;
+        }
+        journal.forget_months(|_| false);
+    }
+    writer.finish()?;
+    Ok(days)
+}
+
+/// Why a streamed export stopped: a journal file, or the output.
+#[derive(Debug)]
+pub enum StreamError {
+    File(FileError),
+    Output(std::io::Error),
+}
+
+impl From<FileError> for StreamError {
+    fn from(err: FileError) -> StreamError {
+        StreamError::File(err)
+    }
+}
+
+impl From<std::io::Error> for StreamError {
+    fn from(err: std::io::Error) -> StreamError {
+        StreamError::Output(err)
+    }
+}
+
 fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     let entry = journal.day(date);
     let treatment = journal.treatment_for(date);
@@ -171,12 +224,11 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     }
     DayRow {
         date,
-        treatment: treatment.and_then(|found| {
-            journal
-                .treatments()
-                .iter()
-                .position(|t| std::ptr::eq(t, found))
-        }),
+        // The index of `treatment_for`'s answer, by the same binary search.
+        treatment: journal
+            .treatments()
+            .partition_point(|t| t.at.date() <= date)
+            .checked_sub(1),
         day,
         items,
         adherence: recovery::adherence(&checklist),
@@ -189,6 +241,9 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
 /// export is made in memory first, so a failure leaves no half-written file.
 pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
     let (plan, source, mut journal) = super::open(paths, super::Access::Read)?;
+    if args.format == ExportFormat::Csv {
+        return run_csv(args, &plan, &mut journal, &clock.now());
+    }
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?;
     let text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
@@ -209,4 +264,41 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
         history.days.len(),
         output.display()
     ))
+}
+
+/// `export --format csv`, streamed: to stdout as it goes, or to `--output` through an
+/// atomic file committed at the end, so a failure still leaves no half-written file.
+fn run_csv(
+    args: &ExportArgs,
+    plan: &CarePlan,
+    journal: &mut Journal,
+    now: &ZonedDateTime,
+) -> Result<String, CliError> {
+    let output_error = |path: Option<&std::path::Path>, err: std::io::Error| match path {
+        Some(path) => CliError::from(FileError::io(path, &err)),
+        None => CliError::Failure(format!("cannot write the output: {err}")),
+    };
+    let failed = |path: Option<&std::path::Path>, err: StreamError| match err {
+        StreamError::File(err) => CliError::from(err),
+        StreamError::Output(err) => output_error(path, err),
+    };
+    let Some(output) = &args.output else {
+        // The CSV writer buffers: the lock's line buffering never sees single lines.
+        let mut out = std::io::stdout().lock();
+        return match stream_csv(plan, journal, args.since, now, &mut out) {
+            Ok(_) => Ok(String::new()),
+            // `aftercare export | head` closing the pipe early is not a failure.
+            Err(StreamError::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                Ok(String::new())
+            }
+            Err(err) => Err(failed(None, err)),
+        };
+    };
+    let mut file = atomic_write_file::AtomicWriteFile::open(output)
+        .map_err(|err| output_error(Some(output), err))?;
+    let days = stream_csv(plan, journal, args.since, now, &mut file)
+        .map_err(|err| failed(Some(output), err))?;
+    file.commit()
+        .map_err(|err| output_error(Some(output), err))?;
+    Ok(format!("Wrote {days} day(s) to {}\n", output.display()))
 }

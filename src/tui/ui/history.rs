@@ -97,8 +97,12 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         panel(title, theme).title(Line::styled(" * treatment ", theme.muted).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let treatments = app.journal.treatments();
-    let is_treatment_day = |date: Date| treatments.iter().any(|t| t.at.date() == date);
+    // A binary search per day: the treatment in force that day began that day.
+    let is_treatment_day = |date: Date| {
+        app.journal
+            .treatment_for(date)
+            .is_some_and(|t| t.at.date() == date)
+    };
     frame.render_widget(
         Calendar {
             month,
@@ -317,7 +321,14 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let treatments = app.journal.treatments();
     let selected = app.history.treatment;
-    let gaps = adherence::days_since_previous(treatments);
+    // Only the rows on screen: fifty years hold hundreds of treatments.
+    let gap = |index: usize| {
+        let previous = treatments.get(index.checked_sub(1)?)?;
+        Some(days_between(
+            previous.at.date(),
+            treatments.get(index)?.at.date(),
+        ))
+    };
     let width = usize::from(inner.width);
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
@@ -327,7 +338,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             text.push_str(&format!(" · {}", t.area));
         }
         footer.push(text);
-        if let Some(Some(gap)) = gaps.get(selected) {
+        if let Some(gap) = gap(selected) {
             footer.push(format!("{gap} days after the one before"));
         }
         if !t.note.is_empty() {
@@ -357,12 +368,11 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let skip = (selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = treatments
         .iter()
-        .zip(&gaps)
         .enumerate()
         .skip(skip)
         .take(rows)
-        .map(|(index, (t, gap))| {
-            let gap = gap.map_or(String::new(), |g| format!("+{g} d"));
+        .map(|(index, t)| {
+            let gap = gap(index).map_or(String::new(), |g| format!("+{g} d"));
             let date = t.at.date().strftime("%-d %b %Y").to_string();
             let room = width.saturating_sub(2 + 12 + 1 + gap.len());
             let area_text = fit(&t.area, room);
