@@ -7,11 +7,12 @@ pub mod forms;
 pub mod history;
 pub mod keys;
 pub mod ui;
+pub mod wake;
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
@@ -70,8 +71,16 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // Draw when something changed (a key, a resize, a tick that changed the state) or when
+    // the screen changes with time alone (`wake::next_change`); wake at least once a second.
+    let mut dirty = true;
+    let mut due = Instant::now();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if dirty || Instant::now() >= due {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            dirty = false;
+            due = Instant::now() + wake::next_change(app);
+        }
         if app.quit {
             return Ok(());
         }
@@ -81,21 +90,50 @@ fn event_loop(
             let _ = app.journal.save();
             return Ok(());
         }
-        if event::poll(until_next_second(app))? {
-            if let Event::Key(key) = event::read()?
-                && let Some(action) = key_to_action(key, app.key_context())
-            {
-                app.update(action);
+        let sleep = due
+            .saturating_duration_since(Instant::now())
+            .min(wake::MAX_SLEEP);
+        if event::poll(sleep)? {
+            match event::read()? {
+                Event::Key(key) => {
+                    if let Some(action) = key_to_action(key, app.key_context()) {
+                        app.update(action);
+                        dirty = true;
+                    }
+                }
+                // Any other event (resize, focus) just redraws.
+                _ => dirty = true,
             }
-            // Any other event (resize, focus) just redraws.
         } else {
+            let before = TickView::of(app);
             app.update(Action::Tick);
+            dirty = TickView::of(app) != before;
         }
     }
 }
 
-/// Wakes up just after the wall clock's next whole second, so countdowns tick in step.
-fn until_next_second(app: &App) -> Duration {
-    let nanos = u64::try_from(app.now.subsec_nanosecond()).unwrap_or(0);
-    Duration::from_nanos(1_000_000_000 - nanos.min(999_000_000)) + Duration::from_millis(5)
+/// What a clock tick can change besides the passing of time (which `wake` schedules): a
+/// message, a timer ending, the day turning, a save that went through at last. A tick that
+/// changes none of these draws nothing.
+#[derive(PartialEq)]
+struct TickView {
+    status: Option<app::Status>,
+    timer: bool,
+    date: jiff::civil::Date,
+    today: jiff::civil::Date,
+    screen: app::Screen,
+    unsaved: bool,
+}
+
+impl TickView {
+    fn of(app: &App) -> TickView {
+        TickView {
+            status: app.status.clone(),
+            timer: app.timer.is_some(),
+            date: app.date,
+            today: app.today(),
+            screen: app.screen,
+            unsaved: app.journal.has_unsaved_changes(),
+        }
+    }
 }
