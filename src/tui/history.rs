@@ -325,15 +325,15 @@ impl HistoryView {
             Some((from, to)) => crate::journal::history::load_months(journal, from, to),
             None => Ok(()),
         };
-        // Keep in memory only what is on screen: the cursor's month, the chart's period and
-        // this month (the summaries of months seen stay: they are small). The Today screen
-        // reads its own months again when it shows.
+        // Keep in memory only what is on screen or a step away: the cursor's month and its
+        // neighbours, the chart's period and this month (the summaries of months seen stay:
+        // they are small). The Today screen reads its own months again when it shows.
         let period = self
             .period
             .map(|(from, to)| (Month::of(from), Month::of(to)));
         let cursor = Month::of(self.cursor);
         journal.forget_months(|m| {
-            m == cursor
+            (cursor.offset(-1) <= m && m <= cursor.offset(1))
                 || m == Month::of(today)
                 || period.is_some_and(|(from, to)| from <= m && m <= to)
         });
