@@ -129,3 +129,51 @@ fn binary_search_finds_the_same_treatment_as_a_walk() {
         assert_eq!(journal.treatment_for(date), walked, "{date}");
     }
 }
+
+/// The loop draws when the screen changes by itself: countdowns shown to the minute wake
+/// it once a minute at most, not every second; a running timer, each second.
+#[test]
+fn the_screen_is_drawn_again_only_when_it_changes() {
+    use aftercare::domain::plan::ItemKind;
+    use aftercare::tui::wake;
+    use std::time::Duration;
+
+    let dir = written(1);
+    let journal = common::writable(dir.path());
+    let latest = journal.latest_treatment().expect("a treatment").at.date();
+    let clock = Rc::new(FixedClock::at(&format!(
+        "{}T20:00:00+01:00[+01:00]",
+        latest.checked_add(2.days()).unwrap()
+    )));
+    let mut app = App::new(
+        CarePlan::builtin(),
+        PlanSource::BuiltIn,
+        journal,
+        Box::new(Rc::clone(&clock)) as Box<dyn Clock>,
+    )
+    .expect("app starts");
+    clock.advance(Duration::from_secs(1));
+    app.update(Action::Tick);
+    let wait = wake::next_change(&app);
+    assert!(
+        wait > Duration::from_secs(30) && wait <= Duration::from_secs(61),
+        "countdowns in hours and days: {wait:?}"
+    );
+    let timed = app
+        .checklist()
+        .iter()
+        .position(|p| matches!(p.item.kind, ItemKind::Timed { .. }))
+        .expect("a timed item two days after a treatment");
+    for _ in 0..timed {
+        app.update(Action::Down);
+    }
+    app.update(Action::ToggleTimer);
+    assert!(app.timer.is_some());
+    clock.advance(Duration::from_millis(300));
+    app.update(Action::Tick);
+    let wait = wake::next_change(&app);
+    assert!(
+        wait <= Duration::from_millis(706),
+        "a running timer shows seconds: {wait:?}"
+    );
+}
