@@ -6,17 +6,26 @@ mod common;
 use std::time::Duration;
 
 use aftercare::journal::{Journal, Layout, Month};
-use aftercare::tui::app::{Action, Edit, Screen};
+use aftercare::tui::app::{Action, App, Edit, Screen};
+use aftercare::tui::forms::treatment::TreatmentForm;
 
 const NOW: &str = "2027-03-14T10:00:00+01:00[Europe/Paris]";
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
+
+/// The welcome screen's own treatment form.
+fn welcome_form(app: &App) -> &TreatmentForm {
+    match &app.screen {
+        Screen::Welcome(form) => form,
+        screen => panic!("not the welcome screen: {screen:?}"),
+    }
+}
 
 #[test]
 fn welcome_records_the_treatment_prefilled_with_now() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, None, NOW);
-    assert_eq!(app.screen, Screen::Welcome);
-    assert_eq!(app.form.when.text(), "2027-03-14 10:00");
+    assert!(matches!(app.screen, Screen::Welcome(_)));
+    assert_eq!(welcome_form(&app).when.text(), "2027-03-14 10:00");
     // Correct the time: 10:00 → 09:30.
     for _ in 0..5 {
         app.update(Action::Edit(Edit::Backspace));
@@ -40,9 +49,9 @@ fn welcome_refuses_a_malformed_time_and_stays() {
     let (mut app, _clock) = common::app(&dir, None, NOW);
     app.update(Action::Edit(Edit::Insert('x')));
     app.update(Action::Submit);
-    assert_eq!(app.screen, Screen::Welcome);
+    assert!(matches!(app.screen, Screen::Welcome(_)));
     assert!(
-        app.form
+        welcome_form(&app)
             .error
             .as_deref()
             .unwrap()
@@ -176,9 +185,9 @@ fn help_opens_closes_and_swallows_keys() {
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     common::select(&mut app, "moisturiser");
     app.update(Action::ToggleHelp);
-    assert!(app.show_help);
+    assert!(app.help_shown());
     app.update(Action::Press);
-    assert!(!app.show_help, "any key closes the help");
+    assert!(!app.help_shown(), "any key closes the help");
     assert_eq!(
         common::count(&app, "moisturiser"),
         0,
@@ -186,5 +195,5 @@ fn help_opens_closes_and_swallows_keys() {
     );
     app.update(Action::ToggleHelp);
     app.update(Action::ToggleHelp);
-    assert!(!app.show_help);
+    assert!(!app.help_shown());
 }

@@ -5,7 +5,7 @@ mod common;
 use std::time::Duration;
 
 use aftercare::journal::{Journal, Layout, Month, Score};
-use aftercare::tui::app::{Action, Edit, Modal};
+use aftercare::tui::app::{Action, Edit, Overlay};
 use aftercare::tui::forms::skin::SkinEdit;
 use jiff::civil::date;
 
@@ -89,7 +89,7 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
         let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
         app.update(Action::PrevDay);
         app.update(Action::OpenSkinForm);
-        assert!(matches!(app.modal, Some(Modal::Skin(_))));
+        assert!(matches!(app.overlay, Some(Overlay::SkinForm(_))));
         app.update(Action::Skin(SkinEdit::SetScore(3)));
         app.update(Action::Skin(SkinEdit::Down));
         app.update(Action::Skin(SkinEdit::StepScore(1)));
@@ -105,7 +105,7 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
             app.update(Action::Skin(SkinEdit::Insert(c)));
         }
         app.update(Action::Submit);
-        assert!(app.modal.is_none());
+        assert!(app.overlay.is_none());
     }
     let day = reopen_day(&dir, date(2027, 3, 13)).unwrap();
     let symptoms = day.symptoms.unwrap();
@@ -123,7 +123,7 @@ fn cancelling_the_skin_form_saves_nothing() {
     app.update(Action::OpenSkinForm);
     app.update(Action::Skin(SkinEdit::SetScore(4)));
     app.update(Action::Cancel);
-    assert!(app.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(reopen_day(&dir, date(2027, 3, 14)), None);
 }
 
@@ -160,7 +160,7 @@ fn a_new_treatment_restarts_the_day_count_and_restrictions() {
     clock.advance(Duration::from_secs(40 * 86_400));
     app.update(Action::Tick);
     app.update(Action::OpenTreatmentForm);
-    assert!(matches!(app.modal, Some(Modal::NewTreatment)));
+    assert!(matches!(app.overlay, Some(Overlay::NewTreatment(_))));
     app.update(Action::NextField);
     for _ in 0..4 {
         app.update(Action::Edit(Edit::Backspace));
@@ -169,7 +169,7 @@ fn a_new_treatment_restarts_the_day_count_and_restrictions() {
         app.update(Action::Edit(Edit::Insert(c)));
     }
     app.update(Action::Submit);
-    assert!(app.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.day_number(), Some(0));
     let journal = Journal::open(Layout::new(dir.path())).unwrap();
     assert_eq!(journal.treatments().len(), 2);

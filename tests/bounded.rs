@@ -103,17 +103,21 @@ fn streamed_csv_is_byte_for_byte_the_collected_one() {
         let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
         let collected = History::collect(&plan, PlanSource::BuiltIn, &mut journal, since, &now)
             .expect("collected");
-        let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
-        let mut streamed = Vec::new();
-        let days = stream_csv(&plan, &mut journal, since, &now, &mut streamed).expect("streamed");
-        assert_eq!(
-            String::from_utf8(streamed).unwrap(),
-            collected.to_csv(),
-            "{since:?}"
-        );
-        assert_eq!(days, collected.days.len());
-        // Nothing stays in memory once written.
-        assert_eq!(journal.months_in_memory(), 0);
+        for days_shape in [false, true] {
+            let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
+            let mut streamed = Vec::new();
+            let days = stream_csv(&plan, &mut journal, since, &now, days_shape, &mut streamed)
+                .expect("streamed");
+            let expected = if days_shape {
+                collected.to_csv_days()
+            } else {
+                collected.to_csv()
+            };
+            assert_eq!(String::from_utf8(streamed).unwrap(), expected, "{since:?}");
+            assert_eq!(days, collected.days.len());
+            // Nothing stays in memory once written.
+            assert_eq!(journal.months_in_memory(), 0);
+        }
     }
 }
 

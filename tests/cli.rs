@@ -564,27 +564,95 @@ fn csv_export_has_a_row_per_day_and_item_and_round_trips() {
     assert_eq!(&water[column("day")], "0");
     assert_eq!(&water[column("count")], "8");
     assert_eq!(&water[column("target")], "8");
+    assert_eq!(&water[column("kind")], "daily");
     assert_eq!(&water[column("complete")], "true");
     assert_eq!(&water[column("treatment_at")], "2025-03-10T09:00:00+00:00");
-    assert_eq!(&find("2025-03-10", "ice")[column("complete")], "false");
+    // As-needed items and reminders have no daily target to fail.
+    let ice = find("2025-03-10", "ice");
+    assert_eq!(
+        (&ice[column("kind")], &ice[column("complete")]),
+        ("as-needed", "")
+    );
+    let touch = find("2025-03-10", "no-touch");
+    assert_eq!(
+        (&touch[column("kind")], &touch[column("complete")]),
+        ("reminder", "")
+    );
+    assert_eq!(&find("2025-03-11", "water")[column("complete")], "false");
 
-    let day1 = find("2025-03-11", "water");
-    assert_eq!(&day1[column("note")], "tight, \"dry\" skin");
-    assert_eq!(&day1[column("redness")], "3");
-    assert_eq!(&day1[column("adherence")], "0.00");
-
-    // Before the treatment: one row for the note, with no item and no day.
-    let before = find("2025-02-01", "");
-    assert_eq!(&before[column("day")], "");
-    assert_eq!(&before[column("note")], "before it all");
+    // The day-level columns are not repeated here: they are in csv-days.
+    assert!(!header.iter().any(|h| h == "note" || h == "redness"));
+    assert!(!text.contains("before it all"));
 
     // The plan's last day is 30 (sunscreen), so the recovery runs 31 days.
     let days: std::collections::BTreeSet<&str> = rows.iter().map(|r| &r[0]).collect();
-    assert_eq!(days.len(), 1 + 31);
+    assert_eq!(days.len(), 31);
     assert_eq!(days.last(), Some(&"2025-04-09"));
     let day_27 = find("2025-04-06", "sunscreen");
     assert_eq!(&day_27[column("day")], "27");
     assert_eq!(&find("2025-04-05", "sunscreen")[column("complete")], "true");
+}
+
+#[test]
+fn csv_days_export_has_one_row_per_day_with_scores_note_and_agreeing_counts() {
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    let text = sandbox.ok(&["export", "--format", "csv-days"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header, aftercare::cli::export::csv::DAYS_HEADER);
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let column = |name: &str| header.iter().position(|h| h == name).unwrap();
+    let dates: Vec<&str> = rows.iter().map(|r| &r[0]).collect();
+    let unique: std::collections::BTreeSet<&str> = dates.iter().copied().collect();
+    assert_eq!(dates.len(), unique.len(), "one row per day");
+    assert_eq!(rows.len(), 1 + 31);
+    let row = |date: &str| rows.iter().find(|r| &r[0] == date).unwrap();
+
+    let day1 = row("2025-03-11");
+    assert_eq!(&day1[column("note")], "tight, \"dry\" skin");
+    assert_eq!(&day1[column("redness")], "3");
+    assert_eq!(&day1[column("dryness")], "0");
+    // Day 0: water done, of the daily items (dermatologist, water, moisturiser); the ice
+    // pack and the reminders are not counted.
+    let day0 = row("2025-03-10");
+    assert_eq!(
+        (&day0[column("care_done")], &day0[column("care_planned")]),
+        ("1", "3")
+    );
+    let before = row("2025-02-01");
+    assert_eq!(&before[column("day")], "");
+    assert_eq!(&before[column("care_planned")], "");
+    assert_eq!(&before[column("note")], "before it all");
+}
+
+#[test]
+fn csv_bom_marks_utf8_for_spreadsheets_and_only_csv_takes_it() {
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    sandbox.ok(&[
+        "note",
+        "--date",
+        "2025-03-12",
+        "Crème brûlée skin 😊, but fine",
+    ]);
+    for format in ["csv", "csv-days"] {
+        let plain = sandbox.ok(&["export", "--format", format]);
+        let marked = sandbox.ok(&["export", "--format", format, "--bom"]);
+        assert!(!plain.starts_with('\u{feff}'));
+        assert_eq!(marked, format!("\u{feff}{plain}"));
+    }
+    let days = sandbox.ok(&["export", "--format", "csv-days", "--bom"]);
+    assert!(
+        days.contains("\"Crème brûlée skin 😊, but fine\""),
+        "{days}"
+    );
+    for format in ["markdown", "html", "ics"] {
+        let run = sandbox.run(&["export", "--format", format, "--bom"]);
+        assert_eq!(run.code, 2, "{format}: {}", run.stderr);
+        assert!(run.stderr.contains("--bom"), "{}", run.stderr);
+    }
+    assert_eq!(sandbox.run(&["export", "--reminders"]).code, 2);
 }
 
 #[test]
@@ -595,38 +663,107 @@ fn markdown_export_to_a_file_is_a_readable_report() {
     let out = sandbox.ok(&["export", "--output", output.to_str().unwrap()]);
     assert_eq!(out, format!("Wrote 32 day(s) to {}\n", output.display()));
     let report = std::fs::read_to_string(&output).unwrap();
-    assert!(
-        report.starts_with("# Microneedling aftercare report\n"),
-        "{report}"
-    );
+    assert!(report.starts_with("# Recovery report\n"), "{report}");
+    // Private, like the journal: readable by its owner only.
+    use std::os::unix::fs::PermissionsExt as _;
+    let mode = std::fs::metadata(&output).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o600, "{mode:o}");
     assert!(
         report.contains("\n## Before the first treatment\n"),
         "{report}"
     );
     assert!(
-        report.contains("\n## Treatment 1 of 1: 2025-03-10 09:00 (+00:00) · face\n"),
+        report.contains("\n## Treatment 1 of 1: 2025-03-10 09:00 · face\n"),
         "{report}"
     );
+    assert!(!report.contains("+00:00"), "no UTC offsets: {report}");
     assert!(
-        report.contains("| 2025-03-11 | 1 | 3 marked | 2 moderate | 1 mild | 0 none | 6 |"),
+        report
+            .contains("| 2025-03-11 | 1 | 0% (0 of 5) | 3 marked | 2 moderate | 1 mild | 0 none |"),
         "{report}"
     );
     assert!(
         report.contains("- **2025-03-11** (day 1): tight, \"dry\" skin"),
         "{report}"
     );
-    // Day 0: water done, ice 2/3 among the items of the day.
-    let day0 = report
-        .lines()
-        .find(|l| l.starts_with("| 2025-03-10 | 0 |"))
-        .unwrap();
-    assert!(day0.contains("Ice pack in a soft cloth 2/3"), "{day0}");
-    assert!(!day0.contains("Glasses of water"), "{day0}");
+    // Day 0: of the three daily items, water is done; the percentage is the count's.
+    assert!(
+        report.contains("| 2025-03-10 | 0 | 33% (1 of 3) |"),
+        "{report}"
+    );
+    // Each item on its own line; reminders and the ice pack never read as failures.
+    assert!(
+        report.contains("\n- Sunscreen SPF 30+, broad-spectrum: 1 of 30 days\n"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "\n- Hands off: no touching or picking: reminder for 8 days (not ticked; not scored)\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "\n- Ice pack in a soft cloth: as needed, on 3 days: used on 1 (2 sessions)\n"
+        ),
+        "{report}"
+    );
+    assert!(!report.contains("Not complete"), "{report}");
+    assert!(!report.contains("0/1"), "{report}");
     // 28 to 42 days after the treatment of 2025-03-10.
     assert!(
         report.contains("## Next session\n\nSuggested between 2025-04-07 and 2025-04-21"),
         "{report}"
     );
+}
+
+#[test]
+fn markdown_export_escapes_what_the_patient_typed_and_keeps_line_breaks() {
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    sandbox.ok(&[
+        "note",
+        "--date",
+        "2025-03-12",
+        "<img src=x onerror=alert(1)>\nused *1.5 mm* & more",
+    ]);
+    let named = sandbox.ok(&["export", "--name", "Ann <b>"]);
+    assert!(
+        named.starts_with("# Recovery report: Ann \\<b\\>\n"),
+        "{named}"
+    );
+    assert!(
+        named.contains(
+            "- **2025-03-12** (day 2): \\<img src\\=x onerror\\=alert(1)\\>\\\n  used \\*1.5 mm\\* \\& more\n"
+        ),
+        "{named}"
+    );
+    // Every `<` of the patient's text is escaped.
+    assert!(!named.replace("\\<", "").contains('<'), "{named}");
+}
+
+#[test]
+fn html_and_ics_exports_from_the_real_binary_are_private_files() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let sandbox = Sandbox::new();
+    past_history(&sandbox);
+    for (format, name) in [("html", "report.html"), ("ics", "aftercare.ics")] {
+        let output = sandbox.home.path().join(name);
+        let out = sandbox.ok(&["export", "--format", format, "-o", output.to_str().unwrap()]);
+        assert!(out.starts_with("Wrote 32 day(s) to "), "{out}");
+        let text = std::fs::read_to_string(&output).unwrap();
+        assert!(
+            !text.contains(sandbox.home.path().to_str().unwrap()),
+            "no local path"
+        );
+        let mode = std::fs::metadata(&output).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600, "{format}: {mode:o}");
+    }
+    let html = std::fs::read_to_string(sandbox.home.path().join("report.html")).unwrap();
+    assert!(html.starts_with("<!DOCTYPE html>"));
+    assert!(html.contains("tight, &quot;dry&quot; skin"), "note escaped");
+    let ics = std::fs::read_to_string(sandbox.home.path().join("aftercare.ics")).unwrap();
+    assert!(ics.contains("UID:20250310-makeup@aftercare"), "{ics}");
 }
 
 #[test]

@@ -185,25 +185,30 @@ fn refusals_are_usage_errors_and_file_problems_are_failures() {
 }
 
 #[test]
-fn markdown_export_escapes_table_cells_from_a_custom_plan() {
+fn markdown_export_escapes_labels_from_a_custom_plan_and_names_no_path() {
     let setup = Setup::new();
     std::fs::create_dir_all(setup.dir.path().join("config")).unwrap();
-    let plan = BUILTIN_PLAN.replace("\"Glasses of water\"", "\"Water | glasses\"");
+    let plan = BUILTIN_PLAN.replace("\"Glasses of water\"", "\"Water | glasses, still\"");
     std::fs::write(&setup.paths.plan_override, plan).unwrap();
     let clock = FixedClock::at("2027-03-14T20:00:00[Europe/Paris]");
     setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
     setup.ok(&clock, &["tick", "ice", "-n", "3"]);
     let report = setup.ok(&clock, &["export"]);
     assert!(
-        report.contains("Generated on 2027-03-14 20:00 (+01:00) · plan: your plan in "),
+        report.contains("generated 2027-03-14 20:00 · care plan: the patient's own care plan"),
+        "{report}"
+    );
+    let dir = setup.dir.path().to_str().unwrap();
+    assert!(!report.contains(dir), "no local path: {report}");
+    assert!(!report.contains("(+01:00)"), "{report}");
+    // The label stays whole on its own line, its `|` escaped.
+    assert!(
+        report.contains("\n- Water \\| glasses, still: 0 of 1 day, 8 a day (target met)\n"),
         "{report}"
     );
     let row = report
         .lines()
         .find(|line| line.starts_with("| 2027-03-14 | 0 |"))
         .unwrap();
-    assert!(row.contains("Water \\| glasses 0/8"), "{row}");
-    assert!(!row.contains("Ice pack"), "ice is complete: {row}");
-    assert_eq!(row.matches(" | ").count(), 3, "four cells: {row}");
-    assert!(report.contains("No symptoms scored."), "{report}");
+    assert_eq!(row.matches(" | ").count(), 6, "seven cells: {row}");
 }

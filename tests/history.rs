@@ -9,7 +9,7 @@ use aftercare::domain::plan::CarePlan;
 use aftercare::domain::recovery;
 use aftercare::journal::history::{AdherenceCache, load_months};
 use aftercare::journal::{Journal, Layout};
-use aftercare::tui::app::{App, Screen};
+use aftercare::tui::app::{App, Overlay, Screen};
 use aftercare::tui::keys::key_to_action;
 use common::history_fixture::{self, NOW};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -223,9 +223,9 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab, KeyCode::Char('d')]);
     let before = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
-    assert!(app.history.modal.is_some());
+    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
     press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('n')]);
-    assert!(app.history.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.journal.treatments().len(), 2);
     let after = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
     assert_eq!(before, after, "n leaves the file alone");
@@ -248,7 +248,10 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
 
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('y')]);
     assert!(reopen(&dir).treatments().is_empty());
-    assert_eq!(app.screen, Screen::Welcome, "no treatment left: ask again");
+    assert!(
+        matches!(app.screen, Screen::Welcome(_)),
+        "no treatment left: ask again"
+    );
 }
 
 #[test]
@@ -279,7 +282,7 @@ fn edit_changes_the_treatment_after_confirmation_and_keeps_its_note() {
 
     // A date after the next treatment reorders the list; Esc cancels without a question.
     press(&mut app, &[KeyCode::Char('e'), KeyCode::Esc]);
-    assert!(app.history.modal.is_none());
+    assert!(app.overlay.is_none());
     assert_eq!(app.screen, Screen::History);
 }
 

@@ -50,9 +50,10 @@ pub enum Command {
     /// Record a treatment session, or list them.
     #[command(subcommand)]
     Treatment(TreatmentCommand),
-    /// Export the history for your dermatologist, as Markdown or CSV.
+    /// Export the history for your dermatologist (HTML, Markdown), a spreadsheet (CSV) or
+    /// your calendar (iCalendar).
     #[command(
-        after_help = "Examples:\n  aftercare export > report.md\n  aftercare export --format csv --output history.csv --since 2027-03-01"
+        after_help = "Examples:\n  aftercare export --format html --output report.html --name \"Alex Martin\"\n  aftercare export > report.md\n  aftercare export --format csv --bom --output history.csv --since 2027-03-01\n  aftercare export --format ics --reminders --output aftercare.ics"
     )]
     Export(ExportArgs),
     /// Show the care plan in force and where it comes from.
@@ -154,6 +155,16 @@ pub struct ExportArgs {
     /// Leave out the days before this date.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub since: Option<Date>,
+    /// Title the report with this name (HTML, Markdown) instead of "Recovery report".
+    #[arg(long, value_name = "NAME")]
+    pub name: Option<String>,
+    /// Start a CSV file with a UTF-8 byte-order mark, so spreadsheets (Excel) read accents
+    /// and emoji right.
+    #[arg(long)]
+    pub bom: bool,
+    /// Add an alarm to each calendar event (with --format ics).
+    #[arg(long)]
+    pub reminders: bool,
 }
 
 /// The export formats.
@@ -161,8 +172,14 @@ pub struct ExportArgs {
 pub enum ExportFormat {
     /// A readable report per treatment, to print or paste.
     Markdown,
+    /// One self-contained HTML page with charts, to open offline, print or send.
+    Html,
     /// One row per day and item, for a spreadsheet.
     Csv,
+    /// One row per day: care done, symptom scores, note.
+    CsvDays,
+    /// An iCalendar file: when each restriction ends, and the next-session window.
+    Ics,
 }
 
 /// `aftercare plan`.

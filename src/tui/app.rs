@@ -16,10 +16,11 @@ use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
 use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
-use crate::tui::forms::skin::{SkinField, SkinForm};
+use crate::tui::forms::skin::SkinForm;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
+pub use crate::tui::state::{Overlay, Screen};
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -31,24 +32,6 @@ macro_rules! history_context {
             now: &$app.now,
         }
     };
-}
-
-/// Which screen is showing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Screen {
-    /// No treatment yet: ask when it was.
-    Welcome,
-    Today,
-    /// The calendar of adherence, symptom trend and treatments (`tui::history`).
-    History,
-}
-
-/// A form shown over the Today screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Modal {
-    Skin(SkinForm),
-    /// Uses [`App::form`].
-    NewTreatment,
 }
 
 /// A running ice-pack (or other timed item) session.
@@ -75,13 +58,12 @@ pub struct App {
     pub journal: Journal,
     clock: Box<dyn Clock>,
     pub screen: Screen,
-    pub form: TreatmentForm,
+    /// At most one thing over the screen: help, a form or a dialog.
+    pub overlay: Option<Overlay>,
     /// The day on screen; follows today (across midnight) unless the patient moved away.
     pub date: Date,
     pub selected: usize,
     pub timer: Option<Timer>,
-    pub modal: Option<Modal>,
-    pub show_help: bool,
     /// A gentle note when healing looks slower than usual; recomputed after each update.
     pub concern: Option<Concern>,
     pub history: HistoryView,
@@ -107,7 +89,7 @@ impl App {
         let screen = if journal.latest_treatment().is_some() {
             Screen::Today
         } else {
-            Screen::Welcome
+            Screen::Welcome(TreatmentForm::prefilled(&now))
         };
         let mut app = App {
             plan,
@@ -115,12 +97,10 @@ impl App {
             journal,
             clock,
             screen,
-            form: TreatmentForm::prefilled(&now),
+            overlay: None,
             date: now.date(),
             selected: 0,
             timer: None,
-            modal: None,
-            show_help: false,
             concern: None,
             history: HistoryView::new(now.date()),
             status: None,
@@ -150,15 +130,19 @@ impl App {
         match action {
             Action::Tick => self.retry_save(),
             Action::Quit => self.quit(),
-            Action::ToggleHelp => self.show_help = !self.show_help,
-            _ if self.show_help => self.show_help = false,
-            Action::SwitchScreen if self.modal.is_none() => self.switch_screen(),
-            action => match (&self.modal, self.screen) {
-                (Some(_), _) => self.update_modal(action),
-                (None, Screen::Welcome) => self.update_welcome(action),
+            _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
+            Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            action => match (&self.overlay, &self.screen) {
+                (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
+                    self.update_modal(action);
+                }
+                (None, Screen::Welcome(_)) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
-                (None, Screen::History) => {
-                    let effects = self.history.update(&mut history_context!(self), action);
+                (Some(_), _) | (None, Screen::History) => {
+                    let effects =
+                        self.history
+                            .update(&mut history_context!(self), &mut self.overlay, action);
                     self.apply(effects);
                 }
             },
@@ -205,16 +189,12 @@ impl App {
 
     /// How keys are read right now.
     pub fn key_context(&self) -> KeyContext {
-        if self.show_help {
-            return KeyContext::Help;
-        }
-        match (&self.modal, self.screen) {
-            (Some(Modal::Skin(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
-            (Some(Modal::Skin(_)), _) => KeyContext::SkinScores,
-            (Some(Modal::NewTreatment), _) | (None, Screen::Welcome) => KeyContext::Welcome,
-            (None, Screen::Today) => KeyContext::Today,
-            (None, Screen::History) => self.history.key_context(),
-        }
+        crate::tui::state::key_context(&self.screen, self.overlay.as_ref())
+    }
+
+    /// True while the help overlay is open.
+    pub fn help_shown(&self) -> bool {
+        self.overlay == Some(Overlay::Help)
     }
 
     /// The instant the restrictions are shown for: now for today, the end of a past day.
@@ -317,38 +297,51 @@ impl App {
     }
 
     fn update_modal(&mut self, action: Action) {
-        match (self.modal.as_mut(), action) {
-            (_, Action::Cancel) => self.modal = None,
-            (Some(Modal::Skin(form)), Action::Skin(edit)) => form.edit(edit),
-            (Some(Modal::Skin(_)), Action::Submit) => self.save_skin_form(),
-            (Some(Modal::NewTreatment), action) => self.update_treatment_form(action),
+        match (self.overlay.as_mut(), action) {
+            (_, Action::Cancel) => self.overlay = None,
+            (Some(Overlay::SkinForm(form)), Action::Skin(edit)) => form.edit(edit),
+            (Some(Overlay::SkinForm(_)), Action::Submit) => self.save_skin_form(),
+            (Some(Overlay::NewTreatment(_)), action) => self.update_treatment_form(action),
             _ => {}
+        }
+    }
+
+    /// The treatment form being filled: the welcome screen's, or the one over Today.
+    fn treatment_form_mut(&mut self) -> Option<&mut TreatmentForm> {
+        match (&mut self.overlay, &mut self.screen) {
+            (Some(Overlay::NewTreatment(form)), _) | (None, Screen::Welcome(form)) => Some(form),
+            _ => None,
         }
     }
 
     /// The treatment form, on the welcome screen or over Today.
     fn update_treatment_form(&mut self, action: Action) {
-        match action {
-            Action::Edit(edit) => self.form.edit(edit),
-            Action::NextField | Action::Down | Action::Up => self.form.next_field(),
-            Action::Submit | Action::Press => match self.form.to_treatment(&self.now) {
-                Ok(treatment) => match care::record_treatment(&mut self.journal, treatment) {
-                    Ok(()) => {
-                        self.screen = Screen::Today;
-                        self.modal = None;
-                        self.go_to(self.today());
-                        self.info("Treatment recorded. Here is your care for today.".into());
-                    }
-                    Err(err) => self.error(err.to_string()),
-                },
-                Err(message) => self.form.error = Some(message),
+        let now = self.now.clone();
+        let Some(form) = self.treatment_form_mut() else {
+            return;
+        };
+        let treatment = match action {
+            Action::Edit(edit) => return form.edit(edit),
+            Action::NextField | Action::Down | Action::Up => return form.next_field(),
+            Action::Submit | Action::Press => match form.to_treatment(&now) {
+                Ok(treatment) => treatment,
+                Err(message) => return form.error = Some(message),
             },
-            _ => {}
+            _ => return,
+        };
+        match care::record_treatment(&mut self.journal, treatment) {
+            Ok(()) => {
+                self.screen = Screen::Today;
+                self.overlay = None;
+                self.go_to(self.today());
+                self.info("Treatment recorded. Here is your care for today.".into());
+            }
+            Err(err) => self.error(err.to_string()),
         }
     }
 
     fn save_skin_form(&mut self) {
-        let Some(Modal::Skin(form)) = &self.modal else {
+        let Some(Overlay::SkinForm(form)) = &self.overlay else {
             return;
         };
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
@@ -356,7 +349,7 @@ impl App {
             .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
         match result {
             Ok(()) => {
-                self.modal = None;
+                self.overlay = None;
                 self.info(format!(
                     "Skin log for {} saved.",
                     date.strftime("%a %-d %b")
@@ -380,11 +373,11 @@ impl App {
             Action::GoToday => self.go_to(self.today()),
             Action::OpenSkinForm => {
                 let form = SkinForm::for_day(self.date, self.journal.day(self.date));
-                self.modal = Some(Modal::Skin(form));
+                self.overlay = Some(Overlay::SkinForm(form));
             }
             Action::OpenTreatmentForm => {
-                self.form = TreatmentForm::prefilled(&self.now);
-                self.modal = Some(Modal::NewTreatment);
+                let form = TreatmentForm::prefilled(&self.now);
+                self.overlay = Some(Overlay::NewTreatment(form));
             }
             _ => {}
         }
@@ -482,8 +475,8 @@ impl App {
 
     /// Tab: Today ⇄ History. History opens on the day the Today screen showed.
     fn switch_screen(&mut self) {
-        match self.screen {
-            Screen::Welcome => {}
+        match &self.screen {
+            Screen::Welcome(_) => {}
             Screen::History => {
                 self.screen = Screen::Today;
                 // History keeps only its own months in memory: read the day's again.
@@ -512,8 +505,7 @@ impl App {
                 }
                 Effect::Welcome => {
                     // Nothing left to count from: ask for the treatment again.
-                    self.form = TreatmentForm::prefilled(&self.now);
-                    self.screen = Screen::Welcome;
+                    self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
                 }
             }
         }

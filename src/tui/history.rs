@@ -19,7 +19,8 @@ use crate::journal::{Month, Treatment};
 use crate::tui::action::Action;
 pub use crate::tui::action::HistoryAction;
 use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
-use crate::tui::keys::KeyContext;
+pub use crate::tui::state::Change;
+use crate::tui::state::Overlay;
 
 /// What the History screen asks of the app after an update, applied in order.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,20 +46,6 @@ impl Context<'_> {
     }
 }
 
-/// A change to the treatments waiting for the patient's yes.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Change {
-    Replace(usize, Treatment),
-    Remove(usize),
-}
-
-/// A dialog over the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dialog {
-    Edit { index: usize, form: TreatmentForm },
-    Confirm { question: String, change: Change },
-}
-
 /// Streaks of fully-done days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Streaks {
@@ -75,7 +62,6 @@ pub struct HistoryView {
     pub cursor: Date,
     /// The treatment whose symptoms, streak and details are shown (index, oldest first).
     pub treatment: usize,
-    pub modal: Option<Dialog>,
     /// The cursor's month, `None` if its file could not be read.
     pub month: Option<MonthSummary>,
     pub streaks: Streaks,
@@ -89,20 +75,10 @@ impl HistoryView {
         HistoryView {
             cursor,
             treatment: 0,
-            modal: None,
             month: None,
             streaks: Streaks::default(),
             period: None,
             cache: AdherenceCache::default(),
-        }
-    }
-
-    /// How keys are read: browsing, typing in the edit dialog, or answering y/n.
-    pub fn key_context(&self) -> KeyContext {
-        match self.modal {
-            None => KeyContext::History,
-            Some(Dialog::Edit { .. }) => KeyContext::HistoryForm,
-            Some(Dialog::Confirm { .. }) => KeyContext::Confirm,
         }
     }
 }
@@ -110,7 +86,6 @@ impl HistoryView {
 impl HistoryView {
     /// Tab from Today: opens on `date`, the day the Today screen showed.
     pub fn open(&mut self, cx: &mut Context<'_>, date: Date) -> Vec<Effect> {
-        self.modal = None;
         // The patient may have ticked on the Today screen: recount.
         self.cache.clear();
         self.move_cursor(cx, date);
@@ -127,20 +102,33 @@ impl HistoryView {
         effects
     }
 
-    /// Every action on the History screen.
-    pub fn update(&mut self, cx: &mut Context<'_>, action: Action) -> Vec<Effect> {
+    /// Every action on the History screen, and in its dialogs (`overlay`, the app's, which
+    /// this screen opens, changes and closes: [`Overlay::EditTreatment`] and
+    /// [`Overlay::Confirm`]; any other overlay is left alone).
+    pub fn update(
+        &mut self,
+        cx: &mut Context<'_>,
+        overlay: &mut Option<Overlay>,
+        action: Action,
+    ) -> Vec<Effect> {
         let mut effects = Vec::new();
-        match self.modal.take() {
-            None => self.browse(cx, action, &mut effects),
-            Some(Dialog::Edit { index, form }) => self.edit(cx, index, form, action),
-            Some(Dialog::Confirm { question, change }) => match action {
+        match overlay.take() {
+            None => *overlay = self.browse(cx, action, &mut effects),
+            Some(Overlay::EditTreatment { index, form }) => {
+                *overlay = self.edit(cx, index, form, action);
+            }
+            Some(other @ (Overlay::Help | Overlay::SkinForm(_) | Overlay::NewTreatment(_))) => {
+                *overlay = Some(other);
+                return effects;
+            }
+            Some(Overlay::Confirm { question, change }) => match action {
                 Action::History(HistoryAction::Answer(true)) => {
                     self.apply(cx, change, &mut effects);
                 }
                 Action::History(HistoryAction::Answer(false)) => {
                     effects.push(status("Nothing changed.", false));
                 }
-                _ => self.modal = Some(Dialog::Confirm { question, change }),
+                _ => *overlay = Some(Overlay::Confirm { question, change }),
             },
         }
         let left = effects
@@ -152,9 +140,15 @@ impl HistoryView {
         effects
     }
 
-    fn browse(&mut self, cx: &mut Context<'_>, action: Action, effects: &mut Vec<Effect>) {
+    /// Browsing the calendar; returns the dialog it opens, if any.
+    fn browse(
+        &mut self,
+        cx: &mut Context<'_>,
+        action: Action,
+        effects: &mut Vec<Effect>,
+    ) -> Option<Overlay> {
         let Action::History(action) = action else {
-            return;
+            return None;
         };
         let cursor = self.cursor;
         let moved = match action {
@@ -163,25 +157,20 @@ impl HistoryView {
             HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
             HistoryAction::Treatment(n) => {
                 self.select_treatment(cx, n);
-                return;
+                return None;
             }
             HistoryAction::OpenDay => {
                 effects.push(self.open_day(cx));
-                return;
+                return None;
             }
-            HistoryAction::EditTreatment => {
-                self.start_edit(cx);
-                return;
-            }
-            HistoryAction::DeleteTreatment => {
-                self.ask_delete(cx);
-                return;
-            }
-            HistoryAction::Answer(_) | HistoryAction::Cancel => return,
+            HistoryAction::EditTreatment => return self.start_edit(cx),
+            HistoryAction::DeleteTreatment => return self.ask_delete(cx),
+            HistoryAction::Answer(_) | HistoryAction::Cancel => return None,
         };
         if let Some(date) = moved {
             self.move_cursor(cx, date);
         }
+        None
     }
 
     /// Moves the cursor; the selected treatment follows to the one in force that day.
@@ -218,30 +207,33 @@ impl HistoryView {
         Effect::OpenDay(date)
     }
 
-    fn start_edit(&mut self, cx: &Context<'_>) {
+    fn start_edit(&self, cx: &Context<'_>) -> Option<Overlay> {
         let index = self.treatment;
-        let Some(treatment) = cx.journal.treatments().get(index) else {
-            return;
-        };
+        let treatment = cx.journal.treatments().get(index)?;
         let form = TreatmentForm::for_treatment(treatment, cx.now.time_zone());
-        self.modal = Some(Dialog::Edit { index, form });
+        Some(Overlay::EditTreatment { index, form })
     }
 
-    fn ask_delete(&mut self, cx: &Context<'_>) {
+    fn ask_delete(&self, cx: &Context<'_>) -> Option<Overlay> {
         let index = self.treatment;
-        let Some(treatment) = cx.journal.treatments().get(index) else {
-            return;
-        };
+        let treatment = cx.journal.treatments().get(index)?;
         let question = format!("Delete the treatment of {}?", when(treatment));
-        self.modal = Some(Dialog::Confirm {
+        Some(Overlay::Confirm {
             question,
             change: Change::Remove(index),
-        });
+        })
     }
 
-    fn edit(&mut self, cx: &Context<'_>, index: usize, mut form: TreatmentForm, action: Action) {
+    /// The edit dialog; returns what is open afterwards (itself, the question, or nothing).
+    fn edit(
+        &self,
+        cx: &Context<'_>,
+        index: usize,
+        mut form: TreatmentForm,
+        action: Action,
+    ) -> Option<Overlay> {
         match action {
-            Action::History(HistoryAction::Cancel) => return,
+            Action::History(HistoryAction::Cancel) => return None,
             Action::Edit(edit) => form.edit(edit),
             Action::NextField | Action::Up | Action::Down => form.next_field(),
             Action::Submit => match (
@@ -259,18 +251,17 @@ impl HistoryView {
                             &treatment.area
                         }
                     );
-                    self.modal = Some(Dialog::Confirm {
+                    return Some(Overlay::Confirm {
                         question,
                         change: Change::Replace(index, treatment),
                     });
-                    return;
                 }
                 (Err(message), _) => form.error = Some(message),
-                (_, None) => return,
+                (_, None) => return None,
             },
             _ => {}
         }
-        self.modal = Some(Dialog::Edit { index, form });
+        Some(Overlay::EditTreatment { index, form })
     }
 
     fn apply(&mut self, cx: &mut Context<'_>, change: Change, effects: &mut Vec<Effect>) {

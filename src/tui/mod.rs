@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod state;
 pub mod ui;
 pub mod wake;
 
@@ -121,7 +122,7 @@ struct TickView {
     timer: bool,
     date: jiff::civil::Date,
     today: jiff::civil::Date,
-    screen: app::Screen,
+    screen: std::mem::Discriminant<app::Screen>,
     unsaved: bool,
 }
 
@@ -132,7 +133,7 @@ impl TickView {
             timer: app.timer.is_some(),
             date: app.date,
             today: app.today(),
-            screen: app.screen,
+            screen: std::mem::discriminant(&app.screen),
             unsaved: app.journal.has_unsaved_changes(),
         }
     }

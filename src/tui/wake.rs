@@ -36,8 +36,8 @@ pub fn next_change(app: &App) -> Duration {
         };
         next = next.min(SignedDuration::from_nanos(i64::from(until)));
     }
+    // Under a form the countdown panel may still show: it counts too.
     if app.screen == Screen::Today
-        && app.modal.is_none()
         && !app.is_past_day()
         && let Some(treatment) = app.journal.treatment_for(app.date)
     {

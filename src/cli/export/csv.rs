@@ -1,21 +1,31 @@
-//! The CSV export: one row per day and item (RFC 4180, with a header), for a spreadsheet.
-//! A day with nothing to tick but symptoms or a note still gets one row, with the item
-//! columns empty. The day's columns repeat on each of its rows so any row stands alone.
+//! The CSV exports (RFC 4180, with a header), for a spreadsheet, in two shapes so nothing
+//! repeats: `csv` has one row per day and item, `csv-days` one row per day with the day's
+//! care count, symptom scores and note. They join on `date`.
 
+use super::summary::{DayCare, ItemClass};
 use super::{DayRow, History, ItemRow};
 use crate::domain::model::{Symptom, Treatment};
 
-/// The header row; the column names are stable for scripts.
-pub const HEADER: [&str; 14] = [
+/// The header of `--format csv`; the column names are stable for scripts.
+pub const HEADER: [&str; 9] = [
     "date",
     "day",
     "treatment_at",
     "item",
     "label",
+    "kind",
     "count",
     "target",
     "complete",
-    "adherence",
+];
+
+/// The header of `--format csv-days`.
+pub const DAYS_HEADER: [&str; 10] = [
+    "date",
+    "day",
+    "treatment_at",
+    "care_done",
+    "care_planned",
     Symptom::Redness.key(),
     Symptom::Swelling.key(),
     Symptom::Pain.key(),
@@ -23,53 +33,86 @@ pub const HEADER: [&str; 14] = [
     "note",
 ];
 
-pub(super) fn render(history: &History) -> String {
-    let mut bytes = Vec::new();
-    let mut writer = Writer::new(&mut bytes);
-    let write = |writer: &mut Writer<'_>, row: &DayRow| {
+fn write_all<const N: usize>(header: [&str; N], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut writer = ::csv::Writer::from_writer(Vec::new());
+    let mut write = |record: &[String]| {
         writer
-            .day(&history.treatments, row)
+            .write_record(record)
             .expect("writing CSV to memory cannot fail");
     };
-    writer.header().expect("writing CSV to memory cannot fail");
-    for row in &history.days {
-        write(&mut writer, row);
+    write(&header.map(String::from));
+    for row in rows {
+        write(&row);
     }
-    writer.finish().expect("flushing CSV to memory cannot fail");
+    let bytes = writer
+        .into_inner()
+        .expect("flushing CSV to memory cannot fail");
     String::from_utf8(bytes).expect("CSV of UTF-8 fields is UTF-8")
 }
 
-/// Writes the header and then day after day, to memory or straight out (the streamed
-/// export, `super::stream_csv`).
-pub(super) struct Writer<'a>(::csv::Writer<&'a mut dyn std::io::Write>);
+pub(super) fn render(history: &History) -> String {
+    write_all(
+        HEADER,
+        history.days.iter().flat_map(|row| {
+            row.items
+                .iter()
+                .map(move |item| item_record(&history.treatments, row, item))
+        }),
+    )
+}
 
-impl<'a> Writer<'a> {
-    pub(super) fn new(out: &'a mut dyn std::io::Write) -> Writer<'a> {
-        Writer(::csv::Writer::from_writer(out))
+pub(super) fn render_days(history: &History) -> String {
+    write_all(
+        DAYS_HEADER,
+        history
+            .days
+            .iter()
+            .map(|row| day_record(&history.treatments, row)),
+    )
+}
+
+fn text(value: Option<String>) -> String {
+    value.unwrap_or_default()
+}
+
+/// Writes a CSV export row by row as its days come (`super::stream_csv`): the header
+/// first, then [`Stream::day`] for each day, in either shape.
+pub(super) struct Stream<'a> {
+    writer: ::csv::Writer<&'a mut dyn std::io::Write>,
+    days_shape: bool,
+}
+
+impl<'a> Stream<'a> {
+    /// Starts with the header of `--format csv-days` (`days_shape`) or `--format csv`.
+    pub(super) fn start(
+        out: &'a mut dyn std::io::Write,
+        days_shape: bool,
+    ) -> std::io::Result<Stream<'a>> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        if days_shape {
+            writer.write_record(DAYS_HEADER).map_err(into_io)?;
+        } else {
+            writer.write_record(HEADER).map_err(into_io)?;
+        }
+        Ok(Stream { writer, days_shape })
     }
 
-    pub(super) fn header(&mut self) -> std::io::Result<()> {
-        self.0.write_record(HEADER).map_err(into_io)
-    }
-
-    /// A day's rows: one per item, or one with the item columns empty.
+    /// The day's rows: one in the days shape, one per item otherwise.
     pub(super) fn day(&mut self, treatments: &[Treatment], row: &DayRow) -> std::io::Result<()> {
-        if row.items.is_empty() {
-            self.0
-                .write_record(record(treatments, row, None))
-                .map_err(into_io)?;
+        if self.days_shape {
+            let record = day_record(treatments, row);
+            return self.writer.write_record(&record).map_err(into_io);
         }
         for item in &row.items {
-            self.0
-                .write_record(record(treatments, row, Some(item)))
-                .map_err(into_io)?;
+            let record = item_record(treatments, row, item);
+            self.writer.write_record(&record).map_err(into_io)?;
         }
         Ok(())
     }
 
-    /// Flushes what is buffered; its error is the output's.
+    /// Writes out what is buffered; its error is the output's.
     pub(super) fn finish(mut self) -> std::io::Result<()> {
-        self.0.flush()
+        self.writer.flush()
     }
 }
 
@@ -80,27 +123,48 @@ fn into_io(err: ::csv::Error) -> std::io::Error {
     }
 }
 
-fn record(treatments: &[Treatment], row: &DayRow, item: Option<&ItemRow>) -> Vec<String> {
-    let text = |value: Option<String>| value.unwrap_or_default();
+/// The first three columns, shared by both shapes.
+fn day_columns(treatments: &[Treatment], row: &DayRow) -> [String; 3] {
     let treatment = row.treatment.and_then(|index| treatments.get(index));
-    let scores = row
-        .symptoms
-        .map(|s| [s.redness, s.swelling, s.pain, s.dryness]);
-    let score = |index: usize| text(scores.map(|s| s[index].0.to_string()));
-    vec![
+    [
         row.date.to_string(),
         text(row.day.map(|d| d.to_string())),
         text(treatment.map(|t| t.at.to_string())),
-        text(item.map(|i| i.id.clone())),
-        text(item.map(|i| i.label.clone())),
-        text(item.map(|i| i.count.to_string())),
-        text(item.and_then(|i| i.target).map(|t| t.to_string())),
-        text(item.and_then(ItemRow::complete).map(|c| c.to_string())),
-        text(row.adherence.map(|a| format!("{a:.2}"))),
-        score(0),
-        score(1),
-        score(2),
-        score(3),
-        row.note.clone(),
     ]
+}
+
+fn item_record(treatments: &[Treatment], row: &DayRow, item: &ItemRow) -> Vec<String> {
+    let class = match item.target {
+        Some(_) => ItemClass::of(item.kind),
+        None => ItemClass::Extra,
+    };
+    // Only daily items have a target to meet: a reminder not ticked is not "false".
+    let complete = match class {
+        ItemClass::Daily => item.complete().map(|c| c.to_string()),
+        _ => None,
+    };
+    let mut record = day_columns(treatments, row).to_vec();
+    record.extend([
+        item.id.clone(),
+        item.label.clone(),
+        class.name().to_string(),
+        item.count.to_string(),
+        text(item.target.map(|t| t.to_string())),
+        text(complete),
+    ]);
+    record
+}
+
+fn day_record(treatments: &[Treatment], row: &DayRow) -> Vec<String> {
+    let care = DayCare::of(row);
+    let mut record = day_columns(treatments, row).to_vec();
+    record.extend([
+        text(care.map(|c| c.done.to_string())),
+        text(care.map(|c| c.planned.to_string())),
+    ]);
+    record.extend(
+        Symptom::ALL.map(|symptom| text(row.symptoms.map(|s| s.get(symptom).0.to_string()))),
+    );
+    record.push(row.note.clone());
+    record
 }

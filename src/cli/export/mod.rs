@@ -1,18 +1,24 @@
-//! `aftercare export`: the whole history, day by day, for the dermatologist (Markdown) or a
-//! spreadsheet (CSV).
+//! `aftercare export`: the whole history, day by day, for the dermatologist (HTML with
+//! charts, Markdown), a spreadsheet (CSV) or the patient's phone calendar (iCalendar).
 //!
-//! Both formats are drawn from the same [`History`], whose days are computed with the same
-//! `recovery` functions as the app's screens.
+//! Every format is drawn from the same [`History`], whose days are computed with the same
+//! `recovery` functions as the app's screens, and summarised once in [`summary`]. No export
+//! ever names a local file or folder: a report leaves the computer.
 
+mod charts;
 pub mod csv;
+mod html;
+pub mod ics;
 mod markdown;
+pub mod summary;
+pub mod svg;
 
 use std::collections::BTreeSet;
 
 use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
-use crate::domain::plan::{CarePlan, PlanSource};
+use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery;
 use crate::domain::time::Clock;
 use crate::error::FileError;
@@ -34,6 +40,23 @@ pub struct History {
     pub days: Vec<DayRow>,
     /// When the plan suggests the next session, counted from the latest treatment.
     pub next_session: Option<(Date, Date)>,
+    /// The plan in force (restriction windows for the charts and the calendar).
+    pub plan: CarePlan,
+    /// The patient's name for the title (`--name`); never taken from the system.
+    pub name: Option<String>,
+    /// Signs that call for the clinic at once. Empty until the plan carries them (tracker
+    /// issue 13); every report shows the section only when there is something in it.
+    pub warning_signs: Vec<String>,
+    /// Alerts raised on given days (a warning sign or a severe score logged). Empty until
+    /// the app records them (tracker issue 13); shown in their treatment's section.
+    pub alerts: Vec<Alert>,
+}
+
+/// Something the app told the patient to call the clinic about, on a given day.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Alert {
+    pub date: Date,
+    pub text: String,
 }
 
 /// One day of the history.
@@ -58,6 +81,8 @@ pub struct DayRow {
 pub struct ItemRow {
     pub id: String,
     pub label: String,
+    /// The item's kind in the plan; `None` for an item the plan no longer has.
+    pub kind: Option<ItemKind>,
     pub count: u32,
     /// The daily target; `None` for an item ticked on a day the plan did not ask for it.
     pub target: Option<u32>,
@@ -101,7 +126,17 @@ impl History {
             next_session: journal
                 .latest_treatment()
                 .and_then(|t| crate::domain::recovery::next_session_window(plan, t)),
+            plan: plan.clone(),
+            name: None,
+            warning_signs: Vec::new(),
+            alerts: Vec::new(),
         })
+    }
+
+    /// Titles the report with the patient's name (blank: no name).
+    pub fn with_name(mut self, name: Option<String>) -> History {
+        self.name = name.filter(|n| !n.trim().is_empty());
+        self
     }
 
     /// The report for people: a section per treatment.
@@ -109,9 +144,25 @@ impl History {
         markdown::render(self)
     }
 
+    /// The report for the dermatologist: one self-contained HTML file with charts.
+    pub fn to_html(&self) -> String {
+        html::render(self)
+    }
+
     /// One row per day and item, with a header (see [`csv::HEADER`]).
     pub fn to_csv(&self) -> String {
         csv::render(self)
+    }
+
+    /// One row per day: care counts, symptom scores, note (see [`csv::DAYS_HEADER`]).
+    pub fn to_csv_days(&self) -> String {
+        csv::render_days(self)
+    }
+
+    /// The restriction ends and the next-session window as an iCalendar file; with
+    /// `alarms`, each event also reminds.
+    pub fn to_ics(&self, alarms: bool) -> String {
+        ics::render(self, alarms)
     }
 }
 
@@ -143,14 +194,16 @@ fn planned_days(plan: &CarePlan, treatments: &[Treatment], today: Date) -> Vec<D
     dates
 }
 
-/// Writes the CSV export month by month: each month is read, its rows written, and the
-/// month forgotten, so memory stays flat however many years the journal holds. The same
-/// days and rows as [`History::collect`] + [`History::to_csv`]. Returns the number of days.
+/// Writes a CSV export (`days_shape`: `csv-days`, else `csv`) month by month: each month
+/// is read, its rows written and the month forgotten, so memory stays flat however many
+/// years the journal holds. The same bytes as [`History::collect`] then
+/// [`History::to_csv`] / [`History::to_csv_days`]. Returns the number of days.
 pub fn stream_csv(
     plan: &CarePlan,
     journal: &mut Journal,
     since: Option<Date>,
     now: &ZonedDateTime,
+    days_shape: bool,
     out: &mut dyn std::io::Write,
 ) -> Result<usize, StreamError> {
     let planned = planned_days(plan, journal.treatments(), now.date());
@@ -160,20 +213,19 @@ pub fn stream_csv(
         .collect();
     months.extend(planned.iter().map(|date| Month::of(*date)));
     months.retain(|month| since.is_none_or(|since| *month >= Month::of(since)));
-    let mut writer = csv::Writer::new(out);
-    writer.header()?;
+    let mut stream = csv::Stream::start(out, days_shape)?;
     let mut days = 0;
     for month in months {
         let mut dates: BTreeSet<Date> = journal.load_month(month)?.days.keys().copied().collect();
         dates.extend(planned.iter().filter(|d| month.contains(**d)));
         dates.retain(|date| since.is_none_or(|since| *date >= since));
         for date in dates {
-            writer.day(journal.treatments(), &day_row(plan, journal, date))?;
+            stream.day(journal.treatments(), &day_row(plan, journal, date))?;
             days += 1;
         }
         journal.forget_months(|_| false);
     }
-    writer.finish()?;
+    stream.finish()?;
     Ok(days)
 }
 
@@ -206,6 +258,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
         .map(|progress| ItemRow {
             id: progress.item.id.clone(),
             label: progress.item.label.clone(),
+            kind: Some(progress.item.kind),
             count: progress.count,
             target: Some(progress.target()),
         })
@@ -217,6 +270,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
                 label: plan
                     .item(id)
                     .map_or_else(|| id.clone(), |item| item.label.clone()),
+                kind: plan.item(id).map(|item| item.kind),
                 count: entry.map_or(0, |e| e.count(id)),
                 target: None,
             });
@@ -237,24 +291,45 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     }
 }
 
-/// `aftercare export [--format markdown|csv] [--output FILE] [--since DATE]`. The whole
-/// export is made in memory first, so a failure leaves no half-written file.
+/// `aftercare export [--format …] [--output FILE] [--since DATE] [--name NAME] [--bom]
+/// [--reminders]`. The whole export is made in memory first, so a failure leaves no
+/// half-written file.
 pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
+    let csv = matches!(args.format, ExportFormat::Csv | ExportFormat::CsvDays);
+    if args.bom && !csv {
+        return Err(CliError::usage(
+            &["export"],
+            "--bom is for the CSV formats (csv, csv-days)",
+        ));
+    }
+    if args.reminders && args.format != ExportFormat::Ics {
+        return Err(CliError::usage(
+            &["export"],
+            "--reminders is for --format ics",
+        ));
+    }
     let (plan, source, mut journal) = super::open(paths, super::Access::Read)?;
-    if args.format == ExportFormat::Csv {
+    if csv {
         return run_csv(args, &plan, &mut journal, &clock.now());
     }
-    let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?;
-    let text = match args.format {
+    let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?
+        .with_name(args.name.clone());
+    let mut text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
+        ExportFormat::Html => history.to_html(),
         ExportFormat::Csv => history.to_csv(),
+        ExportFormat::CsvDays => history.to_csv_days(),
+        ExportFormat::Ics => history.to_ics(args.reminders),
     };
+    if args.bom {
+        // The byte-order mark is how Excel and LibreOffice know a CSV file is UTF-8.
+        text.insert(0, '\u{feff}');
+    }
     let Some(output) = &args.output else {
         return Ok(text);
     };
-    // Atomic, so a full disk or a crash never leaves half a report where an old one was.
     let write = || -> std::io::Result<()> {
-        let mut file = atomic_write_file::AtomicWriteFile::open(output)?;
+        let mut file = open_output(output)?;
         std::io::Write::write_all(&mut file, text.as_bytes())?;
         file.commit()
     };
@@ -266,14 +341,25 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     ))
 }
 
-/// `export --format csv`, streamed: to stdout as it goes, or to `--output` through an
-/// atomic file committed at the end, so a failure still leaves no half-written file.
+/// Atomic, so a full disk or a crash never leaves half a report where an old one was;
+/// owner-only (0600), as the journal: a report holds health data.
+fn open_output(output: &std::path::Path) -> std::io::Result<atomic_write_file::AtomicWriteFile> {
+    use atomic_write_file::unix::OpenOptionsExt as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    options.preserve_mode(false).mode(0o600);
+    options.open(output)
+}
+
+/// `--format csv` and `csv-days`, streamed month by month: to stdout as it goes, or into
+/// `--output`'s atomic file, committed only at the end (a failure leaves no half file).
 fn run_csv(
     args: &ExportArgs,
     plan: &CarePlan,
     journal: &mut Journal,
     now: &ZonedDateTime,
 ) -> Result<String, CliError> {
+    let days_shape = args.format == ExportFormat::CsvDays;
     let output_error = |path: Option<&std::path::Path>, err: std::io::Error| match path {
         Some(path) => CliError::from(FileError::io(path, &err)),
         None => CliError::Failure(format!("cannot write the output: {err}")),
@@ -282,10 +368,16 @@ fn run_csv(
         StreamError::File(err) => CliError::from(err),
         StreamError::Output(err) => output_error(path, err),
     };
+    let mut stream = |out: &mut dyn std::io::Write| -> Result<usize, StreamError> {
+        if args.bom {
+            // The byte-order mark is how Excel and LibreOffice know a CSV file is UTF-8.
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        stream_csv(plan, journal, args.since, now, days_shape, out)
+    };
     let Some(output) = &args.output else {
         // The CSV writer buffers: the lock's line buffering never sees single lines.
-        let mut out = std::io::stdout().lock();
-        return match stream_csv(plan, journal, args.since, now, &mut out) {
+        return match stream(&mut std::io::stdout().lock()) {
             Ok(_) => Ok(String::new()),
             // `aftercare export | head` closing the pipe early is not a failure.
             Err(StreamError::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
@@ -294,10 +386,8 @@ fn run_csv(
             Err(err) => Err(failed(None, err)),
         };
     };
-    let mut file = atomic_write_file::AtomicWriteFile::open(output)
-        .map_err(|err| output_error(Some(output), err))?;
-    let days = stream_csv(plan, journal, args.since, now, &mut file)
-        .map_err(|err| failed(Some(output), err))?;
+    let mut file = open_output(output).map_err(|err| output_error(Some(output), err))?;
+    let days = stream(&mut file).map_err(|err| failed(Some(output), err))?;
     file.commit()
         .map_err(|err| output_error(Some(output), err))?;
     Ok(format!("Wrote {days} day(s) to {}\n", output.display()))

@@ -8,13 +8,12 @@ use ratatui::text::{Line, Span};
 use super::Theme;
 use crate::tui::app::App;
 use crate::tui::forms::treatment::TreatmentForm;
-use crate::tui::history::Dialog;
+use crate::tui::state::Overlay;
 
 /// Draws the open dialog, if any, over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.history.modal {
-        None => {}
-        Some(Dialog::Confirm { question, .. }) => {
+    match &app.overlay {
+        Some(Overlay::Confirm { question, .. }) => {
             let lines = vec![
                 Line::styled(question.clone(), theme.text),
                 Line::raw(""),
@@ -36,7 +35,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             );
             show(frame, popup, " Are you sure? ", lines, theme);
         }
-        Some(Dialog::Edit { form, .. }) => draw_edit(frame, area, form, theme),
+        Some(Overlay::EditTreatment { form, .. }) => draw_edit(frame, area, form, theme),
+        _ => {}
     }
 }
 

@@ -15,7 +15,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
-use crate::tui::app::{App, Modal, Screen};
+use crate::tui::app::{App, Overlay, Screen};
 pub use theme::Theme;
 
 /// Below this size the screens cannot be drawn legibly; a polite notice is shown instead.
@@ -37,19 +37,21 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             Constraint::Length(1),
         ],
     );
-    let mut hints = match app.screen {
-        Screen::Welcome => treatment::draw(frame, body, app, theme),
+    let mut hints = match &app.screen {
+        Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
         Screen::History => history::draw(frame, body, app, theme),
     };
-    match &app.modal {
-        Some(Modal::Skin(form)) => hints = skin::draw(frame, body, form, theme),
-        Some(Modal::NewTreatment) => hints = treatment::draw(frame, body, app, theme),
-        None => {}
+    match &app.overlay {
+        Some(Overlay::SkinForm(form)) => hints = skin::draw(frame, body, form, theme),
+        Some(Overlay::NewTreatment(form)) => {
+            hints = treatment::draw(frame, body, form, false, theme);
+        }
+        _ => {}
     }
     frame.render_widget(status_line(app, theme), status);
     frame.render_widget(key_hints(&hints, theme), footer);
-    if app.show_help {
+    if app.help_shown() {
         help::draw(frame, area, app, theme);
     }
 }

@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Position, Rect};
 use ratatui::text::{Line, Span};
 
 use super::Theme;
-use crate::tui::app::{App, Screen};
 use crate::tui::forms::input::TextInput;
 use crate::tui::forms::treatment::{Field, TreatmentForm};
 use crate::tui::keys::{self, KeyContext};
@@ -17,10 +16,10 @@ const FIELD_X: u16 = 17;
 pub fn draw(
     frame: &mut Frame,
     area: Rect,
-    app: &App,
+    form: &TreatmentForm,
+    welcome: bool,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let welcome = app.screen == Screen::Welcome;
     let text = if welcome {
         FormText {
             title: " Welcome to aftercare ",
@@ -32,7 +31,7 @@ pub fn draw(
             question: " Record a new microneedling session",
         }
     };
-    draw_form(frame, area, &app.form, &text, theme);
+    draw_form(frame, area, form, &text, theme);
     let context = if welcome {
         KeyContext::Welcome
     } else {

@@ -1,0 +1,54 @@
+//! What the TUI shows: one [`Screen`] and at most one [`Overlay`] over it, each variant
+//! carrying its own form or dialog state, so no combination the app never means can be
+//! written down. How keys are read is derived from the pair: [`key_context`].
+
+use crate::journal::Treatment;
+use crate::tui::forms::skin::{SkinField, SkinForm};
+use crate::tui::forms::treatment::TreatmentForm;
+use crate::tui::keys::KeyContext;
+
+/// Which screen is showing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Screen {
+    /// No treatment yet: ask when it was, in the welcome screen's own form.
+    Welcome(TreatmentForm),
+    Today,
+    /// The calendar of adherence, symptom trend and treatments (`tui::history`).
+    History,
+}
+
+/// What is shown over the screen, and owns the keys while it is open.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Overlay {
+    /// The key help: any key closes it.
+    Help,
+    /// The skin log of a day, over Today.
+    SkinForm(SkinForm),
+    /// Record a new treatment, over Today.
+    NewTreatment(TreatmentForm),
+    /// Correct the treatment at `index` (oldest first), over History.
+    EditTreatment { index: usize, form: TreatmentForm },
+    /// A change to the treatments waiting for the patient's yes, over History.
+    Confirm { question: String, change: Change },
+}
+
+/// A change to the treatments waiting for the patient's yes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Change {
+    Replace(usize, Treatment),
+    Remove(usize),
+}
+
+/// How keys are read for this screen and overlay.
+pub fn key_context(screen: &Screen, overlay: Option<&Overlay>) -> KeyContext {
+    match (overlay, screen) {
+        (Some(Overlay::Help), _) => KeyContext::Help,
+        (Some(Overlay::SkinForm(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
+        (Some(Overlay::SkinForm(_)), _) => KeyContext::SkinScores,
+        (Some(Overlay::NewTreatment(_)), _) | (None, Screen::Welcome(_)) => KeyContext::Welcome,
+        (Some(Overlay::EditTreatment { .. }), _) => KeyContext::HistoryForm,
+        (Some(Overlay::Confirm { .. }), _) => KeyContext::Confirm,
+        (None, Screen::Today) => KeyContext::Today,
+        (None, Screen::History) => KeyContext::History,
+    }
+}

@@ -1,0 +1,424 @@
+//! The dermatologist's report (HTML) and the phone calendar (iCalendar), through `cli::run`
+//! with a fixed clock: parsed back with an HTML5 parser and with the same iCalendar crate,
+//! so what is checked is what a browser or a calendar app reads.
+
+use std::str::FromStr;
+
+use aftercare::cli::{self, Cli};
+use aftercare::domain::time::FixedClock;
+use aftercare::journal::paths::Paths;
+use clap::Parser;
+use icalendar::{Calendar, CalendarComponent, Component, Event};
+use scraper::{Html, Selector};
+use tempfile::TempDir;
+
+struct Setup {
+    dir: TempDir,
+    paths: Paths,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let dir = TempDir::new().unwrap();
+        let paths = Paths {
+            journal_dir: dir.path().join("journal"),
+            plan_override: dir.path().join("config/care-plan.ron"),
+        };
+        Setup { dir, paths }
+    }
+
+    fn ok(&self, clock: &FixedClock, args: &[&str]) -> String {
+        let cli = Cli::try_parse_from(std::iter::once("aftercare").chain(args.iter().copied()))
+            .expect("valid arguments");
+        let mut out = Vec::new();
+        cli::run(cli.command.unwrap(), &self.paths, clock, &mut out)
+            .unwrap_or_else(|err| panic!("{args:?}: {err}"));
+        String::from_utf8(out).unwrap()
+    }
+
+    fn symptoms(&self, clock: &FixedClock, date: &str, scores: [u8; 4]) {
+        let [r, s, p, d] = scores.map(|n| n.to_string());
+        self.ok(
+            clock,
+            &[
+                "symptoms",
+                "--date",
+                date,
+                "--redness",
+                &r,
+                "--swelling",
+                &s,
+                "--pain",
+                &p,
+                "--dryness",
+                &d,
+            ],
+        );
+    }
+}
+
+const HOSTILE_NOTE: &str =
+    "<script>alert(\"x\")</script> & <img src=x onerror=alert(1)>\nused *1.5 mm*\n  second line";
+
+/// Two treatments in Paris, the second across the spring DST change, with scores, notes
+/// (one of them hostile) and a few ticks; the clock reads three weeks after the second.
+/// (date, treatment index, [redness, swelling, pain, dryness]) as logged.
+type Scores = Vec<(&'static str, usize, [u8; 4])>;
+
+fn two_treatments() -> (Setup, FixedClock, Scores) {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-04-20T18:00:00[Europe/Paris]");
+    setup.ok(
+        &clock,
+        &[
+            "treatment",
+            "add",
+            "--at",
+            "2027-03-01 09:00",
+            "--area",
+            "face & neck",
+            "--note",
+            "1.0 mm <dermapen>",
+        ],
+    );
+    setup.ok(
+        &clock,
+        &[
+            "treatment",
+            "add",
+            "--at",
+            "2027-03-27 12:00",
+            "--area",
+            "face",
+        ],
+    );
+    let scores = vec![
+        ("2027-03-01", 0, [3, 2, 2, 0]),
+        ("2027-03-02", 0, [2, 1, 1, 1]),
+        ("2027-03-04", 0, [1, 0, 0, 2]),
+        ("2027-03-27", 1, [4, 3, 2, 0]),
+        ("2027-03-28", 1, [3, 2, 1, 1]),
+        ("2027-03-29", 1, [1, 1, 0, 1]),
+    ];
+    for (date, _, s) in &scores {
+        setup.symptoms(&clock, date, *s);
+    }
+    setup.ok(&clock, &["note", "--date", "2027-03-02", HOSTILE_NOTE]);
+    setup.ok(
+        &clock,
+        &["tick", "water", "-n", "8", "--date", "2027-03-02"],
+    );
+    setup.ok(&clock, &["tick", "sunscreen", "--date", "2027-03-02"]);
+    setup.ok(&clock, &["tick", "ice", "--date", "2027-03-27"]);
+    (setup, clock, scores)
+}
+
+fn select<'a>(html: &'a Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    html.select(&Selector::parse(css).unwrap()).collect()
+}
+
+fn text(element: &scraper::ElementRef<'_>) -> String {
+    element.text().collect()
+}
+
+#[test]
+fn html_report_is_self_contained_html5_with_one_chart_per_treatment_matching_the_scores() {
+    let (setup, clock, scores) = two_treatments();
+    let raw = setup.ok(
+        &clock,
+        &["export", "--format", "html", "--name", "Ann <b> O'Neil"],
+    );
+    let html = Html::parse_document(&raw);
+    assert!(
+        html.errors.is_empty(),
+        "HTML5 parse errors: {:?}",
+        html.errors
+    );
+
+    // Self-contained: nothing to run, nothing to fetch, no local path.
+    let lower = raw.to_lowercase();
+    for forbidden in ["<script", "http", "url(", "@import"] {
+        assert!(!lower.contains(forbidden), "contains {forbidden:?}");
+    }
+    let fetching = "script, img, link, iframe, object, embed, [src], [href], [onerror], [onload]";
+    assert!(
+        select(&html, fetching).is_empty(),
+        "an element that runs or fetches"
+    );
+    assert!(!raw.contains(setup.dir.path().to_str().unwrap()));
+    assert!(
+        !raw.contains("+01:00") && !raw.contains("+02:00"),
+        "no UTC offsets"
+    );
+
+    assert_eq!(
+        text(&select(&html, "h1")[0]),
+        "Recovery report: Ann <b> O'Neil"
+    );
+    assert_eq!(
+        text(&select(&html, "title")[0]),
+        "Recovery report: Ann <b> O'Neil"
+    );
+
+    // One symptom chart per treatment; its dots are the logged scores.
+    let charts = select(&html, "figure.symptoms svg");
+    assert_eq!(charts.len(), 2);
+    let names = ["redness", "swelling", "pain", "dryness"];
+    for (treatment, chart) in charts.iter().enumerate() {
+        let start = if treatment == 0 {
+            "2027-03-01"
+        } else {
+            "2027-03-27"
+        };
+        let start = jiff::civil::Date::from_str(start).unwrap();
+        for (index, name) in names.iter().enumerate() {
+            let series = Selector::parse(&format!("g.series[data-symptom={name}] circle")).unwrap();
+            let dots: Vec<(u32, u8)> = chart
+                .select(&series)
+                .map(|dot| {
+                    let attr = |a: &str| dot.value().attr(a).unwrap().parse::<u32>().unwrap();
+                    (attr("data-day"), attr("data-score") as u8)
+                })
+                .collect();
+            let expected: Vec<(u32, u8)> = scores
+                .iter()
+                .filter(|(_, t, _)| *t == treatment)
+                .map(|(date, _, s)| {
+                    let date = jiff::civil::Date::from_str(date).unwrap();
+                    ((date - start).get_days() as u32, s[index])
+                })
+                .collect();
+            assert_eq!(dots, expected, "treatment {treatment}, {name}");
+        }
+        let restrictions = Selector::parse("rect.restriction").unwrap();
+        assert_eq!(chart.select(&restrictions).count(), 4);
+    }
+    // Lines join consecutive days only: day 2 of the first treatment was not scored.
+    let first_redness = Selector::parse("g.series[data-symptom=redness] polyline").unwrap();
+    assert_eq!(charts[0].select(&first_redness).count(), 1);
+    assert_eq!(select(&html, "figure.care svg").len(), 2);
+
+    // The patient's text round-trips as text, line breaks and all.
+    let notes: Vec<String> = select(&html, "dd.note").iter().map(text).collect();
+    assert_eq!(notes, [HOSTILE_NOTE.trim()]);
+    assert!(text(&select(&html, "h2")[0]).contains("face & neck"));
+    assert!(raw.contains("1.0 mm &lt;dermapen&gt;"));
+    assert!(
+        select(&html, ".note")
+            .iter()
+            .any(|n| text(n) == "1.0 mm <dermapen>"),
+        "session note"
+    );
+
+    // Reminders and as-needed items are labelled as such, never as failures.
+    let reminders = select(&html, "li.reminder");
+    assert!(!reminders.is_empty());
+    for li in &reminders {
+        let line = text(li);
+        assert!(
+            line.contains("reminder") && line.contains("not scored"),
+            "{line}"
+        );
+    }
+    let ice: Vec<String> = select(&html, "li.as-needed").iter().map(text).collect();
+    assert!(
+        ice.iter().any(|l| l.contains("used on 1 (1 session)")),
+        "{ice:?}"
+    );
+    assert!(ice.iter().any(|l| l.contains("not used")), "{ice:?}");
+
+    // Every "P% (D of N)" agrees with itself.
+    let mut checked = 0;
+    for body in select(&html, "body")[0].text() {
+        for (at, _) in body.match_indices("% (") {
+            let percent: u32 = body[..at]
+                .rsplit(|c: char| !c.is_ascii_digit())
+                .next()
+                .unwrap()
+                .parse()
+                .unwrap();
+            let rest = &body[at + 3..];
+            let (done, rest) = rest.split_once(" of ").unwrap();
+            let planned: String = rest.chars().take_while(char::is_ascii_digit).collect();
+            let (done, planned): (u32, u32) = (done.parse().unwrap(), planned.parse().unwrap());
+            assert_eq!(
+                percent,
+                done * 100 / planned,
+                "{percent}% ({done} of {planned})"
+            );
+            checked += 1;
+        }
+    }
+    assert!(checked > 20, "{checked}");
+    // Day 1 of the first treatment: water and sunscreen done among the daily items.
+    assert!(raw.contains("2027-03-02 (day 1): 40% (2 of 5)"), "{raw}");
+}
+
+#[test]
+fn html_report_of_an_empty_journal_says_so_and_is_valid() {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-14T20:00:00[Europe/Paris]");
+    let raw = setup.ok(&clock, &["export", "--format", "html"]);
+    let html = Html::parse_document(&raw);
+    assert!(html.errors.is_empty(), "{:?}", html.errors);
+    assert_eq!(text(&select(&html, "h1")[0]), "Recovery report");
+    assert!(raw.contains("Nothing logged yet."));
+    assert!(select(&html, "svg").is_empty());
+}
+
+#[test]
+fn small_html_report_snapshot() {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-16T20:00:00[Europe/Paris]");
+    setup.ok(
+        &clock,
+        &[
+            "treatment",
+            "add",
+            "--at",
+            "2027-03-14 09:30",
+            "--area",
+            "face",
+        ],
+    );
+    setup.symptoms(&clock, "2027-03-14", [3, 2, 1, 0]);
+    setup.symptoms(&clock, "2027-03-15", [2, 1, 0, 1]);
+    setup.ok(
+        &clock,
+        &["tick", "water", "-n", "8", "--date", "2027-03-15"],
+    );
+    setup.ok(&clock, &["tick", "sunscreen", "--date", "2027-03-15"]);
+    setup.ok(
+        &clock,
+        &[
+            "note",
+            "--date",
+            "2027-03-15",
+            "Tight, a little pink.\nNo flaking.",
+        ],
+    );
+    let raw = setup.ok(&clock, &["export", "--format", "html"]);
+    insta::assert_snapshot!(raw);
+}
+
+fn calendar(text: &str) -> Vec<Event> {
+    let calendar = Calendar::from_str(text).expect("the crate parses what it wrote");
+    calendar
+        .components
+        .into_iter()
+        .filter_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .collect()
+}
+
+fn event<'a>(events: &'a [Event], uid: &str) -> &'a Event {
+    events
+        .iter()
+        .find(|e| e.get_uid() == Some(uid))
+        .unwrap_or_else(|| panic!("no event {uid}"))
+}
+
+#[test]
+fn ics_has_restriction_ends_at_the_right_instants_across_dst_and_the_next_session_window() {
+    let setup = Setup::new();
+    // Paris moves to summer time in the night of 27 to 28 March 2027.
+    let clock = FixedClock::at("2027-03-27T20:00:00[Europe/Paris]");
+    setup.ok(
+        &clock,
+        &[
+            "treatment",
+            "add",
+            "--at",
+            "2027-03-27 12:00",
+            "--area",
+            "face, neck; chin",
+        ],
+    );
+    let text = setup.ok(&clock, &["export", "--format", "ics"]);
+    assert!(text.starts_with("BEGIN:VCALENDAR\r\n"), "{text}");
+    assert!(text.lines().all(|l| l.len() <= 75), "folded lines");
+    assert!(!text.contains("BEGIN:VALARM"));
+    let events = calendar(&text);
+    assert_eq!(events.len(), 4 + 1);
+
+    // 12:00 +01:00 is 11:00Z; 24 real hours later is 11:00Z again, 13:00 summer time.
+    let makeup = event(&events, "20270327-makeup@aftercare");
+    assert_eq!(makeup.property_value("DTSTART"), Some("20270328T110000Z"));
+    assert_eq!(
+        makeup.get_summary(),
+        Some("Makeup and skincare products: minimum wait over")
+    );
+    assert_eq!(
+        event(&events, "20270327-sun@aftercare").property_value("DTSTART"),
+        Some("20270330T110000Z")
+    );
+    assert_eq!(
+        event(&events, "20270327-peels@aftercare").property_value("DTSTART"),
+        Some("20270410T110000Z")
+    );
+    let sun = event(&events, "20270327-sun@aftercare");
+    let description = sun.get_description().unwrap();
+    assert_eq!(description.matches("default").count(), 1, "{description}");
+
+    // 28 to 42 days after 27 March, all day; DTEND is the day after the last day.
+    let next = event(&events, "next-session@aftercare");
+    assert_eq!(next.property_value("DTSTART"), Some("20270424"));
+    assert_eq!(next.property_value("DTEND"), Some("20270509"));
+    assert!(text.contains("DTSTART;VALUE=DATE:20270424"), "{text}");
+    assert!(!text.contains(setup.dir.path().to_str().unwrap()));
+
+    // The report's chart puts the same end on the local clock: 13:00 summer time.
+    let html = setup.ok(&clock, &["export", "--format", "html"]);
+    assert!(html.contains(">until Mar 28 13:00</text>"), "{html}");
+    assert!(html.contains(">until Apr 10 13:00</text>"), "{html}");
+}
+
+#[test]
+fn ics_uids_are_stable_so_a_second_import_updates_and_reminders_add_alarms() {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-14T20:00:00[America/New_York]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
+    let first = setup.ok(&clock, &["export", "--format", "ics"]);
+    clock.set("2027-03-20T08:00:00[America/New_York]");
+    let again = setup.ok(&clock, &["export", "--format", "ics"]);
+    let uids = |text: &str| -> Vec<String> {
+        calendar(text)
+            .iter()
+            .map(|e| e.get_uid().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(uids(&first), uids(&again));
+    assert_ne!(first, again, "DTSTAMP says when it was made");
+
+    // A new session: the old events keep their UIDs, the next-session window moves.
+    clock.set("2027-04-20T08:00:00[America/New_York]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-04-20 07:00"]);
+    let later = setup.ok(&clock, &["export", "--format", "ics", "--reminders"]);
+    let later_uids = uids(&later);
+    for uid in uids(&first) {
+        assert!(later_uids.contains(&uid), "{uid}");
+    }
+    assert_eq!(later_uids.len(), 4 * 2 + 1);
+    let next = calendar(&later);
+    assert_eq!(
+        event(&next, "next-session@aftercare").property_value("DTSTART"),
+        Some("20270518")
+    );
+    // One alarm per event.
+    assert_eq!(later.matches("BEGIN:VALARM").count(), later_uids.len());
+    assert!(
+        later.contains("TRIGGER:PT0S")
+            || later.contains("TRIGGER:P0D")
+            || later.contains("TRIGGER:PT0"),
+        "{later}"
+    );
+
+    // --since leaves out the treatments before it.
+    let since = setup.ok(
+        &clock,
+        &["export", "--format", "ics", "--since", "2027-04-01"],
+    );
+    assert_eq!(uids(&since).len(), 4 + 1);
+}
