@@ -328,6 +328,11 @@ impl HistoryView {
                 || m == Month::of(today)
                 || period.is_some_and(|(from, to)| from <= m && m <= to)
         });
+        // Summaries are small, but not kept for every month ever seen: a year either side
+        // of the cursor, and the last months the current streak walks back through.
+        self.cache.retain(|m| {
+            (cursor.offset(-12) <= m && m <= cursor.offset(12)) || m >= Month::of(today).offset(-3)
+        });
         self.month = month.as_ref().ok().cloned();
         self.streaks = streaks.as_ref().copied().unwrap_or_default();
         if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {
