@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::domain::plan::{CarePlan, ItemKind};
 use crate::domain::time::Stamp;
 use crate::error::FileError;
-use crate::journal::{Journal, Month, Symptoms, Treatment};
+use crate::journal::{DayEntry, Edit, Journal, Operation, Scope, Symptoms, Tick, Treatment};
 
 /// What a patient can get wrong, or what can fail on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -63,7 +63,9 @@ pub fn check_not_future(date: Date, now: &ZonedDateTime) -> Result<(), CareError
     Ok(())
 }
 
-/// Ticks (or unticks) an item on a day and saves. Returns the new count.
+/// Ticks (or unticks) an item on a day and saves, as one transaction: decided on the
+/// day as it is on disk at that moment, so a tick from another aftercare is counted, never
+/// overwritten. Returns the new count.
 pub fn tick(
     journal: &mut Journal,
     plan: &CarePlan,
@@ -78,42 +80,79 @@ pub fn tick(
     })?;
     check_not_future(date, now)?;
     let once_a_day = matches!(item.kind, ItemKind::Check | ItemKind::Avoid);
-    // A change that changes nothing (`-` at zero, `+` on a once-a-day item already done)
-    // is not saved: each save is an fsync'd rewrite of the month file (0.5 ms on a quiet
-    // disk, 10 ms on a busy one), too much to spend on a key that did nothing.
-    journal.load_month(Month::of(date))?;
-    let before = journal.day(date).map_or(0, |entry| entry.count(&item.id));
-    let unchanged = match change {
-        TickChange::Press => false,
-        TickChange::Add(n) => n == 0 || (once_a_day && before >= 1),
-        TickChange::Remove(n) => n == 0 || before == 0,
-    };
-    if unchanged {
-        return Ok(before);
-    }
     let stamp = Stamp::of(now);
+    let id = item.id.clone();
     let mut count = 0;
-    journal.edit_day(date, |entry| {
-        let ticks = entry.ticks.entry(item.id.clone()).or_default();
-        match change {
-            TickChange::Press if once_a_day && !ticks.is_empty() => ticks.clear(),
-            TickChange::Press => ticks.push(stamp),
-            TickChange::Add(n) => {
-                let n = if once_a_day {
-                    1usize.saturating_sub(ticks.len())
-                } else {
-                    n as usize
-                };
-                ticks.extend(std::iter::repeat_n(stamp, n));
-            }
-            TickChange::Remove(n) => ticks.truncate(ticks.len().saturating_sub(n as usize)),
+    journal.transact(&Scope::day(date), |journal| {
+        let ticks = journal
+            .day(date)
+            .map_or(&[][..], |entry| entry.ticks_of(&id));
+        let before = ticks.len();
+        // A change that changes nothing (`-` at zero, `+` on a once-a-day item already
+        // done) is not saved: each save is an fsync'd rewrite of the month file.
+        let (add, remove) = match change {
+            TickChange::Press if once_a_day && before > 0 => (0, before),
+            TickChange::Press => (1, 0),
+            TickChange::Add(_) if once_a_day => (usize::from(before == 0), 0),
+            TickChange::Add(n) => (n as usize, 0),
+            TickChange::Remove(n) => (0, (n as usize).min(before)),
+        };
+        count = u32::try_from(before + add - remove).unwrap_or(u32::MAX);
+        let mut ops: Vec<Operation> = (0..add)
+            .map(|_| Operation::Tick {
+                date,
+                item: id.clone(),
+                tick: Tick::new(stamp),
+            })
+            .collect();
+        if remove > 0 {
+            ops.push(Operation::Untick {
+                date,
+                item: id.clone(),
+                ticks: ticks[before - remove..].to_vec(),
+            });
         }
-        count = u32::try_from(ticks.len()).unwrap_or(u32::MAX);
-        if ticks.is_empty() {
-            entry.ticks.remove(&item.id);
-        }
+        Ok::<_, CareError>(match ops.len() {
+            0 => None,
+            1 => ops.pop(),
+            _ => Some(Operation::All(ops)),
+        })
     })?;
     Ok(count)
+}
+
+/// The operation that sets a day's note, or `None` when it already reads so.
+fn note_op(journal: &Journal, date: Date, note: &str, now: &ZonedDateTime) -> Option<Operation> {
+    let text = note.trim_end().to_string();
+    let entry = journal.day(date);
+    if entry.map_or(String::new(), DayEntry::note) == text {
+        return None;
+    }
+    let previous = entry.and_then(|e| e.notes.iter().map(|v| v.edit).max());
+    Some(Operation::Note {
+        date,
+        text,
+        edit: Edit::after(Stamp::of(now), previous),
+    })
+}
+
+/// The operation that sets a day's scores, or `None` when they are already so.
+fn scores_op(
+    journal: &Journal,
+    date: Date,
+    symptoms: Option<Symptoms>,
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let entry = journal.day(date);
+    if entry.and_then(DayEntry::symptoms) == symptoms {
+        return None;
+    }
+    let previous = entry.and_then(|e| e.symptoms_edit);
+    Some(Operation::Scores {
+        date,
+        symptoms,
+        edit: Edit::after(Stamp::of(now), previous),
+    })
 }
 
 /// Replaces a day's free note.
@@ -124,7 +163,9 @@ pub fn set_note(
     now: &ZonedDateTime,
 ) -> Result<(), CareError> {
     check_not_future(date, now)?;
-    journal.edit_day(date, |entry| entry.note = note.trim_end().to_string())?;
+    journal.transact(&Scope::day(date), |journal| {
+        Ok::<_, CareError>(note_op(journal, date, note, now))
+    })?;
     Ok(())
 }
 
@@ -136,30 +177,71 @@ pub fn set_symptoms(
     now: &ZonedDateTime,
 ) -> Result<(), CareError> {
     check_not_future(date, now)?;
-    journal.edit_day(date, |entry| entry.symptoms = symptoms)?;
+    journal.transact(&Scope::day(date), |journal| {
+        Ok::<_, CareError>(scores_op(journal, date, symptoms, now))
+    })?;
     Ok(())
 }
 
-/// Records a treatment session.
-pub fn record_treatment(journal: &mut Journal, treatment: Treatment) -> Result<(), CareError> {
-    journal.add_treatment(treatment)?;
+/// Saves the skin form — scores and note — as one change: both or neither.
+pub fn set_skin(
+    journal: &mut Journal,
+    date: Date,
+    symptoms: Option<Symptoms>,
+    note: &str,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    journal.transact(&Scope::day(date), |journal| {
+        let ops: Vec<Operation> = [
+            scores_op(journal, date, symptoms, now),
+            note_op(journal, date, note, now),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Ok::<_, CareError>((!ops.is_empty()).then_some(Operation::All(ops)))
+    })?;
     Ok(())
 }
 
-/// Corrects a treatment recorded with the wrong date, time or area. Returns its new index
-/// (treatments stay in time order), or `None` if there is no treatment at `index`.
+/// Records a treatment session (with a fresh identity).
+pub fn record_treatment(journal: &mut Journal, mut treatment: Treatment) -> Result<(), CareError> {
+    crate::domain::operation::new_treatment_identity(&mut treatment);
+    journal.apply(Operation::AddTreatment(treatment))?;
+    Ok(())
+}
+
+/// Corrects a treatment recorded with the wrong date, time or area: the one at `index` as
+/// listed now. Returns its new index (treatments stay in time order), or `None` if there
+/// is no treatment at `index` (or it was deleted meanwhile on another device).
 pub fn replace_treatment(
     journal: &mut Journal,
     index: usize,
     treatment: Treatment,
+    now: &ZonedDateTime,
 ) -> Result<Option<usize>, CareError> {
-    Ok(journal.replace_treatment(index, treatment)?)
+    let Some(old) = journal.treatments().get(index).cloned() else {
+        return Ok(None);
+    };
+    let corrected = Treatment {
+        id: old.id,
+        edit: Some(Edit::after(Stamp::of(now), old.edit)),
+        ..treatment
+    };
+    journal.apply(Operation::EditTreatment(corrected))?;
+    Ok(journal.treatments().iter().position(|t| t.id == old.id))
 }
 
-/// Deletes a treatment recorded by mistake; the days logged stay in the journal.
+/// Deletes a treatment recorded by mistake (the one at `index` as listed now); the days
+/// logged stay in the journal.
 pub fn remove_treatment(
     journal: &mut Journal,
     index: usize,
 ) -> Result<Option<Treatment>, CareError> {
-    Ok(journal.remove_treatment(index)?)
+    let Some(old) = journal.treatments().get(index).cloned() else {
+        return Ok(None);
+    };
+    journal.apply(Operation::DeleteTreatment(old.clone()))?;
+    Ok(Some(old))
 }

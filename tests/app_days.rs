@@ -113,7 +113,7 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
         (symptoms.redness, symptoms.swelling, symptoms.pain),
         (Score(3), Score(1), Score(0))
     );
-    assert_eq!(day.note, "Warm.\n日焼け止め ok");
+    assert_eq!(day.note(), "Warm.\n日焼け止め ok");
 }
 
 #[test]

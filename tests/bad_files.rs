@@ -135,7 +135,7 @@ fn deep_nesting_is_refused_not_a_stack_overflow() {
 
 #[test]
 fn a_newer_journal_is_refused_never_downgraded() {
-    let text = r#"(version: 2, month: "2027-03", days: {}, moods: {"2027-03-14": "calm"})"#;
+    let text = r#"(version: 3, month: "2027-03", days: {}, moods: {"2027-03-14": "calm"})"#;
     refused_month(text.as_bytes(), "newer aftercare");
 }
 

@@ -282,3 +282,60 @@ fn no_color_removes_every_colour_from_the_screen() {
         assert!(tmux.exited());
     }
 }
+
+/// The ice-pack timer survives closing the real app: q warns first, a second q leaves,
+/// and the reopened app shows it still running (issue: the session was lost on q).
+#[test]
+fn the_tui_keeps_a_running_timer_across_a_restart() {
+    let tmux = Tmux::new("timer")
+        .expect("tmux is required for this test: apt-get install -y tmux (.ci/run does)");
+    let home = TempDir::new().unwrap();
+    tmux.start(home.path(), "");
+    tmux.wait_for("Welcome to aftercare");
+    tmux.run(&["send-keys", "Enter"]);
+    tmux.wait_for("Day 0");
+    // Day 0: the ice pack is the sixth item.
+    tmux.run(&["send-keys", "j", "j", "j", "j", "j", "t"]);
+    let screen = tmux.wait_for("left · t cancels");
+    assert!(
+        screen.contains("Timer: Ice pack in a soft cloth"),
+        "{screen}"
+    );
+    let footer = screen.lines().rfind(|l| !l.trim().is_empty()).unwrap();
+    assert!(
+        footer.contains("t cancel timer") && footer.contains("q quit"),
+        "the footer fits 80 columns: {footer}"
+    );
+    tmux.run(&["send-keys", "q"]);
+    let screen = tmux.wait_for("keeps running when closed");
+    assert!(screen.contains("logged on reopen · q quits"), "{screen}");
+    tmux.run(&["send-keys", "q"]);
+    assert!(tmux.exited(), "the second q quits");
+    assert!(
+        home.path()
+            .join(".local/state/aftercare/timer.ron")
+            .exists(),
+        "the timer is kept in the XDG state dir"
+    );
+
+    tmux.start(home.path(), "");
+    let screen = tmux.wait_for("timer still running");
+    assert!(
+        screen.contains("Ice pack in a soft cloth: timer still running (1"),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("Timer: Ice pack in a soft cloth"),
+        "{screen}"
+    );
+    tmux.run(&["send-keys", "t"]);
+    tmux.wait_for("timer cancelled");
+    assert!(
+        !home
+            .path()
+            .join(".local/state/aftercare/timer.ron")
+            .exists()
+    );
+    tmux.run(&["send-keys", "q"]);
+    assert!(tmux.exited(), "no timer: q quits at once");
+}

@@ -339,7 +339,7 @@ fn note_and_symptoms_are_saved_on_the_day() {
         )
     );
     let entry = &read_month(&sandbox, &this_month(today)).days[&today];
-    assert_eq!(entry.note, "skin feels tight");
+    assert_eq!(entry.note(), "skin feels tight");
     let symptoms = entry.symptoms.expect("scored");
     assert_eq!(
         [
@@ -353,7 +353,7 @@ fn note_and_symptoms_are_saved_on_the_day() {
     // A new note replaces the day's note.
     sandbox.ok(&["note", "better"]);
     assert_eq!(
-        read_month(&sandbox, &this_month(today)).days[&today].note,
+        read_month(&sandbox, &this_month(today)).days[&today].note(),
         "better"
     );
 }

@@ -40,17 +40,24 @@ fn stamp() -> Stamp {
 fn save_number(journal: &mut Journal, k: usize) {
     journal
         .edit_day(DAY, |entry| {
-            entry.note = format!("{k} {}", "x".repeat(40_000));
-            entry
-                .ticks
-                .insert("water".into(), vec![stamp(); k % 37 + 1]);
+            entry.write_note(&format!("{k} {}", "x".repeat(40_000)));
+            set_water(entry, k % 37 + 1);
         })
         .unwrap();
 }
 
+/// Exactly `n` water ticks (all new ones).
+fn set_water(entry: &mut aftercare::journal::DayEntry, n: usize) {
+    let old: Vec<_> = entry.ticks_of("water").iter().map(|t| t.id).collect();
+    entry.remove_ticks("water", old);
+    for _ in 0..n {
+        entry.push_tick("water", stamp());
+    }
+}
+
 fn saved_number(file: &MonthFile) -> usize {
     let entry = &file.days[&DAY];
-    let k: usize = entry.note.split(' ').next().unwrap().parse().unwrap();
+    let k: usize = entry.note().split(' ').next().unwrap().parse().unwrap();
     assert_eq!(
         entry.count("water") as usize,
         k % 37 + 1,
@@ -115,8 +122,10 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_journal() {
         last = k;
     }
     eprintln!("{kills} kills, {last} saves, {temporaries_seen} temp files left by kills");
+    // Each save is now a whole transaction (lock, re-check, write, backups): on a loaded
+    // 2-core machine (load 15) about one save in two kills gets through, so ask a quarter.
     assert!(
-        last > kills / 2,
+        last > kills / 4,
         "the child did save between kills ({last} saves)"
     );
     // A stale temp file is removed by the next writer, under the lock.
@@ -158,14 +167,14 @@ fn a_save_with_its_backup_stays_cheap() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = writable(dir.path());
     journal
-        .edit_day(DAY, |entry| entry.note = "a typical day".into())
+        .edit_day(DAY, |entry| entry.write_note("a typical day"))
         .unwrap();
     let rounds = 50;
     let started = Instant::now();
     for k in 0..rounds {
         journal
             .edit_day(DAY.yesterday().unwrap(), |entry| {
-                entry.ticks.insert("water".into(), vec![stamp(); k % 8 + 1]);
+                set_water(entry, k % 8 + 1);
             })
             .unwrap();
     }
@@ -175,39 +184,43 @@ fn a_save_with_its_backup_stays_cheap() {
 }
 
 #[test]
-fn a_second_writer_is_refused_naming_the_first_ones_pid() {
+fn a_second_writer_works_beside_the_first_and_a_reader_cannot_write() {
     let dir = tempfile::tempdir().unwrap();
-    let _first = writable(dir.path());
+    let mut first = writable(dir.path());
     let layout = Layout::new(dir.path());
-    let err = Journal::open_writable(layout.clone(), Duration::ZERO).unwrap_err();
-    let text = err.to_string();
-    assert!(
-        text.contains(&format!("pid {}", std::process::id())),
-        "{text}"
-    );
-    assert!(text.contains("another aftercare"), "{text}");
-    // Commands wait a little, then give up with the same message.
-    let started = Instant::now();
-    assert!(Journal::open_writable(layout.clone(), COMMAND_LOCK_WAIT).is_err());
-    assert!(started.elapsed() >= COMMAND_LOCK_WAIT);
-    // Reading is still possible, writing through a read-only journal is refused.
+    // No lock is held between changes: a second writer opens at once, and both save.
+    let mut second = Journal::open_writable(layout.clone(), Duration::ZERO).unwrap();
+    first
+        .edit_day(DAY, |e| e.push_tick("water", stamp()))
+        .unwrap();
+    second
+        .edit_day(DAY, |e| e.push_tick("water", stamp()))
+        .unwrap();
+    first
+        .edit_day(DAY, |e| e.push_tick("water", stamp()))
+        .unwrap();
+    assert_eq!(read_month(dir.path()).days[&DAY].count("water"), 3);
+    // Reading is possible, writing through a read-only journal is refused.
     let mut reader = Journal::open(layout).unwrap();
     let before = snapshot(dir.path());
-    assert!(reader.edit_day(DAY, |e| e.note = "clobber".into()).is_err());
+    assert!(reader.edit_day(DAY, |e| e.write_note("clobber")).is_err());
     assert_eq!(snapshot(dir.path()), before);
 }
 
 #[test]
-fn a_waiting_command_gets_the_journal_once_the_app_closes() {
+fn a_writer_waits_while_another_is_in_the_middle_of_a_change() {
     let dir = tempfile::tempdir().unwrap();
-    let first = writable(dir.path());
-    let closer = std::thread::spawn(move || {
+    let mut journal = writable(dir.path());
+    let held = aftercare::journal::JournalLock::acquire(dir.path(), Duration::ZERO).unwrap();
+    let releaser = std::thread::spawn(move || {
         std::thread::sleep(Duration::from_millis(300));
-        drop(first);
+        drop(held);
     });
-    let mut second = Journal::open_writable(Layout::new(dir.path()), COMMAND_LOCK_WAIT).unwrap();
-    save_number(&mut second, 1);
-    closer.join().unwrap();
+    let started = Instant::now();
+    save_number(&mut journal, 1);
+    assert!(started.elapsed() >= Duration::from_millis(250));
+    assert!(started.elapsed() < COMMAND_LOCK_WAIT);
+    releaser.join().unwrap();
 }
 
 /// Replaces the month file as Syncthing does: new file, renamed over, mtime kept.
@@ -234,17 +247,23 @@ fn a_change_made_on_disk_is_kept_when_the_app_saves() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = writable(dir.path());
     let other_day = DAY.yesterday().unwrap();
-    journal.edit_day(DAY, |e| e.note = "ours 1".into()).unwrap();
+    journal.edit_day(DAY, |e| e.write_note("ours 1")).unwrap();
     edit_behind_the_apps_back(dir.path(), |file| {
-        file.days.entry(other_day).or_default().note = "from the laptop".into();
-        file.days.get_mut(&DAY).unwrap().note = "theirs, same day".into();
+        file.days
+            .entry(other_day)
+            .or_default()
+            .write_note("from the laptop");
+        file.days
+            .get_mut(&DAY)
+            .unwrap()
+            .write_note("theirs, same day");
     });
-    journal.edit_day(DAY, |e| e.note = "ours 2".into()).unwrap();
+    journal.edit_day(DAY, |e| e.write_note("ours 2")).unwrap();
     let on_disk = read_month(dir.path());
-    assert_eq!(on_disk.days[&other_day].note, "from the laptop");
-    // The documented rule: a day edited here since the last save wins as a whole.
-    assert_eq!(on_disk.days[&DAY].note, "ours 2");
-    assert_eq!(journal.day(other_day).unwrap().note, "from the laptop");
+    assert_eq!(on_disk.days[&other_day].note(), "from the laptop");
+    // Our note replaces the note as it was on disk when we saved.
+    assert_eq!(on_disk.days[&DAY].note(), "ours 2");
+    assert_eq!(journal.day(other_day).unwrap().note(), "from the laptop");
 }
 
 #[test]
@@ -253,34 +272,34 @@ fn an_edit_in_place_with_the_same_size_and_mtime_is_still_noticed() {
     let mut journal = writable(dir.path());
     let other_day = DAY.yesterday().unwrap();
     journal
-        .edit_day(other_day, |e| e.note = "aaaa".into())
+        .edit_day(other_day, |e| e.write_note("aaaa"))
         .unwrap();
     let path = month_file(dir.path());
     let mtime = fs::metadata(&path).unwrap().modified().unwrap();
     let text = fs::read_to_string(&path).unwrap().replace("aaaa", "bbbb");
     write_with_mtime(&path, &text, mtime);
-    journal.edit_day(DAY, |e| e.note = "ours".into()).unwrap();
-    assert_eq!(read_month(dir.path()).days[&other_day].note, "bbbb");
+    journal.edit_day(DAY, |e| e.write_note("ours")).unwrap();
+    assert_eq!(read_month(dir.path()).days[&other_day].note(), "bbbb");
 }
 
 #[test]
 fn a_file_broken_on_disk_is_not_overwritten_and_the_change_waits() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = writable(dir.path());
-    journal.edit_day(DAY, |e| e.note = "first".into()).unwrap();
+    journal.edit_day(DAY, |e| e.write_note("first")).unwrap();
     let path = month_file(dir.path());
     let good = fs::read_to_string(&path).unwrap();
     fs::write(&path, "(version: 1, month: \"2027-03\", days: {").unwrap();
     let before = fs::read(&path).unwrap();
     let err = journal
-        .edit_day(DAY, |e| e.note = "second".into())
+        .edit_day(DAY, |e| e.write_note("second"))
         .unwrap_err();
     assert!(err.to_string().contains("2027-03.ron:1:"), "{err}");
     assert_eq!(fs::read(&path).unwrap(), before);
     assert!(journal.has_unsaved_changes());
     fs::write(&path, good).unwrap(); // the patient fixes the file
     journal.save().unwrap();
-    assert_eq!(read_month(dir.path()).days[&DAY].note, "second");
+    assert_eq!(read_month(dir.path()).days[&DAY].note(), "second");
 }
 
 const TREATED: &str = "2027-03-13T10:00:00-04:00";

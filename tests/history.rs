@@ -4,6 +4,7 @@
 
 mod common;
 
+use aftercare::care;
 use aftercare::domain::adherence::{self, Level};
 use aftercare::domain::plan::CarePlan;
 use aftercare::domain::recovery;
@@ -292,13 +293,22 @@ fn replacing_a_treatment_keeps_them_in_time_order() {
     let mut journal = history_fixture::two_treatments(&dir);
     let mut moved = journal.treatments()[0].clone();
     moved.at = "2027-04-20T09:00:00+02:00".parse().unwrap();
+    let now: jiff::ZonedDateTime = NOW.parse().unwrap();
     assert_eq!(
-        journal.replace_treatment(0, moved.clone()).unwrap(),
+        care::replace_treatment(&mut journal, 0, moved.clone(), &now).unwrap(),
         Some(1)
     );
-    assert_eq!(reopen(&dir).treatments()[1], moved);
-    assert_eq!(journal.replace_treatment(5, moved).unwrap(), None);
-    assert_eq!(journal.remove_treatment(7).unwrap(), None);
+    assert!(reopen(&dir).treatments()[1].same_as(&moved));
+    assert_eq!(
+        reopen(&dir).treatments()[1].id,
+        moved.id,
+        "the same treatment"
+    );
+    assert_eq!(
+        care::replace_treatment(&mut journal, 5, moved, &now).unwrap(),
+        None
+    );
+    assert_eq!(care::remove_treatment(&mut journal, 7).unwrap(), None);
 }
 
 /// Writes the fixture journal where `AFTERCARE_DEMO_DIR` says, to look at the History

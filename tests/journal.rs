@@ -64,10 +64,10 @@ fn everything_logged_reads_back_the_same() {
     let day = journal.day(now.date()).expect("the day was saved");
     assert_eq!(day.count("water"), 3);
     assert_eq!(day.count("sunscreen"), 1);
-    assert_eq!(day.note, "Less red today.\nA bit dry.");
+    assert_eq!(day.note(), "Less red today.\nA bit dry.");
     assert_eq!(day.symptoms.unwrap().dryness, Score(3));
     assert_eq!(
-        day.ticks["water"][0].to_string(),
+        day.ticks["water"][0].at.to_string(),
         "2027-03-15T10:00:00+01:00"
     );
 }
@@ -258,7 +258,7 @@ fn journals_written_by_the_core_version_still_load() {
     journal.load_month(Month::of(date(2026, 11, 24))).unwrap();
     let day = journal.day(date(2026, 11, 24)).unwrap();
     assert_eq!(day.count("water"), 2);
-    assert_eq!((day.symptoms, day.note.as_str()), (None, ""));
+    assert_eq!((day.symptoms, day.note().as_str()), (None, ""));
     let after: Vec<_> = common::snapshot(dir.path())
         .into_iter()
         .filter(|(name, _)| name != ".lock")

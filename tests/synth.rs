@@ -24,7 +24,7 @@ fn ten_years_have_the_promised_shape() {
     assert!((30_000..=45_000).contains(&ticks), "{ticks} ticks");
     let days = journal.months.iter().flat_map(|m| m.days.values());
     for day in days {
-        assert_eq!(day.note.chars().count(), NOTE_LEN);
+        assert_eq!(day.note().chars().count(), NOTE_LEN);
         assert!(day.symptoms.is_some());
     }
 }

@@ -176,7 +176,7 @@ fn app_follows_a_change_of_time_zone() {
     select(&mut app, "water");
     app.update(Action::Press);
     let stamps = &app.journal.day(date(2027, 3, 15)).unwrap().ticks["water"];
-    assert_eq!(stamps[0].to_string(), "2027-03-15T04:00:00+01:00");
+    assert_eq!(stamps[0].at.to_string(), "2027-03-15T04:00:00+01:00");
 }
 
 #[test]

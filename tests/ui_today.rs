@@ -89,8 +89,28 @@ fn running_timer_is_shown_as_a_live_countdown() {
     clock.advance(Duration::from_secs(75));
     app.update(Action::Tick);
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("Timer 10:45"), "{text}");
-    assert!(text.contains("t cancel timer"), "{text}");
+    // Whole phrases on their own lines, never broken (they wrapped mid-phrase at 80).
+    assert!(
+        text.contains("│ Timer: Ice pack in a soft cloth "),
+        "{text}"
+    );
+    assert!(text.contains("│ 10:45 left · t cancels "), "{text}");
+    // The footer keeps the timer's key and quit at 80 columns (it read "q qui").
+    let footer = text.lines().last().unwrap();
+    assert!(footer.contains("t cancel timer"), "{footer}");
+    assert!(footer.contains("? help  q quit"), "{footer}");
+    // And at 60 columns, whole hints are left out rather than cut.
+    let narrow = screen_text(&render(&app, 60, 16));
+    let footer = narrow.lines().last().unwrap();
+    assert!(footer.contains("? help  q quit"), "{footer}");
+    assert!(footer.contains(" Space tick  t cancel timer  "), "{footer}");
+    // Moved off the ice pack on a small screen, the timer is still in sight.
+    app.update(Action::Up);
+    let narrow = screen_text(&render(&app, 60, 16));
+    assert!(
+        narrow.contains(" Timer 10:45 · Ice pack in a soft cloth · t cancels"),
+        "{narrow}"
+    );
 }
 
 #[test]

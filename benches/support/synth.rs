@@ -26,8 +26,8 @@ use aftercare::domain::recovery;
 use aftercare::domain::time::Stamp;
 use aftercare::error::FileError;
 use aftercare::journal::{
-    DayEntry, JOURNAL_VERSION, Layout, Month, MonthFile, Score, Symptoms, Treatment,
-    TreatmentsFile, create_private_dir, pretty_config,
+    DayEntry, Edit, EventId, JOURNAL_VERSION, Layout, Month, MonthFile, NoteVersion, Score,
+    Symptoms, Tick, Treatment, TreatmentsFile, create_private_dir, pretty_config,
 };
 
 /// What to generate. The same spec always gives the same journal.
@@ -134,11 +134,15 @@ pub fn generate(plan: &CarePlan, spec: &Spec) -> SynthJournal {
         .take(spec.days as usize)
     {
         if date == next_treatment {
-            treatments.push(Treatment {
-                at: stamp(date, 10 + rng.below(7), rng.below(60), &spec.time_zone),
-                area: AREAS[rng.below(AREAS.len() as u64) as usize].to_string(),
-                note: String::new(),
+            let at = stamp(date, 10 + rng.below(7), rng.below(60), &spec.time_zone);
+            let mut treatment =
+                Treatment::new(at, AREAS[rng.below(AREAS.len() as u64) as usize], "");
+            treatment.id = EventId(rng.next().max(1));
+            treatment.edit = Some(Edit {
+                at,
+                id: EventId(rng.next().max(1)),
             });
+            treatments.push(treatment);
             let gap = 42 + rng.below(36);
             next_treatment = date
                 .checked_add(jiff::Span::new().days(gap as i64))
@@ -159,6 +163,7 @@ pub fn generate(plan: &CarePlan, spec: &Spec) -> SynthJournal {
         treatments: TreatmentsFile {
             version: JOURNAL_VERSION,
             treatments,
+            deleted: Default::default(),
         },
         months: months.into_values().collect(),
     }
@@ -203,10 +208,13 @@ fn day_entry(
             ItemKind::Counted { target } => u64::from(target).saturating_sub(3) + rng.below(5),
             ItemKind::Timed { sessions, .. } => rng.below(u64::from(sessions) + 1),
         };
-        let mut ticks: Vec<Stamp> = (0..count)
-            .map(|_| stamp(date, 8 + rng.below(14), rng.below(60), zone))
+        let mut ticks: Vec<Tick> = (0..count)
+            .map(|_| Tick {
+                at: stamp(date, 8 + rng.below(14), rng.below(60), zone),
+                id: EventId(rng.next().max(1)),
+            })
             .collect();
-        ticks.sort_by_key(|s| s.instant);
+        ticks.sort();
         if !ticks.is_empty() {
             entry.ticks.insert(item.id.clone(), ticks);
         }
@@ -233,7 +241,18 @@ fn day_entry(
         note.push(' ');
     }
     note.truncate(NOTE_LEN);
-    entry.note = note;
+    let at = stamp(date, 21, 0, zone);
+    entry.notes = vec![NoteVersion {
+        edit: Edit {
+            at,
+            id: EventId(rng.next().max(1)),
+        },
+        text: note,
+    }];
+    entry.symptoms_edit = Some(Edit {
+        at,
+        id: EventId(rng.next().max(1)),
+    });
     entry
 }
 

@@ -60,6 +60,40 @@ pub enum Command {
     Plan(PlanArgs),
     /// Print where the journal and the plan override live.
     Paths,
+    /// Tell what is due now (run every few minutes by the scheduler; see --install).
+    #[command(
+        after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."
+    )]
+    Remind(RemindArgs),
+}
+
+/// `aftercare remind`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("task").args(["install", "uninstall", "set", "settings"])))]
+#[command(group(clap::ArgGroup::new("scheduled").args(["install", "uninstall"])))]
+pub struct RemindArgs {
+    /// Print the reminders as JSON for scripts.
+    #[arg(long, conflicts_with = "task")]
+    pub json: bool,
+    /// Show what would be delivered now, without notifying or recording anything.
+    #[arg(long, conflicts_with = "task")]
+    pub dry_run: bool,
+    /// Run `aftercare remind` every 5 minutes (systemd user timer, launchd agent, or a
+    /// crontab line to add).
+    #[arg(long)]
+    pub install: bool,
+    /// Remove what --install wrote.
+    #[arg(long)]
+    pub uninstall: bool,
+    /// With --install/--uninstall: which scheduler (default: the one this system uses).
+    #[arg(long, value_enum, requires = "scheduled")]
+    pub scheduler: Option<super::remind::install::Scheduler>,
+    /// Change a reminder setting, e.g. evening=19:30 or quiet=off (repeatable).
+    #[arg(long, value_name = "KEY=VALUE")]
+    pub set: Vec<String>,
+    /// Show the reminder settings.
+    #[arg(long)]
+    pub settings: bool,
 }
 
 /// `aftercare status`.

@@ -12,14 +12,15 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+pub mod remind;
 pub mod status;
 mod treatment;
 
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -45,6 +46,15 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Remind(args) => {
+            let places =
+                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
+            if let Some(warning) = output.warning {
+                eprintln!("aftercare: {warning}");
+            }
+            output.stdout
+        }
     };
     out.write_all(text.as_bytes())
         .and_then(|()| out.flush())
@@ -76,7 +86,14 @@ fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
     let layout = Layout::new(&paths.journal_dir);
     Ok(match access {
         Access::Read => Journal::open(layout)?,
-        Access::Write => Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?,
+        Access::Write => {
+            let mut journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
+            // What a sync conflict copy brought in: said once, beside the command's output.
+            while let Some(notice) = journal.take_notice() {
+                eprintln!("aftercare: {notice}");
+            }
+            journal
+        }
     })
 }
 

@@ -24,11 +24,7 @@ pub(super) fn add(
         Some(text) => parse_local_date_time(text, &now).map_err(|err| CliError::usage(ADD, err))?,
         None => now,
     };
-    let treatment = Treatment {
-        at: Stamp::of(&at),
-        area: args.area.trim().to_string(),
-        note: args.note.trim().to_string(),
-    };
+    let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim());
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;

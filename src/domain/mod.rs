@@ -2,9 +2,14 @@
 //! draws, or parses arguments; "now" and the days are handed in.
 
 pub mod adherence;
+pub mod event;
 pub mod healing;
+pub mod merge;
 pub mod model;
+pub mod operation;
 pub mod plan;
 pub mod recovery;
+pub mod reminders;
 pub mod text;
 pub mod time;
+pub mod timer;

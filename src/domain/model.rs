@@ -3,17 +3,22 @@
 //! The journal is split so that start-up and saving stay cheap however many years it holds:
 //! `treatments.ron` is small, and each calendar month of daily entries has its own file.
 //! Every file carries a `version`; a file newer than this build is refused, never rewritten.
+//!
+//! Version 2 gives every tick, note version, edit and treatment an identity (see
+//! [`crate::domain::event`]), so that two copies of a file can be merged exactly. Version-1
+//! files load (see `legacy.rs`) and are written as version 2 on their next save.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use jiff::civil::Date;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+pub use crate::domain::event::{Edit, EventId, NoteVersion, Tick};
 use crate::domain::time::Stamp;
 
 /// The journal schema this build reads and writes.
-pub const JOURNAL_VERSION: u32 = 1;
+pub const JOURNAL_VERSION: u32 = 2;
 
 /// One microneedling session.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -25,6 +30,36 @@ pub struct Treatment {
     pub area: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// Its identity across edits and machines; 0 in a version-1 file until it is read
+    /// (then derived from its content, the same on every machine).
+    #[serde(default)]
+    pub id: EventId,
+    /// When it was last recorded or corrected: of two corrections the later wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub edit: Option<Edit>,
+}
+
+impl Treatment {
+    /// A treatment not yet recorded: it gets its identity when it is.
+    pub fn new(at: Stamp, area: impl Into<String>, note: impl Into<String>) -> Treatment {
+        Treatment {
+            at,
+            area: area.into(),
+            note: note.into(),
+            id: EventId(0),
+            edit: None,
+        }
+    }
+
+    /// The same session, ignoring identity and edit stamp (what the patient sees).
+    pub fn same_as(&self, other: &Treatment) -> bool {
+        (self.at, &self.area, &self.note) == (other.at, &other.area, &other.note)
+    }
+
+    /// Time order, then a fixed order for two treatments at one instant.
+    pub fn order_key(&self) -> (jiff::Timestamp, EventId) {
+        (self.at.instant, self.id)
+    }
 }
 
 /// `treatments.ron`.
@@ -35,6 +70,37 @@ pub struct TreatmentsFile {
     /// Oldest first.
     #[serde(default)]
     pub treatments: Vec<Treatment>,
+    /// Tombstones: the identities of deleted treatments, so that a merge does not bring
+    /// them back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub deleted: BTreeSet<EventId>,
+}
+
+impl TreatmentsFile {
+    /// No treatment yet.
+    pub fn empty() -> TreatmentsFile {
+        TreatmentsFile {
+            version: JOURNAL_VERSION,
+            treatments: Vec::new(),
+            deleted: BTreeSet::new(),
+        }
+    }
+
+    /// Gives version-1 treatments (identity 0) the identity their content implies: the
+    /// same on every machine that upgrades the same file. Two identical ones differ by
+    /// their rank among the identical.
+    pub fn identify_legacy(&mut self) {
+        let mut seen: Vec<String> = Vec::new();
+        for treatment in &mut self.treatments {
+            if treatment.id != EventId(0) {
+                continue;
+            }
+            let key = format!("{}|{}|{}", treatment.at, treatment.area, treatment.note);
+            let rank = seen.iter().filter(|k| **k == key).count().to_string();
+            treatment.id = EventId::derived(&[b"treatment", key.as_bytes(), rank.as_bytes()]);
+            seen.push(key);
+        }
+    }
 }
 
 /// How strong a symptom is, 0 (none) to 4 (severe).
@@ -69,7 +135,7 @@ impl Score {
 }
 
 /// The four things the patient scores each day.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Symptoms {
     pub redness: Score,
@@ -139,28 +205,152 @@ impl Symptoms {
     }
 }
 
-/// Everything logged for one calendar day.
+/// Everything logged for one calendar day (schema version 2).
+///
+/// Read it through the methods; the fields are public for the file format and for merges.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct DayEntry {
-    /// Per plan item, the instant of each tick: the count is the number of ticks.
+    /// Per plan item, its live ticks, oldest first: the count is their number.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
-    pub ticks: BTreeMap<String, Vec<crate::domain::time::Stamp>>,
+    pub ticks: BTreeMap<String, Vec<Tick>>,
+    /// Tombstones: the identities of ticks taken back. A merge never brings them back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub unticked: BTreeSet<EventId>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub symptoms: Option<Symptoms>,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub note: String,
+    /// When the scores were last set (or cleared); `None` in a version-1 file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub symptoms_edit: Option<Edit>,
+    /// The note's live versions, oldest edit first (see [`NoteVersion`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<NoteVersion>,
+    /// Tombstones: note versions replaced by a later edit.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub replaced: BTreeSet<EventId>,
 }
 
 impl DayEntry {
+    /// How many times an item was ticked.
     pub fn count(&self, item_id: &str) -> u32 {
-        self.ticks
-            .get(item_id)
-            .map_or(0, |ticks| u32::try_from(ticks.len()).unwrap_or(u32::MAX))
+        u32::try_from(self.ticks_of(item_id).len()).unwrap_or(u32::MAX)
     }
 
+    /// An item's live ticks, oldest first.
+    pub fn ticks_of(&self, item_id: &str) -> &[Tick] {
+        self.ticks.get(item_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The items ticked this day, with their ticks.
+    pub fn items(&self) -> impl Iterator<Item = (&str, &[Tick])> {
+        self.ticks
+            .iter()
+            .filter(|(_, ticks)| !ticks.is_empty())
+            .map(|(id, ticks)| (id.as_str(), ticks.as_slice()))
+    }
+
+    pub fn symptoms(&self) -> Option<Symptoms> {
+        self.symptoms
+    }
+
+    /// The note as the patient reads it: after edits on two machines at once, both texts,
+    /// oldest first, each once.
+    pub fn note(&self) -> String {
+        let mut texts: Vec<&str> = Vec::new();
+        for version in &self.notes {
+            if !texts.contains(&version.text.as_str()) {
+                texts.push(&version.text);
+            }
+        }
+        texts.join("\n\n")
+    }
+
+    /// Nothing logged: no tick, no scores, no note (tombstones may remain).
     pub fn is_empty(&self) -> bool {
-        self.ticks.values().all(Vec::is_empty) && self.symptoms.is_none() && self.note.is_empty()
+        self.ticks.values().all(Vec::is_empty) && self.symptoms.is_none() && self.notes.is_empty()
+    }
+
+    /// Nothing stored at all, not even a tombstone: the day can leave the file.
+    pub fn is_blank(&self) -> bool {
+        self.is_empty()
+            && self.unticked.is_empty()
+            && self.replaced.is_empty()
+            && self.symptoms_edit.is_none()
+    }
+
+    /// Adds a tick with a fresh identity: for whole-day edits (see
+    /// `Journal::edit_day`), which become operations afterwards.
+    pub fn push_tick(&mut self, item_id: &str, at: Stamp) {
+        self.add_tick(item_id, Tick::new(at));
+    }
+
+    /// Replaces the note's text: for whole-day edits (see `Journal::edit_day`), which
+    /// stamp the edit when they become an operation.
+    pub fn write_note(&mut self, text: &str) {
+        let placeholder = Edit {
+            at: self.notes.last().map_or(
+                Stamp {
+                    instant: jiff::Timestamp::UNIX_EPOCH,
+                    offset: jiff::tz::Offset::UTC,
+                },
+                |v| v.edit.at,
+            ),
+            id: EventId::random(),
+        };
+        self.notes.clear();
+        if !text.is_empty() {
+            self.notes.push(NoteVersion {
+                edit: placeholder,
+                text: text.to_string(),
+            });
+        }
+    }
+
+    /// Adds a tick, unless it is already there or was taken back.
+    pub fn add_tick(&mut self, item_id: &str, tick: Tick) {
+        if self.unticked.contains(&tick.id) {
+            return;
+        }
+        let ticks = self.ticks.entry(item_id.to_string()).or_default();
+        if let Err(at) = ticks.binary_search(&tick) {
+            ticks.insert(at, tick);
+        }
+    }
+
+    /// Takes ticks back, leaving their tombstones.
+    pub fn remove_ticks(&mut self, item_id: &str, ids: impl IntoIterator<Item = EventId>) {
+        self.unticked.extend(ids);
+        if let Some(ticks) = self.ticks.get_mut(item_id) {
+            ticks.retain(|tick| !self.unticked.contains(&tick.id));
+            if ticks.is_empty() {
+                self.ticks.remove(item_id);
+            }
+        }
+    }
+
+    /// Sets (or clears) the scores, unless a later edit already did.
+    pub fn set_symptoms(&mut self, symptoms: Option<Symptoms>, edit: Edit) {
+        if self.symptoms_edit.is_none_or(|current| edit > current) {
+            self.symptoms = symptoms;
+            self.symptoms_edit = Some(edit);
+        }
+    }
+
+    /// Replaces every version of the note seen here by `text` (none when empty).
+    pub fn set_note(&mut self, text: &str, edit: Edit) {
+        if self.replaced.contains(&edit.id) || self.notes.iter().any(|v| v.edit == edit) {
+            return;
+        }
+        self.replaced.extend(self.notes.iter().map(|v| v.edit.id));
+        self.notes.clear();
+        if !text.is_empty() {
+            self.notes.push(NoteVersion {
+                edit,
+                text: text.to_string(),
+            });
+        } else {
+            self.replaced.insert(edit.id);
+        }
     }
 }
 

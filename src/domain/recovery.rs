@@ -166,11 +166,7 @@ mod tests {
     use crate::domain::time::Stamp;
 
     fn treatment(at: &str) -> Treatment {
-        Treatment {
-            at: at.parse::<Stamp>().unwrap(),
-            area: String::new(),
-            note: String::new(),
-        }
+        Treatment::new(at.parse::<Stamp>().unwrap(), "", "")
     }
 
     #[test]

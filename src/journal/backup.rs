@@ -1,43 +1,76 @@
-//! The previous versions of each journal file, kept in `DIR/backups/` before it is replaced.
+//! The previous versions of each journal file, kept in `DIR/backups/` so that a mistake —
+//! or a sync tool's bad day — can be undone by copying a file back.
 //!
-//! `days/2027-03.ron` is copied to `backups/2027-03.1.ron` (the newest) and older copies move
-//! up to `.5` and then drop off, as logrotate does. A copy, not a hard link: an editor that
-//! writes in place (vim does for files with several links) would change the "backup" too.
-//! The copy is of one small file and is not fsynced: backups are a convenience for undoing a
-//! mistake; crash safety comes from the atomic save itself. Owner-only, like the journal.
+//! Two kinds, per file:
+//! - the last [`KEEP`] versions: `backups/2027-03.1.ron` (the newest) to `.5`, shifted as
+//!   logrotate does, skipping a version identical to the newest;
+//! - one version per day for [`DAYS`] days: `backups/2027-03.2027-03-14.ron` is the file
+//!   as it was when it was first changed on 14 March — what it held at the end of the
+//!   13th — so "restore yesterday" stays possible however many ticks came since.
+//!
+//! A backup is taken only after the new file was written: a save that fails shifts nothing
+//! out. Copies, not hard links (an editor writing in place would change the "backup" too),
+//! written under a temporary name and renamed so none is ever torn, not fsynced: crash
+//! safety comes from the atomic save itself. Owner-only, like the journal.
 
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-/// How many previous versions of each file are kept.
+use jiff::civil::Date;
+
+/// How many of the latest versions of each file are kept.
 pub const KEEP: usize = 5;
+
+/// For how many days one version a day is kept.
+pub const DAYS: i64 = 14;
 
 /// The folder of backups in a journal directory.
 pub const BACKUP_DIR: &str = "backups";
 
 /// `backups/<stem>.<n>.ron`: `n` = 1 is the newest.
 pub fn backup_path(backups: &Path, file: &Path, n: usize) -> PathBuf {
-    let stem = file.file_stem().unwrap_or_default().to_string_lossy();
-    backups.join(format!("{stem}.{n}.ron"))
+    backups.join(format!("{}.{n}.ron", stem(file)))
 }
 
-/// Copies `file`, if it exists, to the newest backup, shifting the older ones.
-pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let bytes = match fs::read(file) {
-        Ok(bytes) => bytes,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(()),
-        Err(err) => return Err(err),
-    };
-    // A retried save, or a save that changed nothing, must not push real history out.
-    if fs::read(backup_path(backups, file, 1)).is_ok_and(|newest| newest == bytes) {
-        return Ok(());
+/// `backups/<stem>.<date>.ron`: the file as it was before its first change that day.
+pub fn daily_path(backups: &Path, file: &Path, date: Date) -> PathBuf {
+    backups.join(format!("{}.{date}.ron", stem(file)))
+}
+
+fn stem(file: &Path) -> String {
+    file.file_stem()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned()
+}
+
+/// The bytes of `file` before it is replaced; `None` for a new file.
+pub fn read_previous(file: &Path) -> io::Result<Option<Vec<u8>>> {
+    match fs::read(file) {
+        Ok(bytes) => Ok(Some(bytes)),
+        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(err) => Err(err),
     }
+}
+
+/// Keeps `previous` (what `file` held before the save that just succeeded) as the newest
+/// backup, and as `today`'s daily backup unless one exists; drops dailies older than
+/// [`DAYS`].
+pub fn keep(backups: &Path, file: &Path, previous: &[u8], today: Date) -> io::Result<()> {
     if !backups.is_dir() {
         // Not recursive: if the journal folder itself vanished, this must fail, not rebuild it.
         use std::os::unix::fs::DirBuilderExt as _;
         fs::DirBuilder::new().mode(0o700).create(backups)?;
+    }
+    let daily = daily_path(backups, file, today);
+    if !daily.exists() {
+        write_copy(backups, &daily, previous)?;
+        prune_dailies(backups, file, today)?;
+    }
+    // A retried save, or a save that changed nothing, must not push real history out.
+    if fs::read(backup_path(backups, file, 1)).is_ok_and(|newest| newest == previous) {
+        return Ok(());
     }
     for n in (1..KEEP).rev() {
         match fs::rename(
@@ -48,7 +81,12 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
             _ => {}
         }
     }
-    // Written under a temporary name first so that a backup is never a torn copy.
+    write_copy(backups, &backup_path(backups, file, 1), previous)
+}
+
+/// Written under a temporary name first so that a backup is never a torn copy.
+fn write_copy(backups: &Path, to: &Path, bytes: &[u8]) -> io::Result<()> {
+    use std::os::unix::fs::OpenOptionsExt as _;
     let temporary = backups.join(".incoming");
     let mut out = fs::OpenOptions::new()
         .write(true)
@@ -56,23 +94,59 @@ pub fn keep_previous(backups: &Path, file: &Path) -> io::Result<()> {
         .truncate(true)
         .mode(0o600)
         .open(&temporary)?;
-    out.write_all(&bytes)?;
+    out.write_all(bytes)?;
     drop(out);
-    fs::rename(&temporary, backup_path(backups, file, 1))
+    fs::rename(&temporary, to)
+}
+
+/// Removes this file's daily backups older than [`DAYS`] before `today`.
+fn prune_dailies(backups: &Path, file: &Path, today: Date) -> io::Result<()> {
+    let prefix = format!("{}.", stem(file));
+    let oldest = today
+        .checked_sub(jiff::Span::new().days(DAYS - 1))
+        .unwrap_or(today);
+    for entry in fs::read_dir(backups)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(date) = name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|n| n.strip_suffix(".ron"))
+            .filter(|d| d.len() == 10)
+            .and_then(|d| d.parse::<Date>().ok())
+        else {
+            continue;
+        };
+        if date < oldest {
+            fs::remove_file(entry.path())?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn day(n: i8) -> Date {
+        jiff::civil::date(2027, 3, n)
+    }
+
+    fn save(file: &Path, backups: &Path, text: &str, today: Date) {
+        let previous = read_previous(file).unwrap();
+        fs::write(file, text).unwrap();
+        if let Some(previous) = previous {
+            keep(backups, file, &previous, today).unwrap();
+        }
+    }
+
     #[test]
     fn keeps_the_last_five_versions_newest_first() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("2027-03.ron");
         let backups = dir.path().join(BACKUP_DIR);
-        for version in 1..=7 {
-            fs::write(&file, format!("v{version}")).unwrap();
-            keep_previous(&backups, &file).unwrap();
+        for version in 1..=8 {
+            save(&file, &backups, &format!("v{version}"), day(1));
         }
         for n in 1..=KEEP {
             let text = fs::read_to_string(backup_path(&backups, &file, n)).unwrap();
@@ -82,21 +156,42 @@ mod tests {
     }
 
     #[test]
+    fn yesterday_survives_many_quick_saves_today() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("2027-03.ron");
+        let backups = dir.path().join(BACKUP_DIR);
+        save(&file, &backups, "monday morning", day(1));
+        save(&file, &backups, "monday evening", day(1));
+        for n in 0..20 {
+            save(&file, &backups, &format!("tuesday tick {n}"), day(2));
+        }
+        let tuesday = fs::read_to_string(daily_path(&backups, &file, day(2))).unwrap();
+        assert_eq!(tuesday, "monday evening", "the end of yesterday");
+        assert!(!backup_path(&backups, &file, KEEP + 1).exists());
+    }
+
+    #[test]
+    fn dailies_older_than_two_weeks_go() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("treatments.ron");
+        let backups = dir.path().join(BACKUP_DIR);
+        fs::write(&file, "start").unwrap();
+        for n in 1..=20 {
+            save(&file, &backups, &format!("day {n}"), day(n));
+        }
+        let dailies = |d: i8| daily_path(&backups, &file, day(d)).exists();
+        assert!((7..=20).all(dailies), "the last 14 days");
+        assert!(!(1..7).any(dailies));
+    }
+
+    #[test]
     fn the_same_version_is_kept_once() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("treatments.ron");
         let backups = dir.path().join(BACKUP_DIR);
         fs::write(&file, "v1").unwrap();
-        keep_previous(&backups, &file).unwrap();
-        keep_previous(&backups, &file).unwrap();
+        keep(&backups, &file, b"v1", day(1)).unwrap();
+        keep(&backups, &file, b"v1", day(1)).unwrap();
         assert!(!backup_path(&backups, &file, 2).exists());
-    }
-
-    #[test]
-    fn nothing_to_keep_for_a_new_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let backups = dir.path().join(BACKUP_DIR);
-        keep_previous(&backups, &dir.path().join("treatments.ron")).unwrap();
-        assert!(!backups.exists());
     }
 }

@@ -31,51 +31,108 @@ pub struct JournalLock {
 impl JournalLock {
     /// Takes the lock on the journal in `dir`, trying again for up to `wait` while another
     /// aftercare holds it. `dir` must exist.
+    ///
+    /// Holding it means holding the file every other writer opens: after locking, the
+    /// locked file must still be the one at `DIR/.lock` (a sync tool may have replaced it,
+    /// or someone deleted it); if not, it is opened and locked again. A symlink there is
+    /// refused, never followed.
     pub fn acquire(dir: &Path, wait: Duration) -> Result<JournalLock, FileError> {
-        use std::os::unix::fs::OpenOptionsExt as _;
+        if !dir.is_dir() {
+            return Err(FileError::new(
+                dir,
+                None,
+                "the journal folder is gone (deleted, or a disk unmounted?); your changes are kept in memory and saved when it is back",
+            ));
+        }
         let path = dir.join(LOCK_FILE);
         let io_err = |err: std::io::Error| FileError::io(&path, &err);
-        // No truncation here: until we hold the lock, the holder's pid must stay readable.
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(0o600)
-            .open(&path)
-            .map_err(io_err)?;
         let deadline = Instant::now() + wait;
         loop {
-            match file.try_lock() {
-                Ok(()) => break,
-                Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
-                    std::thread::sleep(RETRY_EVERY);
+            let mut file = open_lock_file(&path)?;
+            loop {
+                match file.try_lock() {
+                    Ok(()) => break,
+                    Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                        std::thread::sleep(RETRY_EVERY);
+                    }
+                    Err(std::fs::TryLockError::WouldBlock) => {
+                        return Err(FileError::new(
+                            dir,
+                            None,
+                            format!(
+                                "this journal is busy in another aftercare ({}) for longer than {} s; nothing was changed",
+                                holder(&mut file),
+                                wait.as_secs_f32()
+                            ),
+                        ));
+                    }
+                    Err(std::fs::TryLockError::Error(err)) => return Err(io_err(err)),
                 }
-                Err(std::fs::TryLockError::WouldBlock) => {
-                    return Err(FileError::new(
-                        dir,
-                        None,
-                        format!(
-                            "this journal is open in another aftercare ({}); close that one first, nothing was changed",
-                            holder(&mut file)
-                        ),
-                    ));
-                }
-                Err(std::fs::TryLockError::Error(err)) => return Err(io_err(err)),
             }
+            if !is_at_path(&file, &path).map_err(io_err)? {
+                // Replaced or deleted while we waited: this lock guards nothing. Try the
+                // file that is there now (or create it).
+                continue;
+            }
+            let info = format!(
+                "pid {}\nsince {}\n",
+                std::process::id(),
+                jiff::Timestamp::now()
+                    .round(jiff::Unit::Second)
+                    .unwrap_or_default()
+            );
+            file.set_len(0)
+                .and_then(|()| file.rewind())
+                .and_then(|()| file.write_all(info.as_bytes()))
+                .map_err(io_err)?;
+            return Ok(JournalLock { _file: file });
         }
-        let info = format!(
-            "pid {}\nsince {}\n",
-            std::process::id(),
-            jiff::Timestamp::now()
-                .round(jiff::Unit::Second)
-                .unwrap_or_default()
-        );
-        file.set_len(0)
-            .and_then(|()| file.rewind())
-            .and_then(|()| file.write_all(info.as_bytes()))
-            .map_err(io_err)?;
-        Ok(JournalLock { _file: file })
+    }
+}
+
+/// Opens (creating owner-only) the lock file without following a symlink, and refuses
+/// anything but a regular file.
+fn open_lock_file(path: &Path) -> Result<File, FileError> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    // No truncation here: until we hold the lock, the holder's pid must stay readable.
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(0o600)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|err| {
+            if err.raw_os_error() == Some(libc::ELOOP) {
+                FileError::new(
+                    path,
+                    None,
+                    "is a symbolic link; aftercare does not follow it (remove it, aftercare makes a new one); nothing was changed",
+                )
+            } else {
+                FileError::io(path, &err)
+            }
+        })?;
+    let meta = file.metadata().map_err(|err| FileError::io(path, &err))?;
+    if !meta.is_file() {
+        return Err(FileError::new(
+            path,
+            None,
+            "is not a regular file; remove it (aftercare makes a new one); nothing was changed",
+        ));
+    }
+    Ok(file)
+}
+
+/// Whether the open `file` is the one at `path` now (same device and inode).
+fn is_at_path(file: &File, path: &Path) -> std::io::Result<bool> {
+    use std::os::unix::fs::MetadataExt as _;
+    let held = file.metadata()?;
+    match std::fs::symlink_metadata(path) {
+        Ok(now) => Ok(now.is_file() && now.ino() == held.ino() && now.dev() == held.dev()),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(false),
+        Err(err) => Err(err),
     }
 }
 
@@ -110,6 +167,52 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains('\n'), "one line: {text}");
+    }
+
+    #[test]
+    fn a_replaced_lock_file_is_locked_again_not_split_in_two() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = JournalLock::acquire(dir.path(), Duration::ZERO).unwrap();
+        // A sync tool replaces `.lock` by rename while the first holder holds the old one.
+        let incoming = dir.path().join(".lock.tmp");
+        std::fs::write(&incoming, "pid 1\n").unwrap();
+        std::fs::rename(&incoming, dir.path().join(LOCK_FILE)).unwrap();
+        // A newcomer locks the new file; the first holder's next acquire must then wait for it.
+        let second = JournalLock::acquire(dir.path(), Duration::ZERO).unwrap();
+        drop(first);
+        assert!(JournalLock::acquire(dir.path(), Duration::ZERO).is_err());
+        drop(second);
+        JournalLock::acquire(dir.path(), Duration::ZERO).unwrap();
+    }
+
+    #[test]
+    fn a_deleted_lock_file_is_made_again_while_waiting() {
+        let dir = tempfile::tempdir().unwrap();
+        let first = JournalLock::acquire(dir.path(), Duration::ZERO).unwrap();
+        let path = dir.path().join(LOCK_FILE);
+        let waiter = {
+            let dir = dir.path().to_path_buf();
+            std::thread::spawn(move || JournalLock::acquire(&dir, Duration::from_secs(2)))
+        };
+        std::thread::sleep(Duration::from_millis(120));
+        // Deleted while the waiter waits on the old inode; then the holder lets go.
+        std::fs::remove_file(&path).unwrap();
+        drop(first);
+        let lock = waiter.join().unwrap().unwrap();
+        assert!(path.exists(), "re-created");
+        // And it is really held: the file at the path is locked.
+        assert!(JournalLock::acquire(dir.path(), Duration::ZERO).is_err());
+        drop(lock);
+    }
+
+    #[test]
+    fn a_symlinked_lock_file_is_refused_not_followed() {
+        let dir = tempfile::tempdir().unwrap();
+        let elsewhere = dir.path().join("elsewhere");
+        std::os::unix::fs::symlink(&elsewhere, dir.path().join(LOCK_FILE)).unwrap();
+        let err = JournalLock::acquire(dir.path(), Duration::ZERO).unwrap_err();
+        assert!(err.to_string().contains("symbolic link"), "{err}");
+        assert!(!elsewhere.exists(), "nothing created through the link");
     }
 
     #[test]

@@ -1,12 +1,22 @@
-//! The patient's journal: treatments and daily entries, loaded month by month and saved
-//! file by file after every change.
+//! The patient's journal: treatments and daily entries, loaded month by month, changed
+//! by short transactions on the files.
+//!
+//! Every change is an [`Operation`]: take the lock (wait briefly), re-read the files it
+//! touches if they changed on disk since they were read, apply the operation to that fresh
+//! content, save atomically, keep the previous version as a backup, release the lock. No
+//! aftercare holds the lock between changes, so the app, the shell prompt and a second
+//! machine's sync tool all write the same journal without undoing each other.
 
 mod backup;
+pub mod conflict;
+pub mod delivered;
 pub mod history;
+mod legacy;
 mod lock;
 pub mod paths;
 mod plan_file;
 mod store;
+pub mod timer_file;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -14,59 +24,118 @@ use std::time::Duration;
 use jiff::civil::Date;
 
 pub use crate::domain::model::{
-    DayEntry, JOURNAL_VERSION, Month, MonthFile, Score, Symptoms, Treatment, TreatmentsFile,
+    DayEntry, Edit, EventId, JOURNAL_VERSION, Month, MonthFile, NoteVersion, Score, Symptoms, Tick,
+    Treatment, TreatmentsFile,
 };
-pub use backup::{BACKUP_DIR, KEEP as BACKUPS_KEPT, backup_path};
+pub use backup::{
+    BACKUP_DIR, DAYS as DAILY_BACKUP_DAYS, KEEP as BACKUPS_KEPT, backup_path, daily_path,
+};
 pub use lock::{JournalLock, LOCK_FILE};
-pub use store::{Fingerprint, Layout, MAX_FILE_BYTES, create_private_dir, parse, pretty_config};
+pub use store::{
+    Fingerprint, Layout, MAX_FILE_BYTES, Versioned, create_private_dir, parse, pretty_config, read,
+    write,
+};
 
+use crate::domain::merge::Merge as _;
 use crate::domain::model::Days;
-
+pub use crate::domain::operation::Operation;
 use crate::error::FileError;
 
-/// How long a writing command waits for another aftercare to finish before giving up.
-/// The TUI does not wait (`Duration::ZERO`): the patient is told at once.
+/// How long a change waits for another aftercare to finish its own (a few milliseconds
+/// normally) before giving up and keeping the change in memory.
 pub const COMMAND_LOCK_WAIT: Duration = Duration::from_secs(2);
 
-/// One journal file: what is pending, and what each file looked like on disk.
+/// The ignore lines for Syncthing's `.stignore` in a synced journal folder: the lock is
+/// per machine, and each machine keeps its own backups (syncing them only breeds
+/// conflicts).
+pub const STIGNORE_LINES: &str = ".lock\nbackups\n";
+
+/// One journal file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum FileId {
     Treatments,
     Month(Month),
 }
 
-/// The journal as the app holds it: all treatments, and the months read so far.
+/// The files a change may read before it decides: the treatments and some months.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub treatments: bool,
+    pub months: BTreeSet<Month>,
+}
+
+impl Scope {
+    /// A day's month (and the treatments, which every day's meaning depends on).
+    pub fn day(date: Date) -> Scope {
+        Scope {
+            treatments: true,
+            months: BTreeSet::from([Month::of(date)]),
+        }
+    }
+
+    /// Just `treatments.ron`.
+    pub fn treatments() -> Scope {
+        Scope {
+            treatments: true,
+            months: BTreeSet::new(),
+        }
+    }
+
+    fn of(op: &Operation) -> Scope {
+        Scope {
+            treatments: op.touches_treatments(),
+            months: op.months(),
+        }
+    }
+
+    fn files(&self) -> impl Iterator<Item = FileId> + '_ {
+        self.treatments
+            .then_some(FileId::Treatments)
+            .into_iter()
+            .chain(self.months.iter().map(|m| FileId::Month(*m)))
+    }
+
+    fn extend(&mut self, other: &Scope) {
+        self.treatments |= other.treatments;
+        self.months.extend(other.months.iter().copied());
+    }
+}
+
+/// The journal as one aftercare sees it: the treatments, and the months read so far, each
+/// as it was last read from (or written to) disk, plus the changes not saved yet.
 ///
-/// Start-up reads only `treatments.ron`; a month file is read the first time one of its
-/// days is needed. A change marks its file and is saved at once; if the save fails the
-/// change stays in memory, marked, and is saved again with the next change.
+/// Opened with [`Journal::open`] it is read-only (status, export): any change is refused.
+/// Opened with [`Journal::open_writable`] every change is a transaction (see the module).
 ///
-/// Opened with [`Journal::open`] it is read-only (status, export): any save is refused.
-/// Opened with [`Journal::open_writable`] it holds the journal's lock for as long as it
-/// lives, so two copies of aftercare never write over each other.
-///
-/// If a file changed on disk since it was read (Syncthing, a hand edit), saving it first
-/// reads it again and keeps the other change: the days edited here since the last save
-/// replace those days in the file read from disk, every other day comes from disk; new
-/// treatments are added to the treatments on disk. A file that no longer parses is not
-/// overwritten: the save fails with its error and the change stays in memory.
+/// A change that cannot be saved (the disk is full, a file no longer parses, the lock is
+/// stuck) is applied in memory and kept; it is saved with the next change or by
+/// [`Journal::save`], applied again to whatever the files hold then.
 #[derive(Debug)]
 pub struct Journal {
     layout: Layout,
-    treatments: Vec<Treatment>,
+    treatments: TreatmentsFile,
     months: BTreeMap<Month, MonthFile>,
-    pending: BTreeSet<FileId>,
     /// Each file as last read or written by us.
     seen: BTreeMap<FileId, Fingerprint>,
-    /// Days changed in memory and not yet saved: these win over a file changed on disk.
-    edited_days: BTreeSet<Date>,
-    /// Treatments added in memory and not yet saved.
-    added_treatments: Vec<Treatment>,
+    /// The journal folder and `days/` as last scanned for conflict copies.
+    folders_seen: (Fingerprint, Fingerprint),
+    /// Applied in memory, not yet on disk, oldest first.
+    unsaved: Vec<Operation>,
     /// Why the last save failed, until a save succeeds.
     save_error: Option<FileError>,
-    /// `None` when read-only.
-    lock: Option<JournalLock>,
+    writable: bool,
+    lock_wait: Duration,
+    /// Messages for the patient, each shown once (merged conflict copies).
+    notices: Vec<String>,
+    /// Conflict copies that could not be read: reported once, left where they are.
+    unreadable_copies: BTreeSet<std::path::PathBuf>,
+    /// The operations this aftercare applied, oldest first (at most [`APPLIED_KEPT`]):
+    /// what undo reverses.
+    applied: Vec<Operation>,
 }
+
+/// How many of its own operations a journal remembers for undo.
+pub const APPLIED_KEPT: usize = 100;
 
 impl Journal {
     /// Opens the journal in `layout.dir` read-only, reading the treatments only. A missing
@@ -74,27 +143,28 @@ impl Journal {
     pub fn open(layout: Layout) -> Result<Journal, FileError> {
         let path = layout.treatments();
         let (file, fingerprint) = store::read::<TreatmentsFile>(&path)?;
-        let mut treatments = file.map(|file| file.treatments).unwrap_or_default();
-        treatments.sort_by_key(|t| t.at.instant);
+        let mut treatments = file.unwrap_or_else(TreatmentsFile::empty);
+        treatments.treatments.sort_by_key(Treatment::order_key);
         Ok(Journal {
             layout,
             treatments,
             months: BTreeMap::new(),
-            pending: BTreeSet::new(),
             seen: BTreeMap::from([(FileId::Treatments, fingerprint)]),
-            edited_days: BTreeSet::new(),
-            added_treatments: Vec::new(),
+            folders_seen: (Fingerprint::default(), Fingerprint::default()),
+            unsaved: Vec::new(),
             save_error: None,
-            lock: None,
+            writable: false,
+            lock_wait: Duration::ZERO,
+            notices: Vec::new(),
+            unreadable_copies: BTreeSet::new(),
+            applied: Vec::new(),
         })
     }
 
-    /// Opens the journal for changing it: creates its directory (owner-only), takes the
-    /// lock — waiting up to `wait` for another aftercare to let go, then failing with a
-    /// one-line error naming that one's pid — and removes temporary files an interrupted
-    /// save left behind. The lock is held until the journal is dropped.
-    ///
-    /// The TUI passes `Duration::ZERO`; writing commands pass [`COMMAND_LOCK_WAIT`].
+    /// Opens the journal for changing it: creates its directory (owner-only), and, under a
+    /// brief lock, removes temporary files an interrupted save left behind and merges the
+    /// conflict copies a sync tool left (see [`Journal::take_notice`]). Each later change
+    /// waits up to `wait` for the lock.
     pub fn open_writable(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
         let dir = &layout.dir;
         create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
@@ -104,13 +174,17 @@ impl Journal {
             store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
         }
         let mut journal = Journal::open(layout)?;
-        journal.lock = Some(lock);
+        journal.writable = true;
+        journal.lock_wait = wait;
+        journal.merge_conflict_copies()?;
+        drop(lock);
+        journal.refresh_files(&Scope::treatments())?;
         Ok(journal)
     }
 
     /// False for a journal opened with [`Journal::open`].
     pub fn is_writable(&self) -> bool {
-        self.lock.is_some()
+        self.writable
     }
 
     pub fn layout(&self) -> &Layout {
@@ -119,24 +193,32 @@ impl Journal {
 
     /// Every treatment, oldest first.
     pub fn treatments(&self) -> &[Treatment] {
-        &self.treatments
+        &self.treatments.treatments
     }
 
     /// The treatment whose recovery a date belongs to: the latest one on or before it.
     /// A binary search: treatments are kept in time order, and export asks for every day.
     pub fn treatment_for(&self, date: Date) -> Option<&Treatment> {
-        let after = self.treatments.partition_point(|t| t.at.date() <= date);
-        after.checked_sub(1).map(|index| &self.treatments[index])
+        let after = self
+            .treatments
+            .treatments
+            .partition_point(|t| t.at.date() <= date);
+        after
+            .checked_sub(1)
+            .map(|index| &self.treatments.treatments[index])
     }
 
     pub fn latest_treatment(&self) -> Option<&Treatment> {
-        self.treatments.last()
+        self.treatments.treatments.last()
     }
 
     /// Reads a month's file unless it is already in memory.
     pub fn load_month(&mut self, month: Month) -> Result<&MonthFile, FileError> {
         if !self.months.contains_key(&month) {
-            let (file, fingerprint) = self.read_month(month)?;
+            let (mut file, fingerprint) = self.read_month(month)?;
+            for op in &self.unsaved {
+                op.apply_to_month(&mut file);
+            }
             self.months.insert(month, file);
             self.seen.insert(FileId::Month(month), fingerprint);
         }
@@ -147,9 +229,9 @@ impl Journal {
     /// through years and export walks them all: without this every month read would stay
     /// in memory (~46 KB each). A forgotten month is read again when it is next needed.
     pub fn forget_months(&mut self, keep: impl Fn(Month) -> bool) {
-        let pending = &self.pending;
+        let unsaved: BTreeSet<Month> = self.unsaved.iter().flat_map(Operation::months).collect();
         self.months
-            .retain(|month, _| keep(*month) || pending.contains(&FileId::Month(*month)));
+            .retain(|month, _| keep(*month) || unsaved.contains(month));
         let months = &self.months;
         self.seen.retain(|id, _| match id {
             FileId::Month(month) => months.contains_key(month),
@@ -229,7 +311,7 @@ impl Journal {
             return Ok(());
         };
         let stray = file.days.iter().find_map(|(date, entry)| {
-            let id = entry.ticks.keys().find(|id| !is_known(id))?;
+            let (id, _) = entry.items().find(|(id, _)| !is_known(id))?;
             Some((date, id))
         });
         let Some((date, id)) = stray else {
@@ -253,161 +335,423 @@ impl Journal {
         self.months.get(&Month::of(date))?.days.get(&date)
     }
 
-    /// Changes one day's entry and saves its month file.
+    /// Makes one change as a transaction: locks, re-reads the files of `scope` that
+    /// changed on disk, lets `decide` choose the operation on that fresh content (or
+    /// nothing), applies it, saves every file it touches, and unlocks. Returns the
+    /// operation applied.
+    ///
+    /// If the lock cannot be had or a file cannot be read or written, the operation is
+    /// applied in memory and kept for the next save, and the error is returned.
+    pub fn transact<E: From<FileError>>(
+        &mut self,
+        scope: &Scope,
+        decide: impl FnOnce(&Journal) -> Result<Option<Operation>, E>,
+    ) -> Result<Option<Operation>, E> {
+        if !self.writable {
+            return Err(self.read_only().into());
+        }
+        let mut scope = scope.clone();
+        for op in &self.unsaved {
+            scope.extend(&Scope::of(op));
+        }
+        let mut failure = None;
+        let lock = match JournalLock::acquire(&self.layout.dir, self.lock_wait) {
+            Ok(lock) => Some(lock),
+            Err(err) => {
+                failure = Some(err);
+                None
+            }
+        };
+        if lock.is_some()
+            && let Err(err) = self
+                .merge_conflict_copies_if_new()
+                .and_then(|()| self.refresh_files(&scope))
+        {
+            failure = Some(err);
+        }
+        for month in &scope.months {
+            self.load_month(*month)?;
+        }
+        let op = decide(self)?;
+        if let Some(op) = &op {
+            self.apply_in_memory(op);
+            self.unsaved.push(op.clone());
+            if self.applied.len() == APPLIED_KEPT {
+                self.applied.remove(0);
+            }
+            self.applied.push(op.clone());
+        }
+        if let Some(err) = failure {
+            if self.unsaved.is_empty() {
+                return Ok(op); // nothing to save: the failure harms nothing
+            }
+            self.save_error = Some(err.clone());
+            return Err(err.into());
+        }
+        self.write_unsaved()?;
+        drop(lock);
+        Ok(op)
+    }
+
+    /// Edits a day freely — for tools, tests and scripts — and saves what the edit amounts
+    /// to as operations (ticks added or taken back, scores, note), decided on the day as it
+    /// is on disk. The app and the command line use `care`, which builds them directly.
     pub fn edit_day(
         &mut self,
         date: Date,
         edit: impl FnOnce(&mut DayEntry),
     ) -> Result<(), FileError> {
-        let month = Month::of(date);
-        self.load_month(month)?;
-        let days = &mut self.months.get_mut(&month).expect("loaded above").days;
-        let entry = days.entry(date).or_default();
-        edit(entry);
-        if entry.is_empty() {
-            days.remove(&date);
-        }
-        self.edited_days.insert(date);
-        self.pending.insert(FileId::Month(month));
-        self.save()
+        let now = crate::domain::time::Stamp::of(&jiff::ZonedDateTime::now());
+        self.transact(&Scope::day(date), |journal| {
+            let before = journal.day(date).cloned().unwrap_or_default();
+            let mut after = before.clone();
+            edit(&mut after);
+            Ok::<_, FileError>(crate::domain::operation::difference(
+                date, &before, &after, now,
+            ))
+        })?;
+        Ok(())
     }
 
-    /// Records a treatment (kept in time order) and saves `treatments.ron`.
-    pub fn add_treatment(&mut self, treatment: Treatment) -> Result<(), FileError> {
-        let index = self
-            .treatments
-            .partition_point(|t| t.at.instant <= treatment.at.instant);
-        self.treatments.insert(index, treatment.clone());
-        self.added_treatments.push(treatment);
-        self.pending.insert(FileId::Treatments);
-        self.save()
+    /// Records a treatment (with a fresh identity) — for tools and tests; the app and the
+    /// command line use `care::record_treatment`.
+    pub fn add_treatment(&mut self, mut treatment: Treatment) -> Result<(), FileError> {
+        crate::domain::operation::new_treatment_identity(&mut treatment);
+        self.apply(Operation::AddTreatment(treatment))
     }
 
-    /// Replaces a mistaken treatment (kept in time order, so its index may change) and
-    /// saves `treatments.ron`. Returns where it now stands, or `None` for a bad index.
-    pub fn replace_treatment(
-        &mut self,
-        index: usize,
-        treatment: Treatment,
-    ) -> Result<Option<usize>, FileError> {
-        if index >= self.treatments.len() {
-            return Ok(None);
-        }
-        self.treatments.remove(index);
-        let at = self
-            .treatments
-            .partition_point(|t| t.at.instant <= treatment.at.instant);
-        self.treatments.insert(at, treatment.clone());
-        self.added_treatments.push(treatment);
-        self.pending.insert(FileId::Treatments);
-        self.save()?;
-        Ok(Some(at))
+    /// Applies an operation decided beforehand (see [`Journal::transact`]).
+    pub fn apply(&mut self, op: Operation) -> Result<(), FileError> {
+        let scope = Scope::of(&op);
+        self.transact(&scope, |_| Ok::<_, FileError>(Some(op)))?;
+        Ok(())
     }
 
-    /// Deletes a treatment recorded by mistake and saves `treatments.ron`. The days logged
-    /// after it stay; they now count from the treatment before, if any. Returns the removed
-    /// treatment, or `None` for a bad index.
-    pub fn remove_treatment(&mut self, index: usize) -> Result<Option<Treatment>, FileError> {
-        if index >= self.treatments.len() {
-            return Ok(None);
-        }
-        let removed = self.treatments.remove(index);
-        self.pending.insert(FileId::Treatments);
-        self.save()?;
-        Ok(Some(removed))
-    }
-
-    /// Writes every file with unsaved changes. On failure the changes stay pending.
+    /// Saves the changes an earlier save could not. Does nothing when all is saved.
     pub fn save(&mut self) -> Result<(), FileError> {
-        if self.pending.is_empty() {
+        if self.unsaved.is_empty() {
             return Ok(());
         }
-        if self.lock.is_none() {
-            return Err(FileError::new(
-                &self.layout.dir,
-                None,
-                "was opened read-only (Journal::open); nothing was written",
-            ));
+        self.transact(&Scope::default(), |_| Ok::<_, FileError>(None))?;
+        Ok(())
+    }
+
+    /// Takes in what changed on disk since it was read — another aftercare, the shell, a
+    /// sync tool — for the treatments and the months given (those on screen), and merges
+    /// the conflict copies a sync tool left. Cheap when nothing changed: one `stat` per
+    /// file and per folder. Returns whether anything changed. The app calls it once a
+    /// second.
+    pub fn refresh(&mut self, months: impl IntoIterator<Item = Month>) -> Result<bool, FileError> {
+        let scope = Scope {
+            treatments: true,
+            months: months
+                .into_iter()
+                .filter(|m| self.months.contains_key(m))
+                .collect(),
+        };
+        let mut changed = false;
+        if self.writable && self.folders_changed()? {
+            // A file appeared or went in the folder: maybe a conflict copy. Merging one
+            // writes, so it needs the lock; if another aftercare holds it, the next check
+            // will do. Only a copy found takes the lock.
+            let copies = self.new_conflict_copies()?;
+            if !copies.is_empty() {
+                match JournalLock::acquire(&self.layout.dir, Duration::ZERO) {
+                    Ok(lock) => {
+                        let before = self.notices.len();
+                        self.merge_copies(copies)?;
+                        changed |= self.notices.len() != before;
+                        drop(lock);
+                    }
+                    Err(_) => self.folders_seen = Default::default(),
+                }
+            }
         }
-        while let Some(&next) = self.pending.first() {
-            if let Err(err) = self.save_file(next) {
+        changed |= self.refresh_files(&scope)?;
+        Ok(changed)
+    }
+
+    /// The operations this aftercare applied since it opened the journal, oldest first
+    /// (the last [`APPLIED_KEPT`]), whether saved yet or not.
+    pub fn applied(&self) -> &[Operation] {
+        &self.applied
+    }
+
+    /// A message for the patient, once (such as what a conflict copy brought).
+    pub fn take_notice(&mut self) -> Option<String> {
+        (!self.notices.is_empty()).then(|| self.notices.remove(0))
+    }
+
+    /// Re-reads the files of `scope` that changed on disk since we read or wrote them, and
+    /// applies the unsaved changes again on top. A file deleted on disk keeps what was
+    /// read of it, and is written again by the next change.
+    fn refresh_files(&mut self, scope: &Scope) -> Result<bool, FileError> {
+        let mut changed = false;
+        for id in scope.files() {
+            if let FileId::Month(month) = id
+                && !self.months.contains_key(&month)
+            {
+                continue; // read when first needed
+            }
+            let path = self.path(id);
+            let now = Fingerprint::current(&path)?;
+            if now == self.seen.get(&id).copied().unwrap_or_default() {
+                continue;
+            }
+            if now == Fingerprint::default() {
+                // Deleted (or its folder moved away): what we read stays, and the next
+                // change writes it again — its backups hold it too. Nothing is lost.
+                self.seen.insert(id, now);
+                continue;
+            }
+            changed = true;
+            match id {
+                FileId::Treatments => {
+                    let (file, fingerprint) = store::read::<TreatmentsFile>(&path)?;
+                    let mut file = file.unwrap_or_else(TreatmentsFile::empty);
+                    for op in &self.unsaved {
+                        op.apply_to_treatments(&mut file);
+                    }
+                    file.treatments.sort_by_key(Treatment::order_key);
+                    self.treatments = file;
+                    self.seen.insert(id, fingerprint);
+                }
+                FileId::Month(month) => {
+                    let (mut file, fingerprint) = self.read_month(month)?;
+                    for op in &self.unsaved {
+                        op.apply_to_month(&mut file);
+                    }
+                    self.months.insert(month, file);
+                    self.seen.insert(id, fingerprint);
+                }
+            }
+        }
+        Ok(changed)
+    }
+
+    fn apply_in_memory(&mut self, op: &Operation) {
+        op.apply_to_treatments(&mut self.treatments);
+        for month in op.months() {
+            let file = self
+                .months
+                .entry(month)
+                .or_insert_with(|| MonthFile::empty(month));
+            op.apply_to_month(file);
+        }
+    }
+
+    /// Writes every file the unsaved operations touch (under the lock), then forgets them.
+    fn write_unsaved(&mut self) -> Result<(), FileError> {
+        let mut scope = Scope::default();
+        for op in &self.unsaved {
+            scope.extend(&Scope::of(op));
+        }
+        for id in scope.files().collect::<Vec<_>>() {
+            if let Err(err) = self.write_file(id) {
                 self.save_error = Some(err.clone());
                 return Err(err);
             }
-            self.pending.remove(&next);
         }
+        self.unsaved.clear();
         self.save_error = None;
         Ok(())
     }
 
-    /// Saves one file: merge what changed on disk, keep the previous version, replace.
-    fn save_file(&mut self, id: FileId) -> Result<(), FileError> {
-        let path = match id {
-            FileId::Treatments => self.layout.treatments(),
-            FileId::Month(month) => self.layout.month(month),
-        };
-        if Fingerprint::current(&path)? != self.seen.get(&id).copied().unwrap_or_default() {
-            self.merge_from_disk(id)?;
-        }
-        let backups = self.layout.backups_dir();
-        backup::keep_previous(&backups, &path).map_err(|err| FileError::io(&backups, &err))?;
+    /// Saves one file atomically, then keeps what it held before as a backup (only after
+    /// the new file is written, so a failed save shifts no backup out).
+    fn write_file(&mut self, id: FileId) -> Result<(), FileError> {
+        let path = self.path(id);
+        let previous = backup::read_previous(&path).map_err(|err| FileError::io(&path, &err))?;
         let fingerprint = match id {
-            FileId::Treatments => store::write(
-                &path,
-                &TreatmentsFile {
-                    version: JOURNAL_VERSION,
-                    treatments: self.treatments.clone(),
-                },
-            )?,
-            FileId::Month(month) => store::write(&path, &self.months[&month])?,
+            FileId::Treatments => {
+                self.treatments.version = JOURNAL_VERSION;
+                store::write(&path, &self.treatments)?
+            }
+            FileId::Month(month) => {
+                let file = self
+                    .months
+                    .entry(month)
+                    .or_insert_with(|| MonthFile::empty(month));
+                file.version = JOURNAL_VERSION;
+                store::write(&path, &*file)?
+            }
         };
         self.seen.insert(id, fingerprint);
-        match id {
-            FileId::Treatments => self.added_treatments.clear(),
-            FileId::Month(month) => self.edited_days.retain(|date| !month.contains(*date)),
+        if let Some(previous) = previous {
+            let backups = self.layout.backups_dir();
+            let today = jiff::ZonedDateTime::now().date();
+            // The change is saved; a backup that cannot be written is worth a word, not
+            // a failed save.
+            if let Err(err) = backup::keep(&backups, &path, &previous, today) {
+                self.notices
+                    .push(format!("{}", FileError::io(&backups, &err)));
+            }
         }
         Ok(())
     }
 
-    /// Takes in a change made on disk by someone else, keeping ours (see [`Journal`]).
-    /// A file deleted on disk is written again from memory: its backups hold it too.
-    fn merge_from_disk(&mut self, id: FileId) -> Result<(), FileError> {
+    fn path(&self, id: FileId) -> std::path::PathBuf {
         match id {
-            FileId::Treatments => {
-                let (file, fingerprint) = store::read::<TreatmentsFile>(&self.layout.treatments())?;
-                if let Some(file) = file {
-                    let mut treatments = file.treatments;
-                    for ours in &self.added_treatments {
-                        if !treatments.contains(ours) {
-                            treatments.push(ours.clone());
-                        }
-                    }
-                    treatments.sort_by_key(|t| t.at.instant);
-                    self.treatments = treatments;
-                }
-                self.seen.insert(id, fingerprint);
-            }
-            FileId::Month(month) => {
-                let (mut merged, fingerprint) = self.read_month(month)?;
-                if fingerprint != Fingerprint::default() {
-                    let ours = &self.months[&month].days;
-                    for date in self.edited_days.iter().filter(|d| month.contains(**d)) {
-                        match ours.get(date) {
-                            Some(entry) => merged.days.insert(*date, entry.clone()),
-                            None => merged.days.remove(date),
-                        };
-                    }
-                    self.months.insert(month, merged);
-                }
-                self.seen.insert(id, fingerprint);
-            }
+            FileId::Treatments => self.layout.treatments(),
+            FileId::Month(month) => self.layout.month(month),
+        }
+    }
+
+    fn read_only(&self) -> FileError {
+        FileError::new(
+            &self.layout.dir,
+            None,
+            "was opened read-only (Journal::open); nothing was written",
+        )
+    }
+
+    /// Whether the journal folder or `days/` changed since last scanned (a file appeared,
+    /// went or was renamed there).
+    fn folders_changed(&self) -> Result<bool, FileError> {
+        let now = (
+            Fingerprint::current(&self.layout.dir)?,
+            Fingerprint::current(&self.layout.days_dir())?,
+        );
+        Ok(now != self.folders_seen)
+    }
+
+    fn merge_conflict_copies_if_new(&mut self) -> Result<(), FileError> {
+        if self.folders_changed()? {
+            self.merge_conflict_copies()?;
         }
         Ok(())
+    }
+
+    /// Merges every conflict copy beside a journal file into it (exactly: see
+    /// [`crate::domain::merge`]), moves the copy into `backups/`, and leaves a notice of
+    /// what it brought. Call with the lock held. A copy that cannot be read is left where
+    /// it is, with a notice, once.
+    fn merge_conflict_copies(&mut self) -> Result<(), FileError> {
+        let copies = self.new_conflict_copies()?;
+        self.merge_copies(copies)
+    }
+
+    /// The conflict copies in the journal folder and `days/` (not those already found
+    /// unreadable); remembers the folders as scanned. Needs no lock: it only reads.
+    fn new_conflict_copies(&mut self) -> Result<Vec<conflict::ConflictCopy>, FileError> {
+        let dir = self.layout.dir.clone();
+        let days = self.layout.days_dir();
+        let io = |path: &std::path::Path| {
+            let path = path.to_path_buf();
+            move |err: std::io::Error| FileError::io(&path, &err)
+        };
+        self.folders_seen = (Fingerprint::current(&dir)?, Fingerprint::current(&days)?);
+        let mut copies = conflict::find(&dir, |stem| stem == "treatments").map_err(io(&dir))?;
+        copies.extend(conflict::find(&days, is_month_stem).map_err(io(&days))?);
+        copies.retain(|copy| !self.unreadable_copies.contains(&copy.path));
+        Ok(copies)
+    }
+
+    /// Merges the copies found (see [`Journal::merge_conflict_copies`]). Call with the
+    /// lock held.
+    fn merge_copies(&mut self, copies: Vec<conflict::ConflictCopy>) -> Result<(), FileError> {
+        let (dir, days) = (self.layout.dir.clone(), self.layout.days_dir());
+        let io = |path: &std::path::Path| {
+            let path = path.to_path_buf();
+            move |err: std::io::Error| FileError::io(&path, &err)
+        };
+        for copy in copies {
+            let summary = if copy.original == self.layout.treatments() {
+                self.merge_treatments_copy(&copy.path)
+            } else {
+                self.merge_month_copy(&copy)
+            };
+            let summary = match summary {
+                Ok(summary) => summary,
+                Err(err) => {
+                    self.unreadable_copies.insert(copy.path.clone());
+                    self.notices.push(format!(
+                        "a sync conflict copy could not be merged and was left as it is: {err}"
+                    ));
+                    continue;
+                }
+            };
+            let backups = self.layout.backups_dir();
+            conflict::put_aside(&copy.path, &backups).map_err(io(&copy.path))?;
+            self.notices.push(summary);
+        }
+        // Our own writes and moves changed the folders: remember them as they are now.
+        self.folders_seen = (Fingerprint::current(&dir)?, Fingerprint::current(&days)?);
+        Ok(())
+    }
+
+    fn merge_month_copy(&mut self, copy: &conflict::ConflictCopy) -> Result<String, FileError> {
+        let name = copy
+            .original
+            .file_stem()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let month: Month = name
+            .parse()
+            .map_err(|err: String| FileError::new(&copy.path, None, err))?;
+        let (theirs, _) = store::read::<MonthFile>(&copy.path)?;
+        let theirs = theirs.unwrap_or_else(|| MonthFile::empty(month));
+        if theirs.month != month {
+            return Err(FileError::new(
+                &copy.path,
+                None,
+                format!("says it holds {} but is a copy of {month}", theirs.month),
+            ));
+        }
+        let (ours, _) = self.read_month(month)?;
+        let mut merged = ours.clone();
+        merged.merge(&theirs);
+        let summary = month_summary(&ours, &merged);
+        if merged != ours {
+            // Saved with our unsaved changes on top (applying them again later is harmless).
+            for op in &self.unsaved {
+                op.apply_to_month(&mut merged);
+            }
+            self.months.insert(month, merged);
+            self.write_file(FileId::Month(month))?;
+        }
+        Ok(format!(
+            "Merged changes from another device: {summary} ({month}; copy kept in backups/)"
+        ))
+    }
+
+    fn merge_treatments_copy(&mut self, copy: &std::path::Path) -> Result<String, FileError> {
+        let (theirs, _) = store::read::<TreatmentsFile>(copy)?;
+        let theirs = theirs.unwrap_or_else(TreatmentsFile::empty);
+        let (ours, _) = store::read::<TreatmentsFile>(&self.layout.treatments())?;
+        let ours = ours.unwrap_or_else(TreatmentsFile::empty);
+        let mut merged = ours.clone();
+        merged.merge(&theirs);
+        let added = merged
+            .treatments
+            .iter()
+            .filter(|t| !ours.treatments.contains(t))
+            .count();
+        let removed = merged.deleted.len() - ours.deleted.len();
+        if merged != ours {
+            for op in &self.unsaved {
+                op.apply_to_treatments(&mut merged);
+            }
+            self.treatments = merged;
+            self.write_file(FileId::Treatments)?;
+        }
+        Ok(format!(
+            "Merged changes from another device: {} (copy kept in backups/)",
+            plural_list(&[
+                (
+                    added,
+                    "treatment added or corrected",
+                    "treatments added or corrected"
+                ),
+                (removed, "deleted", "deleted")
+            ])
+        ))
     }
 
     /// True when a change is in memory but not yet on disk (a save failed).
     pub fn has_unsaved_changes(&self) -> bool {
-        !self.pending.is_empty()
+        !self.unsaved.is_empty()
     }
 
     /// Why changes are still unsaved, if they are.
@@ -425,6 +769,54 @@ impl Days for Journal {
 
     fn treatment_for(&self, date: Date) -> Option<&Treatment> {
         Journal::treatment_for(self, date)
+    }
+}
+
+/// `2027-03`: a month file's stem, exactly as `load_month` names it.
+fn is_month_stem(stem: &str) -> bool {
+    stem.parse::<Month>().is_ok_and(|m| m.to_string() == stem)
+}
+
+/// What a merge brought into a month: "3 ticks, 1 note".
+fn month_summary(before: &MonthFile, after: &MonthFile) -> String {
+    let ids = |file: &MonthFile| -> BTreeSet<EventId> {
+        file.days
+            .values()
+            .flat_map(|d| d.ticks.values().flatten().map(|t| t.id))
+            .collect()
+    };
+    let (old, new) = (ids(before), ids(after));
+    let added = new.difference(&old).count();
+    let unticked = old.difference(&new).count();
+    let (mut notes, mut scores) = (0, 0);
+    for (date, day) in &after.days {
+        let was = before.days.get(date);
+        if was.map(|w| &w.notes) != Some(&day.notes) && !day.notes.is_empty() {
+            notes += 1;
+        }
+        if was.map(|w| w.symptoms_edit) != Some(day.symptoms_edit) {
+            scores += 1;
+        }
+    }
+    plural_list(&[
+        (added, "tick", "ticks"),
+        (unticked, "untick", "unticks"),
+        (notes, "note", "notes"),
+        (scores, "skin score", "skin scores"),
+    ])
+}
+
+/// "3 ticks, 1 note"; "nothing new" when all are zero.
+fn plural_list(counts: &[(usize, &str, &str)]) -> String {
+    let parts: Vec<String> = counts
+        .iter()
+        .filter(|(n, _, _)| *n > 0)
+        .map(|(n, one, many)| format!("{n} {}", if *n == 1 { one } else { many }))
+        .collect();
+    if parts.is_empty() {
+        "nothing new".to_string()
+    } else {
+        parts.join(", ")
     }
 }
 

@@ -34,3 +34,50 @@ impl Paths {
         })
     }
 }
+
+/// Where reminders keep their settings and state, and where a scheduler entry goes.
+///
+/// Kept apart from [`Paths`] (the journal and plan) because these are per machine: a
+/// journal shared through a sync folder must not carry one machine's "already delivered"
+/// list or its running timer to another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReminderPaths {
+    /// `reminders.ron` in the config dir: evening time, quiet hours, kinds on or off.
+    pub settings: PathBuf,
+    /// The XDG state dir (`~/.local/state/aftercare`): what was delivered, the running
+    /// timer, the lock that keeps two runs from delivering the same reminder.
+    pub state_dir: PathBuf,
+    /// The systemd user unit dir (`$XDG_CONFIG_HOME/systemd/user`).
+    pub systemd_dir: PathBuf,
+    /// `~/Library/LaunchAgents` (macOS).
+    pub launch_agents_dir: PathBuf,
+}
+
+impl ReminderPaths {
+    /// The platform's places, honouring `XDG_CONFIG_HOME` and `XDG_STATE_HOME`.
+    pub fn resolve() -> Result<ReminderPaths, String> {
+        let missing = "cannot find your home directory; set HOME";
+        let dirs = directories::ProjectDirs::from("", "", "aftercare").ok_or(missing)?;
+        let base = directories::BaseDirs::new().ok_or(missing)?;
+        Ok(ReminderPaths {
+            settings: dirs.config_dir().join("reminders.ron"),
+            // Only Linux has a state dir; elsewhere the local data dir plays its part.
+            state_dir: dirs
+                .state_dir()
+                .unwrap_or_else(|| dirs.data_local_dir())
+                .to_path_buf(),
+            systemd_dir: base.config_dir().join("systemd/user"),
+            launch_agents_dir: base.home_dir().join("Library/LaunchAgents"),
+        })
+    }
+
+    /// The running timer of a timed item, stored so that closing the app does not lose it.
+    pub fn timer(&self) -> PathBuf {
+        self.state_dir.join("timer.ron")
+    }
+
+    /// The reminders already delivered.
+    pub fn delivered(&self) -> PathBuf {
+        self.state_dir.join("reminders-delivered.ron")
+    }
+}

@@ -132,13 +132,18 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
             ),
         )
     };
-    let value: T = match ron::from_str(text) {
+    let mut value: T = match ron::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            return Err(match ron::from_str::<VersionProbe>(text) {
-                Ok(probe) if probe.version > JOURNAL_VERSION => newer(probe.version),
-                _ => ron_error(path, &err),
-            });
+            return match ron::from_str::<VersionProbe>(text) {
+                Ok(probe) if probe.version > JOURNAL_VERSION => Err(newer(probe.version)),
+                Ok(probe) if probe.version == 1 => match T::parse_version_1(text) {
+                    Some(Ok(value)) => Ok(value),
+                    Some(Err(err)) => Err(ron_error(path, &err)),
+                    None => Err(ron_error(path, &err)),
+                },
+                _ => Err(ron_error(path, &err)),
+            };
         }
     };
     if value.version() > JOURNAL_VERSION {
@@ -151,6 +156,7 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
             format!("version 0 does not exist; this aftercare writes version {JOURNAL_VERSION}"),
         ));
     }
+    value.after_read();
     Ok(value)
 }
 
@@ -256,18 +262,38 @@ pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// Files that carry a schema version.
-pub trait Versioned {
+pub trait Versioned: Sized {
     fn version(&self) -> u32;
+
+    /// Reads a version-1 file whose shape differs from version 2; `None` when the shapes
+    /// are the same (the version-2 parse already said what is wrong).
+    fn parse_version_1(_text: &str) -> Option<Result<Self, ron::error::SpannedError>> {
+        None
+    }
+
+    /// Completes what a version-1 file lacks (identities).
+    fn after_read(&mut self) {}
 }
 
 impl Versioned for crate::domain::model::TreatmentsFile {
     fn version(&self) -> u32 {
         self.version
     }
+
+    fn after_read(&mut self) {
+        self.identify_legacy();
+    }
 }
 
 impl Versioned for crate::domain::model::MonthFile {
     fn version(&self) -> u32 {
         self.version
+    }
+
+    fn parse_version_1(text: &str) -> Option<Result<Self, ron::error::SpannedError>> {
+        Some(
+            ron::from_str::<super::legacy::MonthFileV1>(text)
+                .map(super::legacy::MonthFileV1::upgrade),
+        )
     }
 }

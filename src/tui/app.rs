@@ -14,6 +14,9 @@ use crate::domain::healing::{self, Concern};
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
+use crate::domain::time::Stamp;
+use crate::domain::timer::{RunningTimer, TIMER_VERSION};
+use crate::journal::paths::ReminderPaths;
 use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
 use crate::tui::forms::skin::SkinForm;
@@ -21,6 +24,7 @@ use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
 pub use crate::tui::state::{Overlay, Screen};
+use crate::tui::timer_store::{self, TimerAlert};
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -40,8 +44,12 @@ pub struct Timer {
     pub item_id: String,
     /// The day the session is logged on: the day it was started.
     pub date: Date,
+    /// When it ends by the monotonic clock, which a wall clock set back cannot move.
     pub ends: Instant,
     pub length: Duration,
+    /// Its wall-clock start and end, as kept on disk for a reopened app and for
+    /// `aftercare remind`.
+    pub stored: RunningTimer,
 }
 
 /// A line for the status bar: what just happened, or what went wrong.
@@ -74,6 +82,19 @@ pub struct App {
     pub quit: bool,
     /// Quit was asked while changes could not be saved: the next Quit leaves anyway.
     quit_warned: bool,
+    /// Quit was asked while a timer runs and the patient was told what happens to it: the
+    /// next Quit leaves. Any other key takes the warning back.
+    quit_timer_warned: bool,
+    /// Where a running timer is kept while the app is closed (see [`App::keep_timers`]);
+    /// `None`: timers live only as long as the app.
+    reminder_paths: Option<ReminderPaths>,
+    /// How many timers ended while the app was open: when it goes up, the loop rings the
+    /// terminal bell and shows [`App::timer_alert`] as a notification.
+    pub timers_ended: u64,
+    /// How many times files on screen were changed from outside (the loop redraws then).
+    pub outside_changes: u64,
+    /// What the last timer's end says.
+    pub timer_alert: Option<TimerAlert>,
 }
 
 impl App {
@@ -108,9 +129,17 @@ impl App {
             monotonic,
             quit: false,
             quit_warned: false,
+            quit_timer_warned: false,
+            reminder_paths: None,
+            timers_ended: 0,
+            outside_changes: 0,
+            timer_alert: None,
         };
         app.load_month(Month::of(app.date))?;
         app.refresh_concern();
+        if let Some(notice) = app.journal.take_notice() {
+            app.info(notice);
+        }
         Ok(app)
     }
 
@@ -127,8 +156,14 @@ impl App {
         if action != Action::Tick {
             self.status = None;
         }
+        if !matches!(action, Action::Tick | Action::Quit) {
+            self.quit_timer_warned = false;
+        }
         match action {
-            Action::Tick => self.retry_save(),
+            Action::Tick => {
+                self.retry_save();
+                self.take_in_outside_changes();
+            }
             Action::Quit => self.quit(),
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
@@ -160,6 +195,37 @@ impl App {
         }
     }
 
+    /// Once a second: re-checks the files on screen (cheap when nothing changed) and
+    /// redraws with what the shell, another window or a sync tool wrote meanwhile.
+    fn take_in_outside_changes(&mut self) {
+        let mut months = vec![Month::of(self.date), Month::of(self.history.cursor)];
+        months.push(Month::of(
+            self.date.saturating_sub(jiff::Span::new().days(14)),
+        ));
+        match self.journal.refresh(months) {
+            Ok(false) => {}
+            Ok(true) => {
+                self.outside_changes += 1;
+                let len = self.checklist().len();
+                self.selected = self.selected.min(len.saturating_sub(1));
+                if matches!(self.screen, Screen::Welcome(_))
+                    && self.journal.latest_treatment().is_some()
+                {
+                    self.screen = Screen::Today;
+                }
+                if self.screen == Screen::History {
+                    let effects = self.history.journal_changed(&mut history_context!(self));
+                    self.apply(effects);
+                }
+                self.refresh_concern();
+            }
+            Err(err) => self.error(err.to_string()),
+        }
+        if let Some(notice) = self.journal.take_notice() {
+            self.info(notice);
+        }
+    }
+
     /// While a change is only in memory the status line says so, whatever else happens:
     /// the patient must never believe it is saved.
     fn show_unsaved(&mut self) {
@@ -173,6 +239,17 @@ impl App {
 
     /// Leaves, unless changes are still unsaved: then warns once, and leaves on a second Quit.
     fn quit(&mut self) {
+        if self.timer.is_some() && !self.quit_timer_warned {
+            self.quit_timer_warned = true;
+            // Short enough for a 60-column status line.
+            let text = if self.reminder_paths.is_some() {
+                "Timer keeps running when closed, logged on reopen · q quits"
+            } else {
+                "Quitting cancels the timer, nothing logged · q again quits"
+            };
+            self.info(text.into());
+            return;
+        }
         if self.quit_warned || self.journal.save().is_ok() {
             self.quit = true;
             return;
@@ -260,6 +337,14 @@ impl App {
         let Some(timer) = self.timer.take_if(|t| t.ends <= self.monotonic) else {
             return;
         };
+        let (alert, told) =
+            timer_store::ended(self.reminder_paths.as_ref(), &timer.stored, &self.now);
+        self.timers_ended += 1;
+        self.timer_alert = Some(alert);
+        let forgot = match &self.reminder_paths {
+            Some(places) => timer_store::forget(places),
+            None => Ok(()),
+        };
         // If the wall clock went back past midnight meanwhile, the session is filed today,
         // never on a day that is now in the future.
         let date = timer.date.min(self.today());
@@ -286,6 +371,84 @@ impl App {
                 ));
             }
             Err(err) => self.error(err.to_string()),
+        }
+        if let Err(err) = told.and(forgot) {
+            self.error(format!(
+                "Session logged, but the timer's state was not updated: {err}"
+            ));
+        }
+    }
+
+    /// Keeps running timers in `places` from now on, and picks up the one a previous run
+    /// left: still running (it goes on, by the time left on the wall clock), or ended
+    /// while the app was closed (the session is logged on the day it was started).
+    pub fn keep_timers(&mut self, places: ReminderPaths) {
+        let stored = timer_store::load(&places);
+        self.reminder_paths = Some(places);
+        let stored = match stored {
+            Ok(Some(stored)) => stored,
+            Ok(None) => return,
+            Err(err) => {
+                self.error(format!("The stored timer could not be read: {err}"));
+                return;
+            }
+        };
+        let now = self.now.timestamp();
+        let date = stored.started.date().min(self.today());
+        if stored.ended_at(now) {
+            let result = care::tick(
+                &mut self.journal,
+                &self.plan,
+                &stored.item_id,
+                date,
+                TickChange::Add(1),
+                &self.now,
+            );
+            match result {
+                Ok(count) => {
+                    let target = self
+                        .plan
+                        .item(&stored.item_id)
+                        .map_or(0, |i| i.kind.target());
+                    self.info(format!(
+                        "{}: the session ended while closed, logged ({count}/{target})",
+                        stored.label
+                    ));
+                }
+                Err(err) => {
+                    self.error(format!(
+                        "The timer that ended while closed was not logged: {err}"
+                    ));
+                    return;
+                }
+            }
+            self.forget_stored_timer();
+            return;
+        }
+        let left = stored.ends.instant.duration_since(now);
+        let length = stored.ends.instant.duration_since(stored.started.instant);
+        let (Ok(left), Ok(length)) = (Duration::try_from(left), Duration::try_from(length)) else {
+            return;
+        };
+        self.info(format!(
+            "{}: timer still running ({} left)",
+            stored.label,
+            clock_face(left)
+        ));
+        self.timer = Some(Timer {
+            item_id: stored.item_id.clone(),
+            date,
+            ends: self.monotonic + left,
+            length,
+            stored,
+        });
+    }
+
+    fn forget_stored_timer(&mut self) {
+        if let Some(places) = &self.reminder_paths
+            && let Err(err) = timer_store::forget(places)
+        {
+            self.error(format!("The stored timer could not be removed: {err}"));
         }
     }
 
@@ -345,8 +508,7 @@ impl App {
             return;
         };
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
-        let result = care::set_symptoms(&mut self.journal, date, symptoms, &self.now)
-            .and_then(|()| care::set_note(&mut self.journal, date, &note, &self.now));
+        let result = care::set_skin(&mut self.journal, date, symptoms, &note, &self.now);
         match result {
             Ok(()) => {
                 self.overlay = None;
@@ -457,16 +619,44 @@ impl App {
                 .item(&timer.item_id)
                 .map_or("", |i| i.label.as_str());
             self.info(format!("{label}: timer cancelled, nothing logged"));
+            self.forget_stored_timer();
             return;
         }
         match self.selected_item() {
+            Some(_) if self.date != self.today() => {
+                self.info("Timers run on today only: Home goes back to today".into());
+            }
             Some((item_id, ItemKind::Timed { minutes, .. })) => {
                 let length = Duration::from_secs(u64::from(minutes) * 60);
+                let label = self
+                    .plan
+                    .item(&item_id)
+                    .map_or(String::new(), |i| i.label.clone());
+                let ends = self
+                    .now
+                    .checked_add(length)
+                    .unwrap_or_else(|_| self.now.clone());
+                let stored = RunningTimer {
+                    version: TIMER_VERSION,
+                    item_id: item_id.clone(),
+                    label,
+                    started: Stamp::of(&self.now),
+                    ends: Stamp::of(&ends),
+                };
+                if let Some(places) = &self.reminder_paths
+                    && let Err(err) = timer_store::store(places, &stored)
+                {
+                    self.error(format!(
+                        "Timer started but not stored ({err}): quitting cancels it"
+                    ));
+                    self.reminder_paths = None;
+                }
                 self.timer = Some(Timer {
                     item_id,
                     date: self.date,
                     ends: self.monotonic + length,
                     length,
+                    stored,
                 });
             }
             _ => self.info("t starts a timer on a timed item, such as the ice pack".into()),
@@ -524,4 +714,10 @@ impl App {
             is_error: true,
         });
     }
+}
+
+/// "08:12": minutes and seconds, as the timer line shows them.
+pub fn clock_face(left: Duration) -> String {
+    let secs = left.as_secs();
+    format!("{:02}:{:02}", secs / 60, secs % 60)
 }

@@ -102,6 +102,12 @@ impl HistoryView {
         effects
     }
 
+    /// The journal changed on disk while the screen was open (the shell, another device):
+    /// recount what is shown.
+    pub fn journal_changed(&mut self, cx: &mut Context<'_>) -> Vec<Effect> {
+        self.day_changed(cx)
+    }
+
     /// Every action on the History screen, and in its dialogs (`overlay`, the app's, which
     /// this screen opens, changes and closes: [`Overlay::EditTreatment`] and
     /// [`Overlay::Confirm`]; any other overlay is left alone).
@@ -269,7 +275,7 @@ impl HistoryView {
         let result = match change {
             Change::Replace(index, treatment) => {
                 let text = format!("Treatment changed to {}.", when(&treatment));
-                care::replace_treatment(cx.journal, index, treatment).map(|new_index| {
+                care::replace_treatment(cx.journal, index, treatment, cx.now).map(|new_index| {
                     if let Some(new_index) = new_index {
                         self.treatment = new_index;
                     }

@@ -7,20 +7,21 @@ pub mod forms;
 pub mod history;
 pub mod keys;
 pub mod state;
+pub mod timer_store;
 pub mod ui;
 pub mod wake;
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
 use crate::domain::plan::CarePlan;
-use crate::journal::paths::Paths;
-use crate::journal::{Journal, Layout};
+use crate::journal::paths::{Paths, ReminderPaths};
+use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
 use crate::tui::keys::key_to_action;
@@ -36,10 +37,14 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 pub fn run(paths: &Paths) -> Result<(), String> {
     let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
-    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), Duration::ZERO)
+    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
     let mut app =
         App::new(plan, source, journal, Box::new(SystemClock::new())).map_err(|e| e.to_string())?;
+    // Without a state dir (no HOME) timers still work, for as long as the app is open.
+    if let Ok(places) = ReminderPaths::resolve() {
+        app.keep_timers(places);
+    }
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
@@ -74,6 +79,7 @@ fn event_loop(
 ) -> io::Result<()> {
     // Draw when something changed (a key, a resize, a tick that changed the state) or when
     // the screen changes with time alone (`wake::next_change`); wake at least once a second.
+    let mut timers_told = app.timers_ended;
     let mut dirty = true;
     let mut due = Instant::now();
     loop {
@@ -81,6 +87,10 @@ fn event_loop(
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
             dirty = false;
             due = Instant::now() + wake::next_change(app);
+        }
+        if app.timers_ended != timers_told {
+            timers_told = app.timers_ended;
+            tell_timer_end(app.timer_alert.as_ref());
         }
         if app.quit {
             return Ok(());
@@ -124,6 +134,8 @@ struct TickView {
     today: jiff::civil::Date,
     screen: std::mem::Discriminant<app::Screen>,
     unsaved: bool,
+    outside_changes: u64,
+    timers_ended: u64,
 }
 
 impl TickView {
@@ -135,6 +147,25 @@ impl TickView {
             today: app.today(),
             screen: std::mem::discriminant(&app.screen),
             unsaved: app.journal.has_unsaved_changes(),
+            outside_changes: app.outside_changes,
+            timers_ended: app.timers_ended,
         }
+    }
+}
+
+/// A timer ended: the terminal bell, for a hidden or background terminal, and the same
+/// desktop notification `aftercare remind` would show (unless it already did). The
+/// notification goes out on a thread of its own, so a slow service never stalls a key.
+fn tell_timer_end(alert: Option<&timer_store::TimerAlert>) {
+    use std::io::Write as _;
+    let mut out = io::stdout();
+    // A lost bell is not worth an error on screen.
+    let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+    if let Some(alert) = alert.filter(|alert| alert.notify) {
+        let (summary, body) = (alert.summary.clone(), alert.body.clone());
+        std::thread::spawn(move || {
+            use crate::notify::Notifier as _;
+            let _ = crate::notify::Desktop.notify(&summary, &body);
+        });
     }
 }

@@ -14,11 +14,7 @@ pub const SECOND: &str = "2027-04-18T10:30:00+02:00";
 pub const NOW: &str = "2027-04-24T20:00:00+02:00[Europe/Paris]";
 
 fn treatment(at: &str, area: &str, note: &str) -> Treatment {
-    Treatment {
-        at: at.parse::<Stamp>().unwrap(),
-        area: area.into(),
-        note: note.into(),
-    }
+    Treatment::new(at.parse::<Stamp>().unwrap(), area, note)
 }
 
 fn symptoms(scores: [u8; 4]) -> Symptoms {
@@ -40,8 +36,9 @@ pub fn log_care(journal: &mut Journal, plan: &CarePlan, treated: Date, date: Dat
     journal
         .edit_day(date, |entry| {
             for item in &items[..take] {
-                let ticks = entry.ticks.entry(item.id.clone()).or_default();
-                ticks.resize(item.kind.target() as usize, stamp);
+                for _ in entry.count(&item.id)..item.kind.target() {
+                    entry.push_tick(&item.id, stamp);
+                }
             }
         })
         .unwrap();
@@ -95,7 +92,7 @@ pub fn two_treatments(dir: impl AsRef<Path>) -> Journal {
     }
     journal
         .edit_day(date(2027, 4, 22), |e| {
-            e.note = "Tight in the morning, a little flaking on the cheeks.".into()
+            e.write_note("Tight in the morning, a little flaking on the cheeks.")
         })
         .unwrap();
     journal

@@ -7,7 +7,6 @@ pub mod history_fixture;
 pub mod screen;
 
 use std::rc::Rc;
-use std::time::Duration;
 
 use aftercare::domain::plan::{CarePlan, PlanSource};
 use aftercare::domain::time::{FixedClock, Stamp};
@@ -22,16 +21,13 @@ pub fn journal_dir() -> TempDir {
 
 /// The journal in `dir`, opened for writing as the TUI does.
 pub fn writable(dir: &Path) -> Journal {
-    Journal::open_writable(Layout::new(dir), Duration::ZERO).expect("journal opens")
+    Journal::open_writable(Layout::new(dir), aftercare::journal::COMMAND_LOCK_WAIT)
+        .expect("journal opens")
 }
 
 /// A treatment at an RFC 3339 time with offset, e.g. `2027-03-13T10:00:00-05:00`.
 pub fn treatment(at: &str) -> Treatment {
-    Treatment {
-        at: at.parse::<Stamp>().expect("a stamp"),
-        area: "face".into(),
-        note: String::new(),
-    }
+    Treatment::new(at.parse::<Stamp>().expect("a stamp"), "face", "")
 }
 
 /// The journal in `dir`, opened for writing, with a treatment at `treated` unless the

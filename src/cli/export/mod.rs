@@ -23,7 +23,7 @@ use crate::domain::recovery;
 use crate::domain::time::Clock;
 use crate::error::FileError;
 use crate::journal::paths::Paths;
-use crate::journal::{Journal, Month, Symptoms, Treatment};
+use crate::journal::{DayEntry, Journal, Month, Symptoms, Treatment};
 
 use super::{CliError, ExportArgs, ExportFormat};
 
@@ -287,7 +287,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
         items,
         adherence: recovery::adherence(&checklist),
         symptoms: entry.and_then(|e| e.symptoms),
-        note: entry.map(|e| e.note.clone()).unwrap_or_default(),
+        note: entry.map(DayEntry::note).unwrap_or_default(),
     }
 }
 

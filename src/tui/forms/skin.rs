@@ -35,7 +35,7 @@ impl SkinForm {
             date,
             scores: Symptom::ALL.map(|symptom| s.get(symptom)),
             scores_set: symptoms.is_some(),
-            note: TextArea::new(entry.map_or("", |e| e.note.as_str())),
+            note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
         }
     }

@@ -74,11 +74,11 @@ impl TreatmentForm {
     /// The treatment the form describes, or why it cannot be recorded.
     pub fn to_treatment(&self, now: &ZonedDateTime) -> Result<Treatment, String> {
         let at = parse_local_date_time(self.when.text(), now)?;
-        Ok(Treatment {
-            at: Stamp::of(&at),
-            area: self.area.text().trim().to_string(),
-            note: self.note.text().trim().to_string(),
-        })
+        Ok(Treatment::new(
+            Stamp::of(&at),
+            self.area.text().trim(),
+            self.note.text().trim(),
+        ))
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::calendar::{self, Calendar};
 use super::{Theme, fit, panel, split};
 use crate::domain::adherence::{self, Level};
-use crate::domain::model::{Month, Score, Symptom, Symptoms};
+use crate::domain::model::{DayEntry, Month, Score, Symptom, Symptoms};
 use crate::domain::recovery;
 use crate::domain::time::days_between;
 use crate::tui::app::App;
@@ -175,7 +175,8 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             None => lines.push(Line::styled("No symptom scores logged", theme.muted)),
         }
     }
-    if let Some(note) = entry.map(|e| e.note.trim()).filter(|n| !n.is_empty()) {
+    if let Some(note) = entry.map(DayEntry::note).filter(|n| !n.trim().is_empty()) {
+        let note = note.trim();
         for (index, text) in note.lines().enumerate() {
             let lead = if index == 0 { "Note: " } else { "      " };
             lines.push(Line::styled(format!("{lead}{text}"), theme.text));

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         _ => {}
     }
     frame.render_widget(status_line(app, theme), status);
-    frame.render_widget(key_hints(&hints, theme), footer);
+    frame.render_widget(key_hints(&hints, footer.width, theme), footer);
     if app.help_shown() {
         help::draw(frame, area, app, theme);
     }
@@ -61,6 +61,23 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     match &app.status {
         Some(status) if status.is_error => Line::styled(format!(" ! {}", status.text), theme.error),
         Some(status) => Line::styled(format!(" {}", status.text), theme.text),
+        // A running timer is always in sight, whichever item is selected and however
+        // small the screen.
+        None if app.timer.is_some() => {
+            let left = app.timer_left().unwrap_or_default();
+            let label = app
+                .timer
+                .as_ref()
+                .and_then(|timer| app.plan.item(&timer.item_id))
+                .map_or("", |item| item.label.as_str());
+            Line::styled(
+                format!(
+                    " Timer {} · {label} · t cancels",
+                    crate::tui::app::clock_face(left)
+                ),
+                theme.warning,
+            )
+        }
         None => Line::styled(
             format!(
                 " Plan: {} · your dermatologist's advice comes first",
@@ -71,10 +88,25 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     }
 }
 
-/// A footer of `key description` pairs.
-fn key_hints<'a>(hints: &[(&'a str, &'a str)], theme: &Theme) -> Line<'a> {
+/// A footer of `key description` pairs that fits `width`: whole hints are left out when
+/// it is narrow (the middle ones first; `? help` and `q quit` stay), never cut in a word.
+fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
+    let mut hints = hints.to_vec();
+    let needed = |hints: &[(&str, &str)]| -> usize {
+        let pairs: usize = hints
+            .iter()
+            .map(|(key, what)| Line::raw(format!("{key} {what}")).width() + 2)
+            .sum();
+        (1 + pairs).saturating_sub(2)
+    };
+    // The first three (move, tick, the timer on Today) and the last three (switch screen,
+    // help, quit) go last; the one moving through the list goes before the other two.
+    while hints.len() > 1 && needed(&hints) > usize::from(width) {
+        let middle = hints.len().saturating_sub(4);
+        hints.remove(if middle > 2 { middle } else { 0 });
+    }
     let mut spans = vec![Span::raw(" ")];
-    for (key, what) in hints {
+    for (key, what) in &hints {
         spans.push(Span::styled(*key, theme.key));
         spans.push(Span::styled(format!(" {what}  "), theme.muted));
     }

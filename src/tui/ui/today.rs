@@ -166,14 +166,11 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
             .plan
             .item(&timer.item_id)
             .map_or("", |i| i.label.as_str());
-        let secs = left.as_secs();
+        // Two short lines, so a narrow panel never breaks the time from its words.
         lines.push(Line::raw(""));
+        lines.push(Line::styled(format!("Timer: {label}"), theme.warning));
         lines.push(Line::styled(
-            format!(
-                "Timer {:02}:{:02} · {label} · t cancels",
-                secs / 60,
-                secs % 60
-            ),
+            format!("{} left · t cancels", crate::tui::app::clock_face(left)),
             theme.warning,
         ));
     }

@@ -1,0 +1,300 @@
+//! Reminder settings: `reminders.ron` in the config dir, changed with
+//! `aftercare remind --set KEY=VALUE` and shown with `aftercare remind --settings`.
+//!
+//! The file holds plain strings ("20:00", "22:00-08:00", "off") so that a person can edit
+//! it, and every value, typed or read, goes through the same parser. An absent file means
+//! the defaults; a broken one is an error naming the file and the key, never overwritten.
+
+use std::path::Path;
+
+use jiff::civil::Time;
+use serde::{Deserialize, Serialize};
+
+use crate::domain::reminders::{Kind, QuietHours};
+use crate::error::FileError;
+use crate::journal;
+
+/// The settings file's schema.
+pub const SETTINGS_VERSION: u32 = 1;
+
+/// What `remind` delivers, and when.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Settings {
+    /// When the evening reminder of today's open care comes; `None`: off.
+    pub evening: Option<Time>,
+    /// When nothing is delivered; `None`: no quiet hours.
+    pub quiet: Option<QuietHours>,
+    pub restrictions: bool,
+    pub timers: bool,
+    pub sessions: bool,
+    pub alerts: bool,
+}
+
+impl Default for Settings {
+    /// 20:00 for the evening, quiet from 22:00 to 08:00, every kind on.
+    fn default() -> Settings {
+        Settings {
+            evening: Some(Time::constant(20, 0, 0, 0)),
+            quiet: Some(QuietHours {
+                start: Time::constant(22, 0, 0, 0),
+                end: Time::constant(8, 0, 0, 0),
+            }),
+            restrictions: true,
+            timers: true,
+            sessions: true,
+            alerts: true,
+        }
+    }
+}
+
+/// The keys `--set` knows, with what each one is for (shown by `--settings`).
+pub const KEYS: [(&str, &str); 6] = [
+    (
+        "evening",
+        "today's open care, once, at this time (HH:MM or off)",
+    ),
+    (
+        "quiet",
+        "nothing is delivered then; it waits until they end (HH:MM-HH:MM or off)",
+    ),
+    ("restrictions", "a restriction passing its minimum (on/off)"),
+    ("timers", "an ice-pack session ending (on/off)"),
+    (
+        "sessions",
+        "the next session's window opening or missed (on/off)",
+    ),
+    ("alerts", "an urgent alert, once a day (on/off)"),
+];
+
+/// `reminders.ron` as written: one string per key (absent or empty: the default).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SettingsFile {
+    version: u32,
+    #[serde(default)]
+    evening: String,
+    #[serde(default)]
+    quiet: String,
+    #[serde(default)]
+    restrictions: String,
+    #[serde(default)]
+    timers: String,
+    #[serde(default)]
+    sessions: String,
+    #[serde(default)]
+    alerts: String,
+}
+
+impl journal::Versioned for SettingsFile {
+    fn version(&self) -> u32 {
+        self.version
+    }
+}
+
+impl Settings {
+    /// The settings in `path`, or the defaults when it does not exist.
+    pub fn load(path: &Path) -> Result<Settings, FileError> {
+        let Some(file) = journal::read::<SettingsFile>(path)?.0 else {
+            return Ok(Settings::default());
+        };
+        let mut settings = Settings::default();
+        for (key, value) in file.pairs() {
+            if !value.trim().is_empty() {
+                settings
+                    .set(key, &value)
+                    .map_err(|message| FileError::new(path, None, format!("{key}: {message}")))?;
+            }
+        }
+        Ok(settings)
+    }
+
+    /// Writes every key (owner-only, crash-safe), creating the config dir if needed.
+    pub fn save(&self, path: &Path) -> Result<(), FileError> {
+        if let Some(dir) = path.parent() {
+            journal::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
+        }
+        let value = |key| self.get(key);
+        let file = SettingsFile {
+            version: SETTINGS_VERSION,
+            evening: value("evening"),
+            quiet: value("quiet"),
+            restrictions: value("restrictions"),
+            timers: value("timers"),
+            sessions: value("sessions"),
+            alerts: value("alerts"),
+        };
+        journal::write(path, &file).map(|_| ())
+    }
+
+    /// Changes one key from its text (`evening`, `19:30`).
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+        let value = value.trim();
+        match key.trim() {
+            "evening" => self.evening = parse_optional(value, parse_time)?,
+            "quiet" => self.quiet = parse_optional(value, parse_span)?,
+            "restrictions" => self.restrictions = parse_switch(value)?,
+            "timers" => self.timers = parse_switch(value)?,
+            "sessions" => self.sessions = parse_switch(value)?,
+            "alerts" => self.alerts = parse_switch(value)?,
+            other => {
+                let known: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
+                return Err(format!(
+                    "{other:?} is not a reminder setting; the settings are {}",
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// One key's value as text, as `set` reads it back.
+    pub fn get(&self, key: &str) -> String {
+        let switch = |on: bool| if on { "on" } else { "off" }.to_string();
+        match key {
+            "evening" => self.evening.map_or("off".into(), hhmm),
+            "quiet" => self.quiet.map_or("off".into(), |q| {
+                format!("{}-{}", hhmm(q.start), hhmm(q.end))
+            }),
+            "restrictions" => switch(self.restrictions),
+            "timers" => switch(self.timers),
+            "sessions" => switch(self.sessions),
+            "alerts" => switch(self.alerts),
+            _ => String::new(),
+        }
+    }
+
+    /// Whether reminders of `kind` are delivered.
+    pub fn allows(&self, kind: Kind) -> bool {
+        match kind {
+            Kind::Restriction => self.restrictions,
+            Kind::Timer => self.timers,
+            Kind::Evening => self.evening.is_some(),
+            Kind::NextSession => self.sessions,
+            Kind::Alert => self.alerts,
+        }
+    }
+
+    /// A warning when a setting can never fire: an evening time inside quiet hours would
+    /// only come after the day it is about has ended.
+    pub fn warning(&self) -> Option<String> {
+        let (evening, quiet) = (self.evening?, self.quiet?);
+        quiet.contains(evening).then(|| {
+            format!(
+                "the evening reminder ({}) falls in quiet hours ({}), so it never comes: move one of them",
+                hhmm(evening),
+                self.get("quiet")
+            )
+        })
+    }
+}
+
+impl SettingsFile {
+    fn pairs(self) -> [(&'static str, String); 6] {
+        [
+            ("evening", self.evening),
+            ("quiet", self.quiet),
+            ("restrictions", self.restrictions),
+            ("timers", self.timers),
+            ("sessions", self.sessions),
+            ("alerts", self.alerts),
+        ]
+    }
+}
+
+fn hhmm(time: Time) -> String {
+    time.strftime("%H:%M").to_string()
+}
+
+fn parse_optional<T>(
+    value: &str,
+    parse: fn(&str) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    if value.eq_ignore_ascii_case("off") {
+        Ok(None)
+    } else {
+        parse(value).map(Some)
+    }
+}
+
+fn parse_time(value: &str) -> Result<Time, String> {
+    Time::strptime("%H:%M", value)
+        .map_err(|_| format!("{value:?} is not a time like 19:30 (or off)"))
+}
+
+fn parse_span(value: &str) -> Result<QuietHours, String> {
+    let bad = || format!("{value:?} is not a span like 22:00-08:00 (or off)");
+    let (start, end) = value.split_once('-').ok_or_else(bad)?;
+    let (start, end) = (
+        parse_time(start.trim()).map_err(|_| bad())?,
+        parse_time(end.trim()).map_err(|_| bad())?,
+    );
+    if start == end {
+        return Err(format!(
+            "{value:?} starts and ends at the same time; use quiet=off for no quiet hours"
+        ));
+    }
+    Ok(QuietHours { start, end })
+}
+
+fn parse_switch(value: &str) -> Result<bool, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "on" | "yes" | "true" => Ok(true),
+        "off" | "no" | "false" => Ok(false),
+        _ => Err(format!("{value:?} is not on or off")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_reads_back_what_was_set() {
+        let mut settings = Settings::default();
+        for (key, value) in [
+            ("evening", "19:30"),
+            ("quiet", "23:00-07:15"),
+            ("restrictions", "off"),
+            ("timers", "off"),
+            ("sessions", "off"),
+            ("alerts", "off"),
+        ] {
+            settings.set(key, value).unwrap();
+            assert_eq!(settings.get(key), value);
+        }
+        settings.set("evening", "off").unwrap();
+        assert_eq!(settings.evening, None);
+    }
+
+    #[test]
+    fn bad_values_say_what_is_expected() {
+        let mut settings = Settings::default();
+        let err = settings.set("evening", "25:00").unwrap_err();
+        assert!(err.contains("19:30"), "{err}");
+        let err = settings.set("quiet", "22:00-22:00").unwrap_err();
+        assert!(err.contains("quiet=off"), "{err}");
+        let err = settings.set("colour", "on").unwrap_err();
+        assert!(err.contains("evening, quiet"), "{err}");
+        assert_eq!(settings, Settings::default(), "nothing changed");
+    }
+
+    #[test]
+    fn a_broken_file_names_itself_and_the_key() {
+        let dir = tempfile::TempDir::new().unwrap();
+        let path = dir.path().join("reminders.ron");
+        std::fs::write(&path, "(version: 1, evening: \"8pm\")").unwrap();
+        let err = Settings::load(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("reminders.ron") && err.contains("evening"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn an_evening_in_quiet_hours_is_flagged() {
+        let mut settings = Settings::default();
+        assert_eq!(settings.warning(), None);
+        settings.set("evening", "22:30").unwrap();
+        assert!(settings.warning().unwrap().contains("never comes"));
+    }
+}
