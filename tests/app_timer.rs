@@ -114,6 +114,7 @@ fn the_end_rings_and_is_told_once_not_again_by_remind() {
     let paths = Paths {
         journal_dir: journal.path().to_path_buf(),
         plan_override: state.path().join("config/care-plan.ron"),
+        undo_log: state.path().join("state/undo.ron"),
     };
     drop(app);
     let cli = Cli::try_parse_from(["aftercare", "remind", "--set", "restrictions=off"]).unwrap();
@@ -141,6 +142,7 @@ fn when_remind_told_first_the_app_rings_but_does_not_notify_again() {
     let paths = Paths {
         journal_dir: journal.path().to_path_buf(),
         plan_override: state.path().join("config/care-plan.ron"),
+        undo_log: state.path().join("state/undo.ron"),
     };
     let mut notes = Recorder::default();
     let cli = Cli::try_parse_from(["aftercare", "remind", "--set", "restrictions=off"]).unwrap();

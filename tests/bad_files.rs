@@ -101,13 +101,18 @@ fn impossible_date_is_refused() {
 }
 
 #[test]
-fn a_tick_for_an_item_not_in_the_plan_is_refused_where_it_is() {
+fn a_tick_for_an_item_not_in_the_plan_is_no_reason_to_refuse() {
+    // Issue 12: the plan follows the dermatologist, so a tick of an item no longer in it
+    // (or a hand-typed id no plan had) is kept and shown, never a lock-out.
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("treatments.ron"), TREATMENTS_OK).unwrap();
+    fs::create_dir(dir.path().join("days")).unwrap();
     let text = day(r#"ticks: {"coffee": ["2027-03-14T09:00:00-04:00"]}"#);
-    let message = refused_month(text.as_bytes(), "2027-03.ron:2:");
-    assert!(message.contains("\"coffee\""), "{message}");
-    assert!(
-        message.contains("not an item of the care plan"),
-        "{message}"
+    fs::write(dir.path().join("days/2027-03.ron"), &text).unwrap();
+    start(dir.path()).expect("starts");
+    assert_eq!(
+        fs::read_to_string(dir.path().join("days/2027-03.ron")).unwrap(),
+        text
     );
 }
 
@@ -159,7 +164,9 @@ fn a_bad_plan_override_names_line_and_column() {
     let path = dir.path().join("care-plan.ron");
     let text = aftercare::domain::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
     fs::write(&path, &text).unwrap();
-    let message = CarePlan::load(&path).unwrap_err().to_string();
+    let message = aftercare::journal::plan_file::load(&path)
+        .unwrap_err()
+        .to_string();
     assert!(
         message.starts_with(&format!("{}:", path.display())),
         "{message}"

@@ -411,7 +411,7 @@ fn a_broken_plan_fails_plan_commands_but_not_notes() {
 }
 
 #[test]
-fn plan_init_writes_the_builtin_text_once_and_plan_shows_its_source() {
+fn plan_init_writes_an_empty_changes_file_once_and_plan_shows_its_source() {
     let sandbox = Sandbox::new();
     let out = sandbox.ok(&["plan"]);
     assert!(
@@ -426,11 +426,14 @@ fn plan_init_writes_the_builtin_text_once_and_plan_shows_its_source() {
         out.contains(&sandbox.plan_path().display().to_string()),
         "{out}"
     );
+    let written = std::fs::read_to_string(sandbox.plan_path()).unwrap();
+    assert!(written.contains("version: 2"), "{written}");
     assert_eq!(
-        std::fs::read_to_string(sandbox.plan_path()).unwrap(),
-        BUILTIN_PLAN
+        sandbox.ok(&["plan", "diff"]),
+        "No changes: you follow the built-in plan.\n"
     );
 
+    // A whole copy of the plan (the first format) still works, as a replacement.
     let edited = BUILTIN_PLAN.replace("target: 8", "target: 10");
     std::fs::write(sandbox.plan_path(), &edited).unwrap();
     let run = sandbox.run(&["plan", "--init"]);
@@ -443,7 +446,10 @@ fn plan_init_writes_the_builtin_text_once_and_plan_shows_its_source() {
 
     let out = sandbox.ok(&["plan"]);
     assert!(
-        out.contains(&format!("your plan in {}", sandbox.plan_path().display())),
+        out.contains(&format!(
+            "your own full plan in {}",
+            sandbox.plan_path().display()
+        )),
         "{out}"
     );
     assert!(out.contains("10 a day"), "{out}");

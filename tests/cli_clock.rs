@@ -19,6 +19,7 @@ impl Setup {
         let paths = Paths {
             journal_dir: dir.path().join("journal"),
             plan_override: dir.path().join("config/care-plan.ron"),
+            undo_log: dir.path().join("state/undo.ron"),
         };
         Setup { dir, paths }
     }

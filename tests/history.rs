@@ -166,6 +166,12 @@ fn tab_opens_history_on_the_day_shown_and_goes_back() {
     assert_eq!(app.history.streaks.current, 6);
     assert_eq!(app.history.streaks.best, 6);
     press(&mut app, &[KeyCode::Tab]);
+    assert_eq!(
+        app.screen,
+        Screen::Plan,
+        "Tab cycles Today → History → Plan"
+    );
+    press(&mut app, &[KeyCode::Tab]);
     assert_eq!(app.screen, Screen::Today);
 }
 

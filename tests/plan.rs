@@ -3,14 +3,18 @@
 use std::path::Path;
 
 use aftercare::domain::plan::{BUILTIN_PLAN, CarePlan, ItemKind, PlanSource, TIP_COUNT};
+use aftercare::journal::plan_file;
 
 #[test]
 fn builtin_plan_parses_and_covers_every_tip() {
     let plan = CarePlan::parse(BUILTIN_PLAN, Path::new("care-plan.ron")).expect("valid");
     assert_eq!(plan.uncovered_tips(), Vec::<u8>::new());
     for tip in 1..=TIP_COUNT {
-        let covered = plan.items.iter().any(|i| i.tip == tip)
-            || plan.restrictions.iter().any(|r| r.tip == tip);
+        let covered = plan.items.iter().any(|i| i.origin.tip() == Some(tip))
+            || plan
+                .restrictions
+                .iter()
+                .any(|r| r.origin.tip() == Some(tip));
         assert!(covered, "tip {tip} has no item or restriction");
     }
 }
@@ -45,7 +49,7 @@ fn builtin_plan_has_every_kind_the_brief_asks_for() {
     assert!(hours("peels") >= 14 * 24);
     let sun = plan.restrictions.iter().find(|r| r.id == "sun").unwrap();
     assert!(
-        sun.default,
+        sun.origin.is_default(),
         "the tip gives no number for the sun: it must be marked a default"
     );
 }
@@ -54,12 +58,12 @@ fn builtin_plan_has_every_kind_the_brief_asks_for() {
 fn override_file_replaces_the_builtin_plan() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("care-plan.ron");
-    let (_, source) = CarePlan::load(&path).unwrap();
+    let (_, source) = plan_file::load(&path).unwrap();
     assert_eq!(source, PlanSource::BuiltIn);
 
     std::fs::write(&path, BUILTIN_PLAN.replace("target: 8", "target: 10")).unwrap();
-    let (plan, source) = CarePlan::load(&path).unwrap();
-    assert_eq!(source, PlanSource::File(path.clone()));
+    let (plan, source) = plan_file::load(&path).unwrap();
+    assert_eq!(source, PlanSource::Replace(path.clone()));
     assert_eq!(
         plan.item("water").unwrap().kind,
         ItemKind::Counted { target: 10 }
@@ -72,7 +76,7 @@ fn broken_override_names_file_line_and_column() {
     let path = dir.path().join("care-plan.ron");
     // Line 3 has a typo: `itms` is not a field of the plan.
     std::fs::write(&path, "(\n    version: 1,\n    itms: [],\n)\n").unwrap();
-    let err = CarePlan::load(&path).unwrap_err().to_string();
+    let err = plan_file::load(&path).unwrap_err().to_string();
     assert!(
         err.starts_with(&format!("{}:3:", path.display())),
         "error should start with file:line:column, got: {err}"
@@ -84,7 +88,7 @@ fn broken_override_names_file_line_and_column() {
 fn invalid_values_in_override_are_refused_whole() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("care-plan.ron");
-    std::fs::write(&path, BUILTIN_PLAN.replace("tip: 9,", "tip: 11,")).unwrap();
-    let err = CarePlan::load(&path).unwrap_err().to_string();
+    std::fs::write(&path, BUILTIN_PLAN.replace("Tip(9)", "Tip(11)")).unwrap();
+    let err = plan_file::load(&path).unwrap_err().to_string();
     assert!(err.contains("tip 11 is not between 1 and 10"), "{err}");
 }

@@ -36,7 +36,7 @@ fn history_screen_at_80x24() {
         "Next session 16–30 May 2027",
         "face and neck",
         "+35 d",
-        "Tab Today",
+        "Tab plan",
     ] {
         assert!(screen.contains(expected), "lacks {expected:?}:\n{screen}");
     }

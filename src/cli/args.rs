@@ -56,10 +56,17 @@ pub enum Command {
         after_help = "Examples:\n  aftercare export --format html --output report.html --name \"Alex Martin\"\n  aftercare export > report.md\n  aftercare export --format csv --bom --output history.csv --since 2027-03-01\n  aftercare export --format ics --reminders --output aftercare.ics"
     )]
     Export(ExportArgs),
-    /// Show the care plan in force and where it comes from.
+    /// Show or change your care plan: it follows your dermatologist.
+    #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
     /// Print where the journal and the plan override live.
     Paths,
+    /// Undo the last change made from the shell (tick, note, symptoms, treatment);
+    /// run it again to go further back. Changes made in the app are undone there with u.
+    #[command(
+        after_help = "The shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is).\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo"
+    )]
+    Undo,
     /// Tell what is due now (run every few minutes by the scheduler; see --install).
     #[command(
         after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."
@@ -216,12 +223,115 @@ pub enum ExportFormat {
     Ics,
 }
 
-/// `aftercare plan`.
+/// Examples shown under `aftercare plan --help`: a clinic sheet in four commands.
+const PLAN_EXAMPLES: &str = "Examples (a clinic sheet: makeup after 48 h, no ice, a balm twice a day for a week, no retinol for 5 days):
+  aftercare plan set makeup hours=48h
+  aftercare plan set ice off
+  aftercare plan add \"Clinic balm\" --kind count=2 --days 0-7
+  aftercare plan add-restriction \"No retinol\" --hours 5d
+  aftercare plan diff          # only your changes
+  aftercare plan reset makeup  # back to the built-in value";
+
+/// `aftercare plan [COMMAND]`: without a command, shows the plan in force.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct PlanArgs {
-    /// Write the built-in plan to your config directory to edit it (never overwrites).
+    /// Create your plan file (no changes yet, with comments on how to write them) to edit
+    /// by hand; never overwrites. `aftercare plan edit` does this and opens it.
     #[arg(long)]
     pub init: bool,
+    #[command(subcommand)]
+    pub command: Option<PlanCommand>,
+}
+
+/// The ways to change the plan from the shell. Every change is checked and saved at once.
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Show only your changes to the built-in plan.
+    Diff,
+    /// Change an entry: FIELD=VALUE with fields label, hint, days, target, minutes,
+    /// sessions, hours, kind; or `off` / `on`.
+    #[command(
+        after_help = "Examples:\n  aftercare plan set makeup hours=48     (also 48h, 5d, 2w)\n  aftercare plan set water target=10\n  aftercare plan set ice off\n  aftercare plan set sunscreen days=1-30\n  aftercare plan set next-session days=35-49"
+    )]
+    Set {
+        /// The entry's id, as `aftercare plan` lists it.
+        id: String,
+        /// What to change: FIELD=VALUE, `off` or `on`.
+        #[arg(required = true, value_name = "FIELD=VALUE")]
+        changes: Vec<String>,
+    },
+    /// Add a daily item of your own (from your dermatologist).
+    #[command(
+        after_help = "Examples:\n  aftercare plan add \"Clinic balm\" --kind count=2 --days 0-7\n  aftercare plan add \"Cold compress\" --kind timer=10x2 --days 0-2\n  aftercare plan add \"No swimming pools\" --kind avoid --days 0-14 --id no-pool"
+    )]
+    Add(PlanAddArgs),
+    /// Add a restriction of your own, counted in hours from the treatment.
+    #[command(after_help = "Example:\n  aftercare plan add-restriction \"No retinol\" --hours 5d")]
+    AddRestriction(PlanAddRestrictionArgs),
+    /// Undo your changes to an entry (your own entries are removed; ticks are kept).
+    #[command(
+        after_help = "Examples:\n  aftercare plan reset makeup\n  aftercare plan reset clinic-balm\n  aftercare plan reset --all"
+    )]
+    Reset {
+        /// The entry to reset.
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Reset everything: back to the built-in plan.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Open your plan file in $VISUAL or $EDITOR; it is checked when you save and close,
+    /// and re-opened with the error on top until it is right (or you leave it unchanged).
+    Edit,
+}
+
+/// `aftercare plan add`.
+#[derive(Debug, Args)]
+pub struct PlanAddArgs {
+    /// What the item says, e.g. "Clinic balm".
+    pub label: String,
+    /// check (once a day), count=N (N a day), timer=MIN×N (N sessions of MIN minutes, with
+    /// a timer), or avoid (tick when kept to).
+    #[arg(long, value_name = "KIND", value_parser = kind)]
+    pub kind: crate::domain::plan::ItemKind,
+    /// Days after the treatment, day 0 being the treatment day: 0-7, or 3- for no end.
+    #[arg(long, value_name = "FROM-TO", default_value = "0-14", value_parser = days)]
+    pub days: crate::domain::plan_changes::Days,
+    /// The id to tick it by (default: from the label, "Clinic balm" → clinic-balm).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// One line of why or how, shown beside the item.
+    #[arg(long, default_value = "")]
+    pub hint: String,
+}
+
+/// `aftercare plan add-restriction`.
+#[derive(Debug, Args)]
+pub struct PlanAddRestrictionArgs {
+    /// What to stay away from, e.g. "No retinol".
+    pub label: String,
+    /// How long after the treatment: hours (48, 48h) or days and weeks (5d, 2w).
+    #[arg(long, value_name = "DURATION", value_parser = hours)]
+    pub hours: crate::domain::plan_changes::Hours,
+    /// The id (default: from the label, "No retinol" → no-retinol).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// One line of why, shown beside the countdown.
+    #[arg(long, default_value = "")]
+    pub hint: String,
+}
+
+fn kind(text: &str) -> Result<crate::domain::plan::ItemKind, String> {
+    crate::domain::plan_edit::parse_kind(text)
+}
+
+fn days(text: &str) -> Result<crate::domain::plan_changes::Days, String> {
+    crate::domain::plan_changes::Days::parse(text)
+}
+
+fn hours(text: &str) -> Result<crate::domain::plan_changes::Hours, String> {
+    crate::domain::plan_changes::Hours::parse(text)
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.

@@ -17,6 +17,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let change = TickChange::Add(args.count);
     let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
+    super::undo::remember(paths, &journal);
     let item = plan.item(&args.item).expect("care::tick accepted the id");
     let progress = ItemProgress { item, count };
     Ok(format!(
@@ -34,6 +35,7 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let text = args.text.join(" ");
     care::set_note(&mut journal, date, &text, &now)
         .map_err(|err| CliError::from_care(&["note"], err))?;
+    super::undo::remember(paths, &journal);
     Ok(if text.trim().is_empty() {
         format!("Note for {date} cleared\n")
     } else {
@@ -58,6 +60,7 @@ pub(super) fn symptoms(
     };
     care::set_symptoms(&mut journal, date, Some(symptoms), &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
+    super::undo::remember(paths, &journal);
     Ok(format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
         symptoms.redness.word(),

@@ -12,15 +12,20 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+mod plan_change;
+mod plan_editor;
+mod plan_text;
 pub mod remind;
 pub mod status;
 mod treatment;
+mod undo;
 
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanArgs, RemindArgs, StatusArgs,
-    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
+    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanAddArgs, PlanAddRestrictionArgs,
+    PlanArgs, PlanCommand, RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs,
+    TreatmentCommand,
 };
 pub use error::CliError;
 
@@ -46,6 +51,7 @@ pub fn run(
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths => paths::run(paths),
+        Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
             let places =
                 crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
@@ -76,7 +82,7 @@ enum Access {
 /// The plan in force and the journal (treatments read), as every journal command needs
 /// them. Fails before anything is written.
 fn open(paths: &Paths, access: Access) -> Result<(CarePlan, PlanSource, Journal), CliError> {
-    let (plan, source) = CarePlan::load(&paths.plan_override)?;
+    let (plan, source) = crate::journal::plan_file::load(&paths.plan_override)?;
     Ok((plan, source, open_journal(paths, access)?))
 }
 

@@ -1,99 +1,117 @@
-//! `aftercare plan`: the care plan in force and where it comes from, and `plan --init` to
-//! get an editable copy (the first tip: the dermatologist's instructions come first).
+//! `aftercare plan`: the care plan in force, marking what is the patient's, and `plan diff`
+//! for their changes only. The commands that change the plan are in `plan_change` and
+//! `plan_editor`.
 
 use std::fmt::Write as _;
-use std::fs;
-use std::io::Write as _;
 use std::path::Path;
 
-use crate::domain::plan::{BUILTIN_PLAN, CarePlan, DayRange, Item, ItemKind, PlanSource};
+use crate::domain::plan::{CarePlan, PlanSource, Yours};
+use crate::domain::plan_changes::{NEXT_SESSION, PlanChanges};
 use crate::error::FileError;
 use crate::journal::paths::Paths;
+use crate::journal::plan_file;
 
-use super::{CliError, PlanArgs, aligned_rows};
+use super::plan_text::{change_rows, hours_text, item_numbers};
+use super::{CliError, PlanArgs, PlanCommand, aligned_rows};
 
-/// Shows the plan, or with `--init` writes the built-in one for editing.
+/// The ways to change the plan, named wherever the plan is shown.
+pub(super) const HOW_TO_CHANGE: &str = "Change it with `aftercare plan set ID FIELD=VALUE`, `plan add`, `plan add-restriction`, `plan reset` or `plan edit` (`aftercare plan --help`), or on the Plan screen (P) in the app.";
+
+/// Shows the plan, its changes, or changes it.
 pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
-    if args.init {
-        return init(&paths.plan_override);
+    let path = &paths.plan_override;
+    match &args.command {
+        _ if args.init => init(path),
+        None => {
+            let (plan, source) = plan_file::load(path)?;
+            Ok(describe(&plan, &source))
+        }
+        Some(PlanCommand::Diff) => diff(path),
+        Some(PlanCommand::Edit) => super::plan_editor::edit(path),
+        Some(command) => super::plan_change::run(command, path),
     }
-    let (plan, source) = CarePlan::load(&paths.plan_override)?;
-    Ok(describe(&plan, &source, &paths.plan_override))
 }
 
-/// Writes `assets/care-plan.ron`, comments included, to `path`; never over an existing file.
+/// Creates the changes file (empty, with its comments); never over an existing file.
 fn init(path: &Path) -> Result<String, CliError> {
-    let io_err = |err: std::io::Error| FileError::io(path, &err);
-    if let Some(dir) = path.parent() {
-        fs::create_dir_all(dir).map_err(|err| FileError::io(dir, &err))?;
+    if path.exists() {
+        return Err(FileError::new(
+            path,
+            None,
+            "already exists and was left as it is; `aftercare plan edit` opens it",
+        )
+        .into());
     }
-    // `create_new` makes "exists?" and "create" one step: an existing plan is never touched.
-    let mut file = match fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-    {
-        Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
-            return Err(FileError::new(
-                path,
-                None,
-                "already exists and was left as it is; edit it, or remove it to start again from the built-in plan",
-            )
-            .into());
-        }
-        other => other.map_err(io_err)?,
-    };
-    file.write_all(BUILTIN_PLAN.as_bytes())
-        .and_then(|()| file.sync_all())
-        .map_err(io_err)?;
+    plan_file::save(path, &PlanChanges::default())?;
     Ok(format!(
-        "Wrote the built-in plan to {}\nEdit it to follow your dermatologist's instructions; from now on it replaces the built-in plan.\n",
+        "Wrote {}: it holds only your changes to the built-in plan (none yet), with comments on how to write them.\n",
         path.display()
     ))
 }
 
-/// The plan as a patient reads it: every item with its ids, and every restriction.
-fn describe(plan: &CarePlan, source: &PlanSource, override_path: &Path) -> String {
+/// The plan as a patient reads it: every entry with its id, its numbers and where it
+/// comes from, the patient's own marked "yours".
+pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
+    let builtin = CarePlan::builtin();
     let mut text = format!("Care plan in force: {source}\n");
-    match source {
-        PlanSource::BuiltIn => {
-            let _ = writeln!(
-                text,
-                "Your dermatologist's instructions come first: `aftercare plan --init` writes an editable copy to {}",
-                override_path.display()
-            );
-        }
-        PlanSource::File(_) => {
-            text.push_str("Remove that file to go back to the built-in plan.\n");
-        }
+    text.push_str("Your dermatologist's instructions come first. ");
+    text.push_str(HOW_TO_CHANGE);
+    text.push('\n');
+    if let PlanSource::Replace(_) = source {
+        text.push_str("Your file is a full copy of the plan (the first format): corrections of the built-in plan do not reach you. Your next change through `aftercare plan` keeps only what differs.\n");
     }
-    text.push_str("\nDaily care (id, item, how often, days after treatment):\n");
+    text.push_str("\nDaily care (id, item, how often and when · where it comes from):\n");
     text.push_str(&aligned_rows(plan.items.iter().map(|item| {
         [
             item.id.clone(),
             item.label.clone(),
             format!(
-                "{}{}, {}",
-                how_often(item),
-                star(item.default),
-                days(item.days)
+                "{} · {}",
+                item_numbers(item),
+                from(&item.yours, &item.source(), || builtin
+                    .item(&item.id)
+                    .map(item_numbers))
             ),
         ]
     })));
-    text.push_str("\nRestrictions (id, what, how long after the treatment):\n");
+    text.push_str(
+        "\nRestrictions (id, what, how long after the treatment · where it comes from):\n",
+    );
     text.push_str(&aligned_rows(plan.restrictions.iter().map(|r| {
         [
             r.id.clone(),
             r.label.clone(),
-            format!("{} h{}", r.hours, star(r.default)),
+            format!(
+                "{} · {}",
+                hours_text(r.hours),
+                from(&r.yours, &r.source(), || builtin
+                    .restriction(&r.id)
+                    .map(|b| hours_text(b.hours)))
+            ),
         ]
     })));
+    let off: Vec<[String; 3]> = plan
+        .off_items
+        .iter()
+        .map(|i| [i.id.clone(), i.label.clone(), i.origin.short()])
+        .chain(
+            plan.off_restrictions
+                .iter()
+                .map(|r| [r.id.clone(), r.label.clone(), r.origin.short()]),
+        )
+        .collect();
+    if !off.is_empty() {
+        text.push_str("\nTurned off by you (back on: `aftercare plan set ID on`):\n");
+        text.push_str(&aligned_rows(off));
+    }
+    let window = plan.next_session;
     let _ = writeln!(
         text,
-        "\nNext session: {} to {} days after the latest one.",
-        plan.next_session.from_days, plan.next_session.to_days
+        "\nNext session ({NEXT_SESSION}): {} to {} days after the latest one · {}.",
+        window.from_days,
+        window.to_days,
+        window_source(plan)
     );
-    text.push_str("* our cautious default: the tip gives no number.\n");
     let uncovered = plan.uncovered_tips();
     if !uncovered.is_empty() {
         let tips: Vec<String> = uncovered.iter().map(u8::to_string).collect();
@@ -102,22 +120,39 @@ fn describe(plan: &CarePlan, source: &PlanSource, override_path: &Path) -> Strin
     text
 }
 
-fn how_often(item: &Item) -> String {
-    match item.kind {
-        ItemKind::Check => "once a day".to_string(),
-        ItemKind::Counted { target } => format!("{target} a day"),
-        ItemKind::Timed { minutes, sessions } => format!("{sessions} × {minutes} min a day"),
-        ItemKind::Avoid => "avoid (tick when kept to)".to_string(),
+fn window_source(plan: &CarePlan) -> String {
+    match &plan.next_session_origin {
+        crate::domain::plan::Origin::Dermatologist => "yours".to_string(),
+        origin => origin.short(),
     }
 }
 
-fn days(range: DayRange) -> String {
-    match range.to {
-        Some(to) => format!("days {}–{to}", range.from),
-        None => format!("from day {}", range.from),
+/// "yours (your dermatologist)", "yours: hours changed (built in: 24 h, tip 5)", or the
+/// built-in origin.
+fn from(yours: &Yours, source: &str, builtin: impl Fn() -> Option<String>) -> String {
+    match yours {
+        Yours::No => source.to_string(),
+        Yours::Added => "YOURS (your dermatologist)".to_string(),
+        Yours::Changed(fields) => format!(
+            "YOURS: {} changed (built in: {})",
+            fields.join(", "),
+            builtin().unwrap_or_default()
+        ),
     }
 }
 
-fn star(default: bool) -> &'static str {
-    if default { "*" } else { "" }
+/// `plan diff`: only the patient's changes, each with the built-in value it replaces.
+fn diff(path: &Path) -> Result<String, CliError> {
+    let builtin = CarePlan::builtin();
+    let file = plan_file::read(path, &builtin)?;
+    let (plan, _) = plan_file::effective(&builtin, file, path);
+    let rows = change_rows(&builtin, &plan);
+    if rows.is_empty() {
+        return Ok("No changes: you follow the built-in plan.\n".to_string());
+    }
+    Ok(format!(
+        "Your changes to the built-in plan ({}):\n{}",
+        path.display(),
+        aligned_rows(rows)
+    ))
 }

@@ -32,6 +32,9 @@ pub struct Status {
     pub adherence: Option<f64>,
     pub items: Vec<ItemStatus>,
     pub restrictions: Vec<RestrictionStatus>,
+    /// Today's ticks of items no longer in the plan: kept, shown, counted for nothing.
+    #[serde(skip)]
+    pub former: Vec<recovery::FormerTicks>,
 }
 
 /// One of today's care items.
@@ -76,6 +79,7 @@ impl Status {
                 adherence: None,
                 items: Vec::new(),
                 restrictions: Vec::new(),
+                former: recovery::former_ticks(plan, journal.day(date)),
             });
         };
         let day = recovery::day_number(treatment, date);
@@ -99,6 +103,7 @@ impl Status {
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),
             restrictions,
+            former: recovery::former_ticks(plan, journal.day(date)),
         })
     }
 
@@ -143,6 +148,16 @@ impl Status {
                     format!("[{mark}] {}", item.id),
                     item.label.clone(),
                     format!("{}/{}", item.done, item.target),
+                ]
+            })));
+        }
+        if !self.former.is_empty() {
+            text.push_str("Also ticked today, kept but counting for nothing:\n");
+            text.push_str(&aligned_rows(self.former.iter().map(|former| {
+                [
+                    format!("    {}", former.id),
+                    format!("{} ×{}", former.label, former.count),
+                    former.why().to_string(),
                 ]
             })));
         }

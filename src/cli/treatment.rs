@@ -28,6 +28,7 @@ pub(super) fn add(
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
+    super::undo::remember(paths, &journal);
     Ok(format!("Recorded treatment {}\n", describe(&treatment)))
 }
 

@@ -12,8 +12,9 @@ use crate::domain::model::{Month, MonthFile, Symptoms, Treatment, TreatmentsFile
 use super::model::{DayEntry, Edit, EventId, Tick};
 use crate::domain::time::Stamp;
 
-/// One change the patient made, as saved in one transaction.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// One change the patient made, as saved in one transaction. Serialisable for the
+/// command line's undo log (see `journal::undo_log`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Operation {
     /// A tick of a plan item (the item's id) on a day.
     Tick {

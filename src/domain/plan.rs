@@ -1,12 +1,12 @@
 //! The care plan: which items to do on which day, and which restrictions hold for how long.
 //!
-//! The plan is data, not code: the built-in one is `assets/care-plan.ron`, compiled in, and a
-//! file of the same shape in the user's config dir replaces it whole (the first tip is "follow
-//! your dermatologist's instructions", so every number must be changeable). A plan is either
-//! loaded completely and validated, or refused with a `file:line:column` error: the app never
-//! runs on half a plan.
+//! The plan is data, not code: the built-in one is `assets/care-plan.ron`, compiled in. The
+//! patient's own file (see `plan_changes`) holds only what their dermatologist said
+//! differently; the plan in force is the built-in one with those changes, validated as a
+//! whole. Every entry says where it comes from ([`Origin`]) and whether it is the patient's
+//! ([`Yours`]), so the screens can always say "tip 5", "our default" or "your dermatologist".
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -17,11 +17,119 @@ use crate::error::{FileError, ron_error};
 /// The plan shipped inside the binary.
 pub const BUILTIN_PLAN: &str = include_str!("../../assets/care-plan.ron");
 
-/// The plan schema this build reads and writes.
+/// The schema of a whole plan (the built-in one, or an old full copy that replaces it).
 pub const PLAN_VERSION: u32 = 1;
 
 /// The number of tips in the seed text; every one must be covered by the plan.
 pub const TIP_COUNT: u8 = 10;
+
+/// Where an entry of the plan comes from: the screens say it beside every entry, so the
+/// patient can tell what the seed says from what we chose and from what their clinic said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Origin {
+    /// A seed tip (1–10) gives this entry and its numbers.
+    Tip(u8),
+    /// The entry follows a tip, but a number in it is ours: `why` says where it comes from.
+    Default { tip: u8, why: String },
+    /// The patient's dermatologist (an entry they added, or numbers they changed).
+    Dermatologist,
+}
+
+impl Origin {
+    /// The seed tip the entry follows, if any.
+    pub fn tip(&self) -> Option<u8> {
+        match self {
+            Origin::Tip(tip) | Origin::Default { tip, .. } => Some(*tip),
+            Origin::Dermatologist => None,
+        }
+    }
+
+    /// True where a number is our cautious choice rather than the tip's.
+    pub fn is_default(&self) -> bool {
+        matches!(self, Origin::Default { .. })
+    }
+
+    /// "tip 5", "our default (tip 3): …", "your dermatologist": one line for any screen.
+    pub fn describe(&self) -> String {
+        match self {
+            Origin::Tip(tip) => format!("tip {tip}"),
+            Origin::Default { tip, why } if why.is_empty() => format!("our default (tip {tip})"),
+            Origin::Default { tip, why } => format!("our default (tip {tip}): {why}"),
+            Origin::Dermatologist => "your dermatologist".to_string(),
+        }
+    }
+}
+
+impl Origin {
+    /// "tip 5", "tip 3, our default", "your dermatologist": short, for lists.
+    pub fn short(&self) -> String {
+        match self {
+            Origin::Tip(tip) => format!("tip {tip}"),
+            Origin::Default { tip, .. } => format!("tip {tip}, our default"),
+            Origin::Dermatologist => "your dermatologist".to_string(),
+        }
+    }
+}
+
+/// Where an entry in force comes from, in a few words: its origin, or the patient's
+/// dermatologist when the patient added or changed it.
+fn source(origin: &Origin, yours: &Yours) -> String {
+    match yours {
+        Yours::No => origin.short(),
+        Yours::Added => "your dermatologist".to_string(),
+        Yours::Changed(fields) if fields.iter().all(|f| f == "off") => {
+            format!("turned off by you ({})", origin.short())
+        }
+        Yours::Changed(fields) => format!(
+            "your dermatologist ({} changed; built in from {})",
+            fields.join(", "),
+            origin.short()
+        ),
+    }
+}
+
+impl Item {
+    /// True where a number in force is our default: built in, marked so, and not changed.
+    pub fn is_our_default(&self) -> bool {
+        self.origin.is_default() && !self.yours.is_yours()
+    }
+
+    /// Where this item comes from, in a few words (see [`Origin::short`]).
+    pub fn source(&self) -> String {
+        source(&self.origin, &self.yours)
+    }
+}
+
+impl Restriction {
+    /// True where the hours in force are our default: built in, marked so, not changed.
+    pub fn is_our_default(&self) -> bool {
+        self.origin.is_default() && !self.yours.is_yours()
+    }
+
+    /// Where this restriction comes from, in a few words.
+    pub fn source(&self) -> String {
+        source(&self.origin, &self.yours)
+    }
+}
+
+/// Whether an entry of the plan in force is the patient's: computed when the plan is put
+/// together, never read from a file.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Yours {
+    /// As built in.
+    #[default]
+    No,
+    /// A built-in entry with some fields changed (their names, as `plan set` takes them).
+    Changed(Vec<String>),
+    /// An entry the patient added.
+    Added,
+}
+
+impl Yours {
+    pub fn is_yours(&self) -> bool {
+        !matches!(self, Yours::No)
+    }
+}
 
 /// A complete, validated care plan.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -34,11 +142,32 @@ pub struct CarePlan {
     pub symptom_window_days: u16,
     /// When the next session is suggested, counted in days from the latest one.
     pub next_session: DayWindow,
+    /// Where the next-session spacing comes from.
+    #[serde(default = "default_next_session_origin")]
+    pub next_session_origin: Origin,
+    /// Built-in items the patient turned off: kept so their old ticks keep a name and the
+    /// Plan screen can turn them on again.
+    #[serde(skip)]
+    pub off_items: Vec<Item>,
+    /// Built-in restrictions the patient turned off.
+    #[serde(skip)]
+    pub off_restrictions: Vec<Restriction>,
+    /// Items that were once in the patient's plan and are gone (id → label), so ticks of
+    /// them read "no longer in your plan" rather than "unknown".
+    #[serde(skip)]
+    pub removed: BTreeMap<String, String>,
+}
+
+fn default_next_session_origin() -> Origin {
+    Origin::Default {
+        tip: 10,
+        why: "a common spacing between sessions is 4 to 6 weeks".into(),
+    }
 }
 
 /// One thing to do (or keep to) on the days it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawItem")]
 pub struct Item {
     /// Stable name used in the journal and on the command line.
     pub id: String,
@@ -46,13 +175,62 @@ pub struct Item {
     /// One line of why, shown beside the selected item.
     #[serde(default)]
     pub hint: String,
-    /// The seed tip (1–10) this item comes from.
-    pub tip: u8,
+    pub origin: Origin,
     pub kind: ItemKind,
     pub days: DayRange,
-    /// True where a number is our cautious choice rather than the tip's.
+    #[serde(skip)]
+    pub yours: Yours,
+}
+
+/// An item as written in a file: `origin`, or the first format's `tip` and `default`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawItem {
+    id: String,
+    label: String,
     #[serde(default)]
-    pub default: bool,
+    hint: String,
+    origin: Option<Origin>,
+    tip: Option<u8>,
+    #[serde(default)]
+    default: bool,
+    kind: ItemKind,
+    days: DayRange,
+}
+
+impl TryFrom<RawItem> for Item {
+    type Error = String;
+
+    fn try_from(raw: RawItem) -> Result<Item, String> {
+        Ok(Item {
+            origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
+            id: raw.id,
+            label: raw.label,
+            hint: raw.hint,
+            kind: raw.kind,
+            days: raw.days,
+            yours: Yours::No,
+        })
+    }
+}
+
+/// The origin written in a file, or made from the first format's `tip: N, default: true`.
+fn origin_of(
+    id: &str,
+    origin: Option<Origin>,
+    tip: Option<u8>,
+    default: bool,
+) -> Result<Origin, String> {
+    match (origin, tip) {
+        (Some(_), Some(_)) => Err(format!("{id}: give `origin` or `tip`, not both")),
+        (Some(origin), None) => Ok(origin),
+        (None, Some(tip)) if default => Ok(Origin::Default {
+            tip,
+            why: String::new(),
+        }),
+        (None, Some(tip)) => Ok(Origin::Tip(tip)),
+        (None, None) => Ok(Origin::Dermatologist),
+    }
 }
 
 /// How an item is done and counted.
@@ -77,6 +255,16 @@ impl ItemKind {
             ItemKind::Timed { sessions, .. } => sessions,
         }
     }
+
+    /// "once a day", "8 a day", "3 × 12 min a day", "avoid (tick when kept to)".
+    pub fn describe(self) -> String {
+        match self {
+            ItemKind::Check => "once a day".to_string(),
+            ItemKind::Counted { target } => format!("{target} a day"),
+            ItemKind::Timed { minutes, sessions } => format!("{sessions} × {minutes} min a day"),
+            ItemKind::Avoid => "avoid (tick when kept to)".to_string(),
+        }
+    }
 }
 
 /// Days after treatment (day 0 = the treatment day), both ends included.
@@ -94,6 +282,16 @@ impl DayRange {
     }
 }
 
+impl fmt::Display for DayRange {
+    /// "days 0–7", "from day 3": how every screen writes a range.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to {
+            Some(to) => write!(f, "days {}–{to}", self.from),
+            None => write!(f, "from day {}", self.from),
+        }
+    }
+}
+
 /// A window of days after the latest treatment, both ends included.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -104,33 +302,126 @@ pub struct DayWindow {
 
 /// Something to stay away from for a number of hours after the treatment.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawRestriction")]
 pub struct Restriction {
     pub id: String,
     pub label: String,
     #[serde(default)]
     pub hint: String,
-    pub tip: u8,
+    pub origin: Origin,
     /// Measured from the treatment's instant, in real hours (not calendar days).
     pub hours: u32,
+    #[serde(skip)]
+    pub yours: Yours,
+}
+
+/// A restriction as written in a file (see [`RawItem`]).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRestriction {
+    id: String,
+    label: String,
     #[serde(default)]
-    pub default: bool,
+    hint: String,
+    origin: Option<Origin>,
+    tip: Option<u8>,
+    #[serde(default)]
+    default: bool,
+    hours: u32,
+}
+
+impl TryFrom<RawRestriction> for Restriction {
+    type Error = String;
+
+    fn try_from(raw: RawRestriction) -> Result<Restriction, String> {
+        Ok(Restriction {
+            origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
+            id: raw.id,
+            label: raw.label,
+            hint: raw.hint,
+            hours: raw.hours,
+            yours: Yours::No,
+        })
+    }
 }
 
 /// Where the plan in force came from; shown to the patient so they know what they follow.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PlanSource {
     BuiltIn,
-    File(PathBuf),
+    /// The built-in plan with the patient's changes from this file.
+    Changes(PathBuf),
+    /// An old full copy of the plan in this file: it replaces the built-in plan whole.
+    Replace(PathBuf),
+}
+
+impl PlanSource {
+    /// The patient's file, if one is in force.
+    pub fn path(&self) -> Option<&Path> {
+        match self {
+            PlanSource::BuiltIn => None,
+            PlanSource::Changes(path) | PlanSource::Replace(path) => Some(path),
+        }
+    }
 }
 
 impl fmt::Display for PlanSource {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             PlanSource::BuiltIn => f.write_str("built-in default plan"),
-            PlanSource::File(path) => write!(f, "your plan in {}", path.display()),
+            PlanSource::Changes(path) => {
+                write!(f, "built-in plan with your changes in {}", path.display())
+            }
+            PlanSource::Replace(path) => write!(
+                f,
+                "your own full plan in {} (replaces the built-in one)",
+                path.display()
+            ),
         }
     }
+}
+
+/// What is wrong with a plan, and which entry and field it is about, so that the file's
+/// reader can point at the line and column where that entry is written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanError {
+    pub id: Option<String>,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl PlanError {
+    pub fn new(message: impl Into<String>) -> PlanError {
+        PlanError {
+            id: None,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    pub fn at(id: &str, field: &str, message: impl Into<String>) -> PlanError {
+        PlanError {
+            id: Some(id.to_string()),
+            field: (!field.is_empty()).then(|| field.to_string()),
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for PlanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+/// The largest numbers a plan accepts: beyond them a value is a slip of the keyboard
+/// (`hours=4800` for 48), not an instruction.
+pub mod limits {
+    pub const HOURS: u32 = 24 * 365;
+    pub const DAY: u32 = 365;
+    pub const TARGET: u32 = 100;
+    pub const MINUTES: u32 = 120;
+    pub const SESSIONS: u32 = 24;
 }
 
 impl CarePlan {
@@ -140,56 +431,82 @@ impl CarePlan {
             .expect("the built-in care plan is valid (checked by tests)")
     }
 
-    /// Parses and validates a plan; `path` only names the file in errors.
+    /// Parses and validates a whole plan; `path` only names the file in errors. Reads
+    /// `to: 14` as well as `to: Some(14)`: people write the former.
     pub fn parse(text: &str, path: &Path) -> Result<CarePlan, FileError> {
-        let plan: CarePlan = ron::from_str(text).map_err(|err| ron_error(path, &err))?;
-        plan.validate()
-            .map_err(|message| FileError::new(path, None, message))?;
+        let plan: CarePlan = ron_options()
+            .from_str(text)
+            .map_err(|err| ron_error(path, &err))?;
+        if plan.version > PLAN_VERSION {
+            return Err(FileError::new(
+                path,
+                None,
+                format!(
+                    "plan version {} is newer than this aftercare understands; update aftercare",
+                    plan.version
+                ),
+            ));
+        }
+        plan.validate().map_err(|err| {
+            let position = locate(text, err.id.as_deref(), err.field.as_deref());
+            FileError::new(path, position, err.message)
+        })?;
         Ok(plan)
     }
 
-    fn validate(&self) -> Result<(), String> {
-        if self.version > PLAN_VERSION {
-            return Err(format!(
-                "plan version {} is newer than this aftercare understands ({PLAN_VERSION}); update aftercare",
-                self.version
-            ));
-        }
+    /// Checks the plan as a whole: ids, tips, numbers in range, day ranges in order.
+    pub fn validate(&self) -> Result<(), PlanError> {
         let mut ids = HashSet::new();
-        let ids_and_tips = self
+        let entries = self
             .items
             .iter()
-            .map(|item| (&item.id, item.tip))
-            .chain(self.restrictions.iter().map(|r| (&r.id, r.tip)));
-        for (id, tip) in ids_and_tips {
-            if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
-                return Err(format!(
-                    "id {id:?} must be letters, digits and dashes (it is typed on the command line)"
+            .map(|item| (&item.id, &item.label, &item.origin))
+            .chain(
+                self.restrictions
+                    .iter()
+                    .map(|r| (&r.id, &r.label, &r.origin)),
+            );
+        for (id, label, origin) in entries {
+            check_id(id)?;
+            if !ids.insert(id.to_ascii_lowercase()) {
+                return Err(PlanError::at(id, "id", format!("id {id:?} is used twice")));
+            }
+            if label.trim().is_empty() {
+                return Err(PlanError::at(
+                    id,
+                    "label",
+                    format!("{id}: the label is empty"),
                 ));
             }
-            if !ids.insert(id.to_ascii_lowercase()) {
-                return Err(format!("id {id:?} is used twice"));
-            }
-            if !(1..=TIP_COUNT).contains(&tip) {
-                return Err(format!("{id}: tip {tip} is not between 1 and {TIP_COUNT}"));
+            if let Some(tip) = origin.tip().filter(|tip| !(1..=TIP_COUNT).contains(tip)) {
+                return Err(PlanError::at(
+                    id,
+                    "origin",
+                    format!("{id}: tip {tip} is not between 1 and {TIP_COUNT}"),
+                ));
             }
         }
         for item in &self.items {
-            if item.kind.target() == 0 {
-                return Err(format!("{}: a daily target must be at least 1", item.id));
-            }
-            if let ItemKind::Timed { minutes: 0, .. } = item.kind {
-                return Err(format!(
-                    "{}: a timed session must last at least 1 minute",
-                    item.id
-                ));
-            }
-            if item.days.to.is_some_and(|to| to < item.days.from) {
-                return Err(format!("{}: days end before they start", item.id));
-            }
+            check_item(item)?;
         }
-        if self.next_session.to_days < self.next_session.from_days {
-            return Err("next_session: to_days is before from_days".into());
+        for restriction in &self.restrictions {
+            check_number(
+                &restriction.id,
+                "hours",
+                restriction.hours,
+                1,
+                limits::HOURS,
+            )?;
+        }
+        let window = self.next_session;
+        check_number("next-session", "days", window.from_days, 1, limits::DAY)?;
+        check_number("next-session", "days", window.to_days, 1, limits::DAY)?;
+        if window.to_days < window.from_days {
+            return Err(PlanError::at(
+                "next-session",
+                "days",
+                "next session: the window ends before it starts",
+            ));
         }
         Ok(())
     }
@@ -201,6 +518,13 @@ impl CarePlan {
             .find(|item| item.id.eq_ignore_ascii_case(id))
     }
 
+    /// Finds a restriction by id, ignoring case.
+    pub fn restriction(&self, id: &str) -> Option<&Restriction> {
+        self.restrictions
+            .iter()
+            .find(|r| r.id.eq_ignore_ascii_case(id))
+    }
+
     /// The items that apply on a given day after treatment, in plan order.
     pub fn items_on(&self, day: u32) -> impl Iterator<Item = &Item> {
         self.items
@@ -208,24 +532,169 @@ impl CarePlan {
             .filter(move |item| item.days.contains(day))
     }
 
+    /// What the journal may hold ticks of besides the items in force, and how to call them.
+    ///
+    /// A tick of an item the plan no longer has is the patient's record, not a mistake: it
+    /// is kept and shown as "no longer in your plan". Ids that no plan this patient had
+    /// ever knew (not built in, not turned off, not removed) are most likely a typo in a
+    /// hand-edited journal file; they are kept and shown too, named as such.
+    pub fn former_item(&self, id: &str) -> Former {
+        if self.item(id).is_some() {
+            return Former::InPlan;
+        }
+        let off = self
+            .off_items
+            .iter()
+            .find(|item| item.id.eq_ignore_ascii_case(id));
+        if let Some(item) = off {
+            return Former::NoLonger(item.label.clone());
+        }
+        let removed = self
+            .removed
+            .iter()
+            .find(|(removed, _)| removed.eq_ignore_ascii_case(id));
+        if let Some((_, label)) = removed {
+            return Former::NoLonger(label.clone());
+        }
+        match builtin_label(id) {
+            Some(label) => Former::NoLonger(label),
+            None => Former::Unknown,
+        }
+    }
+
     /// The tips (1–10) that no item or restriction comes from.
     pub fn uncovered_tips(&self) -> Vec<u8> {
         let covered: HashSet<u8> = self
             .items
             .iter()
-            .map(|item| item.tip)
-            .chain(self.restrictions.iter().map(|r| r.tip))
+            .filter_map(|item| item.origin.tip())
+            .chain(self.restrictions.iter().filter_map(|r| r.origin.tip()))
             .collect();
         (1..=TIP_COUNT)
             .filter(|tip| !covered.contains(tip))
             .collect()
     }
 
-    /// The plan as pretty RON, for `plan --init` and for display.
-    pub fn to_ron(&self) -> String {
-        ron::ser::to_string_pretty(self, crate::domain::text::pretty_config())
-            .expect("a plan always serialises")
+    /// True when some entry is the patient's (changed, added or turned off).
+    pub fn has_changes(&self) -> bool {
+        self.items.iter().any(|i| i.yours.is_yours())
+            || self.restrictions.iter().any(|r| r.yours.is_yours())
+            || !self.off_items.is_empty()
+            || !self.off_restrictions.is_empty()
     }
+}
+
+/// What a ticked id is to the plan in force (see [`CarePlan::former_item`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Former {
+    InPlan,
+    /// Once in the patient's plan (built in, turned off, or removed): its label.
+    NoLonger(String),
+    /// No plan the patient had knows it: probably a typo in a hand-edited journal.
+    Unknown,
+}
+
+/// The label of a built-in item, including items a later version may drop.
+fn builtin_label(id: &str) -> Option<String> {
+    static BUILTIN: std::sync::OnceLock<CarePlan> = std::sync::OnceLock::new();
+    BUILTIN
+        .get_or_init(CarePlan::builtin)
+        .item(id)
+        .map(|item| item.label.clone())
+}
+
+/// The RON options every plan file is read with: `implicit_some`, so that `to: 14` means
+/// `to: Some(14)` whether or not the file asks for it.
+pub fn ron_options() -> ron::Options {
+    ron::Options::default().with_default_extension(ron::extensions::Extensions::IMPLICIT_SOME)
+}
+
+/// An id is typed on the command line and stored in the journal: letters, digits, dashes.
+pub fn check_id(id: &str) -> Result<(), PlanError> {
+    if id.is_empty() || !id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-') {
+        return Err(PlanError::at(
+            id,
+            "id",
+            format!(
+                "id {id:?} must be letters, digits and dashes (it is typed on the command line)"
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn check_item(item: &Item) -> Result<(), PlanError> {
+    let id = &item.id;
+    match item.kind {
+        ItemKind::Counted { target } => check_number(id, "target", target, 1, limits::TARGET)?,
+        ItemKind::Timed { minutes, sessions } => {
+            check_number(id, "minutes", minutes, 1, limits::MINUTES)?;
+            check_number(id, "sessions", sessions, 1, limits::SESSIONS)?;
+        }
+        ItemKind::Check | ItemKind::Avoid => {}
+    }
+    check_number(id, "days", item.days.from, 0, limits::DAY)?;
+    if let Some(to) = item.days.to {
+        check_number(id, "days", to, 0, limits::DAY)?;
+        if to < item.days.from {
+            return Err(PlanError::at(
+                id,
+                "days",
+                format!(
+                    "{id}: days end ({to}) before they start ({})",
+                    item.days.from
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A number between `min` and `max`, or an error naming the entry and the field.
+pub fn check_number(
+    id: &str,
+    field: &str,
+    value: u32,
+    min: u32,
+    max: u32,
+) -> Result<(), PlanError> {
+    if value < min {
+        return Err(PlanError::at(
+            id,
+            field,
+            format!(
+                "{id}: {field} must be at least {min} (to drop it: `aftercare plan set {id} off`)"
+            ),
+        ));
+    }
+    if value > max {
+        return Err(PlanError::at(
+            id,
+            field,
+            format!("{id}: {field} {value} is more than {max}: a typo?"),
+        ));
+    }
+    Ok(())
+}
+
+/// Line and column (from 1) where an entry's field is written in a plan file: the field
+/// after the entry's quoted id, else the id, else nothing. Used to point at semantic errors,
+/// which the RON parser cannot locate.
+pub fn locate(text: &str, id: Option<&str>, field: Option<&str>) -> Option<(usize, usize)> {
+    let id_at = id.and_then(|id| text.find(&format!("\"{id}\"")));
+    let field_at = field.and_then(|field| {
+        let from = id_at.unwrap_or(0);
+        let next_id = text[from + 1..].find("id:").map(|at| at + from + 1);
+        text[from..]
+            .find(&format!("{field}:"))
+            .map(|at| at + from)
+            .filter(|at| id_at.is_none() || next_id.is_none_or(|next| *at < next))
+    });
+    let offset = field_at.or(id_at)?;
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    Some((line, column))
 }
 
 #[cfg(test)]
@@ -251,14 +720,14 @@ mod tests {
         let mut copy = plan.items[0].clone();
         copy.id = copy.id.to_uppercase();
         plan.items.push(copy);
-        assert!(plan.validate().unwrap_err().contains("used twice"));
+        assert!(plan.validate().unwrap_err().message.contains("used twice"));
     }
 
     #[test]
     fn zero_target_is_refused() {
         let mut plan = CarePlan::builtin();
         plan.items[1].kind = ItemKind::Counted { target: 0 };
-        assert!(plan.validate().unwrap_err().contains("at least 1"));
+        assert!(plan.validate().unwrap_err().message.contains("at least 1"));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::model::{DayEntry, Treatment};
-use crate::domain::plan::{CarePlan, Item, ItemKind, Restriction};
+use crate::domain::plan::{CarePlan, Former, Item, ItemKind, Restriction};
 use crate::domain::time::days_between;
 
 /// "Day N after treatment": 0 on the treatment's own local date. `None` before it.
@@ -64,6 +64,53 @@ pub fn checklist<'a>(
         .map(|item| ItemProgress {
             item,
             count: entry.map_or(0, |e| e.count(&item.id)),
+        })
+        .collect()
+}
+
+/// Ticks on a day of an item the plan in force does not have: an item turned off, removed,
+/// or (if no plan ever had it) a typo in a hand-edited journal. They stay in the journal,
+/// are shown and exported, and count for nothing in adherence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormerTicks {
+    pub id: String,
+    /// What to call it: its last label, or the id itself when no plan knew it.
+    pub label: String,
+    pub count: u32,
+    /// False when no plan the patient had knows the id (probably a typo).
+    pub known: bool,
+}
+
+impl FormerTicks {
+    /// "no longer in your plan", or "in no plan: a typo in the journal file?".
+    pub fn why(&self) -> &'static str {
+        if self.known {
+            "no longer in your plan"
+        } else {
+            "in no plan: a typo in the journal file?"
+        }
+    }
+}
+
+/// The ticks of `entry` for items not in `plan`, in id order.
+pub fn former_ticks(plan: &CarePlan, entry: Option<&DayEntry>) -> Vec<FormerTicks> {
+    let Some(entry) = entry else {
+        return Vec::new();
+    };
+    entry
+        .items()
+        .filter_map(|(id, _)| {
+            let (label, known) = match plan.former_item(id) {
+                Former::InPlan => return None,
+                Former::NoLonger(label) => (label, true),
+                Former::Unknown => (id.to_string(), false),
+            };
+            Some(FormerTicks {
+                id: id.to_string(),
+                label,
+                count: entry.count(id),
+                known,
+            })
         })
         .collect()
 }

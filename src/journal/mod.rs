@@ -14,9 +14,11 @@ pub mod history;
 mod legacy;
 mod lock;
 pub mod paths;
-mod plan_file;
+pub mod plan_file;
 mod store;
 pub mod timer_file;
+mod undo;
+pub mod undo_log;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
@@ -39,6 +41,7 @@ pub use store::{
 use crate::domain::merge::Merge as _;
 use crate::domain::model::Days;
 pub use crate::domain::operation::Operation;
+pub use crate::domain::undo::{Conflict, Done};
 use crate::error::FileError;
 
 /// How long a change waits for another aftercare to finish its own (a few milliseconds
@@ -129,9 +132,12 @@ pub struct Journal {
     notices: Vec<String>,
     /// Conflict copies that could not be read: reported once, left where they are.
     unreadable_copies: BTreeSet<std::path::PathBuf>,
-    /// The operations this aftercare applied, oldest first (at most [`APPLIED_KEPT`]):
-    /// what undo reverses.
-    applied: Vec<Operation>,
+    /// The operations this aftercare applied, oldest first (at most [`APPLIED_KEPT`]),
+    /// each with the values it replaced: what undo reverses.
+    applied: Vec<Done>,
+    /// How many operations this aftercare ever applied (unlike `applied`, never shrinks):
+    /// lets the app tell which ones are new since it last looked.
+    applied_total: u64,
 }
 
 /// How many of its own operations a journal remembers for undo.
@@ -158,6 +164,7 @@ impl Journal {
             notices: Vec::new(),
             unreadable_copies: BTreeSet::new(),
             applied: Vec::new(),
+            applied_total: 0,
         })
     }
 
@@ -239,6 +246,11 @@ impl Journal {
         });
     }
 
+    /// Whether a month's file is in memory (read, and not forgotten since).
+    pub fn has_month(&self, month: Month) -> bool {
+        self.months.contains_key(&month)
+    }
+
     /// How many month files are in memory (for tests of the bounded window).
     pub fn months_in_memory(&self) -> usize {
         self.months.len()
@@ -300,36 +312,6 @@ impl Journal {
         Ok((file, fingerprint))
     }
 
-    /// Checks that a loaded month ticks only items `is_known` accepts (the care plan's),
-    /// naming the file, and the line and column of the first stray item.
-    pub fn check_items(
-        &self,
-        month: Month,
-        is_known: impl Fn(&str) -> bool,
-    ) -> Result<(), FileError> {
-        let Some(file) = self.months.get(&month) else {
-            return Ok(());
-        };
-        let stray = file.days.iter().find_map(|(date, entry)| {
-            let (id, _) = entry.items().find(|(id, _)| !is_known(id))?;
-            Some((date, id))
-        });
-        let Some((date, id)) = stray else {
-            return Ok(());
-        };
-        let path = self.layout.month(month);
-        let position = std::fs::read_to_string(&path)
-            .ok()
-            .and_then(|text| position_of(&text, &format!("{id:?}")));
-        Err(FileError::new(
-            &path,
-            position,
-            format!(
-                "{date} has a tick for {id:?}, which is not an item of the care plan; fix the name in this file or add the item to your plan"
-            ),
-        ))
-    }
-
     /// The entry of a day whose month has been loaded (see [`Journal::load_month`]).
     pub fn day(&self, date: Date) -> Option<&DayEntry> {
         self.months.get(&Month::of(date))?.days.get(&date)
@@ -374,12 +356,14 @@ impl Journal {
         }
         let op = decide(self)?;
         if let Some(op) = &op {
+            let done = Done::record(op, self);
             self.apply_in_memory(op);
             self.unsaved.push(op.clone());
             if self.applied.len() == APPLIED_KEPT {
                 self.applied.remove(0);
             }
-            self.applied.push(op.clone());
+            self.applied.push(done);
+            self.applied_total += 1;
         }
         if let Some(err) = failure {
             if self.unsaved.is_empty() {
@@ -473,8 +457,19 @@ impl Journal {
 
     /// The operations this aftercare applied since it opened the journal, oldest first
     /// (the last [`APPLIED_KEPT`]), whether saved yet or not.
-    pub fn applied(&self) -> &[Operation] {
+    pub fn applied(&self) -> impl DoubleEndedIterator<Item = &Operation> {
+        self.applied.iter().map(|done| &done.op)
+    }
+
+    /// The same, each with the values it replaced (see [`Done`]), for undo.
+    pub fn done(&self) -> &[Done] {
         &self.applied
+    }
+
+    /// How many operations this aftercare applied since it opened the journal, forgotten
+    /// ones included: compare two readings to find the new ones in [`Journal::done`].
+    pub fn applied_total(&self) -> u64 {
+        self.applied_total
     }
 
     /// A message for the patient, once (such as what a conflict copy brought).
@@ -829,13 +824,4 @@ fn make_private(dir: &std::path::Path) -> Result<(), FileError> {
             .map_err(|err| FileError::io(dir, &err))?;
     }
     Ok(())
-}
-
-/// Line and column (from 1) of the first occurrence of `needle` in `text`.
-fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
-    let offset = text.find(needle)?;
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    Some((line, column))
 }

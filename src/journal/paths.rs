@@ -14,6 +14,10 @@ pub const JOURNAL_ENV: &str = "AFTERCARE_JOURNAL";
 pub struct Paths {
     pub journal_dir: PathBuf,
     pub plan_override: PathBuf,
+    /// The command line's undo log (see `journal::undo_log`): per machine, in the state
+    /// directory (`~/.local/state/aftercare/undo.ron`, honouring `XDG_STATE_HOME`), never
+    /// in a journal folder that may be synced.
+    pub undo_log: PathBuf,
 }
 
 impl Paths {
@@ -28,9 +32,12 @@ impl Paths {
                     .map(PathBuf::from)
             })
             .unwrap_or_else(|| dirs.data_dir().to_path_buf());
+        // macOS and Windows have no state directory: the local data directory holds it.
+        let state = dirs.state_dir().unwrap_or_else(|| dirs.data_local_dir());
         Ok(Paths {
             journal_dir,
             plan_override: dirs.config_dir().join("care-plan.ron"),
+            undo_log: state.join(crate::journal::undo_log::FILE_NAME),
         })
     }
 }

@@ -35,8 +35,16 @@ pub enum Action {
     Submit,
     /// Close a form without saving.
     Cancel,
-    /// Tab: between the Today and History screens.
+    /// Tab: Today → History → Plan → Today.
     SwitchScreen,
+    /// Open the Plan screen (P).
+    OpenPlan,
+    /// A key of the Plan screen, handled by `tui::plan`.
+    Plan(PlanAction),
+    /// Take back the last change made in this window (again: the one before).
+    Undo,
+    /// Make again the last change undone.
+    Redo,
     /// A key of the History screen, handled by `tui::history`.
     History(HistoryAction),
 }
@@ -69,6 +77,19 @@ pub enum HistoryAction {
     Answer(bool),
     /// Esc in the edit dialog.
     Cancel,
+}
+
+/// What a key asks of the Plan screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlanAction {
+    /// Enter: change the selected entry's numbers in a small form.
+    Edit,
+    /// Space: turn the selected entry off or on.
+    Toggle,
+    /// a: add an item or a restriction of the patient's own.
+    Add,
+    /// r: back to the built-in entry (an entry of the patient's own is removed).
+    Reset,
 }
 
 /// What the keys do inside the form.

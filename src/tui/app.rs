@@ -23,8 +23,10 @@ use crate::tui::forms::skin::SkinForm;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::{self, Effect, HistoryView};
 use crate::tui::keys::KeyContext;
+use crate::tui::plan::{self as plan_screen, PlanView};
 pub use crate::tui::state::{Overlay, Screen};
 use crate::tui::timer_store::{self, TimerAlert};
+use crate::tui::undo::UndoStacks;
 
 /// What the History screen reads and changes besides its own state: borrowed field by field,
 /// so the view itself can be borrowed mutably at the same time.
@@ -75,7 +77,16 @@ pub struct App {
     /// A gentle note when healing looks slower than usual; recomputed after each update.
     pub concern: Option<Concern>,
     pub history: HistoryView,
+    /// The Plan screen's selection.
+    pub plan_view: PlanView,
+    /// The patient's plan file, where the Plan screen saves; `None`: changes stay in memory.
+    pub plan_path: Option<std::path::PathBuf>,
+    /// The plan file's modification time and size as last read or written here: when they
+    /// change (`aftercare plan set` in another terminal), the plan is read again.
+    plan_seen: Option<(std::time::SystemTime, u64)>,
     pub status: Option<Status>,
+    /// This window's changes, to undo (`u`) and redo (`U`, Ctrl-R).
+    pub undo: UndoStacks,
     /// The wall clock and the monotonic clock, read once per update.
     pub now: ZonedDateTime,
     pub monotonic: Instant,
@@ -124,7 +135,11 @@ impl App {
             timer: None,
             concern: None,
             history: HistoryView::new(now.date()),
+            plan_view: PlanView::default(),
+            plan_path: None,
+            plan_seen: None,
             status: None,
+            undo: UndoStacks::default(),
             now,
             monotonic,
             quit: false,
@@ -135,6 +150,7 @@ impl App {
             outside_changes: 0,
             timer_alert: None,
         };
+        app.undo = UndoStacks::new(&app.journal);
         app.load_month(Month::of(app.date))?;
         app.refresh_concern();
         if let Some(notice) = app.journal.take_notice() {
@@ -143,11 +159,10 @@ impl App {
         Ok(app)
     }
 
-    /// Reads a month and checks that it ticks only items of the plan.
+    /// Reads a month. Ticks of items the plan no longer has are kept and shown, never an
+    /// error: the plan follows the dermatologist, and the journal is the patient's record.
     fn load_month(&mut self, month: Month) -> Result<(), crate::error::FileError> {
-        self.journal.load_month(month)?;
-        self.journal
-            .check_items(month, |id| self.plan.item(id).is_some())
+        self.journal.load_month(month).map(|_| ())
     }
 
     /// The one place the state changes.
@@ -163,14 +178,23 @@ impl App {
             Action::Tick => {
                 self.retry_save();
                 self.take_in_outside_changes();
+                self.reload_plan_if_changed();
             }
             Action::Quit => self.quit(),
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
+            Action::Undo | Action::Redo if self.overlay.is_none() => {
+                self.undo_step(action == Action::Redo);
+            }
             action => match (&self.overlay, &self.screen) {
                 (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                     self.update_modal(action);
+                }
+                (Some(Overlay::PlanForm(_)), _) | (None, Screen::Plan) => {
+                    let effects = self.plan_view.update(&self.plan, &mut self.overlay, action);
+                    self.apply_plan(effects);
                 }
                 (None, Screen::Welcome(_)) => self.update_welcome(action),
                 (None, Screen::Today) => self.update_today(action),
@@ -182,10 +206,43 @@ impl App {
                 }
             },
         }
+        // History keeps only its own months in memory: back on Today, by whatever way, the
+        // day's month is read again.
+        if self.screen == Screen::Today && !self.journal.has_month(Month::of(self.date)) {
+            if let Err(err) = self.load_month(Month::of(self.date)) {
+                self.error(err.to_string());
+            }
+        }
         if action != Action::Tick {
             self.refresh_concern();
         }
+        self.undo.take_new(&self.journal);
         self.show_unsaved();
+    }
+
+    /// `u` / `U`: reverses this window's last change (or the last undo) as a new change,
+    /// and redraws the screens from the journal.
+    fn undo_step(&mut self, redo: bool) {
+        let outcome = self
+            .undo
+            .step(&mut self.journal, &self.plan, &self.now, redo);
+        self.status = Some(Status {
+            text: outcome.text,
+            is_error: outcome.is_error,
+        });
+        if outcome.changed {
+            if self.journal.latest_treatment().is_none() {
+                // The only treatment was undone: ask for one, as on the first start.
+                self.overlay = None;
+                self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+            }
+            let len = self.checklist().len();
+            self.selected = self.selected.min(len.saturating_sub(1));
+            if self.screen == Screen::History {
+                let effects = self.history.journal_changed(&mut history_context!(self));
+                self.apply(effects);
+            }
+        }
     }
 
     /// Saves what an earlier save could not (the disk is back, space was freed).
@@ -667,19 +724,111 @@ impl App {
     fn switch_screen(&mut self) {
         match &self.screen {
             Screen::Welcome(_) => {}
-            Screen::History => {
-                self.screen = Screen::Today;
-                // History keeps only its own months in memory: read the day's again.
-                if let Err(err) = self.load_month(Month::of(self.date)) {
-                    self.error(err.to_string());
-                }
-            }
+            Screen::History => self.screen = Screen::Plan,
+            Screen::Plan => self.screen = Screen::Today,
             Screen::Today => {
                 self.screen = Screen::History;
                 let date = self.date;
                 let effects = self.history.open(&mut history_context!(self), date);
                 self.apply(effects);
             }
+        }
+    }
+
+    /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
+    pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
+        self.plan_seen = file_stamp(&path);
+        self.plan_path = Some(path);
+        self
+    }
+
+    /// Reads the plan again when its file changed on disk (a change from the shell while
+    /// the app is open), so Today follows it within a second. A file that no longer reads
+    /// leaves the plan as it was and says why.
+    fn reload_plan_if_changed(&mut self) {
+        let Some(path) = &self.plan_path else {
+            return;
+        };
+        let stamp = file_stamp(path);
+        if stamp == self.plan_seen {
+            return;
+        }
+        self.plan_seen = stamp;
+        match crate::journal::plan_file::load(path) {
+            Ok((plan, source)) => {
+                self.plan = plan;
+                self.plan_source = source;
+                self.info("Your plan file changed: the plan in force follows it.".into());
+            }
+            Err(err) => self.error(format!("{err} (the plan stays as it was)")),
+        }
+    }
+
+    /// Carries out what the Plan screen asked for.
+    fn apply_plan(&mut self, effects: Vec<plan_screen::Effect>) {
+        for effect in effects {
+            match effect {
+                plan_screen::Effect::Status(text) => self.info(text),
+                plan_screen::Effect::Change(edit) => self.change_plan(&edit),
+            }
+        }
+    }
+
+    /// Checks a change against the whole plan, saves it, and puts the new plan in force at
+    /// once (Today's checklist and countdowns, History's calendar). The file is read again
+    /// first, so a change made meanwhile from the shell is kept. If the change is refused,
+    /// nothing changes and the form (or the status line) says why.
+    fn change_plan(&mut self, edit: &crate::domain::plan_edit::PlanEdit) {
+        use crate::journal::plan_file;
+        let builtin = CarePlan::builtin();
+        let result = (|| {
+            let (file, mut changes) = match &self.plan_path {
+                Some(path) => {
+                    let file = plan_file::read(path, &builtin).map_err(|e| e.to_string())?;
+                    let changes = file.changes(&builtin);
+                    (Some(file), changes)
+                }
+                None => (
+                    None,
+                    crate::domain::plan_changes::diff(&builtin, &self.plan),
+                ),
+            };
+            let (what, plan) = crate::domain::plan_edit::apply_edit(&mut changes, &builtin, edit)?;
+            if let (Some(path), Some(file)) = (&self.plan_path, &file) {
+                plan_file::save_changes(path, file, &changes).map_err(|e| e.to_string())?;
+                self.plan_seen = file_stamp(path);
+                self.plan_source = crate::domain::plan::PlanSource::Changes(path.clone());
+            }
+            Ok::<_, String>((what, plan))
+        })();
+        match result {
+            Ok((what, plan)) => {
+                let id = match edit {
+                    crate::domain::plan_edit::PlanEdit::Set { id, .. }
+                    | crate::domain::plan_edit::PlanEdit::Reset(id) => id.clone(),
+                    crate::domain::plan_edit::PlanEdit::AddItem(item) => {
+                        crate::domain::plan_edit::derive_id(&item.label)
+                    }
+                    crate::domain::plan_edit::PlanEdit::AddRestriction(r) => {
+                        crate::domain::plan_edit::derive_id(&r.label)
+                    }
+                };
+                self.plan = plan;
+                self.plan_view.follow(&self.plan, &id);
+                if matches!(self.overlay, Some(Overlay::PlanForm(_))) {
+                    self.overlay = None;
+                }
+                if let Some(timer) = &self.timer
+                    && self.plan.item(&timer.item_id).is_none()
+                {
+                    self.timer = None;
+                }
+                self.info(format!("{what}. Saved; Today follows it now."));
+            }
+            Err(message) => match &mut self.overlay {
+                Some(Overlay::PlanForm(form)) => form.error = Some(message),
+                _ => self.error(message),
+            },
         }
     }
 
@@ -720,4 +869,10 @@ impl App {
 pub fn clock_face(left: Duration) -> String {
     let secs = left.as_secs();
     format!("{:02}:{:02}", secs / 60, secs % 60)
+}
+
+/// A file's modification time and size, or `None` when it is absent.
+fn file_stamp(path: &std::path::Path) -> Option<(std::time::SystemTime, u64)> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
 }

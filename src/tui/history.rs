@@ -123,7 +123,12 @@ impl HistoryView {
             Some(Overlay::EditTreatment { index, form }) => {
                 *overlay = self.edit(cx, index, form, action);
             }
-            Some(other @ (Overlay::Help | Overlay::SkinForm(_) | Overlay::NewTreatment(_))) => {
+            Some(
+                other @ (Overlay::Help
+                | Overlay::SkinForm(_)
+                | Overlay::NewTreatment(_)
+                | Overlay::PlanForm(_)),
+            ) => {
                 *overlay = Some(other);
                 return effects;
             }

@@ -5,7 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-use crate::tui::action::{Action, Edit, HistoryAction as H, SkinEdit};
+use crate::tui::action::{Action, Edit, HistoryAction as H, PlanAction as P, SkinEdit};
 
 /// What the keys are for at the moment: typing, moving around, or closing an overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,6 +27,10 @@ pub enum KeyContext {
     HistoryForm,
     /// A yes/no question: y or n.
     Confirm,
+    /// The Plan screen.
+    Plan,
+    /// The Plan screen's form: letters type, Esc cancels.
+    PlanForm,
 }
 
 /// A key as the table names it.
@@ -73,6 +77,8 @@ const ALL: &[KeyContext] = &[
     C::History,
     C::HistoryForm,
     C::Confirm,
+    C::Plan,
+    C::PlanForm,
 ];
 const SKIN: &[KeyContext] = &[C::SkinScores, C::SkinNote];
 const NOT_SKIN: &[KeyContext] = &[
@@ -83,8 +89,10 @@ const NOT_SKIN: &[KeyContext] = &[
     C::History,
     C::HistoryForm,
     C::Confirm,
+    C::Plan,
+    C::PlanForm,
 ];
-const TEXT: &[KeyContext] = &[C::Form, C::Welcome, C::HistoryForm];
+const TEXT: &[KeyContext] = &[C::Form, C::Welcome, C::HistoryForm, C::PlanForm];
 
 const fn code(code: KeyCode) -> Key {
     Key::Code(code)
@@ -102,6 +110,9 @@ const fn hint(order: u8, keys: &'static str, what: &'static str) -> Option<Hint>
 }
 const fn history(action: H) -> Action {
     Action::History(action)
+}
+const fn plan(action: P) -> Action {
+    Action::Plan(action)
 }
 const fn skin(edit: SkinEdit) -> Action {
     Action::Skin(edit)
@@ -210,9 +221,26 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[
+            (ch('u'), Action::Undo),
+            (ch('U'), Action::Redo),
+            (Key::Ctrl('r'), Action::Redo),
+            (Key::Ctrl('R'), Action::Redo),
+        ],
+        help: Some(("u  U  Ctrl-R", "undo / redo the last change, one by one")),
+        hint: None,
+    },
+    Binding {
         contexts: &[C::Today],
         keys: &[(ch('r'), Action::OpenTreatmentForm)],
         help: Some(("r", "record a new treatment session")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[(ch('P'), Action::OpenPlan)],
+        help: Some(("P", "your care plan: change it, it is yours")),
         hint: None,
     },
     Binding {
@@ -224,7 +252,7 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[C::Today],
         keys: &[(code(KeyCode::Tab), Action::SwitchScreen)],
-        help: Some(("Tab", "History: calendar, symptom trend, treatments")),
+        help: Some(("Tab", "History, then your Plan")),
         hint: hint(5, "Tab", "history"),
     },
     Binding {
@@ -300,8 +328,8 @@ pub const BINDINGS: &[Binding] = &[
             (code(KeyCode::Tab), Action::SwitchScreen),
             (code(KeyCode::BackTab), Action::SwitchScreen),
         ],
-        help: Some(("Tab", "back to Today")),
-        hint: hint(4, "Tab", "Today"),
+        help: Some(("Tab", "the Plan screen (Tab again: Today)")),
+        hint: hint(4, "Tab", "plan"),
     },
     Binding {
         contexts: &[C::History],
@@ -312,6 +340,61 @@ pub const BINDINGS: &[Binding] = &[
         ],
         help: Some(("?  q", "this help · quit")),
         hint: hint(5, "?", "help"),
+    },
+    // The Plan screen.
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[
+            (code(KeyCode::Up), Action::Up),
+            (ch('k'), Action::Up),
+            (code(KeyCode::Down), Action::Down),
+            (ch('j'), Action::Down),
+        ],
+        help: Some(("↑ ↓  k j", "move through the plan")),
+        hint: hint(0, "↑↓", "move"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(code(KeyCode::Enter), plan(P::Edit))],
+        help: Some(("Enter", "change its numbers (days, times, hours)")),
+        hint: hint(1, "Enter", "change"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(ch(' '), plan(P::Toggle))],
+        help: Some(("Space", "turn it off or on; its ticks are kept")),
+        hint: hint(2, "Space", "on/off"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(ch('a'), plan(P::Add))],
+        help: Some(("a", "add an item or restriction of yours")),
+        hint: hint(3, "a", "add"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(ch('r'), plan(P::Reset))],
+        help: Some(("r", "reset to built-in (yours: remove it)")),
+        hint: hint(4, "r", "reset"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[
+            (code(KeyCode::Tab), Action::SwitchScreen),
+            (code(KeyCode::BackTab), Action::SwitchScreen),
+        ],
+        help: Some(("Tab", "back to Today")),
+        hint: hint(5, "Tab", "Today"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[
+            (ch('?'), Action::ToggleHelp),
+            (ch('q'), Action::Quit),
+            (code(KeyCode::Esc), Action::Quit),
+        ],
+        help: Some(("?  q", "this help · quit")),
+        hint: hint(6, "?", "help"),
     },
     // The y/n question before a treatment is changed or deleted.
     Binding {
@@ -334,7 +417,7 @@ pub const BINDINGS: &[Binding] = &[
         hint: None,
     },
     Binding {
-        contexts: &[C::Form, C::SkinScores, C::SkinNote],
+        contexts: &[C::Form, C::SkinScores, C::SkinNote, C::PlanForm],
         keys: &[(code(KeyCode::Esc), Action::Cancel)],
         help: None,
         hint: hint(2, "Esc", "cancel"),
@@ -519,6 +602,27 @@ mod tests {
         assert_eq!(
             key_to_action(key(KeyCode::Char('q')), KeyContext::Today),
             Some(Action::Quit)
+        );
+    }
+
+    #[test]
+    fn u_undoes_and_shift_u_or_ctrl_r_redoes_on_both_screens() {
+        for context in [KeyContext::Today, KeyContext::History] {
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('u')), context),
+                Some(Action::Undo)
+            );
+            assert_eq!(
+                key_to_action(key(KeyCode::Char('U')), context),
+                Some(Action::Redo)
+            );
+            let ctrl_r = KeyEvent::new(KeyCode::Char('r'), KeyModifiers::CONTROL);
+            assert_eq!(key_to_action(ctrl_r, context), Some(Action::Redo));
+        }
+        // In a form, u is a letter.
+        assert_eq!(
+            key_to_action(key(KeyCode::Char('u')), KeyContext::Form),
+            Some(Action::Edit(Edit::Insert('u')))
         );
     }
 

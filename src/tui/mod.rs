@@ -6,9 +6,11 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod plan;
 pub mod state;
 pub mod timer_store;
 pub mod ui;
+pub mod undo;
 pub mod wake;
 
 use std::io;
@@ -19,7 +21,6 @@ use std::time::Instant;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::plan::CarePlan;
 use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::local_zone::SystemClock;
@@ -35,12 +36,14 @@ pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
-    let (plan, source) = CarePlan::load(&paths.plan_override).map_err(|e| e.to_string())?;
+    let (plan, source) =
+        crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
-    let mut app =
-        App::new(plan, source, journal, Box::new(SystemClock::new())).map_err(|e| e.to_string())?;
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock::new()))
+        .map_err(|e| e.to_string())?
+        .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
         app.keep_timers(places);

@@ -3,6 +3,7 @@
 //! written down. How keys are read is derived from the pair: [`key_context`].
 
 use crate::journal::Treatment;
+use crate::tui::forms::plan::PlanForm;
 use crate::tui::forms::skin::{SkinField, SkinForm};
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::keys::KeyContext;
@@ -15,6 +16,8 @@ pub enum Screen {
     Today,
     /// The calendar of adherence, symptom trend and treatments (`tui::history`).
     History,
+    /// The care plan in force, to change it to the dermatologist's (`tui::plan`).
+    Plan,
 }
 
 /// What is shown over the screen, and owns the keys while it is open.
@@ -30,6 +33,8 @@ pub enum Overlay {
     EditTreatment { index: usize, form: TreatmentForm },
     /// A change to the treatments waiting for the patient's yes, over History.
     Confirm { question: String, change: Change },
+    /// Change an entry's numbers, or add one, over the Plan screen.
+    PlanForm(PlanForm),
 }
 
 /// A change to the treatments waiting for the patient's yes.
@@ -48,6 +53,8 @@ pub fn key_context(screen: &Screen, overlay: Option<&Overlay>) -> KeyContext {
         (Some(Overlay::NewTreatment(_)), _) | (None, Screen::Welcome(_)) => KeyContext::Welcome,
         (Some(Overlay::EditTreatment { .. }), _) => KeyContext::HistoryForm,
         (Some(Overlay::Confirm { .. }), _) => KeyContext::Confirm,
+        (Some(Overlay::PlanForm(_)), _) => KeyContext::PlanForm,
+        (None, Screen::Plan) => KeyContext::Plan,
         (None, Screen::Today) => KeyContext::Today,
         (None, Screen::History) => KeyContext::History,
     }

@@ -282,7 +282,7 @@ mod tests {
         let date = jiff::civil::date(2027, 3, 15);
         History {
             generated: "2027-03-16T20:00:00[Europe/Paris]".parse().unwrap(),
-            source: PlanSource::File("/home/someone/.config/aftercare/care-plan.ron".into()),
+            source: PlanSource::Replace("/home/someone/.config/aftercare/care-plan.ron".into()),
             since: None,
             treatments: Vec::new(),
             days: vec![DayRow {

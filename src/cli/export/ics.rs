@@ -74,7 +74,7 @@ pub(super) fn render(history: &History, alarms: bool) -> String {
                 treatment.at.local().strftime("%Y-%m-%d %H:%M"),
                 restriction.hint
             );
-            if restriction.default && !restriction.hint.contains("default") {
+            if restriction.is_our_default() && !restriction.hint.contains("default") {
                 description.push_str(" (our default: the tip gives no number)");
             }
             description.push_str("\nYour dermatologist's instructions come first. From aftercare.");

@@ -267,9 +267,15 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
         if !ticks.is_empty() && !items.iter().any(|item| item.id == *id) {
             items.push(ItemRow {
                 id: id.clone(),
-                label: plan
-                    .item(id)
-                    .map_or_else(|| id.clone(), |item| item.label.clone()),
+                label: match plan.former_item(id) {
+                    crate::domain::plan::Former::InPlan => plan
+                        .item(id)
+                        .map_or_else(|| id.clone(), |item| item.label.clone()),
+                    crate::domain::plan::Former::NoLonger(label) => {
+                        format!("{label} (no longer in your plan)")
+                    }
+                    crate::domain::plan::Former::Unknown => format!("{id} (in no plan)"),
+                },
                 kind: plan.item(id).map(|item| item.kind),
                 count: entry.map_or(0, |e| e.count(id)),
                 target: None,

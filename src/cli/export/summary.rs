@@ -293,7 +293,10 @@ pub fn treatment_line(treatment: &Treatment) -> String {
 pub fn plan_words(source: &crate::domain::plan::PlanSource) -> &'static str {
     match source {
         crate::domain::plan::PlanSource::BuiltIn => "aftercare's built-in default plan",
-        crate::domain::plan::PlanSource::File(_) => "the patient's own care plan",
+        crate::domain::plan::PlanSource::Changes(_) => {
+            "aftercare's built-in plan with the patient's changes"
+        }
+        crate::domain::plan::PlanSource::Replace(_) => "the patient's own care plan",
     }
 }
 

@@ -14,10 +14,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Constraint::Length(64.min(area.width)),
         Constraint::Length(20.min(area.height)),
     );
-    let context = if app.screen == Screen::History {
-        KeyContext::History
-    } else {
-        KeyContext::Today
+    let context = match app.screen {
+        Screen::History => KeyContext::History,
+        Screen::Plan => KeyContext::Plan,
+        _ => KeyContext::Today,
     };
     let mut lines: Vec<Line> = keys::help(context)
         .map(|(keys, what)| {
@@ -36,10 +36,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         " It is a default: your dermatologist's advice comes first.",
         theme.muted,
     ));
-    lines.push(Line::styled(
-        " To change it: `aftercare plan --init`, then edit that file.",
-        theme.muted,
-    ));
+    let how = match (&app.plan_source, &app.screen) {
+        (_, Screen::Plan) => " Change it here: Enter, Space, a, r. Saved at once.",
+        (crate::domain::plan::PlanSource::Replace(_), _) => {
+            " To change it: P here, or `aftercare plan set` (keeps only changes)."
+        }
+        _ => " To change it: P here, or `aftercare plan set`, `plan edit`.",
+    };
+    lines.push(Line::styled(how, theme.muted));
     lines.push(Line::raw(""));
     lines.push(Line::styled(" Any key closes this help.", theme.muted));
     // Lines carry their own leading space: no padding.

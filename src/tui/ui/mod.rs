@@ -4,6 +4,8 @@ mod calendar;
 mod help;
 mod history;
 mod history_dialog;
+mod plan;
+mod plan_form;
 mod skin;
 mod split;
 pub mod theme;
@@ -41,12 +43,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
         Screen::History => history::draw(frame, body, app, theme),
+        Screen::Plan => plan::draw(frame, body, app, theme),
     };
     match &app.overlay {
         Some(Overlay::SkinForm(form)) => hints = skin::draw(frame, body, form, theme),
         Some(Overlay::NewTreatment(form)) => {
             hints = treatment::draw(frame, body, form, false, theme);
         }
+        Some(Overlay::PlanForm(form)) => hints = plan_form::draw(frame, body, form, theme),
         _ => {}
     }
     frame.render_widget(status_line(app, theme), status);
@@ -78,14 +82,22 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
                 theme.warning,
             )
         }
-        None => Line::styled(
-            format!(
-                " Plan: {} · your dermatologist's advice comes first",
-                app.plan_source
-            ),
-            theme.muted,
-        ),
+        None => Line::styled(plan_line(app), theme.muted),
     }
+}
+
+/// Which plan is in force, and the way to change it that fits the screen.
+fn plan_line(app: &App) -> String {
+    let how = match app.screen {
+        Screen::Plan => "change it here, saved at once",
+        _ => "P changes it to your dermatologist's",
+    };
+    let what = match &app.plan_source {
+        crate::domain::plan::PlanSource::BuiltIn => "built-in default",
+        crate::domain::plan::PlanSource::Changes(_) => "built-in + your changes",
+        crate::domain::plan::PlanSource::Replace(_) => "your full copy",
+    };
+    format!(" Plan: {what} · {how}")
 }
 
 /// A footer of `key description` pairs that fits `width`: whole hints are left out when

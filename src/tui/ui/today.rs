@@ -114,6 +114,15 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .enumerate()
         .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
         .collect();
+    // Ticks of items the plan no longer has: kept and shown, counted for nothing.
+    for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+        let text = format!("    {} ×{}", former.label, former.count);
+        lines.push(Line::styled(fit(&text, width), theme.muted));
+        lines.push(Line::styled(
+            fit(&format!("      {}", former.why()), width),
+            theme.muted,
+        ));
+    }
     lines.push(Line::raw(""));
     lines.extend(selected_details(app, &items[selected], theme));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
@@ -156,10 +165,18 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
         ItemKind::Counted { target } => format!("{target} a day"),
         ItemKind::Timed { minutes, sessions } => format!("{sessions} × {minutes} min a day"),
     };
-    let default = if item.default { " · default" } else { "" };
+    let default = if item.is_our_default() {
+        " · default"
+    } else {
+        ""
+    };
+    let from = match (item.origin.tip(), item.yours.is_yours()) {
+        (Some(tip), false) => format!("Tip {tip}"),
+        _ => "Your dermatologist".to_string(),
+    };
     let mut lines = vec![
         Line::styled(item.hint.clone(), theme.text),
-        Line::styled(format!("Tip {} · {what}{default}", item.tip), theme.muted),
+        Line::styled(format!("{from} · {what}{default}"), theme.muted),
     ];
     if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
         let label = app
@@ -200,7 +217,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         );
         y += 4;
     }
-    if statuses.iter().any(|s| s.restriction.default) && y < inner.bottom() {
+    if statuses.iter().any(|s| s.restriction.is_our_default()) && y < inner.bottom() {
         let note = Paragraph::new("* our default: no number in the tip")
             .style(theme.muted)
             .wrap(Wrap { trim: true });
@@ -216,7 +233,11 @@ fn draw_restriction(
     app: &App,
     theme: &Theme,
 ) {
-    let star = if status.restriction.default { "*" } else { "" };
+    let star = if status.restriction.is_our_default() {
+        "*"
+    } else {
+        ""
+    };
     let label = fit(
         &format!("{}{star}", status.restriction.label),
         usize::from(area.width),

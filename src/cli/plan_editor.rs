@@ -1,0 +1,145 @@
+//! `aftercare plan edit`: the patient's plan file in their own editor, checked before it is
+//! used, like `crontab -e`.
+//!
+//! The editor works on a private copy beside the file. When it closes, the copy is read
+//! and checked as a whole plan; if it is wrong, the editor opens again with the error as a
+//! comment on top, until the plan is right — then it replaces the file atomically — or the
+//! patient closes the editor without changing anything, which abandons the edit and leaves
+//! the plan as it was. Nothing is applied while the file is invalid.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::domain::plan::CarePlan;
+use crate::domain::plan_changes::PlanChanges;
+use crate::error::FileError;
+use crate::journal::plan_file::{self, PlanFile};
+
+use super::CliError;
+
+/// The marker of the error lines put on top of the copy; removed before checking again.
+const ERROR_MARK: &str = "// aftercare:";
+
+/// Opens the plan file in `$VISUAL` / `$EDITOR` (else `vi`) and saves it once it is valid.
+pub(super) fn edit(path: &Path) -> Result<String, CliError> {
+    let builtin = CarePlan::builtin();
+    let original = match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(FileError::io(path, &err).into()),
+    };
+    let start = original
+        .clone()
+        .unwrap_or_else(|| plan_file::to_text(&PlanChanges::default()));
+    let copy = editing_copy(path);
+    let result = edit_loop(path, &copy, &start, &builtin, original.as_deref());
+    let _ = std::fs::remove_file(&copy);
+    result
+}
+
+/// `.care-plan.editing.ron` beside the file: same file system, so private and renameable.
+fn editing_copy(path: &Path) -> PathBuf {
+    let name = path
+        .file_stem()
+        .map_or_else(|| "care-plan".into(), |s| s.to_string_lossy().into_owned());
+    path.with_file_name(format!(".{name}.editing.ron"))
+}
+
+fn edit_loop(
+    path: &Path,
+    copy: &Path,
+    start: &str,
+    builtin: &CarePlan,
+    original: Option<&str>,
+) -> Result<String, CliError> {
+    plan_file::write_private(copy, start)?;
+    let mut offered = start.to_string();
+    loop {
+        run_editor(copy)?;
+        let edited = std::fs::read_to_string(copy).map_err(|err| FileError::io(copy, &err))?;
+        if edited == offered {
+            return Ok(match original {
+                Some(text) if text == strip_errors(&edited) => {
+                    "No change: your plan is as it was.\n".to_string()
+                }
+                _ if original.is_none() && offered == start => {
+                    "No change: no plan file was written.\n".to_string()
+                }
+                _ => format!(
+                    "Abandoned: the file still had an error, so nothing was applied; {} is as it was.\n",
+                    path.display()
+                ),
+            });
+        }
+        let text = strip_errors(&edited);
+        match plan_file::parse(&text, path, builtin) {
+            Ok(file) => {
+                plan_file::write_private(path, &text)?;
+                return Ok(saved_message(path, builtin, file));
+            }
+            Err(err) => {
+                offered = with_error_on_top(&text, &err);
+                plan_file::write_private(copy, &offered)?;
+            }
+        }
+    }
+}
+
+/// Runs the patient's editor on `file` and waits for it. `$VISUAL` and `$EDITOR` may hold
+/// arguments (`code --wait`), so they are run by the shell, with the file as `$1`.
+fn run_editor(file: &Path) -> Result<(), CliError> {
+    let editor = ["VISUAL", "EDITOR"]
+        .iter()
+        .filter_map(std::env::var_os)
+        .find(|value| !value.is_empty())
+        .map_or_else(|| "vi".to_string(), |v| v.to_string_lossy().into_owned());
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{editor} \"$1\""))
+        .arg("aftercare-editor")
+        .arg(file)
+        .status()
+        .map_err(|err| CliError::Failure(format!("cannot start the editor {editor:?}: {err}")))?;
+    if !status.success() {
+        return Err(CliError::Failure(format!(
+            "the editor ({editor}) failed ({status}); your plan was left as it was"
+        )));
+    }
+    Ok(())
+}
+
+/// The text without the error lines this command put on top.
+fn strip_errors(text: &str) -> String {
+    let kept: Vec<&str> = text
+        .split_inclusive('\n')
+        .skip_while(|line| line.starts_with(ERROR_MARK))
+        .collect();
+    kept.concat()
+}
+
+/// The error as comment lines on top, with the line number moved to match the copy.
+fn with_error_on_top(text: &str, err: &FileError) -> String {
+    let shift = 3;
+    let place = err.position.map_or(String::new(), |(line, column)| {
+        format!(" line {}, column {column}:", line + shift)
+    });
+    let message = err.message.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!(
+        "{ERROR_MARK} this plan was NOT saved. Fix the error and save, or close without changes to give up.\n\
+         {ERROR_MARK}{place} {message}\n\
+         {ERROR_MARK} (these lines are removed when you save)\n{text}"
+    )
+}
+
+fn saved_message(path: &Path, builtin: &CarePlan, file: PlanFile) -> String {
+    let (plan, _) = plan_file::effective(builtin, file, path);
+    let rows = super::plan_text::change_rows(builtin, &plan);
+    let mut text = format!("Saved {}.\n", path.display());
+    if rows.is_empty() {
+        text.push_str("No changes: you follow the built-in plan.\n");
+    } else {
+        text.push_str("Your changes now:\n");
+        text.push_str(&super::aligned_rows(rows));
+    }
+    text
+}

@@ -1,0 +1,129 @@
+//! The Plan screen: every entry of the care plan with its numbers, on or off, and where it
+//! comes from; below, the selected entry's why. Its form is drawn by `plan_form`.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::{Theme, fit};
+use crate::domain::plan::PlanSource;
+use crate::tui::app::App;
+use crate::tui::keys::{self, KeyContext};
+use crate::tui::plan::{PlanRow, RowKind, rows};
+
+/// Draws the screen and returns the key hints for the footer.
+pub fn draw(
+    frame: &mut Frame,
+    area: Rect,
+    app: &App,
+    theme: &Theme,
+) -> Vec<(&'static str, &'static str)> {
+    let [header, list, details] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(5),
+    ])
+    .areas(area);
+    let source = match &app.plan_source {
+        PlanSource::BuiltIn => "the built-in plan, no changes yet".to_string(),
+        PlanSource::Changes(_) => "built-in plan with your changes".to_string(),
+        PlanSource::Replace(_) => "your own full copy (a change keeps only changes)".to_string(),
+    };
+    let title = format!(" Your care plan · {source}");
+    frame.render_widget(
+        Line::styled(fit(&title, usize::from(header.width)), theme.title),
+        header,
+    );
+    let rows = rows(&app.plan);
+    let selected = app.plan_view.selected.min(rows.len().saturating_sub(1));
+    draw_list(frame, list, &rows, selected, theme);
+    if let Some(row) = rows.get(selected) {
+        draw_details(frame, details, row, theme);
+    }
+    keys::footer(KeyContext::Plan, false)
+}
+
+fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, theme: &Theme) {
+    let block = super::panel(" Follows your dermatologist: change anything ", theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if inner.is_empty() {
+        return;
+    }
+    let width = usize::from(inner.width);
+    let (numbers_width, source_width) = if width >= 70 { (20, 15) } else { (18, 0) };
+    let label_width = width.saturating_sub(6 + numbers_width + source_width + 2);
+    // Section titles go before the first row of their kind.
+    let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
+    let mut last_kind = None;
+    for (index, row) in rows.iter().enumerate() {
+        if last_kind != Some(row.kind) {
+            let title = match row.kind {
+                RowKind::Item => "Daily care (days after the treatment)",
+                RowKind::Restriction => "Restrictions (hours after the treatment)",
+                RowKind::NextSession => "",
+            };
+            if !title.is_empty() {
+                lines.push((None, Line::styled(title, theme.muted)));
+            }
+            last_kind = Some(row.kind);
+        }
+        let mark = if index == selected { "▸" } else { " " };
+        let state = if row.on { "[x]" } else { "[ ]" };
+        let label = fit(&row.label, label_width);
+        let numbers = fit(&row.numbers, numbers_width);
+        let mut spans = vec![Span::raw(format!(
+            "{mark} {state} {label:label_width$} {numbers:numbers_width$}"
+        ))];
+        if source_width > 0 {
+            let source = fit(&row.source, source_width);
+            let style = if row.yours.is_yours() || row.source == "yours" {
+                theme.key
+            } else {
+                theme.muted
+            };
+            spans.push(Span::raw(" "));
+            spans.push(Span::styled(source, style));
+        }
+        let style = match (index == selected, row.on) {
+            (true, _) => theme.selected,
+            (false, true) => theme.text,
+            (false, false) => theme.muted,
+        };
+        lines.push((Some(index), Line::from(spans).style(style)));
+    }
+    // Scroll so that the selected row (and its section title) stays in view.
+    let height = usize::from(inner.height);
+    let at = lines
+        .iter()
+        .position(|(index, _)| *index == Some(selected))
+        .unwrap_or(0);
+    let first = (at + 2)
+        .saturating_sub(height)
+        .min(lines.len().saturating_sub(height));
+    let visible: Vec<Line> = lines
+        .into_iter()
+        .skip(first)
+        .take(height)
+        .map(|(_, line)| line)
+        .collect();
+    frame.render_widget(Paragraph::new(visible), inner);
+}
+
+fn draw_details(frame: &mut Frame, area: Rect, row: &PlanRow, theme: &Theme) {
+    let block = super::panel(format!(" {} ({}) ", row.label, row.id), theme);
+    let off = if row.on {
+        String::new()
+    } else {
+        " Off: your earlier ticks are kept; Space turns it on.".to_string()
+    };
+    let lines = vec![
+        Line::styled(row.hint.clone(), theme.text),
+        Line::styled(format!("{}{off}", row.detail), theme.muted),
+    ];
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}

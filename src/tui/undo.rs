@@ -1,0 +1,126 @@
+//! The app's undo and redo: two stacks of this window's changes ([`Done`]s, as the
+//! journal recorded them). `u` reverses the top of the undo stack as a new change and
+//! pushes that change on the redo stack; `U` / Ctrl-R does the same the other way. Any
+//! new change clears the redo stack, as in every editor.
+
+use jiff::ZonedDateTime;
+
+use crate::domain::plan::CarePlan;
+use crate::domain::time::Stamp;
+use crate::domain::undo::{Done, describe, first_tick_item};
+use crate::journal::{Journal, Month};
+
+/// How many of its changes the app can undo.
+pub const KEPT: usize = 100;
+
+/// This window's undo and redo stacks.
+#[derive(Debug, Clone, Default)]
+pub struct UndoStacks {
+    undo: Vec<Done>,
+    redo: Vec<Done>,
+    /// The journal's `applied_total` when last looked at.
+    seen: u64,
+}
+
+/// What an undo or redo leaves on the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub text: String,
+    pub is_error: bool,
+    /// Whether the journal changed (screens must re-read it).
+    pub changed: bool,
+}
+
+impl UndoStacks {
+    /// Starts after what the journal has already applied (nothing of it is this window's).
+    pub fn new(journal: &Journal) -> UndoStacks {
+        UndoStacks {
+            seen: journal.applied_total(),
+            ..UndoStacks::default()
+        }
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Takes the changes the journal applied since the last look as new undoable ones.
+    pub fn take_new(&mut self, journal: &Journal) {
+        let total = journal.applied_total();
+        let new = usize::try_from(total - self.seen).unwrap_or(usize::MAX);
+        self.seen = total;
+        if new == 0 {
+            return;
+        }
+        let done = journal.done();
+        self.undo
+            .extend_from_slice(&done[done.len().saturating_sub(new)..]);
+        let excess = self.undo.len().saturating_sub(KEPT);
+        self.undo.drain(..excess);
+        self.redo.clear();
+    }
+
+    /// Undoes (or, with `redo`, redoes) the last change; says what happened.
+    pub fn step(
+        &mut self,
+        journal: &mut Journal,
+        plan: &CarePlan,
+        now: &ZonedDateTime,
+        redo: bool,
+    ) -> Outcome {
+        let (verb, nothing, cannot) = if redo {
+            ("Redid", "Nothing to redo", "Cannot redo")
+        } else {
+            ("Undid", "Nothing to undo", "Cannot undo")
+        };
+        let from = if redo { &mut self.redo } else { &mut self.undo };
+        let Some(done) = from.pop() else {
+            return Outcome {
+                text: nothing.into(),
+                is_error: false,
+                changed: false,
+            };
+        };
+        let count = |journal: &mut Journal| -> Option<u32> {
+            let (date, item) = first_tick_item(&done.op)?;
+            journal.load_month(Month::of(date)).ok()?;
+            Some(journal.day(date).map_or(0, |d| d.count(&item)))
+        };
+        let before = count(journal);
+        let total = journal.applied_total();
+        let result = journal.undo(&done, Stamp::of(now));
+        let after = count(journal);
+        self.seen = journal.applied_total();
+        let what = describe(&done.op, plan, before.zip(after), now.date());
+        let to = if redo { &mut self.undo } else { &mut self.redo };
+        match result {
+            Ok(Ok(reversal)) => {
+                to.push(reversal);
+                Outcome {
+                    text: format!("{verb}: {what}"),
+                    is_error: false,
+                    changed: true,
+                }
+            }
+            Ok(Err(conflict)) => Outcome {
+                text: format!("{cannot} {what}: {conflict}; left as it is"),
+                is_error: true,
+                changed: false,
+            },
+            Err(err) => {
+                if journal.applied_total() != total {
+                    // Applied in memory, saved later: undone all the same.
+                    to.push(journal.done().last().cloned().expect("just applied"));
+                } else {
+                    let from = if redo { &mut self.redo } else { &mut self.undo };
+                    from.push(done);
+                }
+                Outcome {
+                    text: format!("{verb}: {what}, not saved yet: {err}"),
+                    is_error: true,
+                    changed: journal.applied_total() != total,
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! `aftercare undo` as a real process in a throwaway home: it reverses the last change made
+//! from the shell, walks further back when run again, says when there is nothing left
+//! (exit code 1), and keeps its log owner-only in the state directory.
+
+mod cli_support;
+
+use std::os::unix::fs::PermissionsExt as _;
+
+use cli_support::{Sandbox, snapshot};
+
+fn setup() -> Sandbox {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&[
+        "treatment",
+        "add",
+        "--at",
+        "2020-01-01 09:00",
+        "--area",
+        "face",
+    ]);
+    sandbox
+}
+
+/// The journal's content as the app reads it: ticks of one item on a day.
+fn days(sandbox: &Sandbox) -> String {
+    std::fs::read_to_string(sandbox.journal_dir().join("days").join("2020-01.ron"))
+        .unwrap_or_default()
+}
+
+/// The live ticks of water on 2020-01-02, as the app reads them.
+fn ticks(sandbox: &Sandbox) -> Vec<aftercare::journal::Tick> {
+    let date = jiff::civil::date(2020, 1, 2);
+    let mut journal =
+        aftercare::journal::Journal::open(aftercare::journal::Layout::new(sandbox.journal_dir()))
+            .unwrap();
+    journal
+        .load_month(aftercare::journal::Month::of(date))
+        .unwrap();
+    journal.day(date).unwrap().ticks_of("water").to_vec()
+}
+
+#[test]
+fn undo_reverses_the_last_tick_and_the_journal_reads_as_before() {
+    let sandbox = setup();
+    sandbox.ok(&["tick", "water", "--count", "2", "--date", "2020-01-02"]);
+    let before = sandbox.ok(&["status", "--json"]);
+    let ticks_before = ticks(&sandbox);
+    assert_eq!(ticks_before.len(), 2);
+    sandbox.ok(&["tick", "water", "--date", "2020-01-02"]);
+    let out = sandbox.ok(&["undo"]);
+    assert_eq!(out, "Undid: Glasses of water on 2020-01-02 3/8 → 2/8\n");
+    assert_eq!(sandbox.ok(&["status", "--json"]), before);
+    // The same live ticks as before, by identity (the undone one stays as a tombstone,
+    // so a sync merge never brings it back).
+    assert_eq!(ticks(&sandbox), ticks_before);
+    assert!(days(&sandbox).contains("unticked"));
+    // Run again: the two glasses of the first command.
+    let out = sandbox.ok(&["undo"]);
+    assert!(out.contains("2/8 → 0/8"), "{out}");
+}
+
+#[test]
+fn undo_walks_back_through_note_symptoms_and_treatment() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "tight"]);
+    sandbox.ok(&["note", "--date", "2020-01-02", "better"]);
+    sandbox.ok(&[
+        "symptoms",
+        "--redness",
+        "2",
+        "--swelling",
+        "1",
+        "--pain",
+        "0",
+        "--dryness",
+        "3",
+    ]);
+    let out = sandbox.ok(&["undo"]);
+    assert!(out.starts_with("Undid: scores of"), "{out}");
+    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+    let status = sandbox.ok(&["export", "--format", "csv-days"]);
+    assert!(
+        status.contains("tight") && !status.contains("better"),
+        "{status}"
+    );
+    sandbox.ok(&["undo"]);
+    assert_eq!(
+        sandbox.ok(&["undo"]),
+        "Undid: new treatment of 2020-01-01 09:00\n"
+    );
+    assert!(sandbox.ok(&["treatment", "list"]).contains("No treatment"));
+    let run = sandbox.run(&["undo"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing to undo"), "{}", run.stderr);
+}
+
+#[test]
+fn nothing_to_undo_says_so_with_exit_code_1_and_writes_nothing() {
+    let sandbox = Sandbox::new();
+    let run = sandbox.run(&["undo"]);
+    assert_eq!(run.code, 1, "{}", run.stderr);
+    assert_eq!(run.stdout, "");
+    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+    assert!(run.stderr.contains("nothing to undo"), "{}", run.stderr);
+    assert!(!sandbox.journal_dir().exists());
+}
+
+#[test]
+fn the_log_is_owner_only_in_the_state_dir_and_per_journal() {
+    let sandbox = setup();
+    let log = sandbox.home.path().join(".local/state/aftercare/undo.ron");
+    assert!(log.exists());
+    let mode = std::fs::metadata(&log).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    // A change to another journal is not undone from this one.
+    let other = sandbox.home.path().join("other");
+    let other = other.to_str().unwrap();
+    sandbox.ok(&[
+        "--journal",
+        other,
+        "note",
+        "--date",
+        "2020-01-02",
+        "elsewhere",
+    ]);
+    let before = snapshot(&sandbox.journal_dir());
+    assert_eq!(
+        sandbox.ok(&["--journal", other, "undo"]),
+        "Undid: note of 2020-01-02\n"
+    );
+    assert_eq!(snapshot(&sandbox.journal_dir()), before);
+}
+
+#[test]
+fn a_change_made_elsewhere_meanwhile_is_left_as_it_is() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "mine"]);
+    // Another writer (the app, another machine) rewrites the note. Done here through a
+    // journal opened directly: its change is not in the shell's log.
+    let dir = sandbox.journal_dir();
+    let mut journal = aftercare::journal::Journal::open_writable(
+        aftercare::journal::Layout::new(&dir),
+        aftercare::journal::COMMAND_LOCK_WAIT,
+    )
+    .unwrap();
+    journal
+        .edit_day(jiff::civil::date(2020, 1, 2), |d| d.write_note("theirs"))
+        .unwrap();
+    let run = sandbox.run(&["undo"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("changed elsewhere"), "{}", run.stderr);
+    assert!(days(&sandbox).contains("theirs"));
+    // Dropped from the list: the next undo goes further back (the treatment).
+    assert!(sandbox.ok(&["undo"]).contains("new treatment"));
+}
