@@ -83,7 +83,9 @@ fn history_paged_back_eight_years_keeps_a_few_months_in_memory() {
         fresh.day(app.history.cursor)
     );
     assert!(app.history.month.is_some());
-    // Back on Today, the day on screen is read again and shows the same counts.
+    // Back on Today (Tab: History, Plan, Today), the day on screen is read again and
+    // shows the same counts.
+    app.update(Action::SwitchScreen);
     app.update(Action::SwitchScreen);
     assert_eq!(app.screen, Screen::Today);
     let again: Vec<(String, u32)> = app

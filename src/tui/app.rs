@@ -208,10 +208,11 @@ impl App {
         }
         // History keeps only its own months in memory: back on Today, by whatever way, the
         // day's month is read again.
-        if self.screen == Screen::Today && !self.journal.has_month(Month::of(self.date)) {
-            if let Err(err) = self.load_month(Month::of(self.date)) {
-                self.error(err.to_string());
-            }
+        if self.screen == Screen::Today
+            && !self.journal.has_month(Month::of(self.date))
+            && let Err(err) = self.load_month(Month::of(self.date))
+        {
+            self.error(err.to_string());
         }
         if action != Action::Tick {
             self.refresh_concern();
