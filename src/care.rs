@@ -15,9 +15,44 @@ use crate::journal::{DayEntry, Edit, Journal, Operation, Scope, Symptoms, Tick, 
 /// What a patient can get wrong, or what can fail on disk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CareError {
-    UnknownItem { id: String, valid: Vec<String> },
-    FutureDate { date: Date, today: Date },
+    UnknownItem {
+        id: String,
+        valid: Vec<String>,
+    },
+    FutureDate {
+        date: Date,
+        today: Date,
+    },
+    /// Text longer than a journal file can hold many of (see [`MAX_NOTE_CHARS`]).
+    TooLong {
+        what: &'static str,
+        chars: usize,
+        limit: usize,
+    },
     File(FileError),
+}
+
+/// The longest note (a day's, or a treatment's) in characters: pages of text, yet 31 of
+/// them stay far below what the loader reads in one month file, so a note can never make
+/// the journal unreadable.
+pub const MAX_NOTE_CHARS: usize = 20_000;
+
+/// The longest treatment area in characters.
+pub const MAX_AREA_CHARS: usize = 200;
+
+/// A treatment's area and note within their limits.
+fn check_treatment_text(treatment: &Treatment) -> Result<(), CareError> {
+    check_length("area", &treatment.area, MAX_AREA_CHARS)?;
+    check_length("note", &treatment.note, MAX_NOTE_CHARS)
+}
+
+/// Refuses `text` beyond `limit` characters.
+fn check_length(what: &'static str, text: &str, limit: usize) -> Result<(), CareError> {
+    let chars = text.chars().count();
+    if chars > limit {
+        return Err(CareError::TooLong { what, chars, limit });
+    }
+    Ok(())
 }
 
 impl fmt::Display for CareError {
@@ -31,6 +66,10 @@ impl fmt::Display for CareError {
             CareError::FutureDate { date, today } => write!(
                 f,
                 "{date} is in the future (today is {today}); only today and past days can be logged"
+            ),
+            CareError::TooLong { what, chars, limit } => write!(
+                f,
+                "the {what} is {chars} characters long; at most {limit} fit, nothing was saved"
             ),
             CareError::File(err) => err.fmt(f),
         }
@@ -163,6 +202,7 @@ pub fn set_note(
     now: &ZonedDateTime,
 ) -> Result<(), CareError> {
     check_not_future(date, now)?;
+    check_length("note", note, MAX_NOTE_CHARS)?;
     journal.transact(&Scope::day(date), |journal| {
         Ok::<_, CareError>(note_op(journal, date, note, now))
     })?;
@@ -191,6 +231,7 @@ pub fn set_skin(
     note: &str,
     now: &ZonedDateTime,
 ) -> Result<(), CareError> {
+    check_length("note", note, MAX_NOTE_CHARS)?;
     check_not_future(date, now)?;
     journal.transact(&Scope::day(date), |journal| {
         let ops: Vec<Operation> = [
@@ -207,6 +248,7 @@ pub fn set_skin(
 
 /// Records a treatment session (with a fresh identity).
 pub fn record_treatment(journal: &mut Journal, mut treatment: Treatment) -> Result<(), CareError> {
+    check_treatment_text(&treatment)?;
     crate::domain::operation::new_treatment_identity(&mut treatment);
     journal.apply(Operation::AddTreatment(treatment))?;
     Ok(())
@@ -221,6 +263,7 @@ pub fn replace_treatment(
     treatment: Treatment,
     now: &ZonedDateTime,
 ) -> Result<Option<usize>, CareError> {
+    check_treatment_text(&treatment)?;
     let Some(old) = journal.treatments().get(index).cloned() else {
         return Ok(None);
     };

@@ -29,16 +29,15 @@ impl FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.path.display())?;
+        // Paths and messages may carry text from the file itself: no escape sequences.
+        let path = self.path.display().to_string();
+        write!(f, "{}", crate::domain::text::printable(&path))?;
         if let Some((line, column)) = self.position {
             write!(f, ":{line}:{column}")?;
         }
         // Keep the error on one line whatever the parser said.
-        let message = self
-            .message
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ");
+        let message = crate::domain::text::printable_with(&self.message, true);
+        let message = message.split_whitespace().collect::<Vec<_>>().join(" ");
         write!(f, ": {message}")
     }
 }

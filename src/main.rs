@@ -13,7 +13,9 @@ fn main() -> ExitCode {
     let result = Paths::resolve(cli.journal.clone())
         .map_err(CliError::Failure)
         .and_then(|paths| match cli.command {
-            None => aftercare::tui::run(&paths).map_err(CliError::Failure),
+            None => aftercare::tui::check_terminal()
+                .map_err(CliError::Refused)
+                .and_then(|()| aftercare::tui::run(&paths).map_err(CliError::Failure)),
             Some(command) => cli::run(command, &paths, &SystemClock::new(), &mut std::io::stdout()),
         });
     match result {

@@ -129,7 +129,7 @@ fn binary_garbage_is_refused() {
 #[test]
 fn a_huge_file_is_refused_without_reading_it() {
     let huge = vec![b' '; (aftercare::journal::MAX_FILE_BYTES + 1) as usize];
-    refused_month(&huge, "far larger");
+    refused_month(&huge, "larger than aftercare reads");
 }
 
 #[test]
@@ -213,7 +213,66 @@ proptest! {
             let text = err.to_string();
             prop_assert!(text.starts_with("days/2027-03.ron"), "{}", text);
             prop_assert!(!text.contains('\n'));
+            prop_assert!(err.position.is_some(), "no line:column: {}", text);
         }
+    }
+
+    /// Issue 11: the plan file gets the same treatment as the journal.
+    #[test]
+    fn mutated_plans_never_panic_and_refusals_are_placed(
+        edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..8)
+    ) {
+        let mut bytes = aftercare::domain::plan::BUILTIN_PLAN.as_bytes().to_vec();
+        for (at, byte, kind) in edits {
+            let i = at.index(bytes.len().max(1)).min(bytes.len());
+            match kind {
+                0 if i < bytes.len() => bytes[i] = byte,
+                1 => bytes.insert(i, byte),
+                _ => bytes.truncate(i),
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("care-plan.ron");
+        fs::write(&path, &bytes).unwrap();
+        if let Err(err) = aftercare::journal::plan_file::read(&path, &CarePlan::builtin()) {
+            let text = err.to_string();
+            prop_assert!(text.starts_with(&format!("{}:", path.display())), "{}", text);
+            prop_assert!(!text.contains('\n'));
+            prop_assert!(err.position.is_some(), "no line:column: {}", text);
+        }
+    }
+
+    /// Issue 11: a day or a tick key written twice is refused at its second place, however
+    /// the file is laid out.
+    #[test]
+    fn duplicate_keys_are_always_refused_where_they_are(
+        days in proptest::collection::btree_set(1..=31u8, 1..6),
+        pick in any::<prop::sample::Index>(),
+        in_ticks in any::<bool>(),
+        compact in any::<bool>(),
+    ) {
+        let days: Vec<u8> = days.into_iter().collect();
+        let twice = days[pick.index(days.len())];
+        let sep = if compact { " " } else { "\n    " };
+        let entry = |day: u8| {
+            if in_ticks && day == twice {
+                format!(r#""2027-03-{day:02}": (ticks: {{"water": ["2027-03-{day:02}T09:00:00Z"],{sep}"water": []}}),"#)
+            } else {
+                format!(r#""2027-03-{day:02}": (note: "n{day}"),"#)
+            }
+        };
+        let mut body: Vec<String> = days.iter().map(|d| entry(*d)).collect();
+        if !in_ticks {
+            body.push(format!(r#""2027-03-{twice:02}": (note: "again"),"#));
+        }
+        let text = format!("(version: 1, month: \"2027-03\", days: {{{sep}{}{sep}}})", body.join(sep));
+        let err = parse::<MonthFile>(text.as_bytes(), Path::new("m.ron")).unwrap_err();
+        prop_assert!(err.message.contains("twice"), "{}", err);
+        let (line, column) = err.position.expect("placed");
+        let at = text.split('\n').nth(line - 1).expect("line exists");
+        let rest: String = at.chars().skip(column - 1).collect();
+        let expected = if in_ticks { "\"water\"".to_string() } else { format!("\"2027-03-{twice:02}\"") };
+        prop_assert!(rest.starts_with(&expected), "{} at {:?}", err, rest);
     }
 }
 

@@ -23,8 +23,29 @@ fn run(command: &mut Command) -> Output {
     command.output().expect("aftercare runs")
 }
 
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
+/// Starts the app as from a terminal (util-linux `script` gives it a pseudo-terminal, as it
+/// refuses to start without one), its stderr caught in a file: the exit code and stderr.
+fn app_on_pty(home: &Path) -> (Option<i32>, String) {
+    let err = home.join("stderr.txt");
+    let output = Command::new("script")
+        .args(["-qec"])
+        .arg(format!(
+            "'{}' 2>'{}'",
+            env!("CARGO_BIN_EXE_aftercare"),
+            err.display()
+        ))
+        .arg("/dev/null")
+        .env("HOME", home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("TZ", "Europe/Paris")
+        .stdin(std::process::Stdio::null())
+        .output()
+        .expect("util-linux `script` runs (see .ci/run)");
+    (
+        output.status.code(),
+        std::fs::read_to_string(&err).unwrap_or_default(),
+    )
 }
 
 #[test]
@@ -88,9 +109,8 @@ fn a_corrupt_journal_stops_the_app_with_one_line_and_is_not_touched() {
     let corrupt = "(\n  version: 1,\n  treatments: [(at: \"yesterday\")],\n)\n";
     std::fs::write(&path, corrupt).unwrap();
 
-    let output = run(aftercare(home.path()).stdin(std::process::Stdio::null()));
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let (code, err) = app_on_pty(home.path());
+    assert_eq!(code, Some(1), "{err}");
     assert_eq!(err.lines().count(), 1, "one line: {err}");
     assert!(err.contains(&format!("{}:3:", path.display())), "{err}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), corrupt);
@@ -103,9 +123,8 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
     std::fs::create_dir_all(&config).unwrap();
     let path = config.join("care-plan.ron");
     std::fs::write(&path, "(version: 1, items: [(id: \"water\",)])").unwrap();
-    let output = run(aftercare(home.path()).stdin(std::process::Stdio::null()));
-    assert_eq!(output.status.code(), Some(1));
-    let err = stderr(&output);
+    let (code, err) = app_on_pty(home.path());
+    assert_eq!(code, Some(1), "{err}");
     assert!(err.contains(&format!("{}:1:", path.display())), "{err}");
     assert!(
         !home.path().join("data/aftercare").exists(),

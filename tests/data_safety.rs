@@ -89,7 +89,7 @@ fn stale_temporaries(dir: &Path) -> Vec<String> {
     fs::read_dir(dir)
         .unwrap()
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".2027-03.ron."))
+        .filter(|name| name.starts_with(".aftercare-") && name.ends_with(".tmp"))
         .collect()
 }
 
@@ -130,7 +130,7 @@ fn sigkill_during_saves_leaves_the_old_or_the_new_journal() {
     );
     // A stale temp file is removed by the next writer, under the lock.
     let days = dir.path().join("days");
-    fs::write(days.join(".2027-03.ron.Zz9Yy8"), "torn").unwrap();
+    fs::write(days.join(".aftercare-4242-0123456789abcdef.tmp"), "torn").unwrap();
     let _journal = writable(dir.path());
     assert_eq!(stale_temporaries(&days), Vec::<String>::new());
 }
@@ -397,7 +397,11 @@ fn journal_backups_and_lock_are_private() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o644)).unwrap(); // a hand edit
     app.update(Action::Press);
     let backups = Layout::new(&dir).backups_dir();
-    assert_eq!(mode(&dir), 0o700);
+    assert_eq!(
+        mode(&dir),
+        0o755,
+        "a folder aftercare did not create is left as it is"
+    );
     assert_eq!(mode(&dir.join("days")), 0o700);
     assert_eq!(mode(&backups), 0o700);
     for file in [

@@ -1,6 +1,7 @@
 //! How a subcommand fails, and the exit code that tells a script which kind of failure it
-//! was: 2 for arguments the patient can fix on the command line (clap's convention), 1 for
-//! a problem with a file (journal, plan, output).
+//! was: 2 for arguments the patient can fix on the command line (clap's convention) and for
+//! the app started without a terminal, 1 for a problem with a file (journal, plan, output).
+//! A change that was saved always exits 0, even if printing its confirmation failed.
 
 use std::fmt;
 use std::process::ExitCode;
@@ -9,6 +10,7 @@ use clap::CommandFactory;
 use clap::error::ErrorKind;
 
 use crate::care::CareError;
+use crate::domain::text::printable;
 use crate::error::FileError;
 
 use super::Cli;
@@ -25,6 +27,10 @@ pub enum CliError {
     },
     /// A file could not be read or written: one line naming it (`file:line:column`).
     Failure(String),
+    /// The command cannot run here (the app without a terminal): the message says what to
+    /// do instead. Exit code 2, like a usage error: running it again the same way fails
+    /// the same way.
+    Refused(String),
 }
 
 impl CliError {
@@ -43,10 +49,10 @@ impl CliError {
         }
     }
 
-    /// 2 for usage, 1 for files.
+    /// 2 for usage and refusals, 1 for files.
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Usage { .. } => 2,
+            CliError::Usage { .. } | CliError::Refused(_) => 2,
             CliError::Failure(_) => 1,
         }
     }
@@ -65,9 +71,12 @@ impl CliError {
                         .expect("usage errors name real subcommands");
                 }
                 // Printing to stderr can only fail if stderr is gone; nothing to do then.
+                // The message may quote what was typed: no control characters.
+                let message = printable(message);
                 let _ = target.error(ErrorKind::ValueValidation, message).print();
             }
-            CliError::Failure(message) => eprintln!("aftercare: {message}"),
+            CliError::Failure(message) => eprintln!("aftercare: {}", printable(message)),
+            CliError::Refused(message) => eprintln!("{}", printable(message)),
         }
         ExitCode::from(self.exit_code())
     }
@@ -76,7 +85,9 @@ impl CliError {
 impl fmt::Display for CliError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            CliError::Usage { message, .. } | CliError::Failure(message) => f.write_str(message),
+            CliError::Usage { message, .. }
+            | CliError::Failure(message)
+            | CliError::Refused(message) => f.write_str(message),
         }
     }
 }

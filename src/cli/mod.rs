@@ -35,12 +35,19 @@ use crate::journal::paths::Paths;
 use crate::journal::{Journal, Layout};
 
 /// Runs one subcommand and writes what it prints to `out`.
+///
+/// What is printed is stripped of control characters (user text such as a note or an area
+/// could hold escape sequences that retitle or reprogram the terminal). A command that
+/// changed something has already saved it when printing starts: if printing then fails
+/// (`> /dev/full`, a closed pipe), it still succeeds — a script that retries on failure
+/// would otherwise record the change twice — and says so on stderr.
 pub fn run(
     command: Command,
     paths: &Paths,
     clock: &dyn Clock,
     out: &mut dyn Write,
 ) -> Result<(), CliError> {
+    let changes = changes_files(&command);
     let text = match command {
         Command::Status(args) => status::run(&args, paths, clock)?,
         Command::Tick(args) => entries::tick(&args, paths, clock)?,
@@ -62,13 +69,45 @@ pub fn run(
             output.stdout
         }
     };
-    out.write_all(text.as_bytes())
-        .and_then(|()| out.flush())
-        .or_else(|err| match err.kind() {
-            // `aftercare export | head` closing the pipe early is not a failure.
-            std::io::ErrorKind::BrokenPipe => Ok(()),
-            _ => Err(CliError::Failure(format!("cannot write the output: {err}"))),
-        })
+    let text = crate::domain::text::printable_with(&text, true);
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // `aftercare export | head` closing the pipe early is not a failure.
+        Err(err) if err.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(err) if changes => {
+            // Nothing else can be done: stderr is the one place left to say it.
+            let _ = writeln!(
+                std::io::stderr(),
+                "aftercare: saved, but the output could not be written ({err})"
+            );
+            Ok(())
+        }
+        Err(err) => Err(CliError::Failure(format!("cannot write the output: {err}"))),
+    }
+}
+
+/// Whether a command writes a file before it prints (so its success is already decided).
+fn changes_files(command: &Command) -> bool {
+    match command {
+        Command::Tick(_)
+        | Command::Note(_)
+        | Command::Symptoms(_)
+        | Command::Treatment(TreatmentCommand::Add(_)) => true,
+        Command::Export(args) => args.output.is_some(),
+        // Every plan subcommand but `diff` (and showing the plan) writes the plan file.
+        Command::Plan(args) => {
+            args.init
+                || args
+                    .command
+                    .as_ref()
+                    .is_some_and(|c| !matches!(c, PlanCommand::Diff))
+        }
+        Command::Undo => true,
+        // Delivering records what was told (so it is not told twice); --install, --set
+        // write files. Only a dry run or the settings listing changes nothing.
+        Command::Remind(args) => !args.dry_run && !args.settings,
+        Command::Status(_) | Command::Treatment(TreatmentCommand::List) | Command::Paths => false,
+    }
 }
 
 /// Whether a command only reads the journal or changes it.
@@ -94,6 +133,9 @@ fn open_journal(paths: &Paths, access: Access) -> Result<Journal, CliError> {
         Access::Read => Journal::open(layout)?,
         Access::Write => {
             let mut journal = Journal::open_writable(layout, crate::journal::COMMAND_LOCK_WAIT)?;
+            if let Some(warning) = crate::journal::folder::privacy_warning(&paths.journal_dir) {
+                eprintln!("aftercare: {warning}");
+            }
             // What a sync conflict copy brought in: said once, beside the command's output.
             while let Some(notice) = journal.take_notice() {
                 eprintln!("aftercare: {notice}");

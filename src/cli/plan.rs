@@ -34,7 +34,8 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
 
 /// Creates the changes file (empty, with its comments); never over an existing file.
 fn init(path: &Path) -> Result<String, CliError> {
-    if path.exists() {
+    // `symlink_metadata`: a link there (even one to nothing) is something, never written through.
+    if path.symlink_metadata().is_ok() {
         return Err(FileError::new(
             path,
             None,

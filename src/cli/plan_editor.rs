@@ -23,11 +23,10 @@ const ERROR_MARK: &str = "// aftercare:";
 /// Opens the plan file in `$VISUAL` / `$EDITOR` (else `vi`) and saves it once it is valid.
 pub(super) fn edit(path: &Path) -> Result<String, CliError> {
     let builtin = CarePlan::builtin();
-    let original = match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-        Err(err) => return Err(FileError::io(path, &err).into()),
-    };
+    // Read as the journal is: no symlink followed, no FIFO, capped (see `safe_file`).
+    let original =
+        crate::journal::safe_file::read_capped(path, crate::journal::plan_file::MAX_PLAN_BYTES)?
+            .map(|(bytes, _)| String::from_utf8_lossy(&bytes).into_owned());
     let start = original
         .clone()
         .unwrap_or_else(|| plan_file::to_text(&PlanChanges::default()));

@@ -71,7 +71,7 @@ impl Status {
     ) -> Result<Status, FileError> {
         let date = now.date();
         journal.load_month(Month::of(date))?;
-        let Some(treatment) = journal.treatment_for(date) else {
+        let Some(treatment) = recovery::treatment_on(journal.treatments(), date, now) else {
             return Ok(Status {
                 date,
                 day: None,
@@ -82,7 +82,7 @@ impl Status {
                 former: recovery::former_ticks(plan, journal.day(date)),
             });
         };
-        let day = recovery::day_number(treatment, date);
+        let day = recovery::day_number_on(treatment, date, now);
         let checklist = day.map_or_else(Vec::new, |day| {
             recovery::checklist(plan, day, journal.day(date))
         });

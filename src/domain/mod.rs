@@ -12,6 +12,7 @@ pub mod plan_changes;
 pub mod plan_edit;
 pub mod recovery;
 pub mod reminders;
+pub mod strict;
 pub mod text;
 pub mod time;
 pub mod timer;

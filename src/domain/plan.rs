@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::strict;
 use crate::error::{FileError, ron_error};
 
 /// The plan shipped inside the binary.
@@ -414,6 +415,12 @@ impl fmt::Display for PlanError {
     }
 }
 
+/// Line and column of the second `needle` in `text`.
+fn second_place(text: &str, needle: &str) -> Option<(usize, usize)> {
+    let (offset, _) = text.match_indices(needle).nth(1)?;
+    Some(strict::line_column(text.as_bytes(), offset))
+}
+
 /// The largest numbers a plan accepts: beyond them a value is a slip of the keyboard
 /// (`hours=4800` for 48), not an instruction.
 pub mod limits {
@@ -422,6 +429,8 @@ pub mod limits {
     pub const TARGET: u32 = 100;
     pub const MINUTES: u32 = 120;
     pub const SESSIONS: u32 = 24;
+    /// Characters of a label: a line on any screen (a 65,535-character one broke them).
+    pub const LABEL: usize = 200;
 }
 
 impl CarePlan {
@@ -434,13 +443,23 @@ impl CarePlan {
     /// Parses and validates a whole plan; `path` only names the file in errors. Reads
     /// `to: 14` as well as `to: Some(14)`: people write the former.
     pub fn parse(text: &str, path: &Path) -> Result<CarePlan, FileError> {
+        if let Some((position, message)) = strict::text_problem(text.as_bytes()) {
+            return Err(FileError::new(path, Some(position), message));
+        }
         let plan: CarePlan = ron_options()
             .from_str(text)
             .map_err(|err| ron_error(path, &err))?;
+        if let Some((offset, key)) = strict::duplicate_key(text) {
+            return Err(FileError::new(
+                path,
+                Some(strict::line_column(text.as_bytes(), offset)),
+                format!("{key} is written twice in the same list; keep one"),
+            ));
+        }
         if plan.version > PLAN_VERSION {
             return Err(FileError::new(
                 path,
-                None,
+                strict::position_of(text, "version"),
                 format!(
                     "plan version {} is newer than this aftercare understands; update aftercare",
                     plan.version
@@ -448,7 +467,14 @@ impl CarePlan {
             ));
         }
         plan.validate().map_err(|err| {
-            let position = locate(text, err.id.as_deref(), err.field.as_deref());
+            let position = match err.id.as_deref() {
+                // An id used twice is pointed at where it is written the second time.
+                Some(id) if err.message.ends_with("is used twice") => {
+                    second_place(text, &format!("{id:?}"))
+                }
+                _ => None,
+            }
+            .or_else(|| locate(text, err.id.as_deref(), err.field.as_deref()));
             FileError::new(path, position, err.message)
         })?;
         Ok(plan)
@@ -470,6 +496,13 @@ impl CarePlan {
             check_id(id)?;
             if !ids.insert(id.to_ascii_lowercase()) {
                 return Err(PlanError::at(id, "id", format!("id {id:?} is used twice")));
+            }
+            if label.chars().count() > limits::LABEL {
+                return Err(PlanError::at(
+                    id,
+                    "label",
+                    format!("{id}: a label is at most {} characters", limits::LABEL),
+                ));
             }
             if label.trim().is_empty() {
                 return Err(PlanError::at(

@@ -16,6 +16,37 @@ pub fn day_number(treatment: &Treatment, date: Date) -> Option<u32> {
     day_number_between(treatment.at.date(), date)
 }
 
+/// The treatment whose recovery `date` belongs to, seen at `now`: the latest one whose own
+/// local date is on or before `date`, and — for today — also one that has already happened
+/// by the clock though its local date is still tomorrow here (recorded in Tokyo, looked at
+/// the same evening in Los Angeles). Instants, not civil dates in different offsets,
+/// decide what has happened.
+pub fn treatment_on<'a>(
+    treatments: &'a [Treatment],
+    date: Date,
+    now: &jiff::ZonedDateTime,
+) -> Option<&'a Treatment> {
+    let by_date = treatments.iter().rev().find(|t| t.at.date() <= date);
+    if date != now.date() {
+        return by_date;
+    }
+    let by_instant = treatments
+        .iter()
+        .rev()
+        .find(|t| t.at.instant <= now.timestamp());
+    match (by_date, by_instant) {
+        (Some(a), Some(b)) => Some(if b.at.instant > a.at.instant { b } else { a }),
+        (a, b) => a.or(b),
+    }
+}
+
+/// [`day_number`] for the treatment [`treatment_on`] found: day 0 (not "before the
+/// treatment") for one that has happened though its local date is still ahead of today's.
+pub fn day_number_on(treatment: &Treatment, date: Date, now: &jiff::ZonedDateTime) -> Option<u32> {
+    day_number(treatment, date)
+        .or_else(|| (date == now.date() && treatment.at.instant <= now.timestamp()).then_some(0))
+}
+
 /// Days from a treatment date to `date`, `None` when `date` is earlier.
 pub fn day_number_between(treated: Date, date: Date) -> Option<u32> {
     u32::try_from(days_between(treated, date)).ok()

@@ -14,7 +14,7 @@
 //! safety comes from the atomic save itself. Owner-only, like the journal.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
@@ -45,13 +45,17 @@ fn stem(file: &Path) -> String {
         .into_owned()
 }
 
-/// The bytes of `file` before it is replaced; `None` for a new file.
+/// The bytes of `file` before it is replaced; `None` for a new file. Read as every
+/// journal file is (no symlink, no FIFO, capped: see `safe_file`).
 pub fn read_previous(file: &Path) -> io::Result<Option<Vec<u8>>> {
-    match fs::read(file) {
-        Ok(bytes) => Ok(Some(bytes)),
-        Err(err) if err.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(err) => Err(err),
-    }
+    read(file)
+}
+
+/// A journal or backup file's bytes through `safe_file` (`None` when missing).
+fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
+    super::safe_file::read_capped(path, super::MAX_FILE_BYTES)
+        .map(|read| read.map(|(bytes, _)| bytes))
+        .map_err(|err| io::Error::other(err.message))
 }
 
 /// Keeps `previous` (what `file` held before the save that just succeeded) as the newest
@@ -69,9 +73,13 @@ pub fn keep(backups: &Path, file: &Path, previous: &[u8], today: Date) -> io::Re
         prune_dailies(backups, file, today)?;
     }
     // A retried save, or a save that changed nothing, must not push real history out.
-    if fs::read(backup_path(backups, file, 1)).is_ok_and(|newest| newest == previous) {
+    if read(&backup_path(backups, file, 1)).is_ok_and(|newest| newest.as_deref() == Some(previous))
+    {
         return Ok(());
     }
+    // Written in full before anything is shifted: if the disk is full, this fails and every
+    // backup stays where it was, however often the save is retried.
+    let copy = super::atomic::prepare(backups, previous, false)?;
     for n in (1..KEEP).rev() {
         match fs::rename(
             backup_path(backups, file, n),
@@ -81,22 +89,14 @@ pub fn keep(backups: &Path, file: &Path, previous: &[u8], today: Date) -> io::Re
             _ => {}
         }
     }
-    write_copy(backups, &backup_path(backups, file, 1), previous)
+    copy.commit(&backup_path(backups, file, 1))
 }
 
-/// Written under a temporary name first so that a backup is never a torn copy.
+/// Written under a temporary name only aftercare makes (see `atomic`: exclusive, 0600,
+/// never through a symlink) and renamed, so that a backup is never a torn copy and a link
+/// at the backup's name is replaced, its target untouched.
 fn write_copy(backups: &Path, to: &Path, bytes: &[u8]) -> io::Result<()> {
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let temporary = backups.join(".incoming");
-    let mut out = fs::OpenOptions::new()
-        .write(true)
-        .create(true)
-        .truncate(true)
-        .mode(0o600)
-        .open(&temporary)?;
-    out.write_all(bytes)?;
-    drop(out);
-    fs::rename(&temporary, to)
+    super::atomic::prepare(backups, bytes, false)?.commit(to)
 }
 
 /// Removes this file's daily backups older than [`DAYS`] before `today`.

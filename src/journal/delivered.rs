@@ -96,8 +96,21 @@ impl RunLock {
             .create(true)
             .truncate(false)
             .mode(0o600)
+            // Never through a symlink, never blocking on a FIFO (see `safe_file`).
+            .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
             .open(&path)
             .map_err(|err| FileError::io(&path, &err))?;
+        if !file
+            .metadata()
+            .map_err(|err| FileError::io(&path, &err))?
+            .is_file()
+        {
+            return Err(FileError::new(
+                &path,
+                None,
+                "is not a regular file; remove it",
+            ));
+        }
         Ok((file, path))
     }
 }

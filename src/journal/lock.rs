@@ -149,7 +149,10 @@ fn write_record(file: &File, record: &[u8]) -> std::io::Result<()> {
 
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
-    let _ = file.rewind().and_then(|()| file.read_to_string(&mut text));
+    // A pid and a time: anything longer is not ours and is not read.
+    let _ = file
+        .rewind()
+        .and_then(|()| file.take(256).read_to_string(&mut text));
     let fields: Vec<&str> = text
         .lines()
         .map(str::trim)

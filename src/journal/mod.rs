@@ -7,14 +7,17 @@
 //! aftercare holds the lock between changes, so the app, the shell prompt and a second
 //! machine's sync tool all write the same journal without undoing each other.
 
+mod atomic;
 mod backup;
 pub mod conflict;
 pub mod delivered;
+pub mod folder;
 pub mod history;
 mod legacy;
 mod lock;
 pub mod paths;
 pub mod plan_file;
+pub mod safe_file;
 mod store;
 pub mod timer_file;
 mod undo;
@@ -138,6 +141,9 @@ pub struct Journal {
     /// How many operations this aftercare ever applied (unlike `applied`, never shrinks):
     /// lets the app tell which ones are new since it last looked.
     applied_total: u64,
+    /// The folder opened for writing: every change first checks it is still the one
+    /// there (an unplugged disk leaves an empty mount point at the same path).
+    folder: Option<folder::FolderId>,
 }
 
 /// How many of its own operations a journal remembers for undo.
@@ -165,6 +171,7 @@ impl Journal {
             unreadable_copies: BTreeSet::new(),
             applied: Vec::new(),
             applied_total: 0,
+            folder: None,
         })
     }
 
@@ -174,14 +181,17 @@ impl Journal {
     /// waits up to `wait` for the lock.
     pub fn open_writable(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
         let dir = &layout.dir;
+        // Only a folder created here is made owner-only; an existing one is left as it is
+        // (see `folder::privacy_warning`).
         create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
-        make_private(dir)?;
+        let folder = folder::FolderId::of(dir).map_err(|err| FileError::io(dir, &err))?;
         let lock = JournalLock::acquire(dir, wait)?;
-        for sub in [dir.clone(), layout.days_dir()] {
+        for sub in [dir.clone(), layout.days_dir(), layout.backups_dir()] {
             store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
         }
         let mut journal = Journal::open(layout)?;
         journal.writable = true;
+        journal.folder = Some(folder);
         journal.lock_wait = wait;
         journal.merge_conflict_copies()?;
         drop(lock);
@@ -298,14 +308,14 @@ impl Journal {
         if file.month != month {
             return Err(FileError::new(
                 &path,
-                None,
+                position_in_file(&path, &format!("\"{}\"", file.month)),
                 format!("says it holds {} but is named for {month}", file.month),
             ));
         }
         if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
             return Err(FileError::new(
                 &path,
-                None,
+                position_in_file(&path, &format!("\"{stray}\"")),
                 format!("holds {stray}, which is not in {month}"),
             ));
         }
@@ -337,7 +347,12 @@ impl Journal {
             scope.extend(&Scope::of(op));
         }
         let mut failure = None;
-        let lock = match JournalLock::acquire(&self.layout.dir, self.lock_wait) {
+        // Never lock or write in a folder that is not the one opened: the change waits.
+        let lock = match self
+            .folder
+            .map_or(Ok(()), |folder| folder.check(&self.layout.dir))
+            .and_then(|()| JournalLock::acquire(&self.layout.dir, self.lock_wait))
+        {
             Ok(lock) => Some(lock),
             Err(err) => {
                 failure = Some(err);
@@ -440,7 +455,10 @@ impl Journal {
             // will do. Only a copy found takes the lock.
             let copies = self.new_conflict_copies()?;
             if !copies.is_empty() {
-                match JournalLock::acquire(&self.layout.dir, Duration::ZERO) {
+                let folder = self
+                    .folder
+                    .map_or(Ok(()), |folder| folder.check(&self.layout.dir));
+                match folder.and_then(|()| JournalLock::acquire(&self.layout.dir, Duration::ZERO)) {
                     Ok(lock) => {
                         let before = self.notices.len();
                         self.merge_copies(copies)?;
@@ -815,13 +833,9 @@ fn plural_list(counts: &[(usize, &str, &str)]) -> String {
     }
 }
 
-/// Keeps a journal directory to its owner (0700), as the journal is health data.
-fn make_private(dir: &std::path::Path) -> Result<(), FileError> {
-    use std::os::unix::fs::PermissionsExt as _;
-    let meta = std::fs::metadata(dir).map_err(|err| FileError::io(dir, &err))?;
-    if meta.permissions().mode() & 0o077 != 0 {
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))
-            .map_err(|err| FileError::io(dir, &err))?;
-    }
-    Ok(())
+/// Where `needle` first is in the file at `path` (read as every journal file is), to place
+/// a problem found after parsing.
+fn position_in_file(path: &std::path::Path, needle: &str) -> Option<(usize, usize)> {
+    let (bytes, _) = safe_file::read_capped(path, MAX_FILE_BYTES).ok()??;
+    crate::domain::strict::position_of(std::str::from_utf8(&bytes).ok()?, needle)
 }

@@ -57,12 +57,30 @@ pub fn effective(builtin: &CarePlan, file: PlanFile, path: &Path) -> (CarePlan, 
 }
 
 /// Reads and checks the patient's file; a missing file is [`PlanFile::Absent`].
+///
+/// Opened as every journal file is (no symlink followed, no FIFO, capped: see
+/// `safe_file`); a BOM or bytes that are not UTF-8 are refused where they are.
 pub fn read(path: &Path, builtin: &CarePlan) -> Result<PlanFile, FileError> {
-    match std::fs::read_to_string(path) {
-        Ok(text) => parse(&text, path, builtin),
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(PlanFile::Absent),
-        Err(err) => Err(FileError::io(path, &err)),
+    match read_text(path)? {
+        Some(text) => parse(&text, path, builtin),
+        None => Ok(PlanFile::Absent),
     }
+}
+
+/// Far larger than any plan (the built-in one is a few KB): a bigger file is refused unread.
+pub const MAX_PLAN_BYTES: u64 = 1024 * 1024;
+
+/// The plan file's text through `safe_file`; `None` when there is none.
+fn read_text(path: &Path) -> Result<Option<String>, FileError> {
+    let Some((bytes, _)) = super::safe_file::read_capped(path, MAX_PLAN_BYTES)? else {
+        return Ok(None);
+    };
+    if let Some((position, message)) = crate::domain::strict::text_problem(&bytes) {
+        return Err(FileError::new(path, Some(position), message));
+    }
+    Ok(Some(
+        String::from_utf8(bytes).expect("checked by text_problem"),
+    ))
 }
 
 /// Just the `version` field, whatever else the file holds.
@@ -77,6 +95,14 @@ pub fn parse(text: &str, path: &Path, builtin: &CarePlan) -> Result<PlanFile, Fi
     let probe: VersionProbe = ron_options()
         .from_str(text)
         .map_err(|err| with_hint(text, ron_error(path, &err)))?;
+    // An id or field written twice would be read as the last one: refused where it is.
+    if let Some((offset, key)) = crate::domain::strict::duplicate_key(text) {
+        return Err(FileError::new(
+            path,
+            Some(crate::domain::strict::line_column(text.as_bytes(), offset)),
+            format!("{key} is written twice in the same list; keep one"),
+        ));
+    }
     match probe.version {
         PLAN_VERSION => Ok(PlanFile::Replace(CarePlan::parse(text, path)?)),
         CHANGES_VERSION => {
@@ -155,7 +181,7 @@ pub fn save_changes(
     if let PlanFile::Replace(_) = file {
         let copy = path.with_extension("full-copy.ron");
         if !copy.exists() {
-            let text = std::fs::read_to_string(path).map_err(|err| FileError::io(path, &err))?;
+            let text = read_text(path)?.unwrap_or_default();
             write_private(&copy, &text)?;
         }
         kept = Some(copy);

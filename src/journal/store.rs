@@ -2,10 +2,8 @@
 //! not read.
 
 use std::fs;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use atomic_write_file::AtomicWriteFile;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -79,54 +77,27 @@ impl Fingerprint {
 pub fn read<T: DeserializeOwned + Versioned>(
     path: &Path,
 ) -> Result<(Option<T>, Fingerprint), FileError> {
-    use std::io::Read as _;
-    let mut file = match fs::File::open(path) {
-        Ok(file) => file,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((None, Fingerprint(None)));
-        }
-        Err(err) => return Err(FileError::io(path, &err)),
+    let Some((bytes, meta)) = super::safe_file::read_capped(path, MAX_FILE_BYTES)? else {
+        return Ok((None, Fingerprint(None)));
     };
-    let meta = file.metadata().map_err(|err| FileError::io(path, &err))?;
-    if !meta.is_file() {
-        return Err(FileError::new(path, None, "is not a regular file"));
-    }
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(FileError::new(
-            path,
-            None,
-            format!(
-                "is {} MB, far larger than a journal file can be; it was left as it is",
-                meta.len() / 1_000_000
-            ),
-        ));
-    }
-    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
-    file.read_to_end(&mut bytes)
-        .map_err(|err| FileError::io(path, &err))?;
     let value = parse(&bytes, path)?;
     Ok((Some(value), Fingerprint::of(&meta)))
 }
 
 /// Parses a journal file's bytes; `path` only names the file in errors.
 pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Result<T, FileError> {
-    let text = std::str::from_utf8(bytes).map_err(|err| {
-        FileError::new(
-            path,
-            None,
-            format!(
-                "is not text (invalid UTF-8 at byte {}); it was left as it is",
-                err.valid_up_to()
-            ),
-        )
-    })?;
+    if let Some((position, message)) = crate::domain::strict::text_problem(bytes) {
+        return Err(FileError::new(path, Some(position), message));
+    }
+    let text = std::str::from_utf8(bytes).expect("checked by text_problem");
     // A file newer than this build: "update aftercare" is the useful message, not
     // "unknown field". The version is probed on its own only when the file does not parse
     // (the probe is a second full parse: doing it first doubled every load).
+    let version_at = crate::domain::strict::position_of(text, "version");
     let newer = |version: u32| {
         FileError::new(
             path,
-            None,
+            version_at,
             format!(
                 "was written by a newer aftercare (journal version {version}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed"
             ),
@@ -138,7 +109,7 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
             return match ron::from_str::<VersionProbe>(text) {
                 Ok(probe) if probe.version > JOURNAL_VERSION => Err(newer(probe.version)),
                 Ok(probe) if probe.version == 1 => match T::parse_version_1(text) {
-                    Some(Ok(value)) => Ok(value),
+                    Some(Ok(value)) => refuse_duplicate_keys(text, path).map(|()| value),
                     Some(Err(err)) => Err(ron_error(path, &err)),
                     None => Err(ron_error(path, &err)),
                 },
@@ -149,15 +120,31 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
     if value.version() > JOURNAL_VERSION {
         return Err(newer(value.version()));
     }
+    refuse_duplicate_keys(text, path)?;
     if value.version() == 0 {
         return Err(FileError::new(
             path,
-            None,
+            version_at,
             format!("version 0 does not exist; this aftercare writes version {JOURNAL_VERSION}"),
         ));
     }
     value.after_read();
     Ok(value)
+}
+
+/// A key written twice in one map (a day, an item's ticks) would be read as the last one
+/// and the first dropped from disk by the next save: refused where it is instead.
+pub fn refuse_duplicate_keys(text: &str, path: &Path) -> Result<(), FileError> {
+    match crate::domain::strict::duplicate_key(text) {
+        Some((offset, key)) => Err(FileError::new(
+            path,
+            Some(crate::domain::strict::line_column(text.as_bytes(), offset)),
+            format!(
+                "{key} is written twice in the same list; keep one (merge them by hand) — the file was not changed"
+            ),
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Just the `version` field of a journal file, whatever else it holds.
@@ -167,8 +154,9 @@ struct VersionProbe {
 }
 
 /// Writes a file so that a crash leaves either the old or the new one, never a mix:
-/// temp file in the same directory, fsync, rename, fsync the directory (atomic-write-file
-/// 0.3 does exactly this in `commit`). Owner-only. Returns the new file's fingerprint.
+/// temp file in the same directory, fsync, rename, fsync the directory (see `atomic`, whose
+/// temporaries only aftercare names). Owner-only. Refused, with nothing written, when the
+/// file would be larger than [`MAX_FILE_BYTES`]. Returns the new file's fingerprint.
 ///
 /// The journal directory itself is never created here: if it vanished (an unmounted
 /// disk, a deleted folder), recreating it would scatter the journal; the error is reported
@@ -181,19 +169,26 @@ pub fn write<T: Serialize>(path: &Path, value: &T) -> Result<Fingerprint, FileEr
 }
 
 fn write_text(path: &Path, text: &str) -> Result<(), FileError> {
-    use atomic_write_file::unix::OpenOptionsExt as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-
-    let io_err = |err: std::io::Error| FileError::io(path, &err);
+    // Never write what the loader would refuse: the journal would no longer open.
+    let size = text.len() as u64 + 1;
+    if size > MAX_FILE_BYTES {
+        return Err(FileError::new(
+            path,
+            None,
+            format!(
+                "would grow to {}, larger than aftercare reads ({}); the change was not saved — shorten a note",
+                super::safe_file::human_size(size),
+                super::safe_file::human_size(MAX_FILE_BYTES)
+            ),
+        ));
+    }
     if let Some(parent) = path.parent() {
         ensure_subdir(parent)?;
     }
-    let mut options = AtomicWriteFile::options();
-    options.preserve_mode(false).mode(0o600);
-    let mut file = options.open(path).map_err(io_err)?;
-    file.write_all(text.as_bytes()).map_err(io_err)?;
-    file.write_all(b"\n").map_err(io_err)?;
-    file.commit().map_err(io_err)
+    let mut bytes = Vec::with_capacity(text.len() + 1);
+    bytes.extend_from_slice(text.as_bytes());
+    bytes.push(b'\n');
+    super::atomic::replace(path, &bytes).map_err(|err| FileError::io(path, &err))
 }
 
 /// Creates `dir` (owner-only) if missing, but only inside an existing directory.
@@ -216,37 +211,11 @@ pub fn ensure_subdir(dir: &Path) -> Result<(), FileError> {
         .map_err(|err| FileError::io(dir, &err))
 }
 
-/// Removes the temporary files an interrupted save leaves behind (atomic-write-file names
-/// them `.NAME.XXXXXX` beside `NAME`). Call only while holding the journal lock, so that
-/// no other aftercare is in the middle of a save.
+/// Removes the temporary files an interrupted save left behind: only names aftercare
+/// makes (see `atomic`), never a user's or another tool's file. Call only while holding
+/// the journal lock, so that no other aftercare is in the middle of a save.
 pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<usize> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(0),
-        Err(err) => return Err(err),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if is_save_temporary(&name) && entry.file_type()?.is_file() {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
-}
-
-/// `.2027-03.ron.Ab12Cd`: a dot, a journal file's name, a dot, six letters or digits.
-fn is_save_temporary(name: &str) -> bool {
-    let Some(rest) = name.strip_prefix('.') else {
-        return false;
-    };
-    let Some((base, suffix)) = rest.rsplit_once('.') else {
-        return false;
-    };
-    base.ends_with(".ron") && suffix.len() == 6 && suffix.chars().all(|c| c.is_ascii_alphanumeric())
+    super::atomic::sweep(dir)
 }
 
 /// Creates a directory (and its parents) readable by the owner only.

@@ -57,8 +57,11 @@ impl UndoLog {
         let dir = path.parent().unwrap_or(Path::new("."));
         store::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
         let lock = JournalLock::acquire(dir, super::COMMAND_LOCK_WAIT)?;
-        let file = match std::fs::read_to_string(path) {
-            Ok(text) => {
+        // Read as the journal is: no symlink followed, no FIFO, capped (see `safe_file`).
+        let text = super::safe_file::read_capped(path, super::MAX_FILE_BYTES)?
+            .map(|(bytes, _)| String::from_utf8_lossy(&bytes).into_owned());
+        let file = match text {
+            Some(text) => {
                 let file: LogFile = ron::from_str(&text).map_err(|err| {
                     FileError::new(
                         path,
@@ -75,11 +78,10 @@ impl UndoLog {
                 }
                 file
             }
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => LogFile {
+            None => LogFile {
                 version: VERSION,
                 entries: Vec::new(),
             },
-            Err(err) => return Err(FileError::io(path, &err)),
         };
         Ok(UndoLog {
             path: path.to_path_buf(),

@@ -365,7 +365,13 @@ impl App {
 
     /// "Day N after treatment" for the day on screen.
     pub fn day_number(&self) -> Option<u32> {
-        recovery::day_number(self.journal.treatment_for(self.date)?, self.date)
+        recovery::day_number_on(self.treatment()?, self.date, &self.now)
+    }
+
+    /// The treatment the day on screen follows (by instant for today: see
+    /// [`recovery::treatment_on`]).
+    pub fn treatment(&self) -> Option<&crate::domain::model::Treatment> {
+        recovery::treatment_on(self.journal.treatments(), self.date, &self.now)
     }
 
     /// Time left on the running timer, never below zero.
@@ -623,7 +629,7 @@ impl App {
     /// Recomputes the healing note from the last two weeks of scores of the day on screen.
     fn refresh_concern(&mut self) {
         self.concern = None;
-        let Some(treated) = self.journal.treatment_for(self.date).map(|t| t.at.date()) else {
+        let Some(treated) = self.treatment().map(|t| t.at.date()) else {
             return;
         };
         let start = treated.max(self.date.saturating_sub(jiff::Span::new().days(14)));

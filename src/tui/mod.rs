@@ -33,9 +33,34 @@ use crate::tui::ui::Theme;
 /// process under a pseudo-terminal (see the README's Performance section).
 pub const EXIT_AFTER_FIRST_FRAME: &str = "AFTERCARE_EXIT_AFTER_FIRST_FRAME";
 
+/// What the app says, instead of drawing, where there is no terminal to draw on.
+pub const NO_TERMINAL: &str = "aftercare needs a terminal; try `aftercare status`";
+
+/// Checks there is a terminal to draw on, before anything is read, locked or drawn: a
+/// controlling terminal (none under cron, `ssh host aftercare`, `setsid`), and stdout going
+/// to it (`aftercare > file` would otherwise write every screen, notes included, into the
+/// file). The error is [`NO_TERMINAL`] with the reason.
+pub fn check_terminal() -> Result<(), String> {
+    use std::io::IsTerminal as _;
+    let controlling = std::fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open("/dev/tty");
+    if controlling.is_err() {
+        return Err(format!("{NO_TERMINAL} (no terminal is attached)"));
+    }
+    if !io::stdout().is_terminal() {
+        return Err(format!(
+            "{NO_TERMINAL} (its output goes to a file or a pipe, not to the screen)"
+        ));
+    }
+    Ok(())
+}
+
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
 pub fn run(paths: &Paths) -> Result<(), String> {
+    check_terminal()?;
     let (plan, source) =
         crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
@@ -47,6 +72,12 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
         app.keep_timers(places);
+    }
+    if let Some(warning) = crate::journal::folder::privacy_notice(&paths.journal_dir) {
+        app.status = Some(app::Status {
+            text: warning,
+            is_error: true,
+        });
     }
     let theme = Theme::from_env();
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;

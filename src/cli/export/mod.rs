@@ -347,13 +347,17 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     ))
 }
 
-/// Atomic, so a full disk or a crash never leaves half a report where an old one was;
-/// owner-only (0600), as the journal: a report holds health data.
+/// Atomic, so a full disk or a crash never leaves half a report where an old one was.
+/// Owner-only whatever the umask (it is health data), and a symlink at `output` is
+/// replaced by the report, never followed: its target keeps its content and its mode.
 fn open_output(output: &std::path::Path) -> std::io::Result<atomic_write_file::AtomicWriteFile> {
     use atomic_write_file::unix::OpenOptionsExt as _;
     use std::os::unix::fs::OpenOptionsExt as _;
     let mut options = atomic_write_file::AtomicWriteFile::options();
-    options.preserve_mode(false).mode(0o600);
+    options
+        .preserve_mode(false)
+        .preserve_owner(false)
+        .mode(0o600);
     options.open(output)
 }
 

@@ -271,7 +271,11 @@ pub fn uninstall(
 /// Writes `content` to `path` unless it already holds exactly that; says which. Returns
 /// whether the file changed.
 fn write_file(path: &Path, content: &str, text: &mut String) -> Result<bool, CliError> {
-    let old = std::fs::read_to_string(path).ok();
+    // Read as the journal is: no FIFO, no link followed, capped (a unit file is tiny).
+    let old = crate::journal::safe_file::read_capped(path, 1024 * 1024)
+        .ok()
+        .flatten()
+        .and_then(|(bytes, _)| String::from_utf8(bytes).ok());
     if old.as_deref() == Some(content) {
         let _ = writeln!(text, "Already installed, unchanged: {}", path.display());
         return Ok(false);

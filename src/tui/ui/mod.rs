@@ -6,6 +6,7 @@ mod history;
 mod history_dialog;
 mod plan;
 mod plan_form;
+mod sanitize;
 mod skin;
 mod split;
 pub mod theme;
@@ -25,7 +26,13 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
 
 /// Draws the whole frame for the app's current state.
+/// Every cell is cleaned of control characters last (see `sanitize`).
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    draw_parts(frame, app, theme);
+    sanitize::clean(frame.buffer_mut());
+}
+
+fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, theme);

@@ -198,7 +198,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = super::panel(" Restrictions ", theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let Some(treatment) = app.journal.treatment_for(app.date) else {
+    let Some(treatment) = app.treatment() else {
         return;
     };
     let at = app.view_instant();
