@@ -13,9 +13,20 @@ fn main() -> ExitCode {
     let result = Paths::resolve(cli.journal.clone())
         .map_err(CliError::Failure)
         .and_then(|paths| match cli.command {
+            // A dumb terminal cannot draw a full screen: the plain-text status instead.
+            None if std::env::var("TERM").is_ok_and(|term| term == "dumb") => {
+                let mut out = std::io::stdout();
+                let note = "This terminal (TERM=dumb) cannot show the full-screen app; here is today's status. Every command is in `aftercare --help`.\n\n";
+                let _ = std::io::Write::write_all(&mut out, note.as_bytes());
+                let status = cli::Command::Status(cli::StatusArgs {
+                    json: false,
+                    short: false,
+                });
+                cli::run(status, &paths, &SystemClock::new(), &mut out)
+            }
             None => aftercare::tui::check_terminal()
                 .map_err(CliError::Refused)
-                .and_then(|()| aftercare::tui::run(&paths).map_err(CliError::Failure)),
+                .and_then(|()| aftercare::tui::run(&paths, cli.ascii).map_err(CliError::Failure)),
             Some(command) => cli::run(command, &paths, &SystemClock::new(), &mut std::io::stdout()),
         });
     match result {

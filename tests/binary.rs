@@ -7,6 +7,9 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
+mod tmux_support;
+use tmux_support::Tmux;
+
 fn aftercare(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_aftercare"));
     command
@@ -132,83 +135,10 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
     );
 }
 
-/// A private tmux server for one test (its own socket), so a test never touches the
-/// user's sessions; killed when the test ends.
-struct Tmux {
-    socket: String,
-}
-
-impl Tmux {
-    /// `None` when tmux is not installed (the test is then skipped).
-    fn new(name: &str) -> Option<Tmux> {
-        if Command::new("tmux").arg("-V").output().is_err() {
-            eprintln!("tmux not installed: skipping {name}");
-            return None;
-        }
-        Some(Tmux {
-            socket: format!("aftercare-{name}-{}", std::process::id()),
-        })
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    /// Runs the app with a clean environment on an 80×24 screen.
-    fn start(&self, home: &Path, args: &str) {
-        self.start_with(home, "", args);
-    }
-
-    /// Runs the app with extra `NAME=value` variables in its environment.
-    fn start_with(&self, home: &Path, env: &str, args: &str) {
-        let command = format!(
-            "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=Europe/Paris TERM=xterm-256color {env} {bin} {args}",
-            home = home.display(),
-            bin = env!("CARGO_BIN_EXE_aftercare"),
-        );
-        self.run(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
-    }
-
-    /// The screen once it shows `needle` (or after 10 s, for the assertion to report).
-    fn wait_for(&self, needle: &str) -> String {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        loop {
-            let screen =
-                String::from_utf8_lossy(&self.run(&["capture-pane", "-p"]).stdout).into_owned();
-            if screen.contains(needle) || Instant::now() > deadline {
-                return screen;
-            }
-            std::thread::sleep(Duration::from_millis(50));
-        }
-    }
-
-    /// True once the app (and so the session) has ended, within 10 s.
-    fn exited(&self) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(10);
-        while self.run(&["has-session"]).status.success() && Instant::now() < deadline {
-            std::thread::sleep(Duration::from_millis(50));
-        }
-        !self.run(&["has-session"]).status.success()
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        self.run(&["kill-server"]);
-    }
-}
-
 /// Drives the real TUI in tmux: record a treatment, tick, quit, reopen, read the screen.
 #[test]
 fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
-    let Some(tmux) = Tmux::new("restart") else {
-        return;
-    };
+    let tmux = Tmux::new("restart");
     let home = TempDir::new().unwrap();
     tmux.start(home.path(), "");
     let screen = tmux.wait_for("Welcome to aftercare");
@@ -240,9 +170,7 @@ fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
 /// closed input: it would hold the journal's lock and a CPU forever.
 #[test]
 fn the_tui_ends_when_its_terminal_goes_away() {
-    let Some(tmux) = Tmux::new("hangup") else {
-        return;
-    };
+    let tmux = Tmux::new("hangup");
     let home = TempDir::new().unwrap();
     let journal = home.path().join("journal");
     tmux.start(home.path(), &format!("--journal {}", journal.display()));
@@ -274,9 +202,7 @@ fn the_tui_ends_when_its_terminal_goes_away() {
 /// NO_COLOR (no-color.org): the screen carries no colour, only bold/reverse/dim.
 #[test]
 fn no_color_removes_every_colour_from_the_screen() {
-    let Some(tmux) = Tmux::new("nocolor") else {
-        return;
-    };
+    let tmux = Tmux::new("nocolor");
     let colour_codes = |screen: &str| {
         // SGR foreground/background colours: 30–37, 38;…, 39 excluded (default), 40–47, 90–97.
         screen
@@ -306,8 +232,7 @@ fn no_color_removes_every_colour_from_the_screen() {
 /// and the reopened app shows it still running (issue: the session was lost on q).
 #[test]
 fn the_tui_keeps_a_running_timer_across_a_restart() {
-    let tmux = Tmux::new("timer")
-        .expect("tmux is required for this test: apt-get install -y tmux (.ci/run does)");
+    let tmux = Tmux::new("timer");
     let home = TempDir::new().unwrap();
     tmux.start(home.path(), "");
     tmux.wait_for("Welcome to aftercare");

@@ -81,7 +81,7 @@ fn text_status_shows_ids_progress_and_time_left() {
 Day 1 after treatment · 2027-03-15
 Treatment: 2027-03-14 09:00 · plan: built-in default plan
 
-Today's care: 1/10 done (14%)
+Today's care: 1 of 10 items done, 14% with part-done ones
   [ ] dermatologist  Follow your dermatologist's advice  0/1
   [ ] water          Glasses of water                    3/8
   [ ] moisturiser    Hydrating moisturiser               0/1

@@ -112,9 +112,8 @@ fn undo_of_the_skin_form_puts_back_scores_and_note_together() {
     let save = |app: &mut App, score: u8, note: &str| {
         app.update(Action::OpenSkinForm);
         app.update(Action::Skin(SkinEdit::SetScore(score)));
-        for _ in 0..4 {
-            app.update(Action::Skin(SkinEdit::NextField));
-        }
+        // Tab goes from the scores straight to the note.
+        app.update(Action::Skin(SkinEdit::NextField));
         for c in note.chars() {
             app.update(Action::Skin(SkinEdit::Insert(c)));
         }
@@ -152,6 +151,8 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     let area = app.journal.treatments()[0].area.clone();
     app.update(Action::History(HistoryAction::EditTreatment));
     app.update(Action::NextField);
+    // → first: a typed character would replace the selected area.
+    app.update(Action::Edit(Edit::Right));
     app.update(Action::Edit(Edit::Insert('!')));
     app.update(Action::Submit);
     app.update(Action::History(HistoryAction::Answer(true)));

@@ -20,6 +20,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "DIR")]
     pub journal: Option<PathBuf>,
 
+    /// Draw the app with ASCII characters only (for a console without a Unicode font).
+    #[arg(long)]
+    pub ascii: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -37,6 +41,11 @@ pub enum Command {
         after_help = "Examples:\n  aftercare tick sunscreen\n  aftercare tick water --count 3\n  aftercare tick ice --date 2027-03-14"
     )]
     Tick(TickArgs),
+    /// Take back ticks of a care item (ticked by mistake), for today or a past day.
+    #[command(
+        after_help = "Examples:\n  aftercare untick sunscreen\n  aftercare untick water --count 2 --date 2027-03-14"
+    )]
+    Untick(TickArgs),
     /// Write the note of a day (replaces that day's note).
     #[command(
         after_help = "Example:\n  aftercare note \"Skin feels tight, less red than yesterday\""
@@ -60,7 +69,15 @@ pub enum Command {
     #[command(after_help = PLAN_EXAMPLES)]
     Plan(PlanArgs),
     /// Print where the journal and the plan override live.
-    Paths,
+    Paths(PathsArgs),
+    /// Print a shell completion script (item ids from the plan in force).
+    #[command(
+        after_help = "Examples:\n  aftercare completions bash > ~/.local/share/bash-completion/completions/aftercare\n  aftercare completions zsh > ~/.zfunc/_aftercare\n  aftercare completions fish > ~/.config/fish/completions/aftercare.fish"
+    )]
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff), e.g. into `man -l -`.
+    #[command(after_help = "Example:\n  aftercare man | man -l -")]
+    Man,
     /// Undo the last change made from the shell (tick, note, symptoms, treatment);
     /// run it again to go further back. Changes made in the app are undone there with u.
     #[command(
@@ -119,7 +136,7 @@ pub struct StatusArgs {
 pub struct TickArgs {
     /// The item's id in the care plan (case does not matter); see `aftercare plan`.
     pub item: String,
-    /// How many to add, 1 to 100 (for counted items such as glasses of water).
+    /// How many ticks, 1 to 100 (for counted items such as glasses of water).
     #[arg(long, short = 'n', default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=100))]
     pub count: u32,
     /// Log on a past day instead of today.
@@ -133,9 +150,37 @@ pub struct NoteArgs {
     /// Write on a past day instead of today.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     pub date: Option<Date>,
-    /// The note; several words are joined with spaces. An empty note ("") clears it.
-    #[arg(required = true, value_name = "TEXT")]
+    /// Add the text on a new line after the day's note instead of replacing it.
+    #[arg(long)]
+    pub append: bool,
+    /// The note; several words are joined with spaces. An empty note ("") clears it;
+    /// `-` reads it from the standard input.
+    #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
     pub text: Vec<String>,
+}
+
+/// `aftercare paths`.
+#[derive(Debug, Args)]
+pub struct PathsArgs {
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `aftercare completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: CompletionShell,
+}
+
+/// The shells `completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CompletionShell {
+    Bash,
+    Zsh,
+    Fish,
 }
 
 /// `aftercare symptoms`: all four scores at once, as the app's form asks them.
@@ -167,7 +212,48 @@ pub enum TreatmentCommand {
     )]
     Add(TreatmentAddArgs),
     /// List every recorded session, oldest first.
-    List,
+    List(TreatmentListArgs),
+    /// Delete a session recorded by mistake (the days logged are kept).
+    #[command(
+        after_help = "WHEN is the session's number in `treatment list`, its date and time\n(\"2027-03-14 09:30\"), or its date when only one session is on it.\n\nExample:\n  aftercare treatment delete \"2027-03-14 09:30\""
+    )]
+    Delete(TreatmentDeleteArgs),
+    /// Correct a session's time, area or note; prints what changed.
+    #[command(
+        after_help = "WHEN is the session's number in `treatment list`, its date and time, or its date.\n\nExample:\n  aftercare treatment edit 2027-03-14 --at \"2027-03-14 08:30\" --area \"face and neck\""
+    )]
+    Edit(TreatmentEditArgs),
+}
+
+/// `aftercare treatment list`.
+#[derive(Debug, Args)]
+pub struct TreatmentListArgs {
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `aftercare treatment delete`.
+#[derive(Debug, Args)]
+pub struct TreatmentDeleteArgs {
+    /// Which session: its number, "YYYY-MM-DD HH:MM", or its date.
+    pub when: String,
+}
+
+/// `aftercare treatment edit`.
+#[derive(Debug, Args)]
+pub struct TreatmentEditArgs {
+    /// Which session: its number, "YYYY-MM-DD HH:MM", or its date.
+    pub when: String,
+    /// The corrected date and time, local time; not in the future.
+    #[arg(long, value_name = "YYYY-MM-DD HH:MM")]
+    pub at: Option<String>,
+    /// The corrected area.
+    #[arg(long)]
+    pub area: Option<String>,
+    /// The corrected note ("" clears it).
+    #[arg(long)]
+    pub note: Option<String>,
 }
 
 /// `aftercare treatment add`.
@@ -182,6 +268,9 @@ pub struct TreatmentAddArgs {
     /// A note about the session (device, needle depth, serum…).
     #[arg(long, default_value = "")]
     pub note: String,
+    /// Record it even if a session at that very minute is already recorded.
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// `aftercare export`.
@@ -240,6 +329,9 @@ pub struct PlanArgs {
     /// by hand; never overwrites. `aftercare plan edit` does this and opens it.
     #[arg(long)]
     pub init: bool,
+    /// Print the plan in force as JSON for scripts.
+    #[arg(long, conflicts_with = "init")]
+    pub json: bool,
     #[command(subcommand)]
     pub command: Option<PlanCommand>,
 }
@@ -335,9 +427,12 @@ fn hours(text: &str) -> Result<crate::domain::plan_changes::Hours, String> {
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
+/// A date before 2000 is refused as a slip of the keyboard (see `check_plausible`).
 fn parse_date(text: &str) -> Result<Date, String> {
-    Date::strptime("%Y-%m-%d", text.trim())
-        .map_err(|_| format!("{text:?} is not a date like 2027-03-14"))
+    let date = Date::strptime("%Y-%m-%d", text.trim())
+        .map_err(|_| format!("{text:?} is not a date like 2027-03-14"))?;
+    crate::domain::text::check_plausible(date)?;
+    Ok(date)
 }
 
 /// A symptom score, 0 to 4.

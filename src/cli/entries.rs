@@ -27,17 +27,61 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     ))
 }
 
-/// Replaces a day's note.
+/// Takes back `--count` ticks of an item (never below zero) and prints what is left.
+pub(super) fn untick(
+    args: &TickArgs,
+    paths: &Paths,
+    clock: &dyn Clock,
+) -> Result<String, CliError> {
+    let (plan, _, mut journal) = super::open(paths, super::Access::Write)?;
+    let now = clock.now();
+    let date = date_or_today(args.date, &now);
+    let change = TickChange::Remove(args.count);
+    let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
+        .map_err(|err| CliError::from_care(&["untick"], err))?;
+    super::undo::remember(paths, &journal);
+    let item = plan.item(&args.item).expect("care::tick accepted the id");
+    let progress = ItemProgress { item, count };
+    Ok(format!(
+        "{}: {} on {date}\n",
+        item.label,
+        progress.progress_text()
+    ))
+}
+
+/// Replaces a day's note, or with `--append` adds a line to it; `-` reads the text from
+/// the standard input.
 pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {
+    let mut text = args.text.join(" ");
+    if args.text == ["-"] {
+        text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|err| {
+            CliError::Failure(format!(
+                "cannot read the note from the standard input: {err}"
+            ))
+        })?;
+        text = text.trim_end_matches(['\n', '\r']).to_string();
+    }
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
-    let text = args.text.join(" ");
+    if args.append {
+        journal.load_month(crate::journal::Month::of(date))?;
+        let old = journal.day(date).map(|day| day.note()).unwrap_or_default();
+        let old = old.trim_end();
+        if !old.is_empty() && !text.trim().is_empty() {
+            text = format!("{old}\n{text}");
+        } else if text.trim().is_empty() {
+            text = old.to_string();
+        }
+    }
     care::set_note(&mut journal, date, &text, &now)
         .map_err(|err| CliError::from_care(&["note"], err))?;
     super::undo::remember(paths, &journal);
     Ok(if text.trim().is_empty() {
         format!("Note for {date} cleared\n")
+    } else if args.append {
+        format!("Note for {date} added to\n")
     } else {
         format!("Note for {date} saved\n")
     })

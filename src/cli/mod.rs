@@ -16,6 +16,7 @@ mod plan_change;
 mod plan_editor;
 mod plan_text;
 pub mod remind;
+mod shell;
 pub mod status;
 mod treatment;
 mod undo;
@@ -23,9 +24,10 @@ mod undo;
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, ExportArgs, ExportFormat, NoteArgs, PlanAddArgs, PlanAddRestrictionArgs,
-    PlanArgs, PlanCommand, RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs,
-    TreatmentCommand,
+    Cli, Command, CompletionShell, CompletionsArgs, ExportArgs, ExportFormat, NoteArgs, PathsArgs,
+    PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand, RemindArgs, StatusArgs,
+    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs,
+    TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
 
@@ -51,13 +53,20 @@ pub fn run(
     let text = match command {
         Command::Status(args) => status::run(&args, paths, clock)?,
         Command::Tick(args) => entries::tick(&args, paths, clock)?,
+        Command::Untick(args) => entries::untick(&args, paths, clock)?,
         Command::Note(args) => entries::note(&args, paths, clock)?,
         Command::Symptoms(args) => entries::symptoms(&args, paths, clock)?,
         Command::Treatment(TreatmentCommand::Add(args)) => treatment::add(&args, paths, clock)?,
-        Command::Treatment(TreatmentCommand::List) => treatment::list(paths)?,
+        Command::Treatment(TreatmentCommand::List(args)) => treatment::list(&args, paths)?,
+        Command::Treatment(TreatmentCommand::Delete(args)) => {
+            treatment::delete(&args, paths, clock)?
+        }
+        Command::Treatment(TreatmentCommand::Edit(args)) => treatment::edit(&args, paths, clock)?,
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
-        Command::Paths => paths::run(paths),
+        Command::Paths(args) => paths::run(&args, paths),
+        Command::Completions(args) => shell::completions(args.shell, paths),
+        Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
             let places =
@@ -90,9 +99,12 @@ pub fn run(
 fn changes_files(command: &Command) -> bool {
     match command {
         Command::Tick(_)
+        | Command::Untick(_)
         | Command::Note(_)
         | Command::Symptoms(_)
-        | Command::Treatment(TreatmentCommand::Add(_)) => true,
+        | Command::Treatment(
+            TreatmentCommand::Add(_) | TreatmentCommand::Edit(_) | TreatmentCommand::Delete(_),
+        ) => true,
         Command::Export(args) => args.output.is_some(),
         // Every plan subcommand but `diff` (and showing the plan) writes the plan file.
         Command::Plan(args) => {
@@ -106,7 +118,11 @@ fn changes_files(command: &Command) -> bool {
         // Delivering records what was told (so it is not told twice); --install, --set
         // write files. Only a dry run or the settings listing changes nothing.
         Command::Remind(args) => !args.dry_run && !args.settings,
-        Command::Status(_) | Command::Treatment(TreatmentCommand::List) | Command::Paths => false,
+        Command::Status(_)
+        | Command::Treatment(TreatmentCommand::List(_))
+        | Command::Paths(_)
+        | Command::Completions(_)
+        | Command::Man => false,
     }
 }
 

@@ -24,6 +24,9 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
         _ if args.init => init(path),
         None => {
             let (plan, source) = plan_file::load(path)?;
+            if args.json {
+                return Ok(json(&plan, &source));
+            }
             Ok(describe(&plan, &source))
         }
         Some(PlanCommand::Diff) => diff(path),
@@ -156,4 +159,48 @@ fn diff(path: &Path) -> Result<String, CliError> {
         path.display(),
         aligned_rows(rows)
     ))
+}
+
+/// The plan for scripts: every item and restriction with its numbers, and where the plan
+/// came from (`null`: the built-in plan).
+fn json(plan: &CarePlan, source: &PlanSource) -> String {
+    let items: Vec<serde_json::Value> = plan
+        .items
+        .iter()
+        .map(|item| {
+            serde_json::json!({
+                "id": item.id,
+                "label": item.label,
+                "tip": item.origin.tip(),
+                "target": item.kind.target(),
+                "minutes": match item.kind {
+                    crate::domain::plan::ItemKind::Timed { minutes, .. } => Some(minutes),
+                    _ => None,
+                },
+                "from_day": item.days.from,
+                "to_day": item.days.to,
+                "default": item.is_our_default(),
+            })
+        })
+        .collect();
+    let restrictions: Vec<serde_json::Value> = plan
+        .restrictions
+        .iter()
+        .map(|r| {
+            serde_json::json!({
+                "id": r.id, "label": r.label, "tip": r.origin.tip(), "hours": r.hours,
+                "default": r.is_our_default(),
+            })
+        })
+        .collect();
+    let value = serde_json::json!({
+        "source": match source {
+            PlanSource::BuiltIn => None,
+            other => Some(other.to_string()),
+        },
+        "items": items,
+        "restrictions": restrictions,
+        "next_session_days": [plan.next_session.from_days, plan.next_session.to_days],
+    });
+    format!("{value}\n")
 }

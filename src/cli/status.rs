@@ -135,12 +135,14 @@ impl Status {
         if self.items.is_empty() {
             text.push_str("No care items today: the plan's daily care is over.\n");
         } else {
-            let percent = self.adherence.map_or(0.0, |a| a * 100.0).round();
             let _ = writeln!(
                 text,
-                "Today's care: {}/{} done ({percent}%)",
-                self.complete_count(),
-                self.items.len()
+                "Today's care: {}",
+                crate::domain::adherence::care_summary(
+                    self.complete_count(),
+                    self.items.len(),
+                    self.adherence.unwrap_or(0.0)
+                )
             );
             text.push_str(&aligned_rows(self.items.iter().map(|item| {
                 let mark = if item.complete { "x" } else { " " };

@@ -4,14 +4,18 @@
 use std::fmt::Write as _;
 
 use crate::care;
-use crate::domain::text::parse_local_date_time;
+use crate::domain::text::{DATE_TIME_FORMAT, parse_local_date_time};
 use crate::domain::time::{Clock, Stamp};
 use crate::journal::Treatment;
 use crate::journal::paths::Paths;
 
-use super::{CliError, TreatmentAddArgs};
+use super::{
+    CliError, TreatmentAddArgs, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+};
 
 const ADD: &[&str] = &["treatment", "add"];
+const DELETE: &[&str] = &["treatment", "delete"];
+const EDIT: &[&str] = &["treatment", "edit"];
 
 /// Records a session at `--at` (default: now), read the same way as the app's form.
 pub(super) fn add(
@@ -26,15 +30,46 @@ pub(super) fn add(
     };
     let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim());
     let mut journal = super::open_journal(paths, super::Access::Write)?;
+    // The same minute twice is a command run twice, not two sessions.
+    if !args.force
+        && let Some(same) = journal
+            .treatments()
+            .iter()
+            .find(|t| t.at.instant.as_second() / 60 == treatment.at.instant.as_second() / 60)
+    {
+        return Err(CliError::usage(
+            ADD,
+            format!(
+                "a session at that minute is already recorded ({}); add --force to record another",
+                describe(same)
+            ),
+        ));
+    }
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
     super::undo::remember(paths, &journal);
     Ok(format!("Recorded treatment {}\n", describe(&treatment)))
 }
 
-/// Every session, oldest first, numbered as in the export.
-pub(super) fn list(paths: &Paths) -> Result<String, CliError> {
+/// Every session, oldest first, numbered as in the export (and as `delete`/`edit` take).
+pub(super) fn list(args: &TreatmentListArgs, paths: &Paths) -> Result<String, CliError> {
     let journal = super::open_journal(paths, super::Access::Read)?;
+    if args.json {
+        let sessions: Vec<serde_json::Value> = journal
+            .treatments()
+            .iter()
+            .enumerate()
+            .map(|(index, t)| {
+                serde_json::json!({
+                    "number": index + 1,
+                    "at": t.at.to_string(),
+                    "area": t.area,
+                    "note": t.note,
+                })
+            })
+            .collect();
+        return Ok(format!("{}\n", serde_json::Value::Array(sessions)));
+    }
     if journal.treatments().is_empty() {
         return Ok("No treatment recorded yet. Record one with: aftercare treatment add\n".into());
     }
@@ -43,6 +78,109 @@ pub(super) fn list(paths: &Paths) -> Result<String, CliError> {
         let _ = writeln!(text, "{}. {}", number + 1, describe(treatment));
     }
     Ok(text)
+}
+
+/// Deletes one session, asking nothing; prints which.
+pub(super) fn delete(
+    args: &TreatmentDeleteArgs,
+    paths: &Paths,
+    _clock: &dyn Clock,
+) -> Result<String, CliError> {
+    let mut journal = super::open_journal(paths, super::Access::Write)?;
+    let index =
+        find(journal.treatments(), &args.when).map_err(|err| CliError::usage(DELETE, err))?;
+    let removed = care::remove_treatment(&mut journal, index)
+        .map_err(|err| CliError::from_care(DELETE, err))?;
+    super::undo::remember(paths, &journal);
+    Ok(match removed {
+        Some(t) => format!(
+            "Deleted treatment {} (the days you logged are kept)\n",
+            describe(&t)
+        ),
+        None => String::new(),
+    })
+}
+
+/// Corrects one session's time, area or note, asking nothing; prints what changed.
+pub(super) fn edit(
+    args: &TreatmentEditArgs,
+    paths: &Paths,
+    clock: &dyn Clock,
+) -> Result<String, CliError> {
+    let now = clock.now();
+    let mut journal = super::open_journal(paths, super::Access::Write)?;
+    let index = find(journal.treatments(), &args.when).map_err(|err| CliError::usage(EDIT, err))?;
+    let old = journal.treatments()[index].clone();
+    let mut new = old.clone();
+    if let Some(text) = &args.at {
+        let at = parse_local_date_time(text, &now).map_err(|err| CliError::usage(EDIT, err))?;
+        new.at = Stamp::of(&at);
+    }
+    if let Some(area) = &args.area {
+        new.area = area.trim().to_string();
+    }
+    if let Some(note) = &args.note {
+        new.note = note.trim().to_string();
+    }
+    let mut changes = Vec::new();
+    if new.at != old.at {
+        changes.push(format!(
+            "time {} → {}",
+            old.at.local().strftime(DATE_TIME_FORMAT),
+            new.at.local().strftime(DATE_TIME_FORMAT)
+        ));
+    }
+    if new.area != old.area {
+        changes.push(format!("area {:?} → {:?}", old.area, new.area));
+    }
+    if new.note != old.note {
+        changes.push(format!("note {:?} → {:?}", old.note, new.note));
+    }
+    if changes.is_empty() {
+        return Ok(format!(
+            "Nothing changed in treatment {} (give --at, --area or --note)\n",
+            describe(&old)
+        ));
+    }
+    care::replace_treatment(&mut journal, index, new, &now)
+        .map_err(|err| CliError::from_care(EDIT, err))?;
+    super::undo::remember(paths, &journal);
+    Ok(format!(
+        "Changed treatment {}: {}\n",
+        describe(&old),
+        changes.join(", ")
+    ))
+}
+
+/// The session `when` names: its number in the list, "YYYY-MM-DD HH:MM" in the time it was
+/// recorded in, or a date with exactly one session.
+fn find(treatments: &[Treatment], when: &str) -> Result<usize, String> {
+    let when = when.trim();
+    let list_hint = "see `aftercare treatment list`";
+    if let Ok(number) = when.parse::<usize>() {
+        return (1..=treatments.len())
+            .contains(&number)
+            .then(|| number - 1)
+            .ok_or_else(|| format!("there is no treatment number {number}; {list_hint}"));
+    }
+    let matches: Vec<usize> = treatments
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| {
+            let local = t.at.local();
+            local.strftime(DATE_TIME_FORMAT).to_string() == when
+                || local.strftime("%Y-%m-%d").to_string() == when
+        })
+        .map(|(index, _)| index)
+        .collect();
+    match matches.as_slice() {
+        [index] => Ok(*index),
+        [] => Err(format!("no treatment at {when:?}; {list_hint}")),
+        _ => Err(format!(
+            "{} treatments on {when}: give the time too (\"{when} HH:MM\") or the number; {list_hint}",
+            matches.len()
+        )),
+    }
 }
 
 /// `2027-03-14 09:30 (+01:00) · face · note`, in the time it was recorded in.

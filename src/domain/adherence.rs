@@ -141,6 +141,23 @@ pub fn days_since_previous(treatments: &[Treatment]) -> Vec<Option<i64>> {
         .collect()
 }
 
+/// "3 of 9 items done", and when part-done counts (3 of 8 glasses) make the share differ,
+/// how much of the day's care that is: never "0 of 8 done (8%)" without saying why.
+pub fn care_summary(complete: usize, items: usize, fraction: f64) -> String {
+    let whole = format!("{complete} of {items} items done");
+    let percent = (fraction * 100.0).round();
+    let plain = if items == 0 {
+        0.0
+    } else {
+        (complete as f64 / items as f64 * 100.0).round()
+    };
+    if (percent - plain).abs() < 0.5 {
+        whole
+    } else {
+        format!("{whole}, {percent}% with part-done ones")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

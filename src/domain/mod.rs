@@ -16,4 +16,5 @@ pub mod strict;
 pub mod text;
 pub mod time;
 pub mod timer;
+pub mod tips;
 pub mod undo;

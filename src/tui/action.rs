@@ -8,6 +8,12 @@ pub enum Action {
     /// Time passed (sent every second): countdowns, timers, midnight.
     Tick,
     Quit,
+    /// Esc on History: straight back to the Today screen.
+    ShowToday,
+    /// Ctrl-Z: back to the shell; `fg` brings the screen back (handled by the loop).
+    Suspend,
+    /// A click on a checklist item: selects it, or ticks it when it is already selected.
+    Select(usize),
     Up,
     Down,
     /// Space/Enter: tick a once-a-day item, or add one to a counted item.
@@ -71,6 +77,8 @@ pub enum HistoryAction {
     Treatment(i8),
     /// Open the day under the cursor on the Today screen, to correct it.
     OpenDay,
+    /// A click on a day of the calendar.
+    Pick(jiff::civil::Date),
     EditTreatment,
     DeleteTreatment,
     /// y or n in the confirm dialog.

@@ -181,9 +181,12 @@ impl App {
                 self.reload_plan_if_changed();
             }
             Action::Quit => self.quit(),
+            // The terminal loop suspends; nothing in the state changes.
+            Action::Suspend => {}
             _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::ShowToday if self.overlay.is_none() => self.screen = Screen::Today,
             Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
             Action::Undo | Action::Redo if self.overlay.is_none() => {
                 self.undo_step(action == Action::Redo);
@@ -571,6 +574,11 @@ impl App {
         let Some(Overlay::SkinForm(form)) = &self.overlay else {
             return;
         };
+        if form.unchanged() {
+            self.overlay = None;
+            self.info("Nothing changed, so nothing was saved.".into());
+            return;
+        }
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
         let result = care::set_skin(&mut self.journal, date, symptoms, &note, &self.now);
         match result {
@@ -591,11 +599,18 @@ impl App {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Action::Press => self.tick_selected(TickChange::Press),
+            Action::Select(index) if index < len => {
+                if self.selected == index {
+                    self.tick_selected(TickChange::Press);
+                } else {
+                    self.selected = index;
+                }
+            }
             Action::Increment => self.tick_selected(TickChange::Add(1)),
             Action::Decrement => self.tick_selected(TickChange::Remove(1)),
             Action::ToggleTimer => self.toggle_timer(),
-            Action::PrevDay => self.go_to(self.date.yesterday().unwrap_or(self.date)),
-            Action::NextDay => self.go_to(self.date.tomorrow().unwrap_or(self.date)),
+            Action::PrevDay => self.step_day(-1),
+            Action::NextDay => self.step_day(1),
             Action::GoToday => self.go_to(self.today()),
             Action::OpenSkinForm => {
                 let form = SkinForm::for_day(self.date, self.journal.day(self.date));
@@ -606,6 +621,41 @@ impl App {
                 self.overlay = Some(Overlay::NewTreatment(form));
             }
             _ => {}
+        }
+    }
+
+    /// ← / →: one day, and a word when there is no day that way (rather than nothing, or a
+    /// jump: a day before the first treatment opened from History steps day by day).
+    fn step_day(&mut self, delta: i8) {
+        let first = self.journal.treatments().first().map(|t| t.at.date());
+        let next = if delta < 0 {
+            self.date.yesterday().ok()
+        } else {
+            self.date.tomorrow().ok()
+        };
+        match next {
+            Some(date) if date > self.today() => {
+                self.info("This is today: the days to come cannot be logged yet.".into());
+            }
+            Some(date) if first.is_some_and(|first| date < first && date < self.date) => {
+                let first = first.map_or(String::new(), |d| d.strftime("%a %-d %b %Y").to_string());
+                self.info(format!(
+                    "Nothing earlier to show: your first treatment was on {first}."
+                ));
+            }
+            Some(date) => self.show_day(date),
+            None => {}
+        }
+    }
+
+    /// Shows `date` as it is (the caller checked it is not after today).
+    fn show_day(&mut self, date: Date) {
+        match self.load_month(Month::of(date)) {
+            Ok(()) => {
+                self.date = date;
+                self.selected = 0;
+            }
+            Err(err) => self.error(err.to_string()),
         }
     }
 

@@ -166,6 +166,7 @@ impl HistoryView {
             HistoryAction::Day(n) => cursor.checked_add(i64::from(n).days()).ok(),
             HistoryAction::Week(n) => cursor.checked_add((7 * i64::from(n)).days()).ok(),
             HistoryAction::Month(n) => cursor.checked_add(i64::from(n).months()).ok(),
+            HistoryAction::Pick(date) => Some(date),
             HistoryAction::Treatment(n) => {
                 self.select_treatment(cx, n);
                 return None;
@@ -252,16 +253,11 @@ impl HistoryView {
                 cx.journal.treatments().get(index),
             ) {
                 (Ok(treatment), Some(old)) => {
-                    let question = format!(
-                        "Change the treatment of {} to {} ({})?",
-                        when(old),
-                        when(&treatment),
-                        if treatment.area.is_empty() {
-                            "no area"
-                        } else {
-                            &treatment.area
-                        }
-                    );
+                    let Some(changes) = describe_change(old, &treatment) else {
+                        form.error = Some("Nothing changed: edit a field, or Esc to close.".into());
+                        return Some(Overlay::EditTreatment { index, form });
+                    };
+                    let question = format!("In the treatment of {}: {changes}?", when(old));
                     return Some(Overlay::Confirm {
                         question,
                         change: Change::Replace(index, treatment),
@@ -355,6 +351,44 @@ impl HistoryView {
 /// A treatment's date and time as the patient typed it, in the offset it was recorded in.
 pub fn when(treatment: &Treatment) -> String {
     treatment.at.local().strftime(DATE_TIME_FORMAT).to_string()
+}
+
+/// What a correction changes, field by field ("time 08:30 → 09:00, area "face" → "neck""),
+/// or `None` when it changes nothing.
+pub fn describe_change(old: &Treatment, new: &Treatment) -> Option<String> {
+    let quoted = |text: &str| {
+        if text.is_empty() {
+            "(none)".to_string()
+        } else {
+            format!("\"{}\"", crate::domain::text::shorten(text, 30))
+        }
+    };
+    let (old_when, new_when) = (when(old), when(new));
+    let mut changes = Vec::new();
+    if old_when != new_when {
+        let (old_date, old_time) = old_when.split_once(' ').unwrap_or((&old_when, ""));
+        let (new_date, new_time) = new_when.split_once(' ').unwrap_or((&new_when, ""));
+        if old_date == new_date {
+            changes.push(format!("time {old_time} → {new_time}"));
+        } else {
+            changes.push(format!("date {old_when} → {new_when}"));
+        }
+    }
+    if old.area != new.area {
+        changes.push(format!(
+            "area {} → {}",
+            quoted(&old.area),
+            quoted(&new.area)
+        ));
+    }
+    if old.note != new.note {
+        changes.push(format!(
+            "note {} → {}",
+            quoted(&old.note),
+            quoted(&new.note)
+        ));
+    }
+    (!changes.is_empty()).then(|| format!("change {}", changes.join(", ")))
 }
 
 fn status(text: &str, is_error: bool) -> Effect {

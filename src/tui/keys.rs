@@ -126,6 +126,8 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[
             (Key::Ctrl('c'), Action::Quit),
             (Key::Ctrl('C'), Action::Quit),
+            (Key::Ctrl('z'), Action::Suspend),
+            (Key::Ctrl('Z'), Action::Suspend),
         ],
         help: None,
         hint: None,
@@ -333,13 +335,21 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::History],
-        keys: &[
-            (ch('?'), Action::ToggleHelp),
-            (ch('q'), Action::Quit),
-            (code(KeyCode::Esc), Action::Quit),
-        ],
-        help: Some(("?  q", "this help · quit")),
+        keys: &[(code(KeyCode::Esc), Action::ShowToday)],
+        help: Some(("Esc", "back to Today")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[(ch('?'), Action::ToggleHelp)],
+        help: Some(("?", "show or hide this help")),
         hint: hint(5, "?", "help"),
+    },
+    Binding {
+        contexts: &[C::History],
+        keys: &[(ch('q'), Action::Quit)],
+        help: Some(("q  Ctrl-C", "quit (everything is already saved)")),
+        hint: hint(6, "q", "quit"),
     },
     // The Plan screen.
     Binding {
@@ -402,19 +412,26 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[
             (ch('y'), history(H::Answer(true))),
             (ch('Y'), history(H::Answer(true))),
+        ],
+        help: None,
+        hint: hint(0, "y", "yes"),
+    },
+    Binding {
+        contexts: &[C::Confirm],
+        keys: &[
             (ch('n'), history(H::Answer(false))),
             (ch('N'), history(H::Answer(false))),
             (code(KeyCode::Esc), history(H::Answer(false))),
         ],
         help: None,
-        hint: None,
+        hint: hint(1, "n Esc", "no, keep it"),
     },
     // Treatment forms: new (over Today), welcome, and correcting one on History.
     Binding {
         contexts: &[C::HistoryForm],
         keys: &[(code(KeyCode::Esc), history(H::Cancel))],
         help: None,
-        hint: None,
+        hint: hint(2, "Esc", "cancel"),
     },
     Binding {
         contexts: &[C::Form, C::SkinScores, C::SkinNote, C::PlanForm],
@@ -485,6 +502,8 @@ pub const BINDINGS: &[Binding] = &[
             (ch('2'), skin(SkinEdit::SetScore(2))),
             (ch('3'), skin(SkinEdit::SetScore(3))),
             (ch('4'), skin(SkinEdit::SetScore(4))),
+            // Any other letter: the form says scores take digits.
+            (Key::Typed, skin(SkinEdit::Insert(' '))),
         ],
         help: None,
         hint: None,
@@ -533,6 +552,29 @@ fn typed(action: Action, c: char) -> Action {
         Action::Edit(Edit::Insert(_)) => Action::Edit(Edit::Insert(c)),
         Action::Skin(SkinEdit::Insert(_)) => Action::Skin(SkinEdit::Insert(c)),
         other => other,
+    }
+}
+
+/// What pasted text does (bracketed paste): it is typed into the field in focus, and a
+/// line break in it never submits a form. In a one-line field it becomes a space; in the
+/// note, a new line. Outside a text field a paste does nothing.
+pub fn paste_actions(text: &str, context: KeyContext) -> Vec<Action> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    match context {
+        C::Form | C::Welcome | C::HistoryForm => text
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .map(|c| Action::Edit(Edit::Insert(if c == '\n' { ' ' } else { c })))
+            .collect(),
+        C::SkinNote => text
+            .chars()
+            .filter(|c| *c == '\n' || !c.is_control())
+            .map(|c| match c {
+                '\n' => Action::Skin(SkinEdit::Newline),
+                c => Action::Skin(SkinEdit::Insert(c)),
+            })
+            .collect(),
+        _ => Vec::new(),
     }
 }
 
@@ -603,6 +645,25 @@ mod tests {
             key_to_action(key(KeyCode::Char('q')), KeyContext::Today),
             Some(Action::Quit)
         );
+    }
+
+    #[test]
+    fn a_pasted_line_break_never_submits() {
+        let actions = paste_actions("face\r\nneck\n", KeyContext::Form);
+        assert!(!actions.contains(&Action::Submit));
+        assert_eq!(actions.len(), 10);
+        assert_eq!(actions[4], Action::Edit(Edit::Insert(' ')));
+        let note = paste_actions("a\nb", KeyContext::SkinNote);
+        assert_eq!(note[1], Action::Skin(SkinEdit::Newline));
+        assert!(paste_actions("q", KeyContext::Today).is_empty());
+    }
+
+    #[test]
+    fn ctrl_z_suspends_everywhere() {
+        let ctrl_z = KeyEvent::new(KeyCode::Char('z'), KeyModifiers::CONTROL);
+        for context in ALL {
+            assert_eq!(key_to_action(ctrl_z, *context), Some(Action::Suspend));
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@ pub mod app;
 pub mod forms;
 pub mod history;
 pub mod keys;
+pub mod mouse;
 pub mod plan;
 pub mod state;
 pub mod timer_store;
@@ -25,7 +26,7 @@ use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
-use crate::tui::keys::key_to_action;
+use crate::tui::keys::{key_to_action, paste_actions};
 use crate::tui::ui::Theme;
 
 /// A measurement aid, not a feature: with this set to `1` the app quits right after drawing
@@ -59,7 +60,10 @@ pub fn check_terminal() -> Result<(), String> {
 
 /// Opens the app. Everything that can fail on the patient's files fails here, before the
 /// terminal is touched, so the error is one readable line on a normal screen.
-pub fn run(paths: &Paths) -> Result<(), String> {
+///
+/// `ascii` draws with ASCII glyphs only (`--ascii`), as a console without a Unicode font
+/// needs; the environment can ask for it too (see `ui::theme::ascii_from_env`).
+pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
     check_terminal()?;
     let (plan, source) =
         crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
@@ -79,7 +83,7 @@ pub fn run(paths: &Paths) -> Result<(), String> {
             is_error: true,
         });
     }
-    let theme = Theme::from_env();
+    let theme = Theme::from_env().with_ascii(ascii);
     let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
         // Measurement aid: leave as a signal would, right after the first frame.
@@ -87,8 +91,13 @@ pub fn run(paths: &Paths) -> Result<(), String> {
     }
     // `ratatui::run` restores the terminal on return (error returns included) and installs
     // a panic hook that does too; a termination signal only ends the loop, so it does too.
-    ratatui::run(|terminal| event_loop(terminal, &mut app, &theme, &stop))
-        .map_err(|err| format!("terminal error: {err}"))
+    ratatui::run(|terminal| {
+        set_extras(true)?;
+        let result = event_loop(terminal, &mut app, &theme, &stop);
+        let _ = set_extras(false);
+        result
+    })
+    .map_err(|err| format!("terminal error: {err}"))
 }
 
 /// A flag raised by SIGTERM (`kill`, shutdown), SIGHUP (terminal closed) or SIGINT.
@@ -119,7 +128,6 @@ fn event_loop(
     loop {
         if dirty || Instant::now() >= due {
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
-            dirty = false;
             due = Instant::now() + wake::next_change(app);
         }
         if app.timers_ended != timers_told {
@@ -139,15 +147,27 @@ fn event_loop(
             .saturating_duration_since(Instant::now())
             .min(wake::MAX_SLEEP);
         if event::poll(sleep)? {
+            dirty = true;
             match event::read()? {
-                Event::Key(key) => {
-                    if let Some(action) = key_to_action(key, app.key_context()) {
+                Event::Key(key) => match key_to_action(key, app.key_context()) {
+                    Some(Action::Suspend) => suspend(terminal)?,
+                    Some(action) => app.update(action),
+                    None => {}
+                },
+                Event::Mouse(mouse) => {
+                    let size = terminal.size()?;
+                    let area = ratatui::layout::Rect::new(0, 0, size.width, size.height);
+                    for action in mouse::mouse_actions(app, area, mouse) {
                         app.update(action);
-                        dirty = true;
+                    }
+                }
+                Event::Paste(text) => {
+                    for action in paste_actions(&text, app.key_context()) {
+                        app.update(action);
                     }
                 }
                 // Any other event (resize, focus) just redraws.
-                _ => dirty = true,
+                _ => {}
             }
         } else {
             let before = TickView::of(app);
@@ -185,6 +205,31 @@ impl TickView {
             timers_ended: app.timers_ended,
         }
     }
+}
+
+/// Bracketed paste (a pasted line break is text, not Enter) and mouse reports, on or off.
+fn set_extras(on: bool) -> io::Result<()> {
+    use ratatui::crossterm::event::{
+        DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+    };
+    use ratatui::crossterm::execute;
+    if on {
+        execute!(io::stdout(), EnableBracketedPaste, EnableMouseCapture)
+    } else {
+        execute!(io::stdout(), DisableBracketedPaste, DisableMouseCapture)
+    }
+}
+
+/// Ctrl-Z: gives the terminal back as it was, stops the process as the shell expects
+/// (SIGTSTP), and on `fg` takes the screen again and redraws it whole.
+fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
+    set_extras(false)?;
+    ratatui::restore();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    // Running again: the shell resumed us with SIGCONT.
+    *terminal = ratatui::try_init()?;
+    set_extras(true)?;
+    terminal.clear()
 }
 
 /// A timer ended: the terminal bell, for a hidden or background terminal, and the same

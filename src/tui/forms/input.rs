@@ -1,45 +1,92 @@
 //! Text fields: what was typed and where the cursor is, counted in characters.
 
 /// A one-line text field: a [`TextArea`] that never holds a line break.
+///
+/// A pre-filled value is "selected" until the patient moves in it: the first character
+/// typed replaces it (as form fields do), so typing "neck" over "face" gives "neck", not
+/// "faceneck"; Backspace, ← and → keep it and edit at the cursor.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct TextInput(TextArea);
+pub struct TextInput {
+    area: TextArea,
+    selected: bool,
+}
 
 impl TextInput {
-    /// A field holding `text`, cursor at the end (ready to append or erase).
+    /// A field holding `text`, cursor at the end, the text selected.
     pub fn new(text: &str) -> TextInput {
-        TextInput(TextArea::new(&text.replace('\n', " ")))
+        TextInput {
+            area: TextArea::new(&text.replace('\n', " ")),
+            selected: !text.is_empty(),
+        }
     }
 
     pub fn text(&self) -> &str {
-        self.0.text()
+        self.area.text()
+    }
+
+    /// True while the whole value is selected: the next character replaces it.
+    pub fn is_selected(&self) -> bool {
+        self.selected
+    }
+
+    /// Selects the whole value (the field just got focus).
+    pub fn select_all(&mut self) {
+        self.selected = !self.area.text().is_empty();
     }
 
     /// Cursor position in characters from the start.
     pub fn cursor(&self) -> usize {
-        self.0.cursor().1
+        self.area.cursor().1
     }
 
     pub fn insert(&mut self, c: char) {
-        self.0.insert(if c == '\n' { ' ' } else { c });
+        if std::mem::take(&mut self.selected) {
+            self.area = TextArea::default();
+        }
+        self.area.insert(if c == '\n' { ' ' } else { c });
     }
 
-    /// Deletes the character before the cursor.
+    /// Deletes the character before the cursor (and keeps the rest: correcting the end of
+    /// a pre-filled time is the common case).
     pub fn backspace(&mut self) {
-        self.0.backspace();
+        self.selected = false;
+        self.area.backspace();
     }
 
     pub fn left(&mut self) {
-        self.0.left();
+        self.selected = false;
+        self.area.left();
     }
 
     pub fn right(&mut self) {
-        self.0.right();
+        self.selected = false;
+        self.area.right();
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_key_replaces_a_prefilled_value() {
+        let mut input = TextInput::new("face");
+        input.insert('n');
+        input.insert('e');
+        assert_eq!(input.text(), "ne");
+        let mut input = TextInput::new("face");
+        input.right();
+        input.insert('!');
+        assert_eq!(
+            input.text(),
+            "face!",
+            "after a move, typing edits at the cursor"
+        );
+        let mut input = TextInput::new("face");
+        input.backspace();
+        input.insert('t');
+        assert_eq!(input.text(), "fact");
+    }
 
     #[test]
     fn edits_at_the_cursor_with_wide_characters() {

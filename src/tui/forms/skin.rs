@@ -24,6 +24,10 @@ pub struct SkinForm {
     pub scores_set: bool,
     pub note: TextArea,
     pub focus: SkinField,
+    /// What the day held when the form opened: saving it unchanged writes nothing.
+    pub original: (Option<Symptoms>, String),
+    /// Why the last key did nothing (a letter typed on a score row).
+    pub notice: Option<&'static str>,
 }
 
 impl SkinForm {
@@ -37,6 +41,8 @@ impl SkinForm {
             scores_set: symptoms.is_some(),
             note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
+            original: (symptoms, entry.map_or(String::new(), |e| e.note())),
+            notice: None,
         }
     }
 
@@ -51,10 +57,25 @@ impl SkinForm {
         })
     }
 
+    /// True when saving would change nothing that was logged.
+    pub fn unchanged(&self) -> bool {
+        let scores_same = !self.scores_set || self.symptoms() == self.original.0;
+        scores_same && self.note.text() == self.original.1
+    }
+
     pub fn edit(&mut self, edit: SkinEdit) {
+        self.notice = None;
         match (self.focus, edit) {
-            (_, SkinEdit::NextField) => self.focus = self.step_focus(1),
-            (_, SkinEdit::PrevField) => self.focus = self.step_focus(-1),
+            // Tab jumps between the scores and the note; ↑↓ move from score to score.
+            (SkinField::Score(_), SkinEdit::NextField | SkinEdit::PrevField) => {
+                self.focus = SkinField::Note;
+            }
+            (SkinField::Note, SkinEdit::NextField | SkinEdit::PrevField) => {
+                self.focus = SkinField::Score(0);
+            }
+            (SkinField::Score(_), SkinEdit::Insert(_)) => {
+                self.notice = Some("Scores take 0 to 4. Tab goes to the note, to write.");
+            }
             (SkinField::Score(i), SkinEdit::SetScore(value)) => self.set_score(i, value),
             (SkinField::Score(i), SkinEdit::StepScore(delta)) => {
                 let value = self.scores[i].0.saturating_add_signed(delta);
@@ -114,6 +135,25 @@ mod tests {
         form.edit(SkinEdit::Insert('k'));
         assert_eq!(form.note.text(), "ok");
         assert_eq!(form.symptoms(), None);
+    }
+
+    #[test]
+    fn tab_goes_to_the_note_and_letters_on_a_score_say_why_nothing_happened() {
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        form.edit(SkinEdit::Insert('x'));
+        assert!(form.notice.is_some_and(|n| n.contains("0 to 4")));
+        assert!(form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(
+            form.focus,
+            SkinField::Note,
+            "Tab from Redness goes to the note"
+        );
+        assert_eq!(form.notice, None);
+        form.edit(SkinEdit::Insert('x'));
+        assert!(!form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(form.focus, SkinField::Score(0));
     }
 
     #[test]

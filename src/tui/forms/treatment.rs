@@ -69,6 +69,11 @@ impl TreatmentForm {
             Field::Area => Field::Note,
             Field::Note => Field::When,
         };
+        match self.focus {
+            Field::When => self.when.select_all(),
+            Field::Area => self.area.select_all(),
+            Field::Note => self.note.select_all(),
+        }
     }
 
     /// The treatment the form describes, or why it cannot be recorded.
@@ -88,6 +93,16 @@ mod tests {
 
     fn now() -> ZonedDateTime {
         "2027-03-14T09:30:00[Europe/Paris]".parse().unwrap()
+    }
+
+    #[test]
+    fn typing_over_the_prefilled_area_replaces_it() {
+        let mut form = TreatmentForm::prefilled(&now());
+        form.next_field();
+        for c in "neck".chars() {
+            form.edit(Edit::Insert(c));
+        }
+        assert_eq!(form.area.text(), "neck");
     }
 
     #[test]

@@ -99,6 +99,24 @@ impl Widget for Calendar<'_> {
     }
 }
 
+/// The day of `month` drawn at `(column, row)` in a calendar rendered into `area`: five
+/// columns a day, the weekday names on the first row, one week a row below.
+pub fn day_at(month: Month, area: Rect, column: u16, row: u16) -> Option<Date> {
+    if column < area.x || row <= area.y {
+        return None;
+    }
+    let weekday = i64::from((column - area.x) / 5);
+    let week = i64::from(row - area.y - 1);
+    if weekday > 6 || week > 5 {
+        return None;
+    }
+    let first = month.first_day();
+    let lead = i64::from(first.weekday().to_monday_zero_offset());
+    let offset = week * 7 + weekday - lead;
+    let date = first.checked_add(offset.days()).ok()?;
+    (offset >= 0 && month.contains(date)).then_some(date)
+}
+
 impl Calendar<'_> {
     /// One day: four columns (highlighted when selected) and a separating space.
     fn day(&self, date: Date) -> [Span<'static>; 2] {

@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::calendar::{self, Calendar};
 use super::{Theme, fit, panel, split};
@@ -18,6 +18,8 @@ use crate::tui::keys::{self, KeyContext};
 
 /// Width of the treatments list; the symptom trend takes the rest.
 const TREATMENTS_WIDTH: u16 = 34;
+/// The trend needs its axis and four rows inside its borders.
+const MIN_BOTTOM_HEIGHT: u16 = 7;
 /// Width of the symptom names left of their bars.
 const LABEL_WIDTH: usize = 9;
 
@@ -28,35 +30,53 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, top, bottom] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Length(calendar::HEIGHT + 2),
-            Constraint::Min(0),
-        ],
-    );
-    frame.render_widget(header_line(app, theme), header);
-    let [cal, details] = split::columns(
-        top,
-        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
-        0,
-    );
+    let [header, top, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(calendar::HEIGHT + 2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    frame.render_widget(header_line(app, usize::from(header.width), theme), header);
+    let [cal, details] =
+        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
+            .areas(top);
     draw_calendar(frame, cal, app, theme);
     draw_details(frame, details, app, theme);
-    let [symptoms, treatments] = split::columns(
-        bottom,
-        [Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)],
-        0,
-    );
-    draw_symptoms(frame, symptoms, app, theme);
-    draw_treatments(frame, treatments, app, theme);
+    if bottom.height < MIN_BOTTOM_HEIGHT {
+        // Too short for the trend and the list: say where they are rather than show borders.
+        let text = " ↓ Symptom trend and treatments: make the window taller";
+        frame.render_widget(
+            Line::styled(fit(text, usize::from(bottom.width)), theme.muted),
+            bottom,
+        );
+    } else {
+        let [symptoms, treatments] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)])
+                .areas(bottom);
+        draw_symptoms(frame, symptoms, app, theme);
+        draw_treatments(frame, treatments, app, theme);
+    }
     super::history_dialog::draw(frame, area, app, theme);
     keys::footer(KeyContext::History, false)
 }
 
+/// The calendar day drawn at `(column, row)`, if any.
+pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
+    let [_, top, _] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(calendar::HEIGHT + 2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let [cal, _] =
+        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
+            .areas(top);
+    let inner = panel("", &Theme::PLAIN).inner(cal);
+    calendar::day_at(Month::of(app.history.cursor), inner, column, row)
+}
+
 /// The streaks: the current one, and the best in the selected treatment's recovery.
-fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
+fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
     let streaks = app.history.streaks;
     let days = |n: u32| {
         if n == 1 {
@@ -77,14 +97,18 @@ fn header_line<'a>(app: &App, theme: &Theme) -> Line<'a> {
         ),
     ];
     if let Some(t) = app.journal.treatments().get(app.history.treatment) {
-        spans.push(Span::styled(
+        let best = Span::styled(
             format!(
                 " · best run after {}: {}",
                 short_date(t.at.date()),
                 days(streaks.best)
             ),
             theme.text,
-        ));
+        );
+        // Said whole or not at all: a cut streak would read as another number.
+        if Line::from(spans.clone()).width() + best.width() <= width {
+            spans.push(best);
+        }
     }
     Line::from(spans)
 }
@@ -119,7 +143,14 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// The selected day: which day of which recovery, care done, symptoms in words, the note.
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date = app.history.cursor;
-    let block = panel(format!(" {} ", date.strftime("%A %-d %B %Y")), theme);
+    // The long date when it fits the title, else the short one ("Wed 25 Nov 2026").
+    let long = date.strftime(" %A %-d %B %Y ").to_string();
+    let title = if Span::raw(long.as_str()).width() + 2 <= usize::from(area.width) {
+        long
+    } else {
+        date.strftime(" %a %-d %b %Y ").to_string()
+    };
+    let block = panel(title, theme);
     let entry = app.journal.day(date);
     let treatment = app.journal.treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
@@ -152,9 +183,8 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     ),
                     Span::styled(
                         format!(
-                            "Care: {done} of {} items done ({:.0}%)",
-                            items.len(),
-                            fraction * 100.0
+                            "Care: {}",
+                            adherence::care_summary(done, items.len(), fraction)
                         ),
                         theme.text,
                     ),
@@ -185,18 +215,85 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(line) = next_session_line(app, date, theme) {
         lines.push(line);
     }
-    if !future {
-        lines.push(Line::styled(
-            "Enter opens this day to correct it",
-            theme.muted,
-        ));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width);
+    let height = usize::from(inner.height);
+    let mut rows = wrap_lines(lines, width);
+    let hint = Line::styled("Enter opens this day to correct it", theme.muted);
+    // The hint goes first when room is short; then the last row shown ends with "…".
+    if !future && rows.len() + wrap_lines(vec![hint.clone()], width).len() <= height {
+        rows.extend(wrap_lines(vec![hint], width));
     }
-    frame.render_widget(
-        Paragraph::new(lines)
-            .block(block)
-            .wrap(Wrap { trim: false }),
-        area,
-    );
+    if rows.len() > height && height > 0 {
+        rows.truncate(height);
+        if let Some(last) = rows.last_mut() {
+            let style = last.spans.last().map_or(theme.text, |span| span.style);
+            let text: String = last
+                .spans
+                .iter()
+                .map(|span| span.content.as_ref())
+                .collect();
+            let cut = fit(&format!("{} …", text.trim_end()), width);
+            *last = Line::styled(
+                if cut.ends_with('…') {
+                    cut
+                } else {
+                    format!("{}…", fit(text.trim_end(), width.saturating_sub(1)))
+                },
+                style,
+            );
+        }
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
+}
+
+/// Lines wider than `width` wrapped between words, continuation rows indented under
+/// their text (under "Note: ", or under the text after a glyph), never at the border.
+fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'_>> {
+    let mut rows = Vec::new();
+    for line in lines {
+        if line.width() <= width {
+            rows.push(line);
+            continue;
+        }
+        let text: String = line
+            .spans
+            .iter()
+            .map(|span| span.content.as_ref())
+            .collect();
+        let style = line
+            .spans
+            .last()
+            .map_or_else(Default::default, |span| span.style);
+        let indent = if text.starts_with("Note: ") || text.starts_with("      ") {
+            6
+        } else if line.spans.len() > 1 {
+            Span::raw(line.spans[0].content.as_ref()).width()
+        } else {
+            0
+        };
+        let first = super::wrap::wrap_words(&text, width);
+        let head = first.first().cloned().unwrap_or_default();
+        let rest = text.get(head.len()..).unwrap_or_default().trim_start();
+        if line.spans.len() > 1 {
+            // Keep the glyph's own style on the first row.
+            let glyph = line.spans[0].clone();
+            let after = head
+                .get(glyph.content.len()..)
+                .unwrap_or_default()
+                .to_string();
+            rows.push(Line::from(vec![glyph, Span::styled(after, style)]));
+        } else {
+            rows.push(Line::styled(head, style));
+        }
+        for row in super::wrap::wrap_words(rest, width.saturating_sub(indent).max(1)) {
+            if !row.is_empty() {
+                rows.push(Line::styled(format!("{}{row}", " ".repeat(indent)), style));
+            }
+        }
+    }
+    rows
 }
 
 /// Says so when a day falls in the window suggested for the next session.
@@ -270,48 +367,84 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let span = usize::try_from(days_between(period.0, period.1)).unwrap_or(0) + 1;
-    let days = span.min(usize::from(inner.width).saturating_sub(LABEL_WIDTH));
-    let mut axis = String::new();
-    for day in (0..days).step_by(5) {
-        axis.push_str(&format!("{:<5}", day));
-    }
-    axis.truncate(days);
+    let columns = usize::from(inner.width).saturating_sub(LABEL_WIDTH).max(1);
+    // Every day stays on screen: when they outnumber the columns, one bar stands for
+    // several days (the strongest score among them), and the axis says so.
+    // Days after the last one scored have nothing to show: they do not count.
+    let scored_span = (last.0 as usize + 1).min(span);
+    let per_bar = scored_span.div_ceil(columns).max(1);
+    let bars_count = span.div_ceil(per_bar).min(columns);
+    let axis = axis_labels(bars_count, per_bar);
+    let name = if per_bar == 1 {
+        "day".to_string()
+    } else {
+        format!("{per_bar}d/bar")
+    };
     let mut lines = vec![Line::styled(
-        format!("{:<LABEL_WIDTH$}{axis}", "day"),
+        format!("{name:<LABEL_WIDTH$}{axis}"),
         theme.muted,
     )];
     // Dots mark days without scores, up to the last day scored: after it, nothing yet.
-    let scored_days = days.min(last.0 as usize + 1);
+    let scored_bars = bars_count.min(last.0 as usize / per_bar + 1);
     for (row, (name, _)) in named_scores(&first.1).into_iter().enumerate() {
-        let mut bars = vec!['·'; scored_days];
+        let mut scores: Vec<Option<Score>> = vec![None; scored_bars];
         for (day, symptoms) in &series {
-            if let Some(slot) = bars.get_mut(*day as usize) {
-                *slot = bar(named_scores(symptoms)[row].1);
+            if let Some(slot) = scores.get_mut(*day as usize / per_bar) {
+                let score = named_scores(symptoms)[row].1;
+                *slot = Some(slot.map_or(score, |s: Score| s.max(score)));
             }
         }
+        let bars: String = scores.iter().map(|s| s.map_or('·', bar)).collect();
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<LABEL_WIDTH$}"), theme.text),
-            Span::styled(bars.into_iter().collect::<String>(), theme.gauge_filled),
+            Span::styled(bars, theme.gauge_filled),
         ]));
     }
     lines.push(Line::raw(""));
     let redness = if first.0 == last.0 {
-        format!("Redness {} on day {}", first.1.redness.word(), first.0)
+        format!("Redness {} on day\u{a0}{}", first.1.redness.word(), first.0)
     } else {
         format!(
-            "Redness: {} on day {} → {} on day {}",
+            // A no-break space keeps each day number with its word when the line wraps.
+            "Redness: {} on day\u{a0}{} → {} on day\u{a0}{}",
             first.1.redness.word(),
             first.0,
             last.1.redness.word(),
             last.0
         )
     };
-    lines.push(Line::styled(redness, theme.text));
-    lines.push(Line::styled(
-        "▁ none ▂ mild ▄ moderate ▆ marked █ severe",
-        theme.muted,
+    let width = usize::from(inner.width);
+    lines.extend(wrap_lines(vec![Line::styled(redness, theme.text)], width));
+    lines.extend(wrap_lines(
+        vec![Line::styled(
+            "▁ none ▂ mild ▄ moderate ▆ marked █ severe",
+            theme.muted,
+        )],
+        width,
     ));
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The day numbers over the bars, each whole or not at all: "0    5    10   15".
+fn axis_labels(bars: usize, per_bar: usize) -> String {
+    let mut axis = vec![' '; bars];
+    let step = [5, 10, 15, 20, 30, 50, 100, 200, 500]
+        .into_iter()
+        .find(|step| step / per_bar >= 4)
+        .unwrap_or(1000);
+    let mut free_from = 0;
+    for day in (0..bars * per_bar).step_by(step) {
+        let at = day / per_bar;
+        let label = day.to_string();
+        if at < free_from || at + label.len() > bars {
+            continue;
+        }
+        for (offset, c) in label.chars().enumerate() {
+            axis[at + offset] = c;
+        }
+        free_from = at + label.len() + 1;
+    }
+    axis.into_iter().collect::<String>().trim_end().to_string()
 }
 
 /// Every treatment with its date, area and the gap since the one before; the selected

@@ -12,9 +12,10 @@ mod split;
 pub mod theme;
 mod today;
 mod treatment;
+mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -36,16 +37,12 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         draw_too_small(frame, area, theme);
+        if theme.ascii {
+            asciify(frame.buffer_mut());
+        }
         return;
     }
-    let [body, status, footer] = split::rows(
-        area,
-        [
-            Constraint::Min(0),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ],
-    );
+    let [body, status, footer] = split_frame(area);
     let mut hints = match &app.screen {
         Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
@@ -57,21 +54,78 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::NewTreatment(form)) => {
             hints = treatment::draw(frame, body, form, false, theme);
         }
+        // A dialog over History: its own keys, not the screen's beneath.
+        Some(Overlay::EditTreatment { .. } | Overlay::Confirm { .. }) => {
+            hints = crate::tui::keys::footer(app.key_context(), false);
+        }
         Some(Overlay::PlanForm(form)) => hints = plan_form::draw(frame, body, form, theme),
         _ => {}
     }
-    frame.render_widget(status_line(app, theme), status);
+    frame.render_widget(status_line(app, usize::from(status.width), theme), status);
     frame.render_widget(key_hints(&hints, footer.width, theme), footer);
     if app.help_shown() {
-        help::draw(frame, area, app, theme);
+        help::draw(frame, body, app, theme);
+    }
+    if theme.ascii {
+        asciify(frame.buffer_mut());
     }
 }
 
-/// What just happened, or which plan is in force (the plan is a default: say so).
-fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+/// The screen's body, its status line and its footer.
+pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// What a click at `(column, row)` of a frame of `area` points at: a checklist item on
+/// Today, a day of the calendar on History. Computed from the same layout the drawing
+/// uses, so a click lands where the eye sees.
+pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay.is_some() {
+        return None;
+    }
+    let [body, _, _] = split_frame(area);
+    match app.screen {
+        Screen::Today => today::item_at(body, app, column, row)
+            .map(|(index, on_box)| Hit::Item { index, on_box }),
+        Screen::History => history::day_at(body, app, column, row).map(Hit::Day),
+        Screen::Welcome(_) | Screen::Plan => None,
+    }
+}
+
+/// What a click points at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hit {
+    /// A checklist item, by its index in the day's list; `on_box`: on its `[ ]`.
+    Item {
+        index: usize,
+        on_box: bool,
+    },
+    Day(jiff::civil::Date),
+}
+
+/// Replaces every glyph the app draws by its ASCII stand-in (the patient's own text is
+/// left as typed).
+pub fn asciify(buffer: &mut ratatui::buffer::Buffer) {
+    for cell in &mut buffer.content {
+        if let Some(ascii) = theme::ascii_glyph(cell.symbol()) {
+            cell.set_symbol(ascii);
+        }
+    }
+}
+
+/// What just happened, or which plan is in force (the plan is a default: say so). Cut to
+/// the width with "…", never in the middle of a word without a mark.
+fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
     match &app.status {
-        Some(status) if status.is_error => Line::styled(format!(" ! {}", status.text), theme.error),
-        Some(status) => Line::styled(format!(" {}", status.text), theme.text),
+        Some(status) if status.is_error => {
+            Line::styled(fit(&format!(" ! {}", status.text), width), theme.error)
+        }
+        Some(status) => Line::styled(fit(&format!(" {}", status.text), width), theme.text),
         // A running timer is always in sight, whichever item is selected and however
         // small the screen.
         None if app.timer.is_some() => {
@@ -81,20 +135,18 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
                 .as_ref()
                 .and_then(|timer| app.plan.item(&timer.item_id))
                 .map_or("", |item| item.label.as_str());
-            Line::styled(
-                format!(
-                    " Timer {} · {label} · t cancels",
-                    crate::tui::app::clock_face(left)
-                ),
-                theme.warning,
-            )
+            let text = format!(
+                " Timer {} · {label} · t cancels",
+                crate::tui::app::clock_face(left)
+            );
+            Line::styled(fit(&text, width), theme.warning)
         }
-        None => Line::styled(plan_line(app), theme.muted),
+        None => Line::styled(plan_line(app, width), theme.muted),
     }
 }
 
-/// Which plan is in force, and the way to change it that fits the screen.
-fn plan_line(app: &App) -> String {
+/// Which plan is in force, and the way to change it, shortened to fit the width.
+fn plan_line(app: &App, width: usize) -> String {
     let how = match app.screen {
         Screen::Plan => "change it here, saved at once",
         _ => "P changes it to your dermatologist's",
@@ -104,7 +156,11 @@ fn plan_line(app: &App) -> String {
         crate::domain::plan::PlanSource::Changes(_) => "built-in + your changes",
         crate::domain::plan::PlanSource::Replace(_) => "your full copy",
     };
-    format!(" Plan: {what} · {how}")
+    let full = format!(" Plan: {what} · {how}");
+    if Span::raw(full.as_str()).width() <= width {
+        return full;
+    }
+    fit(&format!(" Plan: {what}"), width)
 }
 
 /// A footer of `key description` pairs that fits `width`: whole hints are left out when

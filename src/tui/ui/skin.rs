@@ -81,12 +81,19 @@ pub fn draw(
             frame.set_cursor_position(cursor);
         }
     }
-    let how = if note_focused {
-        " Type freely; Enter starts a new line."
+    let how = if let Some(notice) = form.notice {
+        format!(" {notice}")
+    } else if note_focused {
+        " Type freely; Enter starts a new line.".to_string()
     } else {
-        " 0-4 or ←→ set the score, ↑↓ move. 0 none … 4 severe."
+        " 0-4 or ←→ score, ↑↓ move, Tab the note. 0 none … 4 severe.".to_string()
     };
-    frame.render_widget(Line::styled(how, theme.muted), help);
+    let how_style = if form.notice.is_some() {
+        theme.warning
+    } else {
+        theme.muted
+    };
+    frame.render_widget(Line::styled(how, how_style), help);
     keys::footer(KeyContext::SkinScores, false)
 }
 
@@ -109,34 +116,54 @@ fn score_row<'a>(name: &str, score: Score, focused: bool, theme: &Theme) -> Line
     ])
 }
 
-/// Hard-wraps `text` at `width` columns and finds where the cursor (the `line`/`column` of
-/// the unwrapped text, in characters) lands among the wrapped rows.
+/// Wraps `text` at `width` columns between words (a word longer than a row is broken where
+/// it must be) and finds where the cursor (the `line`/`column` of the unwrapped text, in
+/// characters) lands among the wrapped rows.
 fn wrap(text: &str, (line, column): (usize, usize), width: usize) -> (Vec<String>, (usize, usize)) {
     let mut rows = Vec::new();
     let mut cursor = (0, 0);
     for (number, logical) in text.split('\n').enumerate() {
-        let mut row = String::new();
-        let mut used = 0;
-        for (index, c) in logical.chars().enumerate() {
+        let chars: Vec<char> = logical.chars().collect();
+        // Where each row starts, in characters of this line.
+        let mut starts = vec![0];
+        let (mut start, mut used, mut last_space) = (0, 0, None);
+        for (index, c) in chars.iter().enumerate() {
             let w = c.width().unwrap_or(0);
-            if used + w > width && used > 0 {
-                rows.push(std::mem::take(&mut row));
-                used = 0;
+            if used + w > width && index > start {
+                // Break after the last space of the row, or here inside a long word.
+                start = match last_space {
+                    Some(space) if space > start => space + 1,
+                    _ => index,
+                };
+                starts.push(start);
+                used = chars[start..index]
+                    .iter()
+                    .map(|c| c.width().unwrap_or(0))
+                    .sum();
+                last_space = None;
             }
-            if number == line && index == column {
-                cursor = (rows.len(), used);
+            if *c == ' ' {
+                last_space = Some(index);
             }
-            row.push(c);
             used += w;
         }
-        if number == line && column >= logical.chars().count() {
-            cursor = if used >= width {
-                (rows.len() + 1, 0)
+        let first_row = rows.len();
+        for (i, from) in starts.iter().enumerate() {
+            let to = starts.get(i + 1).copied().unwrap_or(chars.len());
+            rows.push(chars[*from..to].iter().collect::<String>());
+        }
+        if number == line {
+            let row = starts.iter().rposition(|s| *s <= column).unwrap_or(0);
+            let before: usize = chars[starts[row]..column.min(chars.len())]
+                .iter()
+                .map(|c| c.width().unwrap_or(0))
+                .sum();
+            cursor = if before >= width {
+                (first_row + row + 1, 0)
             } else {
-                (rows.len(), used)
+                (first_row + row, before)
             };
         }
-        rows.push(row);
     }
     if cursor.0 >= rows.len() {
         rows.push(String::new());
@@ -162,6 +189,13 @@ mod tests {
         let (rows, cursor) = wrap("abc", (0, 3), 3);
         assert_eq!(cursor, (1, 0));
         assert_eq!(rows.len(), 2);
+    }
+
+    #[test]
+    fn the_note_wraps_between_words() {
+        let (rows, cursor) = wrap("Ice pack helped", (0, 15), 11);
+        assert_eq!(rows, ["Ice pack ", "helped"]);
+        assert_eq!(cursor, (1, 6));
     }
 
     #[test]

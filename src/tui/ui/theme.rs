@@ -19,6 +19,9 @@ pub struct Theme {
     pub gauge_filled: Style,
     pub gauge_empty: Style,
     pub border: Style,
+    /// Draw with ASCII only (`--ascii`, `TERM=dumb`/`linux`, or a locale that is not
+    /// UTF-8): a console without a Unicode font shows boxes for `▸ ✓ ▁▂▄▆`.
+    pub ascii: bool,
 }
 
 impl Theme {
@@ -35,6 +38,7 @@ impl Theme {
         gauge_filled: Style::new().fg(Color::Cyan),
         gauge_empty: Style::new().fg(Color::DarkGray),
         border: Style::new().fg(Color::DarkGray),
+        ascii: false,
     };
 
     /// No colour at all (<https://no-color.org>): modifiers only.
@@ -50,13 +54,76 @@ impl Theme {
         gauge_filled: Style::new(),
         gauge_empty: Style::new().add_modifier(Modifier::DIM),
         border: Style::new(),
+        ascii: false,
     };
 
-    /// `PLAIN` when `NO_COLOR` is set to anything non-empty, else `COLOR`.
+    /// `PLAIN` when `NO_COLOR` is set to anything non-empty, else `COLOR`; ASCII glyphs
+    /// when the terminal or the locale cannot show Unicode (see [`ascii_from_env`]).
     pub fn from_env() -> Theme {
-        match std::env::var_os("NO_COLOR") {
+        let theme = match std::env::var_os("NO_COLOR") {
             Some(value) if !value.is_empty() => Theme::PLAIN,
             _ => Theme::COLOR,
+        };
+        Theme {
+            ascii: ascii_from_env(),
+            ..theme
         }
     }
+
+    /// The same styles, drawn in ASCII.
+    pub fn with_ascii(self, ascii: bool) -> Theme {
+        Theme {
+            ascii: self.ascii || ascii,
+            ..self
+        }
+    }
+}
+
+/// True when the glyphs should be ASCII: `AFTERCARE_ASCII=1`, the Linux console
+/// (`TERM=linux`, whose font lacks the bar glyphs) or a dumb terminal, or a locale that is
+/// set and does not say UTF-8 (`LANG=C`, `en_US.ISO-8859-1`). An unset locale is taken as
+/// a modern terminal.
+pub fn ascii_from_env() -> bool {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    if var("AFTERCARE_ASCII").is_some_and(|v| v == "1") {
+        return true;
+    }
+    if var("TERM").is_some_and(|term| term == "linux" || term == "dumb") {
+        return true;
+    }
+    let locale = var("LC_ALL")
+        .or_else(|| var("LC_CTYPE"))
+        .or_else(|| var("LANG"));
+    locale.is_some_and(|locale| {
+        let locale = locale.to_ascii_lowercase();
+        !(locale.contains("utf-8") || locale.contains("utf8"))
+    })
+}
+
+/// The ASCII stand-in for a glyph the app draws, or `None` to keep it.
+pub fn ascii_glyph(symbol: &str) -> Option<&'static str> {
+    Some(match symbol {
+        "┌" | "┐" | "└" | "┘" | "├" | "┤" | "┬" | "┴" | "┼" => "+",
+        "─" | "━" => "-",
+        "│" | "┃" => "|",
+        "▸" | "→" | "▶" => ">",
+        "◂" | "←" => "<",
+        "↑" => "^",
+        "↓" => "v",
+        "✓" | "×" => "x",
+        "█" => "#",
+        "▓" => "%",
+        "▒" => "+",
+        "░" => ".",
+        "▁" => "_",
+        "▂" => "-",
+        "▄" => "=",
+        "▆" => "*",
+        "…" => "~",
+        "·" | "•" => "-",
+        "–" | "—" => "-",
+        "⚠" => "!",
+        "\u{a0}" => " ",
+        _ => return None,
+    })
 }

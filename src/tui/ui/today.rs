@@ -1,7 +1,7 @@
 //! The Today screen: header, the day's checklist, and the countdown panel of restrictions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
@@ -11,8 +11,12 @@ use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
 
-/// Width of the countdown panel; the checklist takes the rest.
+/// Width of the countdown panel when there is room; the checklist takes the rest.
 const PANEL_WIDTH: u16 = 34;
+/// The narrowest countdown panel: "until Sun 28 Mar 10:00" and a gauge still fit.
+const PANEL_MIN_WIDTH: u16 = 26;
+/// What the checklist needs to show its labels uncut (at 80 columns it has it).
+const CHECKLIST_WIDTH: u16 = 46;
 
 /// Draws the screen and returns the key hints for the footer.
 pub fn draw(
@@ -21,15 +25,7 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let concern_height = if app.concern.is_some() { 2 } else { 0 };
-    let [header, concern_area, body] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Length(concern_height),
-            Constraint::Min(0),
-        ],
-    );
+    let [header, concern_area, left, right] = layout(area, app);
     draw_header(frame, header, app, theme);
     if let Some(concern) = &app.concern {
         let text = Paragraph::new(format!(" {concern}"))
@@ -37,14 +33,93 @@ pub fn draw(
             .wrap(Wrap { trim: true });
         frame.render_widget(text, concern_area);
     }
-    let [left, right] = split::columns(
-        body,
-        [Constraint::Min(0), Constraint::Length(PANEL_WIDTH)],
-        0,
-    );
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
     keys::footer(KeyContext::Today, app.timer.is_some())
+}
+
+/// The header, the concern note, the checklist and the countdown panel.
+fn layout(area: Rect, app: &App) -> [Rect; 4] {
+    let concern_height = if app.concern.is_some() { 2 } else { 0 };
+    let [header, concern_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(concern_height),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    // Share the width by need: the checklist keeps what its labels need, the panel gives way
+    // down to the width its countdowns need.
+    let panel_width = body
+        .width
+        .saturating_sub(CHECKLIST_WIDTH)
+        .clamp(PANEL_MIN_WIDTH, PANEL_WIDTH);
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(panel_width)]).areas(body);
+    [header, concern_area, left, right]
+}
+
+/// The checklist item drawn at `(column, row)`, if any, and whether the click is on its
+/// `[ ]` box.
+pub fn item_at(area: Rect, app: &App, column: u16, row: u16) -> Option<(usize, bool)> {
+    let [_, _, left, _] = layout(area, app);
+    let inner = super::panel("", &Theme::PLAIN).inner(left);
+    if !inner.contains(ratatui::layout::Position::new(column, row)) {
+        return None;
+    }
+    let items = app.checklist();
+    if items.is_empty() {
+        return None;
+    }
+    let rows = visible_rows(app, &items, inner);
+    let index = rows.get(usize::from(row - inner.y)).copied().flatten()?;
+    let on_box = (2..5).contains(&(column - inner.x));
+    Some((index, on_box))
+}
+
+/// For each line of the checklist's inside, the item drawn there (`None` on a mark or a
+/// blank line): the one window both the drawing and a click go by.
+fn visible_rows(app: &App, items: &[ItemProgress<'_>], inner: Rect) -> Vec<Option<usize>> {
+    let selected = app.selected.min(items.len() - 1);
+    let width = usize::from(inner.width);
+    let heights: Vec<usize> = items
+        .iter()
+        .map(|p| checklist_row(p, false, width, &Theme::PLAIN).len())
+        .collect();
+    let (first, last, marks) = window(&heights, selected, usize::from(inner.height));
+    let mut rows = Vec::new();
+    if marks.0 {
+        rows.push(None);
+    }
+    for (index, height) in heights.iter().enumerate().take(last + 1).skip(first) {
+        rows.extend(std::iter::repeat_n(Some(index), *height));
+    }
+    rows
+}
+
+/// The items `first..=last` shown around `selected` in `height` lines, and whether a mark
+/// says some are hidden above / below. All of them when they fit.
+fn window(heights: &[usize], selected: usize, height: usize) -> (usize, usize, (bool, bool)) {
+    let total: usize = heights.iter().sum();
+    if total <= height {
+        return (0, heights.len() - 1, (false, false));
+    }
+    // Grow a window around the selected item: first downwards, then upwards.
+    let (mut first, mut last) = (selected, selected);
+    let fits = |first: usize, last: usize| {
+        let used: usize = heights[first..=last].iter().sum();
+        let marks = usize::from(first > 0) + usize::from(last + 1 < heights.len());
+        used + marks <= height
+    };
+    loop {
+        if last + 1 < heights.len() && fits(first, last + 1) {
+            last += 1;
+        } else if first > 0 && fits(first - 1, last) {
+            first -= 1;
+        } else {
+            break;
+        }
+    }
+    (first, last, (first > 0, last + 1 < heights.len()))
 }
 
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
@@ -102,20 +177,32 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "Nothing on the plan for this day: this treatment's care plan is over. \
              When you have your next session, record it with r."
         } else {
-            "Nothing on the plan for this day. Rest and let your skin heal."
+            "No treatment recorded by this day, so there is no care to tick. \
+             Record a session with r."
         };
         super::draw_empty(frame, inner, text, theme);
         return;
     }
     let selected = app.selected.min(items.len() - 1);
     let width = usize::from(inner.width);
-    let mut lines: Vec<Line> = items
+    let height = usize::from(inner.height);
+    let rows: Vec<Vec<Line>> = items
         .iter()
         .enumerate()
         .map(|(index, progress)| checklist_row(progress, index == selected, width, theme))
         .collect();
+    let details = selected_details(app, &items[selected], width, theme);
+    let total: usize = rows.iter().map(Vec::len).sum();
+    let mut lines: Vec<Line> = if total <= height {
+        rows.into_iter().flatten().collect()
+    } else {
+        scrolled(rows, selected, height, theme)
+    };
     // Ticks of items the plan no longer has: kept and shown, counted for nothing.
     for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+        if lines.len() + 2 > height {
+            break;
+        }
         let text = format!("    {} ×{}", former.label, former.count);
         lines.push(Line::styled(fit(&text, width), theme.muted));
         lines.push(Line::styled(
@@ -123,41 +210,90 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             theme.muted,
         ));
     }
-    lines.push(Line::raw(""));
-    lines.extend(selected_details(app, &items[selected], theme));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    // The details follow when there is room for them after a blank line.
+    if lines.len() + 1 + details.len() <= height {
+        lines.push(Line::raw(""));
+        lines.extend(details);
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// `▸ [✓] Glasses of water       8/8`, padded so the count is right-aligned.
+/// The rows that fit in `height` lines with the selected item in view, and a mark where
+/// items are hidden above ("↑ 2 more") or below ("↓ 3 more").
+fn scrolled<'a>(
+    rows: Vec<Vec<Line<'a>>>,
+    selected: usize,
+    height: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let heights: Vec<usize> = rows.iter().map(Vec::len).collect();
+    let (first, last, _) = window(&heights, selected, height);
+    let mark = |text: String| Line::styled(text, theme.muted);
+    let mut lines = Vec::new();
+    if first > 0 {
+        lines.push(mark(format!("  ↑ {first} more")));
+    }
+    let below = heights.len() - 1 - last;
+    lines.extend(
+        rows.into_iter()
+            .skip(first)
+            .take(last + 1 - first)
+            .flatten(),
+    );
+    if below > 0 {
+        lines.push(mark(format!("  ↓ {below} more")));
+    }
+    lines.truncate(height);
+    lines
+}
+
+/// `▸ [✓] Glasses of water       8/8`, the count right-aligned; a label too long for the
+/// row goes on under itself rather than being cut.
 fn checklist_row<'a>(
     progress: &ItemProgress<'_>,
     selected: bool,
     width: usize,
     theme: &Theme,
-) -> Line<'a> {
+) -> Vec<Line<'a>> {
     let mark = if progress.done() { "[✓]" } else { "[ ]" };
     let count = match progress.item.kind {
         ItemKind::Check | ItemKind::Avoid => String::new(),
         _ => progress.progress_text(),
     };
-    let label_width = width.saturating_sub(8 + count.len());
-    let label = fit(&progress.item.label, label_width);
-    let pad = label_width.saturating_sub(Span::raw(&label).width());
-    let text = format!(
-        "{} {mark} {label}{}{count} ",
-        if selected { "▸" } else { " " },
-        " ".repeat(pad + 1)
-    );
+    let label_width = width.saturating_sub(8 + count.len()).max(1);
+    let labels = super::wrap::wrap_words(&progress.item.label, label_width);
     let style = match (selected, progress.done()) {
         (true, _) => theme.selected,
         (false, true) => theme.done,
         (false, false) => theme.text,
     };
-    Line::styled(text, style)
+    labels
+        .iter()
+        .enumerate()
+        .map(|(index, label)| {
+            let pad = label_width.saturating_sub(Span::raw(label.as_str()).width());
+            let text = if index == 0 {
+                format!(
+                    "{} {mark} {label}{}{count} ",
+                    if selected { "▸" } else { " " },
+                    " ".repeat(pad + 1)
+                )
+            } else {
+                format!("      {label}{} ", " ".repeat(pad + 1 + count.len()))
+            };
+            Line::styled(text, style)
+        })
+        .collect()
 }
 
-/// Why the selected item matters, where it comes from, and its timer if one runs.
-fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -> Vec<Line<'a>> {
+/// Why the selected item matters, the tip it comes from in the tip's own words, and its
+/// timer if one runs.
+fn selected_details<'a>(
+    app: &App,
+    progress: &ItemProgress<'_>,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
     let item = progress.item;
     let what = match item.kind {
         ItemKind::Check => "once a day".to_string(),
@@ -170,14 +306,25 @@ fn selected_details<'a>(app: &App, progress: &ItemProgress<'_>, theme: &Theme) -
     } else {
         ""
     };
-    let from = match (item.origin.tip(), item.yours.is_yours()) {
-        (Some(tip), false) => format!("Tip {tip}"),
+    let source = match (item.origin.tip(), item.yours.is_yours()) {
+        (Some(tip), false) => match crate::domain::tips::title(tip) {
+            Some(title) => format!("Tip {tip}: {title}"),
+            None => format!("Tip {tip}"),
+        },
         _ => "Your dermatologist".to_string(),
     };
-    let mut lines = vec![
-        Line::styled(item.hint.clone(), theme.text),
-        Line::styled(format!("{from} · {what}{default}"), theme.muted),
-    ];
+    let what = format!("{}{}{default}", what[..1].to_uppercase(), &what[1..]);
+    let mut lines: Vec<Line> = super::wrap::wrap_words(&item.hint, width)
+        .into_iter()
+        .map(|row| Line::styled(row, theme.text))
+        .collect();
+    for text in [source, what] {
+        lines.extend(
+            super::wrap::wrap_words(&text, width)
+                .into_iter()
+                .map(|row| Line::styled(row, theme.muted)),
+        );
+    }
     if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
         let label = app
             .plan
@@ -203,25 +350,62 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let at = app.view_instant();
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
+    let width = usize::from(inner.width);
+    let footnote: Vec<String> = if statuses.iter().any(|s| s.restriction.is_our_default()) {
+        super::wrap::wrap_words("* our default: no number in the tip", width)
+    } else {
+        Vec::new()
+    };
+    let height = usize::from(inner.height);
+    // The roomiest layout that shows every restriction and the footnote: label, gauge and
+    // end time with a blank line between; without the blank line; label and gauge only.
+    let count = statuses.len();
+    let room = height.saturating_sub(footnote.len());
+    let (rows, gap) = [(3, 1), (3, 0), (2, 0)]
+        .into_iter()
+        .find(|(rows, gap)| count * (rows + gap) <= room + gap)
+        .unwrap_or((2, 0));
+    let per = rows + gap;
+    // What does not fit is counted on a last line instead of silently falling off.
+    let shown = if count * per <= room + gap {
+        count
+    } else {
+        room.saturating_sub(1) / per
+    };
     let mut y = inner.y;
-    for status in &statuses {
-        if y + 3 > inner.bottom() {
-            break;
-        }
+    for status in statuses.iter().take(shown) {
+        let rows_u16 = u16::try_from(rows).unwrap_or(3);
         draw_restriction(
             frame,
-            Rect::new(inner.x, y, inner.width, 3),
+            Rect::new(inner.x, y, inner.width, rows_u16),
             status,
             app,
             theme,
         );
-        y += 4;
+        y += u16::try_from(per).unwrap_or(4);
     }
-    if statuses.iter().any(|s| s.restriction.is_our_default()) && y < inner.bottom() {
-        let note = Paragraph::new("* our default: no number in the tip")
-            .style(theme.muted)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(note, Rect::new(inner.x, y, inner.width, inner.bottom() - y));
+    let mut tail: Vec<Line> = Vec::new();
+    if shown < count {
+        tail.push(Line::styled(
+            format!("↓ {} more: enlarge the window", count - shown),
+            theme.muted,
+        ));
+    }
+    tail.extend(
+        footnote
+            .into_iter()
+            .map(|row| Line::styled(row, theme.muted)),
+    );
+    // The blank line after the last restriction gives way to the footnote.
+    let tail_height = u16::try_from(tail.len()).unwrap_or(u16::MAX);
+    if y.saturating_add(tail_height) > inner.bottom() {
+        y = y.saturating_sub(u16::try_from(gap).unwrap_or(0));
+    }
+    if y < inner.bottom() {
+        frame.render_widget(
+            Paragraph::new(tail),
+            Rect::new(inner.x, y, inner.width, inner.bottom() - y),
+        );
     }
 }
 
@@ -242,7 +426,9 @@ fn draw_restriction(
         &format!("{}{star}", status.restriction.label),
         usize::from(area.width),
     );
-    let [label_row, gauge_row, end_row] = split::rows(area, [Constraint::Length(1); 3]);
+    // In a compact panel (two rows) the end time is left out; the time left stays.
+    let row = |n: u16| Rect::new(area.x, area.y + n, area.width, 1).intersection(area);
+    let (label_row, gauge_row, end_row) = (row(0), row(1), row(2));
     frame.render_widget(Line::styled(label, theme.text), label_row);
     let left_text = if status.lifted() {
         "✓ lifted".to_string()

@@ -91,7 +91,11 @@ pub fn draw_form(
     ];
     if let Some(error) = &form.error {
         lines.push(Line::raw(""));
-        lines.push(Line::styled(format!(" {error}"), theme.error));
+        // Wrapped under itself, one column in from the border like every other line.
+        let width = usize::from(64.min(area.width).saturating_sub(4));
+        for row in super::wrap::wrap_words(error, width) {
+            lines.push(Line::styled(format!(" {row}"), theme.error));
+        }
     }
     // Lines carry their own leading space: no padding.
     let block = super::panel(text.title, theme).padding(ratatui::widgets::Padding::ZERO);
