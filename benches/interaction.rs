@@ -101,7 +101,8 @@ fn save(c: &mut Criterion) {
 }
 
 /// Opening History (Tab), and moving month by month: a step to a month whose file is
-/// read for the first time (cold) and to one already read (warm). Budget: < 5 ms a step.
+/// read for the first time (cold) and to one next to it (warm). Budget: < 5 ms a step.
+/// A key on ten and fifty years: the same time.
 fn history(c: &mut Criterion) {
     let fixture = Fixture::new(TEN_YEARS);
     let mut group = c.benchmark_group("history");
@@ -126,6 +127,21 @@ fn history(c: &mut Criterion) {
             BatchSize::PerIteration,
         )
     });
+    // A key on History (a week back and forth over the same months) and the frame drawn,
+    // on ten and fifty years: the work must not grow with the treatments (61 vs ~300).
+    for (name, days) in [("ten-years", TEN_YEARS), ("fifty-years", 50 * 365)] {
+        let fixture = Fixture::new(days);
+        group.bench_function(format!("key/{name}"), |b| {
+            let (mut app, mut screen) = (fixture.open_app(), screen());
+            screen.key(&mut app, Action::SwitchScreen);
+            let mut n = 0u32;
+            b.iter(|| {
+                let weeks = if (n / 4).is_multiple_of(2) { -1 } else { 1 };
+                n += 1;
+                screen.key(&mut app, Action::History(HistoryAction::Week(weeks)))
+            })
+        });
+    }
     group.bench_function("month-step/warm", |b| {
         let (mut app, mut screen) = on_history();
         let mut n = 0u32;

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
-# Whole-process performance figures for aftercare, against the budgets in
-# the README's Performance section. Run by hand (CI does not run it):
+# Whole-process performance figures for aftercare, as ratios to baselines measured in the
+# same run (the README's Performance table; issue 17's budgets). Run by hand (CI does not):
 #
 #     benches/measure.sh            # 40 runs per figure
 #     RUNS=100 benches/measure.sh   # steadier medians on a busy machine
 #     BIN=path/to/aftercare benches/measure.sh   # measure another build
+#     CRITERION=1 benches/measure.sh   # also the History key bench (criterion, ~1 minute)
 #
-# Needs: hyperfine, python3 (runs benches/pty_time.py), GNU time
-# (/usr/bin/time); tmux optional.
-# Everything it writes goes under target/measure/ (synthetic journals, a private HOME).
-# It never touches your real journal: HOME and XDG_* point into that directory.
+# Every timed figure is a median of runs interleaved with its baseline (benches/pty_time.py),
+# so load on a shared machine hits both alike; the load average is printed with them.
+# Needs: python3, GNU time (/usr/bin/time). Everything it writes goes under target/measure/
+# (synthetic journals, a private HOME): it never touches your real journal.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -17,9 +18,9 @@ RUNS=${RUNS:-40}
 WORK=target/measure
 BIN=${BIN:-target/release/aftercare}
 SYNTH=target/release/examples/synth-journal
+BARE=target/release/examples/bare-ratatui
 
 missing=()
-command -v hyperfine >/dev/null || missing+=("hyperfine (apt-get install hyperfine, or cargo install hyperfine)")
 command -v python3 >/dev/null || missing+=("python3 (apt-get install python3)")
 [ -x /usr/bin/time ] && /usr/bin/time -f %M true >/dev/null 2>&1 ||
     missing+=("GNU time at /usr/bin/time (apt-get install time)")
@@ -29,7 +30,7 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 
-cargo build --release --quiet --bin aftercare --example synth-journal
+cargo build --release --quiet --bin aftercare --example synth-journal --example bare-ratatui
 
 # Fresh journals ending today (so the TUI opens on a filled-in Today), and a private HOME
 # so no plan override or real journal is read.
@@ -37,92 +38,109 @@ rm -rf "$WORK"
 mkdir -p "$WORK/home"
 export HOME="$PWD/$WORK/home" XDG_CONFIG_HOME="$PWD/$WORK/home/.config" \
     XDG_DATA_HOME="$PWD/$WORK/home/.local/share"
-unset AFTERCARE_JOURNAL NO_COLOR
+unset AFTERCARE_JOURNAL NO_COLOR AFTERCARE_EXIT_AFTER_FIRST_FRAME
 "$SYNTH" --days 7 --out "$WORK/one-week" >/dev/null
 "$SYNTH" --years 10 --out "$WORK/ten-years" >/dev/null
-
-# Median wall time in ms of a command, from hyperfine's JSON export.
-median_ms() {
-    local json="$WORK/hyperfine.json"
-    # -N: no shell in between, so a 2 ms command is timed without a shell's start-up.
-    hyperfine -N --style none --warmup 3 --runs "$RUNS" --export-json "$json" "$1" \
-        >/dev/null 2>&1 || { echo "measure.sh: this failed: $1" >&2; exit 1; }
-    sed -n 's/.*"median": *\([0-9.e+-]*\).*/\1/p' "$json" | head -1 |
-        awk '{ printf "%.2f", $1 * 1000 }'
-}
+"$SYNTH" --years 50 --out "$WORK/fifty-years" >/dev/null
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+mb() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+# `pty_time.py` prints "median p10 p90" per variant; this keeps the medians, one a line.
+# A leading VAR=VALUE is set for every variant (`env`), the next ones are the variants.
+medians() {
+    local runs=$1 common=()
+    shift
+    [[ $1 == *=* && $1 != EXEC=* && $1 != AFTERCARE_JOURNAL=* ]] && { common=("$1"); shift; }
+    env "${common[@]}" python3 benches/pty_time.py "$runs" "$@" | cut -d' ' -f1
+}
 
 echo "## Machine"
 echo "- $(nproc) cores, $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)," \
     "$(awk '/MemTotal/ { printf "%.1f GB", $2 / 1048576 }' /proc/meminfo) RAM"
-echo "- load average at start: $(cut -d' ' -f1-3 /proc/loadavg); $RUNS runs per figure, medians"
-echo "- ten-year journal: $(du -sh "$WORK/ten-years" | cut -f1)," \
-    "$(find "$WORK/ten-years/days" -name '*.ron' | wc -l) month files"
+echo "- $RUNS runs per figure, interleaved, medians; load average at start: $(load)"
+for size in ten-years fifty-years; do
+    echo "- $size journal: $(du -sh "$WORK/$size" | cut -f1)," \
+        "$(find "$WORK/$size/days" -name '*.ron' | wc -l) month files"
+done
 echo
 
-echo "## Start to first full frame (AFTERCARE_EXIT_AFTER_FIRST_FRAME=1, pty 80x24)"
-# Launch to exit under a pty from benches/pty_time.py (fork+exec only, sizes interleaved).
-declare -A frame
-{
-    read -r floor _
-    for size in one-week ten-years; do
-        read -r median p10 p90
-        frame[$size]=$median
-        echo "- $size: $median ms (p10 $p10, p90 $p90)"
-    done
-} < <(AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 python3 benches/pty_time.py "$RUNS" \
-    AFTERCARE_JOURNAL="$WORK/none" AFTERCARE_JOURNAL="$WORK/one-week" \
-    AFTERCARE_JOURNAL="$WORK/ten-years" -- "$BIN")
-echo "- no journal at all (Welcome screen): $floor ms"
-echo "- ten years / one week: $(ratio "${frame[ten-years]}" "${frame[one-week]}")× (budget < 8 ms, ≤ 1.5×)"
+echo "## Start to first full frame (pty 80x24)"
+mapfile -t frame < <(medians "$RUNS" AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
+    EXEC="$BARE" AFTERCARE_JOURNAL="$WORK/one-week" AFTERCARE_JOURNAL="$WORK/ten-years" \
+    AFTERCARE_JOURNAL="$WORK/fifty-years" -- "$BIN")
+echo "- bare ratatui program (benches/floor/bare-ratatui.rs): ${frame[0]} ms"
+echo "- one week ${frame[1]} ms, ten years ${frame[2]} ms, fifty years ${frame[3]} ms (load $(load))"
+echo "- ten years / bare ratatui: $(ratio "${frame[2]}" "${frame[0]}")× (budget ≤ 1.4×)"
+echo "- fifty years / one week: $(ratio "${frame[3]}" "${frame[1]}")× (budget ≤ 1.05×)"
 echo
 
 echo "## aftercare status (whole process)"
-if "$BIN" status --help >/dev/null 2>&1; then
-    declare -A status
-    for size in one-week ten-years; do
-        status[$size]=$(median_ms "$BIN --journal $WORK/$size status")
-        echo "- $size: ${status[$size]} ms"
-    done
-    echo "- ten years / one week: $(ratio "${status[ten-years]}" "${status[one-week]}")× (budget < 8 ms, ≤ 1.5×)"
-else
-    echo "- pending: this build has no \`status\` subcommand"
-fi
+mapfile -t status < <(medians "$RUNS" AFTERCARE_JOURNAL="$WORK/one-week" \
+    AFTERCARE_JOURNAL="$WORK/fifty-years" -- "$BIN" status)
+echo "- one week ${status[0]} ms, fifty years ${status[1]} ms (load $(load))"
+echo "- fifty years / one week: $(ratio "${status[1]}" "${status[0]}")× (budget ≤ 1.05×)"
 echo
 
-echo "## aftercare export --format csv, ten years (whole process)"
-if "$BIN" export --help >/dev/null 2>&1; then
-    echo "- $(median_ms "$BIN --journal $WORK/ten-years export --format csv") ms (budget < 400 ms)"
-else
-    echo "- pending: this build has no \`export\` subcommand"
-fi
-echo
-
-echo "## Peak memory (max RSS), ten-year journal"
-peak=0
-for _ in 1 2 3 4 5; do
-    AFTERCARE_JOURNAL=$WORK/ten-years AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
-        python3 benches/pty_time.py 1 -- /usr/bin/time -f %M -o "$WORK/rss" "$BIN" >/dev/null
-    kb=$(tail -1 "$WORK/rss")
-    [ "$kb" -gt "$peak" ] && peak=$kb
+echo "## aftercare export --format csv (whole process, output to /dev/null)"
+mapfile -t export < <(medians "$(( (RUNS + 3) / 4 ))" --no-pty AFTERCARE_JOURNAL="$WORK/ten-years" \
+    AFTERCARE_JOURNAL="$WORK/fifty-years" -- "$BIN" export --format csv)
+echo "- ten years ${export[0]} ms, fifty years ${export[1]} ms (load $(load))"
+echo "- fifty years / ten years: $(ratio "${export[1]}" "${export[0]}")× (budget ≤ 5.1×: linear)"
+for size in ten-years fifty-years; do
+    /usr/bin/time -f %M -o "$WORK/rss" "$BIN" --journal "$WORK/$size" export --format csv >/dev/null
+    echo "- peak memory, $size: $(mb "$(tail -1 "$WORK/rss")") MB (budget < 10 MB at any size)"
 done
-echo "- start-up to first frame: $(awk -v k="$peak" 'BEGIN { printf "%.1f", k / 1024 }') MB (budget < 10 MB)"
-if command -v tmux >/dev/null; then
-    # A session of use: move through the list, tick and untick, open and close help, quit.
-    cp -r "$WORK/ten-years" "$WORK/session"
-    rm -f "$WORK/rss"
-    tmux -L aftercare-measure new-session -d -x 80 -y 24 \
-        "AFTERCARE_JOURNAL=$WORK/session /usr/bin/time -f %M -o $WORK/rss $BIN"
-    sleep 0.5
-    for key in j j j k + + - ? x j k; do
-        tmux -L aftercare-measure send-keys "$key"
-        sleep 0.05
+echo
+
+echo "## Peak memory (max RSS, GNU time)"
+rss_after_keys() { # journal, keys typed after the first frame
+    AFTERCARE_JOURNAL=$1 python3 benches/pty_time.py 1 "--keys=$2" -- \
+        /usr/bin/time -f %M -o "$WORK/rss" "$BIN" >/dev/null
+    mb "$(tail -1 "$WORK/rss")"
+}
+AFTERCARE_JOURNAL=$WORK/one-week AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
+    python3 benches/pty_time.py 1 -- /usr/bin/time -f %M -o "$WORK/rss" "$BIN" >/dev/null
+echo "- first frame, one week: $(mb "$(tail -1 "$WORK/rss")") MB"
+cp -r "$WORK/ten-years" "$WORK/session-ten" && cp -r "$WORK/fifty-years" "$WORK/session-fifty"
+back120=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 120))
+back600=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 600))
+echo "- History paged back 120 months, ten years: $(rss_after_keys "$WORK/session-ten" "$back120") MB (budget < 6 MB)"
+echo "- History paged back 600 months, fifty years: $(rss_after_keys "$WORK/session-fifty" "$back600") MB (budget: the same)"
+echo
+
+if [ "${CRITERION:-0}" = 1 ]; then
+    echo "## A History key (criterion, in-process: key handled and frame drawn)"
+    cargo bench --quiet --bench interaction -- 'history/key' >/dev/null 2>&1
+    python3 benches/criterion_medians.py | grep 'history/key'
+    echo "(load $(load); budget: fifty years as fast as ten)"
+fi
+
+if [ "${CALLGRIND:-0}" = 1 ]; then
+    # Instructions are the same run after run whatever the load, where wall times are not;
+    # they leave out the kernel's share (exec, page faults, file system), so they are the
+    # code's own part of the ratios above, not a replacement for them.
+    command -v valgrind >/dev/null || { echo "CALLGRIND=1 needs valgrind" >&2; exit 1; }
+    echo "## Instructions to first frame (valgrind --tool=callgrind, load-independent)"
+    instructions() { # env..., then the program
+        rm -f "$WORK"/callgrind.*
+        env "$@" python3 benches/pty_time.py 1 -- valgrind --tool=callgrind \
+            --callgrind-out-file="$WORK/callgrind.%p" "${PROGRAM[@]}" >/dev/null 2>&1
+        # The last run's file (pty_time.py warms up three times first).
+        callgrind_annotate "$(ls -t "$WORK"/callgrind.* | head -1)" 2>/dev/null |
+            sed -n 's/^ *\([0-9,]*\) .*PROGRAM TOTALS.*/\1/p' | tr -d ,
+    }
+    PROGRAM=("$BARE")
+    bare=$(instructions X=1)
+    PROGRAM=("$BIN")
+    declare -A ir
+    for size in one-week ten-years fifty-years; do
+        ir[$size]=$(instructions AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 AFTERCARE_JOURNAL="$WORK/$size")
     done
-    tmux -L aftercare-measure send-keys q
-    for _ in $(seq 50); do [ -s "$WORK/rss" ] && break; sleep 0.1; done
-    tmux -L aftercare-measure kill-server 2>/dev/null || true
-    echo "- a session of keys (tmux): $(awk -v k="$(tail -1 "$WORK/rss")" 'BEGIN { printf "%.1f", k / 1024 }') MB"
-else
-    echo "- a session of keys: skipped (tmux not installed)"
+    echo "- bare ratatui $bare, one week ${ir[one-week]}, ten years ${ir[ten-years]}, fifty years ${ir[fifty-years]}"
+    echo "- ten years / bare: $(ratio "${ir[ten-years]}" "$bare")×; fifty years / one week: $(ratio "${ir[fifty-years]}" "${ir[one-week]}")×"
+    PROGRAM=("$BIN" status)
+    s1=$(instructions AFTERCARE_JOURNAL="$WORK/one-week")
+    s50=$(instructions AFTERCARE_JOURNAL="$WORK/fifty-years")
+    echo "- status: one week $s1, fifty years $s50: $(ratio "$s50" "$s1")×"
 fi

@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use aftercare::cli::{self, Cli, CliError};
-use aftercare::domain::time::SystemClock;
 use aftercare::journal::paths::Paths;
+use aftercare::local_zone::SystemClock;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
@@ -22,12 +22,12 @@ fn main() -> ExitCode {
                     json: false,
                     short: false,
                 });
-                cli::run(status, &paths, &SystemClock, &mut out)
+                cli::run(status, &paths, &SystemClock::new(), &mut out)
             }
             None => aftercare::tui::check_terminal()
                 .map_err(CliError::Refused)
                 .and_then(|()| aftercare::tui::run(&paths, cli.ascii).map_err(CliError::Failure)),
-            Some(command) => cli::run(command, &paths, &SystemClock, &mut std::io::stdout()),
+            Some(command) => cli::run(command, &paths, &SystemClock::new(), &mut std::io::stdout()),
         });
     match result {
         Ok(()) => ExitCode::SUCCESS,

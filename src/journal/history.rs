@@ -27,6 +27,12 @@ impl AdherenceCache {
         self.months.clear();
     }
 
+    /// Keeps only the summaries `keep` accepts, so paging through fifty years does not
+    /// collect six hundred of them; a forgotten one is computed again when needed.
+    pub fn retain(&mut self, keep: impl Fn(Month) -> bool) {
+        self.months.retain(|month, _| keep(*month));
+    }
+
     /// The summary of a month, loading its file the first time.
     pub fn month(
         &mut self,

@@ -9,7 +9,7 @@
 //! who has the journal open.
 
 use std::fs::{File, OpenOptions};
-use std::io::{Read, Seek, Write};
+use std::io::{Read, Seek};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -81,10 +81,7 @@ impl JournalLock {
                     .round(jiff::Unit::Second)
                     .unwrap_or_default()
             );
-            file.set_len(0)
-                .and_then(|()| file.rewind())
-                .and_then(|()| file.write_all(info.as_bytes()))
-                .map_err(io_err)?;
+            write_record(&file, info.as_bytes()).map_err(io_err)?;
             return Ok(JournalLock { _file: file });
         }
     }
@@ -137,6 +134,19 @@ fn is_at_path(file: &File, path: &Path) -> std::io::Result<bool> {
 }
 
 /// "pid 4242, since 2026-11-24T14:50:00Z", read from the lock file the holder wrote.
+/// Writes the holder's record over the old one in place. Every change takes the lock, and
+/// truncating first was a metadata change the file system journals, dearer than the whole
+/// record; the length is set only when the old record was longer.
+fn write_record(file: &File, record: &[u8]) -> std::io::Result<()> {
+    use std::os::unix::fs::FileExt as _;
+    file.write_all_at(record, 0)?;
+    let len = u64::try_from(record.len()).unwrap_or(u64::MAX);
+    if file.metadata()?.len() > len {
+        file.set_len(len)?;
+    }
+    Ok(())
+}
+
 fn holder(file: &mut File) -> String {
     let mut text = String::new();
     // A pid and a time: anything longer is not ours and is not read.
@@ -158,6 +168,19 @@ fn holder(file: &mut File) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_record_is_rewritten_in_place_leaving_nothing_of_a_longer_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(LOCK_FILE);
+        std::fs::write(&path, format!("pid 1\nsince then\n{}\n", "x".repeat(200))).unwrap();
+        drop(JournalLock::acquire(dir.path(), Duration::ZERO).unwrap());
+        let text = std::fs::read_to_string(&path).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines.len(), 2, "{text}");
+        assert_eq!(lines[0], format!("pid {}", std::process::id()));
+        assert!(lines[1].starts_with("since "), "{text}");
+    }
 
     #[test]
     fn second_lock_is_refused_naming_the_holder_pid() {

@@ -214,12 +214,15 @@ impl Journal {
     }
 
     /// The treatment whose recovery a date belongs to: the latest one on or before it.
+    /// A binary search: treatments are kept in time order, and export asks for every day.
     pub fn treatment_for(&self, date: Date) -> Option<&Treatment> {
-        self.treatments
+        let after = self
             .treatments
-            .iter()
-            .rev()
-            .find(|t| t.at.date() <= date)
+            .treatments
+            .partition_point(|t| t.at.date() <= date);
+        after
+            .checked_sub(1)
+            .map(|index| &self.treatments.treatments[index])
     }
 
     pub fn latest_treatment(&self) -> Option<&Treatment> {
@@ -239,11 +242,45 @@ impl Journal {
         Ok(&self.months[&month])
     }
 
+    /// Forgets the months `keep` refuses, except those with unsaved changes. History pages
+    /// through years and export walks them all: without this every month read would stay
+    /// in memory (~46 KB each). A forgotten month is read again when it is next needed.
+    pub fn forget_months(&mut self, keep: impl Fn(Month) -> bool) {
+        let unsaved: BTreeSet<Month> = self.unsaved.iter().flat_map(Operation::months).collect();
+        self.months
+            .retain(|month, _| keep(*month) || unsaved.contains(month));
+        let months = &self.months;
+        self.seen.retain(|id, _| match id {
+            FileId::Month(month) => months.contains_key(month),
+            FileId::Treatments => true,
+        });
+    }
+
+    /// Whether a month's file is in memory (read, and not forgotten since).
+    pub fn has_month(&self, month: Month) -> bool {
+        self.months.contains_key(&month)
+    }
+
+    /// How many month files are in memory (for tests of the bounded window).
+    pub fn months_in_memory(&self) -> usize {
+        self.months.len()
+    }
+
     /// Reads every month file in `days/` from `from` on (all of them when `None`) and
     /// returns those months, oldest first. Reports span the whole history, and only the
     /// directory knows which months were ever logged. Read-only; names that are not a month
     /// (temporary files, backups) are skipped, and a missing `days/` is an empty history.
     pub fn load_stored_months(&mut self, from: Option<Month>) -> Result<Vec<Month>, FileError> {
+        let months = self.stored_months(from)?;
+        for month in &months {
+            self.load_month(*month)?;
+        }
+        Ok(months)
+    }
+
+    /// The months `days/` holds a file for, from `from` on, oldest first, without reading
+    /// them (see [`Journal::load_stored_months`]).
+    pub fn stored_months(&self, from: Option<Month>) -> Result<Vec<Month>, FileError> {
         let dir = self.layout.days_dir();
         let entries = match std::fs::read_dir(&dir) {
             Ok(entries) => entries,
@@ -261,9 +298,6 @@ impl Journal {
             }
         }
         months.retain(|month| from.is_none_or(|from| *month >= from));
-        for month in &months {
-            self.load_month(*month)?;
-        }
         Ok(months.into_iter().collect())
     }
 

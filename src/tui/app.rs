@@ -103,6 +103,8 @@ pub struct App {
     /// How many timers ended while the app was open: when it goes up, the loop rings the
     /// terminal bell and shows [`App::timer_alert`] as a notification.
     pub timers_ended: u64,
+    /// How many times files on screen were changed from outside (the loop redraws then).
+    pub outside_changes: u64,
     /// What the last timer's end says.
     pub timer_alert: Option<TimerAlert>,
 }
@@ -146,6 +148,7 @@ impl App {
             quit_timer_warned: false,
             reminder_paths: None,
             timers_ended: 0,
+            outside_changes: 0,
             timer_alert: None,
         };
         app.undo = UndoStacks::new(&app.journal);
@@ -209,6 +212,14 @@ impl App {
                 }
             },
         }
+        // History keeps only its own months in memory: back on Today, by whatever way, the
+        // day's month is read again.
+        if self.screen == Screen::Today
+            && !self.journal.has_month(Month::of(self.date))
+            && let Err(err) = self.load_month(Month::of(self.date))
+        {
+            self.error(err.to_string());
+        }
         if action != Action::Tick {
             self.refresh_alerts();
         }
@@ -258,6 +269,7 @@ impl App {
         match self.journal.refresh(months) {
             Ok(false) => {}
             Ok(true) => {
+                self.outside_changes += 1;
                 let len = self.checklist().len();
                 self.selected = self.selected.min(len.saturating_sub(1));
                 if matches!(self.screen, Screen::Welcome(_))

@@ -192,9 +192,8 @@ impl HistoryView {
         self.treatment = cx
             .journal
             .treatments()
-            .iter()
-            .rposition(|t| t.at.date() <= date)
-            .unwrap_or(0);
+            .partition_point(|t| t.at.date() <= date)
+            .saturating_sub(1);
     }
 
     /// p/n: the previous or next treatment, and the calendar jumps to its day.
@@ -325,6 +324,23 @@ impl HistoryView {
             Some((from, to)) => crate::journal::history::load_months(journal, from, to),
             None => Ok(()),
         };
+        // Keep in memory only what is on screen or a step away: the cursor's month and its
+        // neighbours, the chart's period and this month (the summaries of months seen stay:
+        // they are small). The Today screen reads its own months again when it shows.
+        let period = self
+            .period
+            .map(|(from, to)| (Month::of(from), Month::of(to)));
+        let cursor = Month::of(self.cursor);
+        journal.forget_months(|m| {
+            (cursor.offset(-1) <= m && m <= cursor.offset(1))
+                || m == Month::of(today)
+                || period.is_some_and(|(from, to)| from <= m && m <= to)
+        });
+        // Summaries are small, but not kept for every month ever seen: a year either side
+        // of the cursor, and the last months the current streak walks back through.
+        self.cache.retain(|m| {
+            (cursor.offset(-12) <= m && m <= cursor.offset(12)) || m >= Month::of(today).offset(-3)
+        });
         self.month = month.as_ref().ok().cloned();
         self.streaks = streaks.as_ref().copied().unwrap_or_default();
         if let Some(err) = month.err().or(streaks.err()).or(loaded.err()) {

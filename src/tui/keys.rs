@@ -410,13 +410,21 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Plan],
-        keys: &[
-            (ch('?'), Action::ToggleHelp),
-            (ch('q'), Action::Quit),
-            (code(KeyCode::Esc), Action::Quit),
-        ],
-        help: Some(("?  q", "this help · quit")),
+        keys: &[(code(KeyCode::Esc), Action::ShowToday)],
+        help: Some(("Esc", "back to Today")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(ch('?'), Action::ToggleHelp)],
+        help: Some(("?", "show or hide this help")),
         hint: hint(6, "?", "help"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[(ch('q'), Action::Quit)],
+        help: Some(("q  Ctrl-C", "quit (everything is already saved)")),
+        hint: hint(7, "q", "quit"),
     },
     // The y/n question before a treatment is changed or deleted.
     Binding {
@@ -661,6 +669,17 @@ mod tests {
         assert_eq!(
             key_to_action(key(KeyCode::Char(' ')), KeyContext::Today),
             Some(Action::Press)
+        );
+    }
+
+    #[test]
+    fn the_plan_screen_keeps_help_and_quit_in_its_footer_and_esc_goes_back_to_today() {
+        let footer = footer(KeyContext::Plan, false);
+        assert!(footer.contains(&("?", "help")), "{footer:?}");
+        assert!(footer.contains(&("q", "quit")), "{footer:?}");
+        assert_eq!(
+            key_to_action(key(KeyCode::Esc), KeyContext::Plan),
+            Some(Action::ShowToday)
         );
     }
 

@@ -12,18 +12,19 @@ pub mod state;
 pub mod timer_store;
 pub mod ui;
 pub mod undo;
+pub mod wake;
 
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::time::Duration;
+use std::time::Instant;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
-use crate::domain::time::SystemClock;
 use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
+use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
 use crate::tui::keys::{key_to_action, paste_actions};
 use crate::tui::ui::Theme;
@@ -69,7 +70,7 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
         .map_err(|e| e.to_string())?;
-    let mut app = App::new(plan, source, journal, Box::new(SystemClock))
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock::new()))
         .map_err(|e| e.to_string())?
         .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
@@ -119,9 +120,16 @@ fn event_loop(
     theme: &Theme,
     stop: &AtomicBool,
 ) -> io::Result<()> {
+    // Draw when something changed (a key, a resize, a tick that changed the state) or when
+    // the screen changes with time alone (`wake::next_change`); wake at least once a second.
     let mut timers_told = app.timers_ended;
+    let mut dirty = true;
+    let mut due = Instant::now();
     loop {
-        terminal.draw(|frame| ui::draw(frame, app, theme))?;
+        if dirty || Instant::now() >= due {
+            terminal.draw(|frame| ui::draw(frame, app, theme))?;
+            due = Instant::now() + wake::next_change(app);
+        }
         if app.timers_ended != timers_told {
             timers_told = app.timers_ended;
             tell_timer_end(app.timer_alert.as_ref());
@@ -135,7 +143,11 @@ fn event_loop(
             let _ = app.journal.save();
             return Ok(());
         }
-        if event::poll(until_next_second(app))? {
+        let sleep = due
+            .saturating_duration_since(Instant::now())
+            .min(wake::MAX_SLEEP);
+        if event::poll(sleep)? {
+            dirty = true;
             match event::read()? {
                 Event::Key(key) => match key_to_action(key, app.key_context()) {
                     Some(Action::Suspend) => suspend(terminal)?,
@@ -158,7 +170,42 @@ fn event_loop(
                 _ => {}
             }
         } else {
+            let before = TickView::of(app);
             app.update(Action::Tick);
+            dirty = TickView::of(app) != before;
+        }
+    }
+}
+
+/// What a clock tick can change besides the passing of time (which `wake` schedules): a
+/// message, a timer ending, the day turning, a save that went through at last. A tick that
+/// changes none of these draws nothing.
+#[derive(PartialEq)]
+struct TickView {
+    status: Option<app::Status>,
+    timer: bool,
+    date: jiff::civil::Date,
+    today: jiff::civil::Date,
+    screen: std::mem::Discriminant<app::Screen>,
+    unsaved: bool,
+    outside_changes: u64,
+    timers_ended: u64,
+    /// A reloaded plan or journal can raise or clear an alert.
+    alerts: Vec<crate::domain::alerts::Alert>,
+}
+
+impl TickView {
+    fn of(app: &App) -> TickView {
+        TickView {
+            status: app.status.clone(),
+            timer: app.timer.is_some(),
+            date: app.date,
+            today: app.today(),
+            screen: std::mem::discriminant(&app.screen),
+            unsaved: app.journal.has_unsaved_changes(),
+            outside_changes: app.outside_changes,
+            timers_ended: app.timers_ended,
+            alerts: app.alerts.clone(),
         }
     }
 }
@@ -186,12 +233,6 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
     *terminal = ratatui::try_init()?;
     set_extras(true)?;
     terminal.clear()
-}
-
-/// Wakes up just after the wall clock's next whole second, so countdowns tick in step.
-fn until_next_second(app: &App) -> Duration {
-    let nanos = u64::try_from(app.now.subsec_nanosecond()).unwrap_or(0);
-    Duration::from_nanos(1_000_000_000 - nanos.min(999_000_000)) + Duration::from_millis(5)
 }
 
 /// A timer ended: the terminal bell, for a hidden or background terminal, and the same

@@ -4,7 +4,7 @@
 
 use super::summary::{DayCare, ItemClass};
 use super::{DayRow, History, ItemRow};
-use crate::domain::model::Symptom;
+use crate::domain::model::{Symptom, Treatment};
 
 /// The header of `--format csv`; the column names are stable for scripts.
 pub const HEADER: [&str; 9] = [
@@ -56,7 +56,7 @@ pub(super) fn render(history: &History) -> String {
         history.days.iter().flat_map(|row| {
             row.items
                 .iter()
-                .map(move |item| item_record(history, row, item))
+                .map(move |item| item_record(&history.treatments, row, item))
         }),
     )
 }
@@ -64,7 +64,10 @@ pub(super) fn render(history: &History) -> String {
 pub(super) fn render_days(history: &History) -> String {
     write_all(
         DAYS_HEADER,
-        history.days.iter().map(|row| day_record(history, row)),
+        history
+            .days
+            .iter()
+            .map(|row| day_record(&history.treatments, row)),
     )
 }
 
@@ -72,11 +75,57 @@ fn text(value: Option<String>) -> String {
     value.unwrap_or_default()
 }
 
+/// Writes a CSV export row by row as its days come (`super::stream_csv`): the header
+/// first, then [`Stream::day`] for each day, in either shape.
+pub(super) struct Stream<'a> {
+    writer: ::csv::Writer<&'a mut dyn std::io::Write>,
+    days_shape: bool,
+}
+
+impl<'a> Stream<'a> {
+    /// Starts with the header of `--format csv-days` (`days_shape`) or `--format csv`.
+    pub(super) fn start(
+        out: &'a mut dyn std::io::Write,
+        days_shape: bool,
+    ) -> std::io::Result<Stream<'a>> {
+        let mut writer = ::csv::Writer::from_writer(out);
+        if days_shape {
+            writer.write_record(DAYS_HEADER).map_err(into_io)?;
+        } else {
+            writer.write_record(HEADER).map_err(into_io)?;
+        }
+        Ok(Stream { writer, days_shape })
+    }
+
+    /// The day's rows: one in the days shape, one per item otherwise.
+    pub(super) fn day(&mut self, treatments: &[Treatment], row: &DayRow) -> std::io::Result<()> {
+        if self.days_shape {
+            let record = day_record(treatments, row);
+            return self.writer.write_record(&record).map_err(into_io);
+        }
+        for item in &row.items {
+            let record = item_record(treatments, row, item);
+            self.writer.write_record(&record).map_err(into_io)?;
+        }
+        Ok(())
+    }
+
+    /// Writes out what is buffered; its error is the output's.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.writer.flush()
+    }
+}
+
+fn into_io(err: ::csv::Error) -> std::io::Error {
+    match err.into_kind() {
+        ::csv::ErrorKind::Io(err) => err,
+        other => std::io::Error::other(format!("{other:?}")),
+    }
+}
+
 /// The first three columns, shared by both shapes.
-fn day_columns(history: &History, row: &DayRow) -> [String; 3] {
-    let treatment = row
-        .treatment
-        .and_then(|index| history.treatments.get(index));
+fn day_columns(treatments: &[Treatment], row: &DayRow) -> [String; 3] {
+    let treatment = row.treatment.and_then(|index| treatments.get(index));
     [
         row.date.to_string(),
         text(row.day.map(|d| d.to_string())),
@@ -84,7 +133,7 @@ fn day_columns(history: &History, row: &DayRow) -> [String; 3] {
     ]
 }
 
-fn item_record(history: &History, row: &DayRow, item: &ItemRow) -> Vec<String> {
+fn item_record(treatments: &[Treatment], row: &DayRow, item: &ItemRow) -> Vec<String> {
     let class = match item.target {
         Some(_) => ItemClass::of(item.kind),
         None => ItemClass::Extra,
@@ -94,7 +143,7 @@ fn item_record(history: &History, row: &DayRow, item: &ItemRow) -> Vec<String> {
         ItemClass::Daily => item.complete().map(|c| c.to_string()),
         _ => None,
     };
-    let mut record = day_columns(history, row).to_vec();
+    let mut record = day_columns(treatments, row).to_vec();
     record.extend([
         item.id.clone(),
         item.label.clone(),
@@ -106,9 +155,9 @@ fn item_record(history: &History, row: &DayRow, item: &ItemRow) -> Vec<String> {
     record
 }
 
-fn day_record(history: &History, row: &DayRow) -> Vec<String> {
+fn day_record(treatments: &[Treatment], row: &DayRow) -> Vec<String> {
     let care = DayCare::of(row);
-    let mut record = day_columns(history, row).to_vec();
+    let mut record = day_columns(treatments, row).to_vec();
     record.extend([
         text(care.map(|c| c.done.to_string())),
         text(care.map(|c| c.planned.to_string())),

@@ -205,6 +205,60 @@ fn planned_days(plan: &CarePlan, treatments: &[Treatment], today: Date) -> Vec<D
     dates
 }
 
+/// Writes a CSV export (`days_shape`: `csv-days`, else `csv`) month by month: each month
+/// is read, its rows written and the month forgotten, so memory stays flat however many
+/// years the journal holds. The same bytes as [`History::collect`] then
+/// [`History::to_csv`] / [`History::to_csv_days`]. Returns the number of days.
+pub fn stream_csv(
+    plan: &CarePlan,
+    journal: &mut Journal,
+    since: Option<Date>,
+    now: &ZonedDateTime,
+    days_shape: bool,
+    out: &mut dyn std::io::Write,
+) -> Result<usize, StreamError> {
+    let planned = planned_days(plan, journal.treatments(), now.date());
+    let mut months: BTreeSet<Month> = journal
+        .stored_months(since.map(Month::of))?
+        .into_iter()
+        .collect();
+    months.extend(planned.iter().map(|date| Month::of(*date)));
+    months.retain(|month| since.is_none_or(|since| *month >= Month::of(since)));
+    let mut stream = csv::Stream::start(out, days_shape)?;
+    let mut days = 0;
+    for month in months {
+        let mut dates: BTreeSet<Date> = journal.load_month(month)?.days.keys().copied().collect();
+        dates.extend(planned.iter().filter(|d| month.contains(**d)));
+        dates.retain(|date| since.is_none_or(|since| *date >= since));
+        for date in dates {
+            stream.day(journal.treatments(), &day_row(plan, journal, date))?;
+            days += 1;
+        }
+        journal.forget_months(|_| false);
+    }
+    stream.finish()?;
+    Ok(days)
+}
+
+/// Why a streamed export stopped: a journal file, or the output.
+#[derive(Debug)]
+pub enum StreamError {
+    File(FileError),
+    Output(std::io::Error),
+}
+
+impl From<FileError> for StreamError {
+    fn from(err: FileError) -> StreamError {
+        StreamError::File(err)
+    }
+}
+
+impl From<std::io::Error> for StreamError {
+    fn from(err: std::io::Error) -> StreamError {
+        StreamError::Output(err)
+    }
+}
+
 fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     let entry = journal.day(date);
     let treatment = journal.treatment_for(date);
@@ -242,12 +296,11 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     }
     DayRow {
         date,
-        treatment: treatment.and_then(|found| {
-            journal
-                .treatments()
-                .iter()
-                .position(|t| std::ptr::eq(t, found))
-        }),
+        // The index of `treatment_for`'s answer, by the same binary search.
+        treatment: journal
+            .treatments()
+            .partition_point(|t| t.at.date() <= date)
+            .checked_sub(1),
         day,
         items,
         adherence: recovery::adherence(&checklist),
@@ -274,6 +327,9 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
         ));
     }
     let (plan, source, mut journal) = super::open(paths, super::Access::Read)?;
+    if csv {
+        return run_csv(args, &plan, &mut journal, &clock.now());
+    }
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?
         .with_name(args.name.clone());
     let mut text = match args.format {
@@ -290,18 +346,8 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let Some(output) = &args.output else {
         return Ok(text);
     };
-    // Atomic, so a full disk or a crash never leaves half a report where an old one was.
-    // Owner-only whatever the umask (it is health data), and a symlink at `output` is
-    // replaced by the report, never followed: its target keeps its content and its mode.
     let write = || -> std::io::Result<()> {
-        use atomic_write_file::unix::OpenOptionsExt as _;
-        use std::os::unix::fs::OpenOptionsExt as _;
-        let mut options = atomic_write_file::AtomicWriteFile::options();
-        options
-            .preserve_mode(false)
-            .preserve_owner(false)
-            .mode(0o600);
-        let mut file = options.open(output)?;
+        let mut file = open_output(output)?;
         std::io::Write::write_all(&mut file, text.as_bytes())?;
         file.commit()
     };
@@ -311,4 +357,60 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
         history.days.len(),
         output.display()
     ))
+}
+
+/// Atomic, so a full disk or a crash never leaves half a report where an old one was.
+/// Owner-only whatever the umask (it is health data), and a symlink at `output` is
+/// replaced by the report, never followed: its target keeps its content and its mode.
+fn open_output(output: &std::path::Path) -> std::io::Result<atomic_write_file::AtomicWriteFile> {
+    use atomic_write_file::unix::OpenOptionsExt as _;
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let mut options = atomic_write_file::AtomicWriteFile::options();
+    options
+        .preserve_mode(false)
+        .preserve_owner(false)
+        .mode(0o600);
+    options.open(output)
+}
+
+/// `--format csv` and `csv-days`, streamed month by month: to stdout as it goes, or into
+/// `--output`'s atomic file, committed only at the end (a failure leaves no half file).
+fn run_csv(
+    args: &ExportArgs,
+    plan: &CarePlan,
+    journal: &mut Journal,
+    now: &ZonedDateTime,
+) -> Result<String, CliError> {
+    let days_shape = args.format == ExportFormat::CsvDays;
+    let output_error = |path: Option<&std::path::Path>, err: std::io::Error| match path {
+        Some(path) => CliError::from(FileError::io(path, &err)),
+        None => CliError::Failure(format!("cannot write the output: {err}")),
+    };
+    let failed = |path: Option<&std::path::Path>, err: StreamError| match err {
+        StreamError::File(err) => CliError::from(err),
+        StreamError::Output(err) => output_error(path, err),
+    };
+    let mut stream = |out: &mut dyn std::io::Write| -> Result<usize, StreamError> {
+        if args.bom {
+            // The byte-order mark is how Excel and LibreOffice know a CSV file is UTF-8.
+            out.write_all("\u{feff}".as_bytes())?;
+        }
+        stream_csv(plan, journal, args.since, now, days_shape, out)
+    };
+    let Some(output) = &args.output else {
+        // The CSV writer buffers: the lock's line buffering never sees single lines.
+        return match stream(&mut std::io::stdout().lock()) {
+            Ok(_) => Ok(String::new()),
+            // `aftercare export | head` closing the pipe early is not a failure.
+            Err(StreamError::Output(err)) if err.kind() == std::io::ErrorKind::BrokenPipe => {
+                Ok(String::new())
+            }
+            Err(err) => Err(failed(None, err)),
+        };
+    };
+    let mut file = open_output(output).map_err(|err| output_error(Some(output), err))?;
+    let days = stream(&mut file).map_err(|err| failed(Some(output), err))?;
+    file.commit()
+        .map_err(|err| output_error(Some(output), err))?;
+    Ok(format!("Wrote {days} day(s) to {}\n", output.display()))
 }

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::calendar::{self, Calendar};
-use super::{Theme, fit, panel};
+use super::{Theme, fit, panel, split};
 use crate::domain::adherence::{self, Level};
 use crate::domain::model::{DayEntry, Month, Score, Symptom, Symptoms};
 use crate::domain::recovery;
@@ -121,8 +121,12 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         panel(title, theme).title(Line::styled(" * treatment ", theme.muted).right_aligned());
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let treatments = app.journal.treatments();
-    let is_treatment_day = |date: Date| treatments.iter().any(|t| t.at.date() == date);
+    // A binary search per day: the treatment in force that day began that day.
+    let is_treatment_day = |date: Date| {
+        app.journal
+            .treatment_for(date)
+            .is_some_and(|t| t.at.date() == date)
+    };
     frame.render_widget(
         Calendar {
             month,
@@ -469,7 +473,14 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     let treatments = app.journal.treatments();
     let selected = app.history.treatment;
-    let gaps = adherence::days_since_previous(treatments);
+    // Only the rows on screen: fifty years hold hundreds of treatments.
+    let gap = |index: usize| {
+        let previous = treatments.get(index.checked_sub(1)?)?;
+        Some(days_between(
+            previous.at.date(),
+            treatments.get(index)?.at.date(),
+        ))
+    };
     let width = usize::from(inner.width);
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
@@ -479,7 +490,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             text.push_str(&format!(" · {}", t.area));
         }
         footer.push(text);
-        if let Some(Some(gap)) = gaps.get(selected) {
+        if let Some(gap) = gap(selected) {
             footer.push(format!("{gap} days after the one before"));
         }
         if !t.note.is_empty() {
@@ -501,18 +512,19 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|text| Line::styled(fit(text, width), theme.text))
         .collect();
     let footer_height = u16::try_from(footer.len()).unwrap_or(0).min(inner.height);
-    let [list, rest] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(footer_height)]).areas(inner);
+    let [list, rest] = split::rows(
+        inner,
+        [Constraint::Min(0), Constraint::Length(footer_height)],
+    );
     let rows = usize::from(list.height);
     let skip = (selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = treatments
         .iter()
-        .zip(&gaps)
         .enumerate()
         .skip(skip)
         .take(rows)
-        .map(|(index, (t, gap))| {
-            let gap = gap.map_or(String::new(), |g| format!("+{g} d"));
+        .map(|(index, t)| {
+            let gap = gap(index).map_or(String::new(), |g| format!("+{g} d"));
             let date = t.at.date().strftime("%-d %b %Y").to_string();
             let room = width.saturating_sub(2 + 12 + 1 + gap.len());
             let area_text = fit(&t.area, room);

@@ -8,6 +8,7 @@ mod plan;
 mod plan_form;
 mod sanitize;
 mod skin;
+mod split;
 pub mod theme;
 mod today;
 mod treatment;

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
 
-use super::{Theme, fit};
+use super::{Theme, fit, split};
 use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
@@ -554,9 +554,7 @@ fn draw_restriction(
     } else {
         format!("{} left", format_left(status.left))
     };
-    let [gauge, left] = Layout::horizontal([Constraint::Min(0), Constraint::Length(14)])
-        .spacing(1)
-        .areas(gauge_row);
+    let [gauge, left] = split::columns(gauge_row, [Constraint::Min(0), Constraint::Length(14)], 1);
     frame.render_widget(
         LineGauge::default()
             .ratio(status.passed.clamp(0.0, 1.0))
