@@ -228,6 +228,7 @@ pub fn set_skin(
     journal: &mut Journal,
     date: Date,
     symptoms: Option<Symptoms>,
+    signs: &[String],
     note: &str,
     now: &ZonedDateTime,
 ) -> Result<(), CareError> {
@@ -236,6 +237,7 @@ pub fn set_skin(
     journal.transact(&Scope::day(date), |journal| {
         let ops: Vec<Operation> = [
             scores_op(journal, date, symptoms, now),
+            signs_op(journal, date, signs, now),
             note_op(journal, date, note, now),
         ]
         .into_iter()
@@ -244,6 +246,47 @@ pub fn set_skin(
         Ok::<_, CareError>((!ops.is_empty()).then_some(Operation::All(ops)))
     })?;
     Ok(())
+}
+
+/// Replaces a day's scores and the warning signs noted, as one change (`aftercare
+/// symptoms`).
+pub fn set_symptoms_and_signs(
+    journal: &mut Journal,
+    date: Date,
+    symptoms: Option<Symptoms>,
+    signs: &[String],
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    journal.transact(&Scope::day(date), |journal| {
+        let ops: Vec<Operation> = [
+            scores_op(journal, date, symptoms, now),
+            signs_op(journal, date, signs, now),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        Ok::<_, CareError>((!ops.is_empty()).then_some(Operation::All(ops)))
+    })?;
+    Ok(())
+}
+
+/// The operation that sets a day's warning signs, or `None` when they are already so.
+fn signs_op(
+    journal: &Journal,
+    date: Date,
+    signs: &[String],
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let entry = journal.day(date);
+    if entry.map_or(&[][..], |e| e.signs.as_slice()) == signs {
+        return None;
+    }
+    Some(Operation::Signs {
+        date,
+        signs: signs.to_vec(),
+        edit: Edit::after(Stamp::of(now), entry.and_then(|e| e.signs_edit)),
+    })
 }
 
 /// Records a treatment session (with a fresh identity).

@@ -206,7 +206,7 @@ fn status_json_follows_the_treatment_and_the_ticks() {
     assert_eq!(water["label"], "Glasses of water");
 
     let restrictions = json["restrictions"].as_array().unwrap();
-    assert_eq!(restrictions.len(), 4);
+    assert_eq!(restrictions.len(), 6);
     for restriction in restrictions {
         let ends_at: Timestamp = restriction["ends_at"].as_str().unwrap().parse().unwrap();
         let left = restriction["seconds_left"].as_i64().unwrap();
@@ -240,12 +240,13 @@ fn status_text_and_short_line_show_the_day_and_restrictions() {
     assert!(text.contains("[x] sunscreen"), "{text}");
     assert!(text.contains("[ ] water"), "{text}");
     assert!(
-        text.contains("Makeup and skincare products    lifted"),
+        text.contains("Makeup and skincare products    minimum time passed"),
         "{text}"
     );
     assert!(text.contains(" left (until "), "{text}");
     let short = sandbox.ok(&["status", "--short"]);
-    assert!(short.starts_with("day 2 · 1/10 care · sun "), "{short}");
+    // The ice pack is as needed: not one of the items counted.
+    assert!(short.starts_with("day 2 · 1/9 care · sun "), "{short}");
     assert_eq!(short.lines().count(), 1);
 }
 

@@ -53,7 +53,7 @@ fn day_one_in_paris() -> (Setup, FixedClock) {
     let clock = FixedClock::at("2027-03-15T04:48:00[Europe/Paris]");
     setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:00"]);
     setup.ok(&clock, &["tick", "water", "--count", "3"]);
-    setup.ok(&clock, &["tick", "sunscreen"]);
+    setup.ok(&clock, &["tick", "dermatologist"]);
     (setup, clock)
 }
 
@@ -62,13 +62,13 @@ fn short_status_is_one_prompt_line_with_the_next_restriction() {
     let (setup, clock) = day_one_in_paris();
     assert_eq!(
         setup.ok(&clock, &["status", "--short"]),
-        "day 1 · 1/10 care · makeup 4h12m\n"
+        "day 1 · 1/7 care · makeup 4h12m\n"
     );
     clock.set("2027-03-18T10:00:00[Europe/Paris]");
-    // Makeup, sweat and sun are lifted; the peels window is what is left.
+    // Makeup, sweat, sun and swim-sauna are lifted; actives lifts next.
     assert_eq!(
         setup.ok(&clock, &["status", "--short"]),
-        "day 4 · 0/9 care · peels 9d23h\n"
+        "day 4 · 0/9 care · actives 23h00m\n"
     );
     clock.set("2027-04-20T10:00:00[Europe/Paris]");
     assert_eq!(setup.ok(&clock, &["status", "--short"]), "day 37\n");
@@ -81,23 +81,24 @@ fn text_status_shows_ids_progress_and_time_left() {
 Day 1 after treatment · 2027-03-15
 Treatment: 2027-03-14 09:00 · plan: built-in default plan
 
-Today's care: 1 of 10 items done, 14% with part-done ones
-  [ ] dermatologist  Follow your dermatologist's advice  0/1
+Today's care: 1 of 7 items done, 20% with part-done ones
+  [x] dermatologist  Follow your dermatologist's advice  1/1
   [ ] water          Glasses of water                    3/8
-  [ ] moisturiser    Hydrating moisturiser               0/1
+  [ ] moisturiser    Only what your clinic gave you      0/1
   [ ] no-harsh       No harsh soaps or alcohol           0/1
-  [x] sunscreen      Sunscreen SPF 30+, broad-spectrum   1/1
   [ ] cover-up       Hat and long sleeves outdoors       0/1
-  [ ] cleanser       Gentle cleanser (sensitive skin)    0/1
-  [ ] ice            Ice pack in a soft cloth            0/3
+  [ ] ice            Ice pack in a soft cloth            0/3 (as needed)
   [ ] no-touch       Hands off: no touching or picking   0/1
   [ ] patience       Be patient: don't over-analyse      0/1
+Later today, once a restriction lifts: sunscreen from 09:00, cleanser from 09:00
 
-Restrictions:
-  makeup  Makeup and skincare products    4 h 12 m left (until 2027-03-15 09:00)
-  sweat   Sweat: exercise, hot showers    4 h 12 m left (until 2027-03-15 09:00)
-  sun     Direct sun                      2 d 4 h left (until 2027-03-17 09:00)
-  peels   Peels, laser, harsh treatments  13 d 4 h left (until 2027-03-28 10:00)
+Restrictions (at least this long; ask your clinic if unsure):
+  makeup      Makeup and skincare products    4 h 12 m left (until 2027-03-15 09:00)
+  sweat       Sweat: exercise, hot showers    4 h 12 m left (until 2027-03-15 09:00)
+  sun         Direct sun                      2 d 4 h left (until 2027-03-17 09:00)
+  swim-sauna  Pools, sauna, steam, hot tubs   2 d 4 h left (until 2027-03-17 09:00)
+  actives     Retinoids, acids, vitamin C     4 d 4 h left (until 2027-03-19 09:00)
+  peels       Peels, laser, harsh treatments  13 d 4 h left (until 2027-03-28 10:00)
 ";
     // 336 real hours: Paris moves its clocks forward on 2027-03-28, so it ends at 10:00.
     assert_eq!(setup.ok(&clock, &["status"]), expected);
@@ -112,7 +113,7 @@ fn json_status_has_the_documented_fields() {
     assert_eq!(status["treatment_at"], "2027-03-14T09:00:00+01:00");
     assert_eq!(
         status["items"][1],
-        serde_json::json!({"id": "water", "label": "Glasses of water", "done": 3, "target": 8, "complete": false})
+        serde_json::json!({"id": "water", "label": "Glasses of water", "done": 3, "target": 8, "complete": false, "as_needed": false})
     );
     assert_eq!(
         status["restrictions"][0],
@@ -125,8 +126,17 @@ fn json_status_has_the_documented_fields() {
         })
     );
     let adherence = status["adherence"].as_f64().unwrap();
-    // (3/8 + 1) / 10 items.
-    assert!((adherence - 0.1375).abs() < 1e-9, "{adherence}");
+    // (1 + 3/8) / 7 items: sunscreen and cleanser wait for the products restriction, the
+    // ice pack is as needed.
+    assert!((adherence - 1.375 / 7.0).abs() < 1e-9, "{adherence}");
+    assert_eq!(status["alerts"], serde_json::json!([]));
+    assert_eq!(
+        status["later"],
+        serde_json::json!([
+            {"id": "sunscreen", "label": "Sunscreen SPF 30+, broad-spectrum", "starts_at": "2027-03-15T09:00:00+01:00"},
+            {"id": "cleanser", "label": "Gentle cleanser (sensitive skin)", "starts_at": "2027-03-15T09:00:00+01:00"},
+        ])
+    );
 }
 
 #[test]

@@ -220,7 +220,7 @@ fn a_dumb_terminal_gets_the_plain_status_not_a_full_screen() {
     let run = cli_support::run_command(command);
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stdout.contains("TERM=dumb"), "{}", run.stdout);
-    assert!(run.stdout.contains("Restrictions:"), "{}", run.stdout);
+    assert!(run.stdout.contains("Restrictions ("), "{}", run.stdout);
 }
 
 #[test]

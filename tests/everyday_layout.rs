@@ -221,7 +221,7 @@ fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
         app.selected = 0;
         let area = Rect::new(0, 0, width, height);
         let screen = screen_text(&render(&app, width, height));
-        let (column, row) = find(&screen, "Hydrating");
+        let (column, row) = find(&screen, "Only what your");
         for action in mouse_actions(&app, area, click(column, row)) {
             app.update(action);
         }
@@ -229,7 +229,7 @@ fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
         assert_eq!(common::count(&app, "moisturiser"), 0);
         // Clicked again where it is drawn now (a small screen scrolls with the selection).
         let screen = screen_text(&render(&app, width, height));
-        let (column, row) = find(&screen, "Hydrating");
+        let (column, row) = find(&screen, "Only what your");
         for action in mouse_actions(&app, area, click(column, row)) {
             app.update(action);
         }

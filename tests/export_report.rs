@@ -192,7 +192,7 @@ fn html_report_is_self_contained_html5_with_one_chart_per_treatment_matching_the
             assert_eq!(dots, expected, "treatment {treatment}, {name}");
         }
         let restrictions = Selector::parse("rect.restriction").unwrap();
-        assert_eq!(chart.select(&restrictions).count(), 4);
+        assert_eq!(chart.select(&restrictions).count(), 6);
     }
     // Lines join consecutive days only: day 2 of the first treatment was not scored.
     let first_redness = Selector::parse("g.series[data-symptom=redness] polyline").unwrap();
@@ -342,7 +342,7 @@ fn ics_has_restriction_ends_at_the_right_instants_across_dst_and_the_next_sessio
     assert!(text.lines().all(|l| l.len() <= 75), "folded lines");
     assert!(!text.contains("BEGIN:VALARM"));
     let events = calendar(&text);
-    assert_eq!(events.len(), 4 + 1);
+    assert_eq!(events.len(), 6 + 1);
 
     // 12:00 +01:00 is 11:00Z; 24 real hours later is 11:00Z again, 13:00 summer time.
     let makeup = event(&events, "20270327-makeup@aftercare");
@@ -401,7 +401,7 @@ fn ics_uids_are_stable_so_a_second_import_updates_and_reminders_add_alarms() {
     for uid in uids(&first) {
         assert!(later_uids.contains(&uid), "{uid}");
     }
-    assert_eq!(later_uids.len(), 4 * 2 + 1);
+    assert_eq!(later_uids.len(), 6 * 2 + 1);
     let next = calendar(&later);
     assert_eq!(
         event(&next, "next-session@aftercare").property_value("DTSTART"),
@@ -421,5 +421,5 @@ fn ics_uids_are_stable_so_a_second_import_updates_and_reminders_add_alarms() {
         &clock,
         &["export", "--format", "ics", "--since", "2027-04-01"],
     );
-    assert_eq!(uids(&since).len(), 4 + 1);
+    assert_eq!(uids(&since).len(), 6 + 1);
 }

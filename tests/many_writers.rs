@@ -355,8 +355,10 @@ fn the_skin_form_saves_scores_and_note_together() {
     let before = fs::read(month_path(&dir)).unwrap();
     app.update(Action::OpenSkinForm);
     app.update(Action::Skin(SkinEdit::SetScore(3)));
-    // Tab goes from the scores straight to the note.
-    app.update(Action::Skin(SkinEdit::NextField));
+    // Tab goes from the scores to the warning signs, then to the note.
+    for _ in 0..2 {
+        app.update(Action::Skin(SkinEdit::NextField));
+    }
     for c in "itchy".chars() {
         app.update(Action::Skin(SkinEdit::Insert(c)));
     }

@@ -131,10 +131,12 @@ fn after_a_sleep_the_missed_reminders_come_once_in_one_summary() {
     assert_eq!(setup.lines(&clock, &[]), "");
     clock.set("2027-03-17T10:00:00[Europe/Paris]");
     let out = setup.lines(&clock, &[]);
-    // Makeup and sweat expired (more than a day old); sun is missed, by an hour.
+    // Makeup and sweat expired (more than a day old); sun and pools/saunas (both 72 h)
+    // are missed, by an hour.
     assert_eq!(
         out,
-        "Direct sun: 3 days since your session — minimum time passed (missed, due 09:00)\n"
+        "Direct sun: 3 days since your session — minimum time passed (missed, due 09:00)\n\
+         Pools, sauna, steam, hot tubs: 3 days since your session — minimum time passed (missed, due 09:00)\n"
     );
     // A shorter nap: the three fresh ones of one morning come together.
     let (mut setup, clock) = treated();
@@ -227,7 +229,8 @@ fn evening_reminder_lists_open_care_once_and_not_after_the_day() {
     let out = setup.lines(&clock, &[]);
     assert!(
         out.starts_with(
-            "Today's care is still open: 9 of 10 left — Follow your dermatologist's advice, "
+            // The ice pack is as needed: never "still open".
+            "Today's care is still open: 8 of 9 left — Follow your dermatologist's advice, "
         ),
         "{out}"
     );
@@ -249,7 +252,6 @@ fn evening_reminder_lists_open_care_once_and_not_after_the_day() {
         setup.cli(&clock, &["tick", item]);
     }
     setup.cli(&clock, &["tick", "water", "--count", "8"]);
-    setup.cli(&clock, &["tick", "ice", "--count", "3"]);
     clock.set("2027-03-16T20:00:00[Europe/Paris]");
     assert_eq!(setup.lines(&clock, &[]), "");
 }
@@ -363,4 +365,39 @@ fn a_broken_settings_file_is_one_clear_line_and_left_alone() {
         std::fs::read_to_string(&setup.places.settings).unwrap(),
         "(version: 1, quiet: \"all night\")"
     );
+}
+
+/// A warning sign logged from the shell reaches the patient once that day as "call your
+/// clinic", never again that day however often `remind` runs.
+#[test]
+fn an_urgent_alert_is_delivered_once_a_day() {
+    let (mut setup, clock) = treated();
+    clock.set("2027-03-14T12:00:00[Europe/Paris]");
+    setup.cli(
+        &clock,
+        &[
+            "symptoms",
+            "--redness",
+            "1",
+            "--swelling",
+            "1",
+            "--pain",
+            "1",
+            "--dryness",
+            "0",
+            "--sign",
+            "fever",
+        ],
+    );
+    let first = setup.lines(&clock, &[]);
+    assert!(first.contains("Fever (noted today)"), "{first}");
+    assert!(
+        setup
+            .summaries()
+            .contains(&"Call your clinic or dermatologist today"),
+        "{:?}",
+        setup.notes.shown
+    );
+    clock.advance(Duration::from_secs(600));
+    assert_eq!(setup.lines(&clock, &[]), "", "once that day");
 }

@@ -112,8 +112,10 @@ fn undo_of_the_skin_form_puts_back_scores_and_note_together() {
     let save = |app: &mut App, score: u8, note: &str| {
         app.update(Action::OpenSkinForm);
         app.update(Action::Skin(SkinEdit::SetScore(score)));
-        // Tab goes from the scores straight to the note.
-        app.update(Action::Skin(SkinEdit::NextField));
+        // Tab goes from the scores to the warning signs, then to the note.
+        for _ in 0..2 {
+            app.update(Action::Skin(SkinEdit::NextField));
+        }
         for c in note.chars() {
             app.update(Action::Skin(SkinEdit::Insert(c)));
         }
@@ -188,4 +190,21 @@ fn undoing_the_only_treatment_asks_for_one_again() {
     assert_eq!(status(&app), "Undid: new treatment of 2027-03-14 10:00");
     assert!(matches!(app.screen, Screen::Welcome(_)));
     assert!(app.journal.treatments().is_empty());
+}
+
+#[test]
+fn undo_of_a_warning_sign_takes_it_and_its_alert_back() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
+    app.update(Action::OpenSkinForm);
+    app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: fever
+    app.update(Action::Skin(SkinEdit::ToggleSign));
+    app.update(Action::Submit);
+    assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
+    let day = |app: &App| app.journal.day(app.date).cloned().unwrap_or_default();
+    assert_eq!(day(&app).signs, ["fever"]);
+    app.update(Action::Undo);
+    assert_eq!(status(&app), "Undid: warning signs of 2027-03-14");
+    assert!(day(&app).signs.is_empty());
+    assert!(app.alerts.is_empty(), "{:?}", app.alerts);
 }

@@ -201,6 +201,11 @@ pub struct SymptomsArgs {
     /// Dryness or flaking, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
     pub dryness: u8,
+    /// A warning sign you notice (fever, pus, spreading, worse-pain, blisters, allergy,
+    /// lumps; `aftercare plan` lists them): repeat for several. Any one means: call your
+    /// clinic today.
+    #[arg(long = "sign", value_name = "ID")]
+    pub signs: Vec<String>,
 }
 
 /// `aftercare treatment …`.

@@ -3,6 +3,7 @@
 
 use crate::care::{self, TickChange};
 use crate::domain::recovery::ItemProgress;
+use crate::domain::schedule;
 use crate::domain::time::Clock;
 use crate::journal::paths::Paths;
 use crate::journal::{Score, Symptoms};
@@ -19,12 +20,35 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
         .map_err(|err| CliError::from_care(&["tick"], err))?;
     super::undo::remember(paths, &journal);
     let item = plan.item(&args.item).expect("care::tick accepted the id");
-    let progress = ItemProgress { item, count };
-    Ok(format!(
+    let mut progress = ItemProgress::new(item, count);
+    if let Some(treatment) = journal.treatment_for(date) {
+        let (_, end) = schedule::day_bounds(treatment, date);
+        let at = now.timestamp().min(end);
+        progress.form = schedule::form_at(&plan, item, treatment.at.instant, at);
+    }
+    let mut text = format!(
         "{}: {} on {date}\n",
-        item.label,
+        progress.label(),
         progress.progress_text()
-    ))
+    );
+    // The record is the patient's, so the tick stays; but a tick of something a
+    // restriction still forbids deserves a word.
+    if let Some(treatment) = journal.treatment_for(date).filter(|_| date == now.date())
+        && let Some(by) =
+            schedule::forbidding(&plan, item, treatment.at.instant, now.timestamp()).next()
+        && item.while_restricted.is_none()
+    {
+        let lifts =
+            schedule::lifts_at(by, treatment.at.instant).to_zoned_datetime(now.time_zone().clone());
+        text.push_str(&format!(
+            "Note: \"{}\" holds until {} (at least {} h): {} is not on today's list before then. Ask your clinic if unsure.\n",
+            by.label,
+            lifts.strftime("%H:%M"),
+            by.hours,
+            item.id
+        ));
+    }
+    Ok(text)
 }
 
 /// Takes back `--count` ticks of an item (never below zero) and prints what is left.
@@ -41,7 +65,7 @@ pub(super) fn untick(
         .map_err(|err| CliError::from_care(&["untick"], err))?;
     super::undo::remember(paths, &journal);
     let item = plan.item(&args.item).expect("care::tick accepted the id");
-    let progress = ItemProgress { item, count };
+    let progress = ItemProgress::new(item, count);
     Ok(format!(
         "{}: {} on {date}\n",
         item.label,
@@ -93,23 +117,43 @@ pub(super) fn symptoms(
     paths: &Paths,
     clock: &dyn Clock,
 ) -> Result<String, CliError> {
-    let mut journal = super::open_journal(paths, super::Access::Write)?;
+    let (plan, _, mut journal) = super::open(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
+    let mut signs = Vec::new();
+    for id in &args.signs {
+        let sign = plan.warning_sign(id).ok_or_else(|| {
+            let valid: Vec<&str> = plan.warning_signs.iter().map(|s| s.id.as_str()).collect();
+            CliError::usage(
+                &["symptoms"],
+                format!(
+                    "no warning sign {id:?} in the care plan; valid signs: {}",
+                    valid.join(", ")
+                ),
+            )
+        })?;
+        if !signs.contains(&sign.id) {
+            signs.push(sign.id.clone());
+        }
+    }
     let symptoms = Symptoms {
         redness: Score(args.redness),
         swelling: Score(args.swelling),
         pain: Score(args.pain),
         dryness: Score(args.dryness),
     };
-    care::set_symptoms(&mut journal, date, Some(symptoms), &now)
+    care::set_symptoms_and_signs(&mut journal, date, Some(symptoms), &signs, &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
     super::undo::remember(paths, &journal);
-    Ok(format!(
+    let mut text = format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
         symptoms.redness.word(),
         symptoms.swelling.word(),
         symptoms.pain.word(),
         symptoms.dryness.word()
-    ))
+    );
+    if !signs.is_empty() {
+        text.push_str("Warning signs noted: call your clinic or dermatologist today.\n");
+    }
+    Ok(text)
 }

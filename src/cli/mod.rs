@@ -12,6 +12,7 @@ mod error;
 pub mod export;
 mod paths;
 mod plan;
+mod plan_care;
 mod plan_change;
 mod plan_editor;
 mod plan_text;

@@ -121,6 +121,7 @@ pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
         let tips: Vec<String> = uncovered.iter().map(u8::to_string).collect();
         let _ = writeln!(text, "Note: no item covers tip(s) {}.", tips.join(", "));
     }
+    text.push_str(&super::plan_care::sections(plan));
     text
 }
 

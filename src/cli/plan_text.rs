@@ -11,7 +11,16 @@ use super::CliError;
 
 /// "2 a day, days 0–7".
 pub(super) fn item_numbers(item: &Item) -> String {
-    format!("{}, {}", item.kind.describe(), item.days)
+    let hours = item.hours.map_or(String::new(), |h| match h.to {
+        Some(to) => format!(", hours {}–{to} after", h.from),
+        None => format!(", from hour {}", h.from),
+    });
+    let needed = if item.as_needed {
+        "as needed, up to "
+    } else {
+        ""
+    };
+    format!("{needed}{}, {}{hours}", item.kind.describe(), item.days)
 }
 
 /// "48 h", "120 h (5 d)", "336 h (2 weeks)".

@@ -10,8 +10,10 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 use serde::Serialize;
 
+use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::recovery::{self, ItemProgress, format_left};
+use crate::domain::schedule;
 use crate::domain::time::{Clock, Stamp};
 use crate::error::FileError;
 use crate::journal::paths::Paths;
@@ -32,6 +34,11 @@ pub struct Status {
     pub adherence: Option<f64>,
     pub items: Vec<ItemStatus>,
     pub restrictions: Vec<RestrictionStatus>,
+    /// Items that join today's list later today, once a restriction lifts.
+    pub later: Vec<LaterItem>,
+    /// What the patient should hear about today, most urgent first: `level` "urgent" (call
+    /// the clinic today) or "watch", `reason`, `text`. Empty when all is as expected.
+    pub alerts: Vec<Alert>,
     /// Today's ticks of items no longer in the plan: kept, shown, counted for nothing.
     #[serde(skip)]
     pub former: Vec<recovery::FormerTicks>,
@@ -48,6 +55,17 @@ pub struct ItemStatus {
     pub target: u32,
     /// `done >= target`.
     pub complete: bool,
+    /// Done only when needed (the ice pack): not counted in `adherence`.
+    pub as_needed: bool,
+}
+
+/// An item that starts later today.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct LaterItem {
+    pub id: String,
+    pub label: String,
+    /// When it starts, RFC 3339 in the local offset.
+    pub starts_at: Stamp,
 }
 
 /// One restriction of the plan, measured from the treatment.
@@ -71,6 +89,8 @@ impl Status {
     ) -> Result<Status, FileError> {
         let date = now.date();
         journal.load_month(Month::of(date))?;
+        journal.load_month(Month::of(alerts::first_date_read(journal, date)))?;
+        let alerts = alerts::for_date(plan, journal, date);
         let Some(treatment) = recovery::treatment_on(journal.treatments(), date, now) else {
             return Ok(Status {
                 date,
@@ -79,13 +99,14 @@ impl Status {
                 adherence: None,
                 items: Vec::new(),
                 restrictions: Vec::new(),
+                later: Vec::new(),
+                alerts,
                 former: recovery::former_ticks(plan, journal.day(date)),
             });
         };
         let day = recovery::day_number_on(treatment, date, now);
-        let checklist = day.map_or_else(Vec::new, |day| {
-            recovery::checklist(plan, day, journal.day(date))
-        });
+        let checklist =
+            recovery::checklist(plan, treatment, date, now.timestamp(), journal.day(date));
         let restrictions = recovery::restrictions_at(plan, treatment, now.timestamp())
             .iter()
             .map(|status| RestrictionStatus {
@@ -103,13 +124,51 @@ impl Status {
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),
             restrictions,
+            later: schedule::later_on_day(plan, treatment, date, now.timestamp())
+                .into_iter()
+                .map(|(item, starts)| LaterItem {
+                    id: item.id.clone(),
+                    label: item.label.clone(),
+                    starts_at: Stamp::of(&starts.to_zoned_datetime(now.time_zone().clone())),
+                })
+                .collect(),
+            alerts,
             former: recovery::former_ticks(plan, journal.day(date)),
         })
     }
 
-    /// How many of today's items are complete.
+    /// How many of today's items that count (not as-needed ones) are complete.
     pub fn complete_count(&self) -> usize {
-        self.items.iter().filter(|item| item.complete).count()
+        self.counted().filter(|item| item.complete).count()
+    }
+
+    /// Today's items that count towards adherence.
+    fn counted(&self) -> impl Iterator<Item = &ItemStatus> {
+        self.items.iter().filter(|item| !item.as_needed)
+    }
+
+    /// The alerts as lines of text: urgent ones first, under one "call your clinic" line.
+    fn alerts_text(&self) -> String {
+        let mut text = String::new();
+        let urgent: Vec<&Alert> = self
+            .alerts
+            .iter()
+            .filter(|a| a.level == Level::Urgent)
+            .collect();
+        if !urgent.is_empty() {
+            let _ = writeln!(text, "!! {}:", alerts::CALL_CLINIC);
+            for alert in urgent {
+                let _ = writeln!(text, "   - {}", alert.reason);
+            }
+            text.push_str("   The warning signs: `aftercare plan`.\n");
+        }
+        for alert in self.alerts.iter().filter(|a| a.level == Level::Watch) {
+            let _ = writeln!(text, "!  {}", alert.text);
+        }
+        if !text.is_empty() {
+            text.push('\n');
+        }
+        text
     }
 
     /// The text for people: the day, today's checklist with ids (to type with `tick`), and
@@ -122,6 +181,7 @@ impl Status {
             None => "No treatment recorded yet".to_string(),
         };
         let _ = writeln!(text, "{heading} · {}", self.date);
+        text.push_str(&self.alerts_text());
         let Some(at) = self.treatment_at else {
             text.push_str("Record one with: aftercare treatment add --at \"YYYY-MM-DD HH:MM\"\n");
             return text;
@@ -140,18 +200,35 @@ impl Status {
                 "Today's care: {}",
                 crate::domain::adherence::care_summary(
                     self.complete_count(),
-                    self.items.len(),
+                    self.counted().count(),
                     self.adherence.unwrap_or(0.0)
                 )
             );
             text.push_str(&aligned_rows(self.items.iter().map(|item| {
                 let mark = if item.complete { "x" } else { " " };
+                let progress = if item.as_needed {
+                    format!("{}/{} (as needed)", item.done, item.target)
+                } else {
+                    format!("{}/{}", item.done, item.target)
+                };
                 [
                     format!("[{mark}] {}", item.id),
                     item.label.clone(),
-                    format!("{}/{}", item.done, item.target),
+                    progress,
                 ]
             })));
+        }
+        if !self.later.is_empty() {
+            let later: Vec<String> = self
+                .later
+                .iter()
+                .map(|l| format!("{} from {}", l.id, l.starts_at.local().strftime("%H:%M")))
+                .collect();
+            let _ = writeln!(
+                text,
+                "Later today, once a restriction lifts: {}",
+                later.join(", ")
+            );
         }
         if !self.former.is_empty() {
             text.push_str("Also ticked today, kept but counting for nothing:\n");
@@ -163,10 +240,10 @@ impl Status {
                 ]
             })));
         }
-        text.push_str("\nRestrictions:\n");
+        text.push_str("\nRestrictions (at least this long; ask your clinic if unsure):\n");
         text.push_str(&aligned_rows(self.restrictions.iter().map(|restriction| {
             let state = if restriction.lifted {
-                "lifted".to_string()
+                "minimum time passed".to_string()
             } else {
                 format!(
                     "{} left (until {})",
@@ -182,15 +259,20 @@ impl Status {
     /// One line for a shell prompt: `day 3 · 5/9 care · makeup 4h12m` (the restriction that
     /// lifts next; none once all are lifted).
     pub fn to_short(&self) -> String {
+        let urgent = self.alerts.iter().any(|alert| alert.level == Level::Urgent);
         let Some(day) = self.day else {
             return "no treatment yet\n".to_string();
         };
-        let mut parts = vec![format!("day {day}")];
-        if !self.items.is_empty() {
+        let mut parts = Vec::new();
+        if urgent {
+            parts.push("call your clinic today".to_string());
+        }
+        parts.push(format!("day {day}"));
+        if self.counted().next().is_some() {
             parts.push(format!(
                 "{}/{} care",
                 self.complete_count(),
-                self.items.len()
+                self.counted().count()
             ));
         }
         let next = self
@@ -215,10 +297,11 @@ impl ItemStatus {
     fn of(progress: &ItemProgress<'_>) -> ItemStatus {
         ItemStatus {
             id: progress.item.id.clone(),
-            label: progress.item.label.clone(),
+            label: progress.label().to_string(),
             done: progress.count,
             target: progress.target(),
             complete: progress.done(),
+            as_needed: progress.item.as_needed,
         }
     }
 }

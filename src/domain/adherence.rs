@@ -17,8 +17,13 @@ use crate::domain::time::days_between;
 /// after the treatment in force that day. `None` when nothing applied (before the first
 /// treatment, or after every item's last day). The day's month must be loaded.
 pub fn day_adherence(plan: &CarePlan, journal: &impl Days, date: Date) -> Option<f64> {
-    let day = recovery::day_number(journal.treatment_for(date)?, date)?;
-    recovery::adherence(&recovery::checklist(plan, day, journal.day(date)))
+    let treatment = journal.treatment_for(date)?;
+    recovery::adherence(&recovery::day_checklist(
+        plan,
+        treatment,
+        date,
+        journal.day(date),
+    ))
 }
 
 /// How much of a day's plan was done, in four steps a patient can tell apart at a glance.

@@ -1,5 +1,6 @@
 //! Whether healing looks as expected: redness and swelling usually settle within the plan's
-//! window (published reviews give up to about a week). When a score stays high past that
+//! window (our default, 7 days: published reviews describe them mostly gone in 1-3 days, up
+//! to about a week after deeper treatments). When a score stays high past that
 //! window, or rises again after going down, the patient is gently pointed to their
 //! dermatologist. This is a nudge, never a diagnosis.
 
@@ -40,14 +41,34 @@ impl fmt::Display for Concern {
         match self.kind {
             ConcernKind::Lasting => write!(
                 f,
-                "{symptom} is still {} on day {day}; it usually settles within {window_days} days. \
-                 It may be worth calling your dermatologist.",
+                "{symptom} is still {} on day {day}, past the {window_days} days your plan \
+                 expects it to settle in. It may be worth calling your dermatologist.",
                 score.word()
             ),
             ConcernKind::RisingAgain => write!(
                 f,
                 "{symptom} is rising again ({} on day {day}). It may be worth calling your dermatologist.",
                 score.word()
+            ),
+        }
+    }
+}
+
+impl Concern {
+    /// What was logged, in a few words: "Redness still moderate on day 8".
+    pub fn reason(&self) -> String {
+        match self.kind {
+            ConcernKind::Lasting => format!(
+                "{} still {} on day {}",
+                self.symptom,
+                self.score.word(),
+                self.day
+            ),
+            ConcernKind::RisingAgain => format!(
+                "{} rising again ({} on day {})",
+                self.symptom,
+                self.score.word(),
+                self.day
             ),
         }
     }

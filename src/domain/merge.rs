@@ -53,6 +53,14 @@ impl Merge for DayEntry {
         };
         (self.symptoms_edit, self.symptoms) = later;
 
+        // Warning signs: the later edit wins, as for the scores.
+        if other.signs_edit > self.signs_edit
+            || (other.signs_edit == self.signs_edit && other.signs > self.signs)
+        {
+            self.signs_edit = other.signs_edit;
+            self.signs.clone_from(&other.signs);
+        }
+
         self.replaced.extend(other.replaced.iter().copied());
         let versions: BTreeSet<NoteVersion> =
             self.notes.iter().chain(&other.notes).cloned().collect();

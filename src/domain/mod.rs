@@ -2,6 +2,7 @@
 //! draws, or parses arguments; "now" and the days are handed in.
 
 pub mod adherence;
+pub mod alerts;
 pub mod event;
 pub mod healing;
 pub mod merge;
@@ -12,6 +13,7 @@ pub mod plan_changes;
 pub mod plan_edit;
 pub mod recovery;
 pub mod reminders;
+pub mod schedule;
 pub mod strict;
 pub mod text;
 pub mod time;

@@ -228,6 +228,14 @@ pub struct DayEntry {
     /// Tombstones: note versions replaced by a later edit.
     #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
     pub replaced: BTreeSet<EventId>,
+    /// The warning signs (ids from the plan's list) the patient ticked in the skin form
+    /// that day: each one means "call your clinic". An older aftercare refuses a file with
+    /// this field rather than dropping it (`deny_unknown_fields`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signs: Vec<String>,
+    /// When the signs were last set (or cleared): of two copies the later edit wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signs_edit: Option<Edit>,
 }
 
 impl DayEntry {
@@ -267,7 +275,10 @@ impl DayEntry {
 
     /// Nothing logged: no tick, no scores, no note (tombstones may remain).
     pub fn is_empty(&self) -> bool {
-        self.ticks.values().all(Vec::is_empty) && self.symptoms.is_none() && self.notes.is_empty()
+        self.ticks.values().all(Vec::is_empty)
+            && self.symptoms.is_none()
+            && self.signs.is_empty()
+            && self.notes.is_empty()
     }
 
     /// Nothing stored at all, not even a tombstone: the day can leave the file.
@@ -276,6 +287,15 @@ impl DayEntry {
             && self.unticked.is_empty()
             && self.replaced.is_empty()
             && self.symptoms_edit.is_none()
+            && self.signs_edit.is_none()
+    }
+
+    /// Sets (or clears) the warning signs ticked, unless a later edit already did.
+    pub fn set_signs(&mut self, signs: &[String], edit: Edit) {
+        if self.signs_edit.is_none_or(|current| edit > current) {
+            self.signs = signs.to_vec();
+            self.signs_edit = Some(edit);
+        }
     }
 
     /// Adds a tick with a fresh identity: for whole-day edits (see

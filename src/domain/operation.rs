@@ -34,6 +34,12 @@ pub enum Operation {
         symptoms: Option<Symptoms>,
         edit: Edit,
     },
+    /// The warning signs ticked on the day replaced (ids of the plan's list).
+    Signs {
+        date: Date,
+        signs: Vec<String>,
+        edit: Edit,
+    },
     /// The day's note replaced (an empty text removes it).
     Note {
         date: Date,
@@ -58,6 +64,7 @@ impl Operation {
             Operation::Tick { date, .. }
             | Operation::Untick { date, .. }
             | Operation::Scores { date, .. }
+            | Operation::Signs { date, .. }
             | Operation::Note { date, .. } => {
                 months.insert(Month::of(*date));
             }
@@ -96,6 +103,7 @@ impl Operation {
                 Operation::Tick { date, .. }
                 | Operation::Untick { date, .. }
                 | Operation::Scores { date, .. }
+                | Operation::Signs { date, .. }
                 | Operation::Note { date, .. } => *date,
                 _ => return,
             };
@@ -109,6 +117,7 @@ impl Operation {
                     entry.remove_ticks(item, ticks.iter().map(|t| t.id));
                 }
                 Operation::Scores { symptoms, edit, .. } => entry.set_symptoms(*symptoms, *edit),
+                Operation::Signs { signs, edit, .. } => entry.set_signs(signs, *edit),
                 Operation::Note { text, edit, .. } => entry.set_note(text, *edit),
                 _ => {}
             }
@@ -188,6 +197,13 @@ pub fn difference(
             date,
             symptoms: after.symptoms(),
             edit: Edit::after(now, before.symptoms_edit),
+        });
+    }
+    if before.signs != after.signs {
+        ops.push(Operation::Signs {
+            date,
+            signs: after.signs.clone(),
+            edit: Edit::after(now, before.signs_edit),
         });
     }
     if before.note() != after.note() {

@@ -146,6 +146,17 @@ pub struct CarePlan {
     /// Where the next-session spacing comes from.
     #[serde(default = "default_next_session_origin")]
     pub next_session_origin: Origin,
+    /// Where the symptom window comes from (shown beside the healing note).
+    #[serde(default = "default_symptom_window_origin")]
+    pub symptom_window_origin: Origin,
+    /// When to call the clinic: the signs the skin form asks about and any of which raises
+    /// an urgent alert. A plan that leaves them out (an old full copy) gets the built-in
+    /// ones: safety advice never disappears with a file.
+    #[serde(default = "builtin_warning_signs")]
+    pub warning_signs: Vec<WarningSign>,
+    /// Where the list of warning signs comes from.
+    #[serde(default = "default_warning_signs_origin")]
+    pub warning_signs_origin: Origin,
     /// Built-in items the patient turned off: kept so their old ticks keep a name and the
     /// Plan screen can turn them on again.
     #[serde(skip)]
@@ -166,6 +177,62 @@ fn default_next_session_origin() -> Origin {
     }
 }
 
+fn default_symptom_window_origin() -> Origin {
+    builtin_plan().symptom_window_origin.clone()
+}
+
+fn default_warning_signs_origin() -> Origin {
+    builtin_plan().warning_signs_origin.clone()
+}
+
+fn builtin_warning_signs() -> Vec<WarningSign> {
+    builtin_plan().warning_signs.clone()
+}
+
+/// A sign that healing is going wrong and the clinic should hear of it today. The skin
+/// form lists them as a checklist; the journal keeps the ids ticked on each day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WarningSign {
+    /// Stable name kept in the journal.
+    pub id: String,
+    /// As the patient reads it: "Pus, yellow crusts or oozing".
+    pub text: String,
+}
+
+impl CarePlan {
+    /// A warning sign by id, ignoring case.
+    pub fn warning_sign(&self, id: &str) -> Option<&WarningSign> {
+        self.warning_signs
+            .iter()
+            .find(|sign| sign.id.eq_ignore_ascii_case(id))
+    }
+}
+
+/// Hours after the treatment in which an item applies, on top of its days: an item can
+/// start (or end) part-way through a day. `from` is included, `to` is not.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HourRange {
+    #[serde(default)]
+    pub from: u32,
+    /// `None`: no end by the hour (the item's days still end it).
+    #[serde(default)]
+    pub to: Option<u32>,
+}
+
+/// What the checklist asks for instead of an item while a restriction that forbids the
+/// item still holds: in the first 24 h "moisturiser" means only the soothing product the
+/// clinic gave, since every other product must wait (tip 5). Same id, so ticks stay one
+/// series.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhileRestricted {
+    pub label: String,
+    #[serde(default)]
+    pub hint: String,
+}
+
 /// One thing to do (or keep to) on the days it applies.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(try_from = "RawItem")]
@@ -179,6 +246,18 @@ pub struct Item {
     pub origin: Origin,
     pub kind: ItemKind,
     pub days: DayRange,
+    /// Start or end by the hour after the treatment, within `days`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<HourRange>,
+    /// Done only when needed (the ice pack, tip 7: "if your skin feels particularly
+    /// sensitive or inflamed"): shown and timed as any item, never counted against
+    /// adherence.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub as_needed: bool,
+    /// What to do instead while a restriction that forbids this item holds; without it the
+    /// item waits until every restriction forbidding it has lifted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub while_restricted: Option<WhileRestricted>,
     #[serde(skip)]
     pub yours: Yours,
 }
@@ -197,6 +276,12 @@ struct RawItem {
     default: bool,
     kind: ItemKind,
     days: DayRange,
+    #[serde(default)]
+    hours: Option<HourRange>,
+    #[serde(default)]
+    as_needed: bool,
+    #[serde(default)]
+    while_restricted: Option<WhileRestricted>,
 }
 
 impl TryFrom<RawItem> for Item {
@@ -210,6 +295,9 @@ impl TryFrom<RawItem> for Item {
             hint: raw.hint,
             kind: raw.kind,
             days: raw.days,
+            hours: raw.hours,
+            as_needed: raw.as_needed,
+            while_restricted: raw.while_restricted,
             yours: Yours::No,
         })
     }
@@ -312,6 +400,10 @@ pub struct Restriction {
     pub origin: Origin,
     /// Measured from the treatment's instant, in real hours (not calendar days).
     pub hours: u32,
+    /// The items this restriction rules out while it holds (by id): the checklist never
+    /// asks for them meanwhile (or asks for their `while_restricted` form).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub forbids: Vec<String>,
     #[serde(skip)]
     pub yours: Yours,
 }
@@ -329,6 +421,8 @@ struct RawRestriction {
     #[serde(default)]
     default: bool,
     hours: u32,
+    #[serde(default)]
+    forbids: Vec<String>,
 }
 
 impl TryFrom<RawRestriction> for Restriction {
@@ -341,6 +435,7 @@ impl TryFrom<RawRestriction> for Restriction {
             label: raw.label,
             hint: raw.hint,
             hours: raw.hours,
+            forbids: raw.forbids,
             yours: Yours::No,
         })
     }
@@ -530,6 +625,36 @@ impl CarePlan {
                 1,
                 limits::HOURS,
             )?;
+            for id in &restriction.forbids {
+                check_id(id).map_err(|_| {
+                    PlanError::at(
+                        &restriction.id,
+                        "forbids",
+                        format!(
+                            "{}: forbids {id:?}, which is not an item id",
+                            restriction.id
+                        ),
+                    )
+                })?;
+            }
+        }
+        let mut sign_ids = HashSet::new();
+        for sign in &self.warning_signs {
+            check_id(&sign.id)?;
+            if !sign_ids.insert(sign.id.to_ascii_lowercase()) {
+                return Err(PlanError::at(
+                    &sign.id,
+                    "id",
+                    format!("warning sign {:?} is listed twice", sign.id),
+                ));
+            }
+            if sign.text.trim().is_empty() {
+                return Err(PlanError::at(
+                    &sign.id,
+                    "text",
+                    format!("warning sign {}: the text is empty", sign.id),
+                ));
+            }
         }
         let window = self.next_session;
         check_number("next-session", "days", window.from_days, 1, limits::DAY)?;
@@ -629,11 +754,13 @@ pub enum Former {
 
 /// The label of a built-in item, including items a later version may drop.
 fn builtin_label(id: &str) -> Option<String> {
+    builtin_plan().item(id).map(|item| item.label.clone())
+}
+
+/// The built-in plan, parsed once.
+fn builtin_plan() -> &'static CarePlan {
     static BUILTIN: std::sync::OnceLock<CarePlan> = std::sync::OnceLock::new();
-    BUILTIN
-        .get_or_init(CarePlan::builtin)
-        .item(id)
-        .map(|item| item.label.clone())
+    BUILTIN.get_or_init(CarePlan::builtin)
 }
 
 /// The RON options every plan file is read with: `implicit_some`, so that `to: 14` means
@@ -665,6 +792,19 @@ fn check_item(item: &Item) -> Result<(), PlanError> {
             check_number(id, "sessions", sessions, 1, limits::SESSIONS)?;
         }
         ItemKind::Check | ItemKind::Avoid => {}
+    }
+    if let Some(hours) = item.hours {
+        check_number(id, "hours", hours.from, 0, limits::HOURS)?;
+        if let Some(to) = hours.to {
+            check_number(id, "hours", to, 1, limits::HOURS)?;
+            if to <= hours.from {
+                return Err(PlanError::at(
+                    id,
+                    "hours",
+                    format!("{id}: hours end ({to}) before they start ({})", hours.from),
+                ));
+            }
+        }
     }
     check_number(id, "days", item.days.from, 0, limits::DAY)?;
     if let Some(to) = item.days.to {

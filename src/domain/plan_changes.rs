@@ -318,6 +318,9 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
             origin: Origin::Dermatologist,
             kind: own.kind,
             days: own.days.0,
+            hours: None,
+            as_needed: false,
+            while_restricted: None,
             yours: Yours::Added,
         });
     }
@@ -329,11 +332,13 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
             hint: own.hint.clone(),
             origin: Origin::Dermatologist,
             hours: own.hours.0,
+            forbids: Vec::new(),
             yours: Yours::Added,
         });
     }
     if let Some(days) = changes.symptom_window_days {
         plan.symptom_window_days = days;
+        plan.symptom_window_origin = Origin::Dermatologist;
     }
     plan.removed = changes.removed.clone();
     plan.validate()?;
@@ -617,6 +622,13 @@ pub fn mark_replacement(builtin: &CarePlan, plan: &mut CarePlan) {
         };
     }
     for r in &mut plan.restrictions {
+        // The first format had no `forbids`: which items a built-in restriction rules out
+        // is a fact about it, kept so an old copy never asks for what it forbids.
+        if r.forbids.is_empty()
+            && let Some(base) = builtin.restriction(&r.id)
+        {
+            r.forbids.clone_from(&base.forbids);
+        }
         r.yours = match changes.changes.get(&r.id) {
             Some(change) => changed(change),
             None if builtin.restriction(&r.id).is_none() => Yours::Added,

@@ -9,6 +9,7 @@ use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::model::{DayEntry, Treatment};
 use crate::domain::plan::{CarePlan, Former, Item, ItemKind, Restriction};
+use crate::domain::schedule::{self, Form, Scheduled};
 use crate::domain::time::days_between;
 
 /// "Day N after treatment": 0 on the treatment's own local date. `None` before it.
@@ -57,6 +58,37 @@ pub fn day_number_between(treated: Date, date: Date) -> Option<u32> {
 pub struct ItemProgress<'a> {
     pub item: &'a Item,
     pub count: u32,
+    /// How the item reads at the instant the checklist is for (see `schedule`).
+    pub form: Form<'a>,
+}
+
+impl<'a> ItemProgress<'a> {
+    /// An item in its usual form with a count.
+    pub fn new(item: &'a Item, count: u32) -> ItemProgress<'a> {
+        ItemProgress {
+            item,
+            count,
+            form: Form::Usual,
+        }
+    }
+
+    /// The label as the checklist asks for it now.
+    pub fn label(&self) -> &'a str {
+        Scheduled {
+            item: self.item,
+            form: self.form,
+        }
+        .label()
+    }
+
+    /// The hint as it applies now.
+    pub fn hint(&self) -> &'a str {
+        Scheduled {
+            item: self.item,
+            form: self.form,
+        }
+        .hint()
+    }
 }
 
 impl ItemProgress<'_> {
@@ -73,8 +105,12 @@ impl ItemProgress<'_> {
         (f64::from(self.count) / f64::from(self.target())).clamp(0.0, 1.0)
     }
 
-    /// Progress in words: "done", "3/8 glasses", "1/3 sessions".
+    /// Progress in words: "done", "3/8", "1/3"; "as needed" for an as-needed item not
+    /// done yet (it has no target to fall short of).
     pub fn progress_text(&self) -> String {
+        if self.item.as_needed && self.count == 0 {
+            return "as needed".to_string();
+        }
         match self.item.kind {
             ItemKind::Check | ItemKind::Avoid => {
                 if self.done() { "done" } else { "to do" }.to_string()
@@ -85,18 +121,35 @@ impl ItemProgress<'_> {
     }
 }
 
-/// The items that apply on `day` after treatment, with the counts from `entry`.
+/// The checklist of `date` after `treatment` as of `at` (now for today, the day's last
+/// second for a past day: see `schedule::items_for_day`), with the counts from `entry`.
 pub fn checklist<'a>(
     plan: &'a CarePlan,
-    day: u32,
+    treatment: &Treatment,
+    date: Date,
+    at: Timestamp,
     entry: Option<&DayEntry>,
 ) -> Vec<ItemProgress<'a>> {
-    plan.items_on(day)
-        .map(|item| ItemProgress {
-            item,
-            count: entry.map_or(0, |e| e.count(&item.id)),
+    schedule::items_for_day(plan, treatment, date, at)
+        .into_iter()
+        .map(|scheduled| ItemProgress {
+            item: scheduled.item,
+            count: entry.map_or(0, |e| e.count(&scheduled.item.id)),
+            form: scheduled.form,
         })
         .collect()
+}
+
+/// The checklist of a whole day, as it stood at the day's end: what adherence, History and
+/// the exports count.
+pub fn day_checklist<'a>(
+    plan: &'a CarePlan,
+    treatment: &Treatment,
+    date: Date,
+    entry: Option<&DayEntry>,
+) -> Vec<ItemProgress<'a>> {
+    let (_, end) = schedule::day_bounds(treatment, date);
+    checklist(plan, treatment, date, end, entry)
 }
 
 /// Ticks on a day of an item the plan in force does not have: an item turned off, removed,
@@ -147,13 +200,18 @@ pub fn former_ticks(plan: &CarePlan, entry: Option<&DayEntry>) -> Vec<FormerTick
 }
 
 /// The share of a day's plan that was done, 0.0 to 1.0: the mean of each item's share, so
-/// eight glasses of water weigh as much as one sunscreen. `None` when nothing applied.
+/// eight glasses of water weigh as much as one sunscreen. As-needed items (the ice pack)
+/// are left out: not needing them is not falling short. `None` when nothing counted.
 pub fn adherence(items: &[ItemProgress<'_>]) -> Option<f64> {
-    if items.is_empty() {
+    let counted: Vec<f64> = items
+        .iter()
+        .filter(|p| !p.item.as_needed)
+        .map(ItemProgress::fraction)
+        .collect();
+    if counted.is_empty() {
         return None;
     }
-    let total: f64 = items.iter().map(ItemProgress::fraction).sum();
-    Some(total / items.len() as f64)
+    Some(counted.iter().sum::<f64>() / counted.len() as f64)
 }
 
 /// A restriction at one instant.

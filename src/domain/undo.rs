@@ -27,6 +27,8 @@ pub enum Prior {
     },
     /// The day's note before (empty when it had none).
     Note { date: Date, text: String },
+    /// The warning signs ticked on the day before (none when it had none).
+    Signs { date: Date, signs: Vec<String> },
     /// The treatment as it was before a correction.
     Treatment(Treatment),
 }
@@ -68,6 +70,10 @@ impl Done {
             Operation::Note { date, .. } => priors.push(Prior::Note {
                 date: *date,
                 text: view.day(*date).map(DayEntry::note).unwrap_or_default(),
+            }),
+            Operation::Signs { date, .. } => priors.push(Prior::Signs {
+                date: *date,
+                signs: view.day(*date).map(|d| d.signs.clone()).unwrap_or_default(),
             }),
             Operation::EditTreatment(t) => {
                 if let Some(old) = view.treatments().iter().find(|o| o.id == t.id) {
@@ -159,6 +165,24 @@ impl Done {
                 Ok(Operation::Scores {
                     date: *date,
                     symptoms: before.flatten(),
+                    edit: Edit::after(now, latest),
+                })
+            }
+            Operation::Signs { date, signs, edit } => {
+                let day = view.day(*date);
+                if day.map_or(&[][..], |d| d.signs.as_slice()) != signs.as_slice() {
+                    return Err(Conflict(format!(
+                        "the warning signs of {date} were changed elsewhere since"
+                    )));
+                }
+                let before = self.priors.iter().find_map(|p| match p {
+                    Prior::Signs { date: d, signs } if d == date => Some(signs.clone()),
+                    _ => None,
+                });
+                let latest = day.and_then(|d| d.signs_edit).max(Some(*edit));
+                Ok(Operation::Signs {
+                    date: *date,
+                    signs: before.unwrap_or_default(),
                     edit: Edit::after(now, latest),
                 })
             }
@@ -267,6 +291,7 @@ pub fn subject(op: &Operation) -> String {
             }
             Operation::Scores { date, .. } => ("scores".to_string(), Some(*date)),
             Operation::Note { date, .. } => ("note".to_string(), Some(*date)),
+            Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
             Operation::AddTreatment(t) => (format!("new treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
             Operation::DeleteTreatment(t) => {
@@ -324,7 +349,7 @@ pub fn describe(
             let Some(item) = plan.item(&id) else {
                 return format!("{id} {before} → {after}");
             };
-            let text = |count| ItemProgress { item, count }.progress_text();
+            let text = |count| ItemProgress::new(item, count).progress_text();
             let on = if date == today {
                 String::new()
             } else {

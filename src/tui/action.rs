@@ -32,6 +32,8 @@ pub enum Action {
     OpenSkinForm,
     /// Open the form to record a new treatment session.
     OpenTreatmentForm,
+    /// Show when to call the clinic: the plan's warning signs.
+    ShowWarningSigns,
     /// A key for the text field in focus.
     Edit(Edit),
     /// A key inside the skin form.
@@ -109,6 +111,8 @@ pub enum SkinEdit {
     SetScore(u8),
     /// Raise (+1) or lower (-1) the focused score.
     StepScore(i8),
+    /// Tick or untick the warning sign in focus.
+    ToggleSign,
     Insert(char),
     Newline,
     Backspace,

@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
 use crate::care::{self, TickChange};
-use crate::domain::healing::{self, Concern};
+use crate::domain::alerts::{self, Alert};
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
@@ -74,8 +74,9 @@ pub struct App {
     pub date: Date,
     pub selected: usize,
     pub timer: Option<Timer>,
-    /// A gentle note when healing looks slower than usual; recomputed after each update.
-    pub concern: Option<Concern>,
+    /// What the patient should hear about on the day on screen (urgent first): recomputed
+    /// after each update.
+    pub alerts: Vec<Alert>,
     pub history: HistoryView,
     /// The Plan screen's selection.
     pub plan_view: PlanView,
@@ -133,7 +134,7 @@ impl App {
             date: now.date(),
             selected: 0,
             timer: None,
-            concern: None,
+            alerts: Vec::new(),
             history: HistoryView::new(now.date()),
             plan_view: PlanView::default(),
             plan_path: None,
@@ -152,7 +153,7 @@ impl App {
         };
         app.undo = UndoStacks::new(&app.journal);
         app.load_month(Month::of(app.date))?;
-        app.refresh_concern();
+        app.refresh_alerts();
         if let Some(notice) = app.journal.take_notice() {
             app.info(notice);
         }
@@ -183,7 +184,9 @@ impl App {
             Action::Quit => self.quit(),
             // The terminal loop suspends; nothing in the state changes.
             Action::Suspend => {}
-            _ if self.overlay == Some(Overlay::Help) => self.overlay = None,
+            _ if matches!(self.overlay, Some(Overlay::Help | Overlay::WarningSigns)) => {
+                self.overlay = None;
+            }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             Action::ShowToday if self.overlay.is_none() => self.screen = Screen::Today,
@@ -218,7 +221,7 @@ impl App {
             self.error(err.to_string());
         }
         if action != Action::Tick {
-            self.refresh_concern();
+            self.refresh_alerts();
         }
         self.undo.take_new(&self.journal);
         self.show_unsaved();
@@ -278,7 +281,7 @@ impl App {
                     let effects = self.history.journal_changed(&mut history_context!(self));
                     self.apply(effects);
                 }
-                self.refresh_concern();
+                self.refresh_alerts();
             }
             Err(err) => self.error(err.to_string()),
         }
@@ -360,8 +363,14 @@ impl App {
 
     /// The checklist of the day on screen, with its counts.
     pub fn checklist(&self) -> Vec<ItemProgress<'_>> {
-        match self.day_number() {
-            Some(day) => recovery::checklist(&self.plan, day, self.journal.day(self.date)),
+        match self.treatment() {
+            Some(treatment) => recovery::checklist(
+                &self.plan,
+                treatment,
+                self.date,
+                self.view_instant(),
+                self.journal.day(self.date),
+            ),
             None => Vec::new(),
         }
     }
@@ -580,7 +589,8 @@ impl App {
             return;
         }
         let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
-        let result = care::set_skin(&mut self.journal, date, symptoms, &note, &self.now);
+        let signs = form.ticked_signs();
+        let result = care::set_skin(&mut self.journal, date, symptoms, &signs, &note, &self.now);
         match result {
             Ok(()) => {
                 self.overlay = None;
@@ -613,9 +623,14 @@ impl App {
             Action::NextDay => self.step_day(1),
             Action::GoToday => self.go_to(self.today()),
             Action::OpenSkinForm => {
-                let form = SkinForm::for_day(self.date, self.journal.day(self.date));
+                let form = SkinForm::for_day(
+                    self.date,
+                    self.journal.day(self.date),
+                    &self.plan.warning_signs,
+                );
                 self.overlay = Some(Overlay::SkinForm(form));
             }
+            Action::ShowWarningSigns => self.overlay = Some(Overlay::WarningSigns),
             Action::OpenTreatmentForm => {
                 let form = TreatmentForm::prefilled(&self.now);
                 self.overlay = Some(Overlay::NewTreatment(form));
@@ -676,31 +691,14 @@ impl App {
         }
     }
 
-    /// Recomputes the healing note from the last two weeks of scores of the day on screen.
-    fn refresh_concern(&mut self) {
-        self.concern = None;
-        let Some(treated) = self.treatment().map(|t| t.at.date()) else {
-            return;
-        };
-        let start = treated.max(self.date.saturating_sub(jiff::Span::new().days(14)));
-        if self.load_month(Month::of(start)).is_err() {
+    /// Recomputes the alerts from the last two weeks of logs up to the day on screen.
+    fn refresh_alerts(&mut self) {
+        let first = alerts::first_date_read(&self.journal, self.date);
+        if self.load_month(Month::of(first)).is_err() {
+            self.alerts = Vec::new();
             return;
         }
-        let logged: Vec<_> = start
-            .series(jiff::Span::new().days(1))
-            .take_while(|day| *day <= self.date)
-            .filter_map(|day| {
-                let symptoms = self.journal.day(day)?.symptoms?;
-                Some((recovery::day_number_between(treated, day)?, symptoms))
-            })
-            .collect();
-        // Only judge what is current: scores logged in the last two days.
-        let recent = logged.last().is_some_and(|(day, _)| {
-            recovery::day_number_between(treated, self.date).is_some_and(|today| today <= day + 2)
-        });
-        if recent {
-            self.concern = healing::concern(self.plan.symptom_window_days, &logged);
-        }
+        self.alerts = alerts::for_date(&self.plan, &self.journal, self.date);
     }
 
     fn selected_item(&self) -> Option<(String, ItemKind)> {

@@ -125,6 +125,7 @@ impl HistoryView {
             }
             Some(
                 other @ (Overlay::Help
+                | Overlay::WarningSigns
                 | Overlay::SkinForm(_)
                 | Overlay::NewTreatment(_)
                 | Overlay::PlanForm(_)),

@@ -18,6 +18,8 @@ pub enum KeyContext {
     SkinScores,
     /// The skin form, the note in focus: everything types, Enter is a new line.
     SkinNote,
+    /// The skin form, a warning sign in focus: Space ticks it.
+    SkinSigns,
     Today,
     /// The help overlay: any key closes it.
     Help,
@@ -72,6 +74,7 @@ const ALL: &[KeyContext] = &[
     C::Welcome,
     C::SkinScores,
     C::SkinNote,
+    C::SkinSigns,
     C::Today,
     C::Help,
     C::History,
@@ -80,7 +83,7 @@ const ALL: &[KeyContext] = &[
     C::Plan,
     C::PlanForm,
 ];
-const SKIN: &[KeyContext] = &[C::SkinScores, C::SkinNote];
+const SKIN: &[KeyContext] = &[C::SkinScores, C::SkinNote, C::SkinSigns];
 const NOT_SKIN: &[KeyContext] = &[
     C::Form,
     C::Welcome,
@@ -166,7 +169,7 @@ pub const BINDINGS: &[Binding] = &[
             (ch('j'), Action::Down),
         ],
         help: Some(("↑ ↓  k j", "move through the checklist")),
-        hint: hint(0, "↑↓", "move"),
+        hint: None,
     },
     Binding {
         contexts: &[C::Today],
@@ -202,8 +205,17 @@ pub const BINDINGS: &[Binding] = &[
     Binding {
         contexts: &[C::Today],
         keys: &[(ch('s'), Action::OpenSkinForm)],
-        help: Some(("s", "score your skin and write the day's note")),
+        help: Some(("s", "skin: scores, warning signs, a note")),
         hint: hint(3, "s", "skin"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (ch('w'), Action::ShowWarningSigns),
+            (ch('!'), Action::ShowWarningSigns),
+        ],
+        help: Some(("w  !", "warning signs: when to call your clinic")),
+        hint: hint(4, "w", "warning signs"),
     },
     Binding {
         contexts: &[C::Today],
@@ -214,7 +226,7 @@ pub const BINDINGS: &[Binding] = &[
             (ch(']'), Action::NextDay),
         ],
         help: Some(("← →  [ ]", "previous / next day, to see or correct it")),
-        hint: hint(4, "←→", "day"),
+        hint: None,
     },
     Binding {
         contexts: &[C::Today],
@@ -442,7 +454,13 @@ pub const BINDINGS: &[Binding] = &[
         hint: hint(2, "Esc", "cancel"),
     },
     Binding {
-        contexts: &[C::Form, C::SkinScores, C::SkinNote, C::PlanForm],
+        contexts: &[
+            C::Form,
+            C::SkinScores,
+            C::SkinNote,
+            C::SkinSigns,
+            C::PlanForm,
+        ],
         keys: &[(code(KeyCode::Esc), Action::Cancel)],
         help: None,
         hint: hint(2, "Esc", "cancel"),
@@ -515,6 +533,20 @@ pub const BINDINGS: &[Binding] = &[
         ],
         help: None,
         hint: None,
+    },
+    Binding {
+        contexts: &[C::SkinSigns],
+        keys: &[
+            (ch(' '), skin(SkinEdit::ToggleSign)),
+            (ch('x'), skin(SkinEdit::ToggleSign)),
+            (code(KeyCode::Enter), Action::Submit),
+            (code(KeyCode::Up), skin(SkinEdit::Up)),
+            (ch('k'), skin(SkinEdit::Up)),
+            (code(KeyCode::Down), skin(SkinEdit::Down)),
+            (ch('j'), skin(SkinEdit::Down)),
+        ],
+        help: None,
+        hint: hint(1, "Space", "tick sign"),
     },
     Binding {
         contexts: &[C::SkinNote],

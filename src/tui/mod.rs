@@ -190,6 +190,8 @@ struct TickView {
     unsaved: bool,
     outside_changes: u64,
     timers_ended: u64,
+    /// A reloaded plan or journal can raise or clear an alert.
+    alerts: Vec<crate::domain::alerts::Alert>,
 }
 
 impl TickView {
@@ -203,6 +205,7 @@ impl TickView {
             unsaved: app.journal.has_unsaved_changes(),
             outside_changes: app.outside_changes,
             timers_ended: app.timers_ended,
+            alerts: app.alerts.clone(),
         }
     }
 }

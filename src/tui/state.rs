@@ -25,6 +25,8 @@ pub enum Screen {
 pub enum Overlay {
     /// The key help: any key closes it.
     Help,
+    /// When to call the clinic: the plan's warning signs. Any key closes it.
+    WarningSigns,
     /// The skin log of a day, over Today.
     SkinForm(SkinForm),
     /// Record a new treatment, over Today.
@@ -47,8 +49,11 @@ pub enum Change {
 /// How keys are read for this screen and overlay.
 pub fn key_context(screen: &Screen, overlay: Option<&Overlay>) -> KeyContext {
     match (overlay, screen) {
-        (Some(Overlay::Help), _) => KeyContext::Help,
+        (Some(Overlay::Help | Overlay::WarningSigns), _) => KeyContext::Help,
         (Some(Overlay::SkinForm(form)), _) if form.focus == SkinField::Note => KeyContext::SkinNote,
+        (Some(Overlay::SkinForm(form)), _) if matches!(form.focus, SkinField::Sign(_)) => {
+            KeyContext::SkinSigns
+        }
         (Some(Overlay::SkinForm(_)), _) => KeyContext::SkinScores,
         (Some(Overlay::NewTreatment(_)), _) | (None, Screen::Welcome(_)) => KeyContext::Welcome,
         (Some(Overlay::EditTreatment { .. }), _) => KeyContext::HistoryForm,

@@ -26,6 +26,7 @@ use crate::journal::paths::Paths;
 use crate::journal::{DayEntry, Journal, Month, Symptoms, Treatment};
 
 use super::{CliError, ExportArgs, ExportFormat};
+use crate::domain::alerts;
 
 /// Everything an export shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -44,11 +45,10 @@ pub struct History {
     pub plan: CarePlan,
     /// The patient's name for the title (`--name`); never taken from the system.
     pub name: Option<String>,
-    /// Signs that call for the clinic at once. Empty until the plan carries them (tracker
-    /// issue 13); every report shows the section only when there is something in it.
+    /// Signs that call for the clinic at once: the plan's list (`domain::plan`).
     pub warning_signs: Vec<String>,
-    /// Alerts raised on given days (a warning sign or a severe score logged). Empty until
-    /// the app records them (tracker issue 13); shown in their treatment's section.
+    /// Urgent alerts raised on given days (a warning sign ticked, a severe score, pain
+    /// still marked after day 2: `domain::alerts`); shown in their treatment's section.
     pub alerts: Vec<Alert>,
 }
 
@@ -113,9 +113,20 @@ impl History {
         dates.extend(planned_days(plan, journal.treatments(), now.date()));
         dates.retain(|date| since.is_none_or(|since| *date >= since));
         let journal = &*journal;
-        let days = dates
+        let days: Vec<DayRow> = dates
             .into_iter()
             .map(|date| day_row(plan, journal, date))
+            .collect();
+        let alerts = days
+            .iter()
+            .filter_map(|row| {
+                let entry = journal.day(row.date)?;
+                let reasons = alerts::urgent_on_day(plan, row.day?, entry.symptoms, &entry.signs);
+                (!reasons.is_empty()).then(|| Alert {
+                    date: row.date,
+                    text: format!("told to call the clinic: {}", reasons.join("; ")),
+                })
+            })
             .collect();
         Ok(History {
             generated: now.clone(),
@@ -128,8 +139,8 @@ impl History {
                 .and_then(|t| crate::domain::recovery::next_session_window(plan, t)),
             plan: plan.clone(),
             name: None,
-            warning_signs: Vec::new(),
-            alerts: Vec::new(),
+            warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+            alerts,
         })
     }
 
@@ -252,7 +263,8 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
     let entry = journal.day(date);
     let treatment = journal.treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
-    let checklist = day.map_or_else(Vec::new, |day| recovery::checklist(plan, day, entry));
+    let checklist =
+        treatment.map_or_else(Vec::new, |t| recovery::day_checklist(plan, t, date, entry));
     let mut items: Vec<ItemRow> = checklist
         .iter()
         .map(|progress| ItemRow {

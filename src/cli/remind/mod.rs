@@ -19,8 +19,9 @@ use std::fmt::Write as _;
 use jiff::ZonedDateTime;
 use serde::Serialize;
 
+use crate::domain::alerts;
 use crate::domain::reminders::{
-    self, EveningCare, NextSession, Reminder, RestrictionsPassed, Source, TimerEnded,
+    self, DailyAlert, EveningCare, NextSession, Reminder, RestrictionsPassed, Source, TimerEnded,
 };
 use crate::domain::time::{Clock, Stamp};
 use crate::journal::paths::{Paths, ReminderPaths};
@@ -118,6 +119,19 @@ fn deliver(
     let now = clock.now();
     let today = now.date();
     journal.load_month(Month::of(today))?;
+    journal.load_month(Month::of(alerts::first_date_read(&journal, today)))?;
+    // Urgent alerts (a warning sign, a severe score, pain still marked after day 2) reach
+    // the patient once a day each while the log that raised them is current.
+    let urgent: Vec<DailyAlert> = alerts::for_date(&plan, &journal, today)
+        .into_iter()
+        .filter(|alert| alert.level == alerts::Level::Urgent)
+        .map(|alert| DailyAlert {
+            id: alert_id(&alert.reason),
+            date: today,
+            summary: alerts::CALL_CLINIC.to_string(),
+            body: alert.reason,
+        })
+        .collect();
 
     let mut sources: Vec<Box<dyn Source + '_>> = Vec::new();
     if let Some(treatment) = journal.latest_treatment() {
@@ -138,21 +152,33 @@ fn deliver(
         sources.push(Box::new(TimerEnded { timer }));
     }
     if let (Some(at), Some(treatment)) = (settings.evening, journal.treatment_for(today))
-        && let Some(day) = crate::domain::recovery::day_number(treatment, today)
+        && crate::domain::recovery::day_number(treatment, today).is_some()
     {
-        let checklist = crate::domain::recovery::checklist(&plan, day, journal.day(today));
+        // As the checklist reads now; as-needed items (the ice pack) are never "still open".
+        let checklist: Vec<_> = crate::domain::recovery::checklist(
+            &plan,
+            treatment,
+            today,
+            now.timestamp(),
+            journal.day(today),
+        )
+        .into_iter()
+        .filter(|item| !item.item.as_needed)
+        .collect();
         sources.push(Box::new(EveningCare {
             date: today,
             at,
             open: checklist
                 .iter()
                 .filter(|item| !item.done())
-                .map(|item| item.item.label.clone())
+                .map(|item| item.label().to_string())
                 .collect(),
             total: checklist.len(),
         }));
     }
-    // Urgent alerts (the care-and-alerts work) join here as `DailyAlert` sources.
+    for alert in urgent {
+        sources.push(Box::new(alert));
+    }
 
     let mut delivered = Delivered::load(&places.delivered())?;
     let source_refs: Vec<&dyn Source> = sources.iter().map(|s| s.as_ref() as &dyn Source).collect();
@@ -315,4 +341,17 @@ fn set(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
         stdout: text,
         warning: settings.warning(),
     })
+}
+
+/// A stable name for an urgent alert, from its reason: letters and digits, dashes between.
+fn alert_id(reason: &str) -> String {
+    let mut id = String::from("urgent");
+    for word in reason
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        id.push('-');
+        id.push_str(&word.to_ascii_lowercase());
+    }
+    id
 }

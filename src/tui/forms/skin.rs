@@ -1,16 +1,27 @@
-//! The "how is your skin" form: four symptom scores and a free note for one day.
+//! The "how is your skin" form: four symptom scores, the warning signs to tick, and a free
+//! note for one day.
 
 use jiff::civil::Date;
 
 use crate::domain::model::{DayEntry, Score, Symptom, Symptoms};
+use crate::domain::plan::WarningSign;
 pub use crate::tui::action::SkinEdit;
 use crate::tui::forms::input::TextArea;
 
-/// Which part of the form has focus: one of the four scores, or the note.
+/// Which part of the form has focus: one of the four scores, a warning sign, or the note.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SkinField {
     Score(usize),
+    Sign(usize),
     Note,
+}
+
+/// One warning sign of the plan, as a box to tick.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignBox {
+    pub id: String,
+    pub text: String,
+    pub ticked: bool,
 }
 
 /// The form's state while it is open.
@@ -22,26 +33,54 @@ pub struct SkinForm {
     /// Scores are saved only if the day had them or the patient set one: opening the form to
     /// write a note must not record "none" for every symptom.
     pub scores_set: bool,
+    /// The plan's warning signs, ticked as logged that day.
+    pub signs: Vec<SignBox>,
     pub note: TextArea,
     pub focus: SkinField,
-    /// What the day held when the form opened: saving it unchanged writes nothing.
-    pub original: (Option<Symptoms>, String),
+    /// What the day held when the form opened (scores, signs, note): saving it unchanged
+    /// writes nothing.
+    pub original: (Option<Symptoms>, Vec<String>, String),
     /// Why the last key did nothing (a letter typed on a score row).
     pub notice: Option<&'static str>,
 }
 
 impl SkinForm {
-    /// The form for `date`, filled with what was logged.
-    pub fn for_day(date: Date, entry: Option<&DayEntry>) -> SkinForm {
+    /// The form for `date`, filled with what was logged; `signs` are the plan's.
+    pub fn for_day(date: Date, entry: Option<&DayEntry>, signs: &[WarningSign]) -> SkinForm {
         let symptoms = entry.and_then(|e| e.symptoms);
         let s = symptoms.unwrap_or_default();
+        let logged = entry.map_or(&[][..], |e| e.signs.as_slice());
+        let mut boxes: Vec<SignBox> = signs
+            .iter()
+            .map(|sign| SignBox {
+                id: sign.id.clone(),
+                text: sign.text.clone(),
+                ticked: logged.iter().any(|id| id.eq_ignore_ascii_case(&sign.id)),
+            })
+            .collect();
+        // A sign logged under a plan that no longer lists it stays, named by its id: the
+        // form must not drop what the patient logged.
+        for id in logged {
+            if !boxes.iter().any(|b| b.id.eq_ignore_ascii_case(id)) {
+                boxes.push(SignBox {
+                    id: id.clone(),
+                    text: id.clone(),
+                    ticked: true,
+                });
+            }
+        }
         SkinForm {
             date,
             scores: Symptom::ALL.map(|symptom| s.get(symptom)),
             scores_set: symptoms.is_some(),
+            signs: boxes,
             note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
-            original: (symptoms, entry.map_or(String::new(), |e| e.note())),
+            original: (
+                symptoms,
+                logged.to_vec(),
+                entry.map_or(String::new(), |e| e.note()),
+            ),
             notice: None,
         }
     }
@@ -57,22 +96,36 @@ impl SkinForm {
         })
     }
 
-    /// True when saving would change nothing that was logged.
+    /// The ids of the signs ticked, to save.
+    pub fn ticked_signs(&self) -> Vec<String> {
+        self.signs
+            .iter()
+            .filter(|b| b.ticked)
+            .map(|b| b.id.clone())
+            .collect()
+    }
+
+    /// True when saving would change nothing that was logged (scores, signs, note).
     pub fn unchanged(&self) -> bool {
         let scores_same = !self.scores_set || self.symptoms() == self.original.0;
-        scores_same && self.note.text() == self.original.1
+        let mut ticked = self.ticked_signs();
+        let mut logged = self.original.1.clone();
+        ticked.sort_unstable_by_key(|id| id.to_ascii_lowercase());
+        logged.sort_unstable_by_key(|id| id.to_ascii_lowercase());
+        let signs_same = ticked.len() == logged.len()
+            && ticked
+                .iter()
+                .zip(&logged)
+                .all(|(a, b)| a.eq_ignore_ascii_case(b));
+        scores_same && signs_same && self.note.text() == self.original.2
     }
 
     pub fn edit(&mut self, edit: SkinEdit) {
         self.notice = None;
         match (self.focus, edit) {
-            // Tab jumps between the scores and the note; ↑↓ move from score to score.
-            (SkinField::Score(_), SkinEdit::NextField | SkinEdit::PrevField) => {
-                self.focus = SkinField::Note;
-            }
-            (SkinField::Note, SkinEdit::NextField | SkinEdit::PrevField) => {
-                self.focus = SkinField::Score(0);
-            }
+            // Tab goes scores → signs (one stop) → note; ↑↓ move within scores and signs.
+            (_, SkinEdit::NextField) => self.focus = self.tab(1),
+            (_, SkinEdit::PrevField) => self.focus = self.tab(-1),
             (SkinField::Score(_), SkinEdit::Insert(_)) => {
                 self.notice = Some("Scores take 0 to 4. Tab goes to the note, to write.");
             }
@@ -84,6 +137,14 @@ impl SkinForm {
             (SkinField::Score(_), SkinEdit::Up) => self.focus = self.step_focus(-1),
             (SkinField::Score(_), SkinEdit::Down) => self.focus = self.step_focus(1),
             (SkinField::Score(_), _) => {}
+            (SkinField::Sign(i), SkinEdit::ToggleSign) => {
+                if let Some(sign) = self.signs.get_mut(i) {
+                    sign.ticked = !sign.ticked;
+                }
+            }
+            (SkinField::Sign(_), SkinEdit::Up) => self.focus = self.step_focus(-1),
+            (SkinField::Sign(_), SkinEdit::Down) => self.focus = self.step_focus(1),
+            (SkinField::Sign(_), _) => {}
             (SkinField::Note, edit) => self.edit_note(edit),
         }
     }
@@ -108,16 +169,33 @@ impl SkinForm {
         }
     }
 
+    /// Tab and Shift-Tab: the scores are one stop, the list of signs one stop (↑↓ move
+    /// inside each), the note the last.
+    fn tab(&self, delta: i8) -> SkinField {
+        let stops: Vec<SkinField> = [SkinField::Score(0)]
+            .into_iter()
+            .chain((!self.signs.is_empty()).then_some(SkinField::Sign(0)))
+            .chain([SkinField::Note])
+            .collect();
+        let here = match self.focus {
+            SkinField::Sign(_) => SkinField::Sign(0),
+            SkinField::Score(_) => SkinField::Score(0),
+            other => other,
+        };
+        let index = stops.iter().position(|f| *f == here).unwrap_or(0);
+        let len = stops.len() as isize;
+        stops[(index as isize + isize::from(delta)).rem_euclid(len) as usize]
+    }
+
     fn step_focus(&self, delta: i8) -> SkinField {
-        const ORDER: [SkinField; 5] = [
-            SkinField::Score(0),
-            SkinField::Score(1),
-            SkinField::Score(2),
-            SkinField::Score(3),
-            SkinField::Note,
-        ];
-        let index = ORDER.iter().position(|f| *f == self.focus).unwrap_or(0);
-        ORDER[(index as isize + isize::from(delta)).rem_euclid(ORDER.len() as isize) as usize]
+        let order: Vec<SkinField> = (0..Symptom::ALL.len())
+            .map(SkinField::Score)
+            .chain((0..self.signs.len()).map(SkinField::Sign))
+            .chain([SkinField::Note])
+            .collect();
+        let index = order.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let len = order.len() as isize;
+        order[(index as isize + isize::from(delta)).rem_euclid(len) as usize]
     }
 }
 
@@ -128,7 +206,7 @@ mod tests {
 
     #[test]
     fn a_note_alone_records_no_scores() {
-        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &[]);
         form.edit(SkinEdit::PrevField);
         assert_eq!(form.focus, SkinField::Note);
         form.edit(SkinEdit::Insert('o'));
@@ -138,16 +216,41 @@ mod tests {
     }
 
     #[test]
-    fn tab_goes_to_the_note_and_letters_on_a_score_say_why_nothing_happened() {
-        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+    fn signs_follow_the_scores_and_space_ticks_them() {
+        let plan = crate::domain::plan::CarePlan::builtin();
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
+        for _ in 0..5 {
+            form.edit(SkinEdit::Down);
+        }
+        assert_eq!(form.focus, SkinField::Sign(1));
+        form.edit(SkinEdit::ToggleSign);
+        assert_eq!(form.ticked_signs(), ["pus"]);
+        form.edit(SkinEdit::ToggleSign);
+        assert!(form.ticked_signs().is_empty());
+    }
+
+    #[test]
+    fn tab_goes_to_the_signs_then_the_note_and_letters_on_a_score_say_why_nothing_happened() {
+        let plan = crate::domain::plan::CarePlan::builtin();
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
         form.edit(SkinEdit::Insert('x'));
         assert!(form.notice.is_some_and(|n| n.contains("0 to 4")));
         assert!(form.unchanged());
         form.edit(SkinEdit::NextField);
         assert_eq!(
             form.focus,
+            SkinField::Sign(0),
+            "Tab from Redness goes to the signs"
+        );
+        form.edit(SkinEdit::ToggleSign);
+        assert!(!form.unchanged(), "a ticked sign is a change");
+        form.edit(SkinEdit::ToggleSign);
+        assert!(form.unchanged());
+        form.edit(SkinEdit::NextField);
+        assert_eq!(
+            form.focus,
             SkinField::Note,
-            "Tab from Redness goes to the note"
+            "Tab from the signs goes to the note"
         );
         assert_eq!(form.notice, None);
         form.edit(SkinEdit::Insert('x'));
@@ -158,7 +261,7 @@ mod tests {
 
     #[test]
     fn scores_are_clamped_to_the_scale() {
-        let mut form = SkinForm::for_day(date(2027, 3, 15), None);
+        let mut form = SkinForm::for_day(date(2027, 3, 15), None, &[]);
         form.edit(SkinEdit::StepScore(-1));
         assert_eq!(form.scores[0], Score(0));
         form.edit(SkinEdit::SetScore(9));

@@ -35,9 +35,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ] {
         lines.push(Line::styled(super::fit(&text, inner_width), theme.muted));
     }
-    // Inside the screen's frame, never over its borders, the status line or the footer.
-    let room = area.inner(ratatui::layout::Margin::new(1, 1));
+    // Inside the screen's frame when it fits there; over the frame's top and bottom
+    // borders when that is what it takes to show every key (Today's list, with the
+    // warning signs, needs the whole body at 80x24). Never over the status line or footer.
     let wanted = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let inside = area.inner(ratatui::layout::Margin::new(1, 1));
+    let room = if wanted > inside.height {
+        area.inner(ratatui::layout::Margin::new(1, 0))
+    } else {
+        inside
+    };
     let popup = room.centered(
         Constraint::Length(64.min(room.width)),
         Constraint::Length(wanted.min(room.height)),

@@ -170,8 +170,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )),
         _ => lines.push(Line::styled("Before your first treatment", theme.muted)),
     }
-    if let Some(day) = day.filter(|_| !future) {
-        let items = recovery::checklist(&app.plan, day, entry);
+    if day.is_some() && !future {
+        let items = treatment.map_or_else(Vec::new, |t| {
+            recovery::day_checklist(&app.plan, t, date, entry)
+        });
         match recovery::adherence(&items) {
             Some(fraction) => {
                 let done = items.iter().filter(|p| p.done()).count();
@@ -204,6 +206,22 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
             None => lines.push(Line::styled("No symptom scores logged", theme.muted)),
         }
+    }
+    let signs: Vec<String> = entry.map_or_else(Vec::new, |e| {
+        e.signs
+            .iter()
+            .map(|id| {
+                app.plan
+                    .warning_sign(id)
+                    .map_or(id.clone(), |s| s.text.clone())
+            })
+            .collect()
+    });
+    if !signs.is_empty() {
+        lines.push(Line::styled(
+            format!("Warning signs: {}", signs.join("; ")),
+            theme.error,
+        ));
     }
     if let Some(note) = entry.map(DayEntry::note).filter(|n| !n.trim().is_empty()) {
         let note = note.trim();

@@ -12,6 +12,7 @@ mod split;
 pub mod theme;
 mod today;
 mod treatment;
+mod warning_signs;
 mod wrap;
 
 use ratatui::Frame;
@@ -68,6 +69,14 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if theme.ascii {
         asciify(frame.buffer_mut());
+    }
+    if app.overlay == Some(Overlay::WarningSigns) {
+        warning_signs::draw(frame, body, &app.plan, theme);
+        frame.render_widget(Clear, footer);
+        frame.render_widget(
+            key_hints(&[("any key", "closes")], footer.width, theme),
+            footer,
+        );
     }
 }
 
@@ -174,11 +183,17 @@ fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Lin
             .sum();
         (1 + pairs).saturating_sub(2)
     };
-    // The first three (move, tick, the timer on Today) and the last three (switch screen,
-    // help, quit) go last; the one moving through the list goes before the other two.
+    // Ticking, the timer, the warning signs (when to call the clinic), help and quit go
+    // last, switching screens just before them; of the others, the one nearest the end
+    // goes first (the day, the skin form, then moving through the list).
+    const KEPT: [&str; 5] = ["Space", "t", "w", "?", "q"];
     while hints.len() > 1 && needed(&hints) > usize::from(width) {
-        let middle = hints.len().saturating_sub(4);
-        hints.remove(if middle > 2 { middle } else { 0 });
+        let drop = hints
+            .iter()
+            .rposition(|(key, _)| !KEPT.contains(key) && *key != "Tab")
+            .or_else(|| hints.iter().position(|(key, _)| *key == "Tab"))
+            .unwrap_or(0);
+        hints.remove(drop);
     }
     let mut spans = vec![Span::raw(" ")];
     for (key, what) in &hints {

@@ -18,9 +18,10 @@ pub fn draw(
     form: &SkinForm,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
+    let signs_len = u16::try_from(form.signs.len()).unwrap_or(u16::MAX);
     let popup = area.centered(
         Constraint::Length(66.min(area.width)),
-        Constraint::Length(17.min(area.height)),
+        Constraint::Length(signs_len.saturating_add(13).min(area.height)),
     );
     let title = format!(" How is your skin? · {} ", form.date.strftime("%A %-d %B"));
     // Lines carry their own leading space: no padding.
@@ -28,15 +29,23 @@ pub fn draw(
     let inner = block.inner(popup);
     frame.render_widget(Clear, popup);
     frame.render_widget(block, popup);
-    let [scores, _, note_label, note, _, help] = Layout::vertical([
+    let [scores, signs_label, signs, note_label, note, help] = Layout::vertical([
         Constraint::Length(4),
         Constraint::Length(1),
+        Constraint::Max(signs_len),
         Constraint::Length(1),
         Constraint::Min(1),
         Constraint::Length(1),
-        Constraint::Length(1),
     ])
     .areas(inner);
+    frame.render_widget(
+        Line::styled(
+            " Any of these? Call your clinic today (Space ticks):",
+            theme.warning,
+        ),
+        signs_label,
+    );
+    draw_signs(frame, signs, form, theme);
 
     let rows: Vec<Line> = Symptom::ALL
         .iter()
@@ -81,20 +90,62 @@ pub fn draw(
             frame.set_cursor_position(cursor);
         }
     }
-    let how = if let Some(notice) = form.notice {
-        format!(" {notice}")
-    } else if note_focused {
-        " Type freely; Enter starts a new line.".to_string()
-    } else {
-        " 0-4 or ←→ score, ↑↓ move, Tab the note. 0 none … 4 severe.".to_string()
+    let (how, context) = match form.focus {
+        SkinField::Note => (
+            " Type freely; Enter starts a new line.".to_string(),
+            KeyContext::SkinNote,
+        ),
+        SkinField::Sign(_) => (
+            " Space ticks the sign, ↑↓ move, Tab the note.".to_string(),
+            KeyContext::SkinSigns,
+        ),
+        SkinField::Score(_) => (
+            " 0-4 or ←→ score, ↑↓ move, Tab the signs. 0 none … 4 severe.".to_string(),
+            KeyContext::SkinScores,
+        ),
     };
-    let how_style = if form.notice.is_some() {
-        theme.warning
-    } else {
-        theme.muted
+    let (how, how_style) = match form.notice {
+        Some(notice) => (format!(" {notice}"), theme.warning),
+        None => (how, theme.muted),
     };
     frame.render_widget(Line::styled(how, how_style), help);
-    keys::footer(KeyContext::SkinScores, false)
+    keys::footer(context, false)
+}
+
+/// The warning signs as boxes, scrolled so the one in focus is always in view.
+fn draw_signs(frame: &mut Frame, area: Rect, form: &SkinForm, theme: &Theme) {
+    let height = usize::from(area.height);
+    if height == 0 {
+        return;
+    }
+    let focused = match form.focus {
+        SkinField::Sign(i) => Some(i),
+        _ => None,
+    };
+    let scroll = focused.map_or(0, |i| (i + 1).saturating_sub(height));
+    let width = usize::from(area.width);
+    let rows: Vec<Line> = form
+        .signs
+        .iter()
+        .enumerate()
+        .skip(scroll)
+        .take(height)
+        .map(|(index, sign)| {
+            let here = focused == Some(index);
+            let mark = if sign.ticked { "[x]" } else { "[ ]" };
+            let text = super::fit(
+                &format!("{} {mark} {}", if here { "▸" } else { " " }, sign.text),
+                width,
+            );
+            let style = match (here, sign.ticked) {
+                (true, _) => theme.selected,
+                (false, true) => theme.error,
+                (false, false) => theme.text,
+            };
+            Line::styled(text, style)
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(rows), area);
 }
 
 /// `▸ Redness            ██░░  moderate`

@@ -3,11 +3,13 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{LineGauge, Paragraph, Wrap};
+use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
 
 use super::{Theme, fit, split};
+use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
+use crate::domain::schedule::{self, Form};
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
 
@@ -25,25 +27,80 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, concern_area, left, right] = layout(area, app);
+    let (urgent, watch) = split_alerts(app);
+    let [header, urgent_area, watch_area, left, right] = layout(area, app);
     draw_header(frame, header, app, theme);
-    if let Some(concern) = &app.concern {
-        let text = Paragraph::new(format!(" {concern}"))
+    if !urgent.is_empty() {
+        draw_urgent(frame, urgent_area, &urgent, theme);
+    }
+    if let Some(alert) = watch.first() {
+        let text = Paragraph::new(format!(" {}", alert.text))
             .style(theme.warning)
             .wrap(Wrap { trim: true });
-        frame.render_widget(text, concern_area);
+        frame.render_widget(text, watch_area);
     }
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
     keys::footer(KeyContext::Today, app.timer.is_some())
 }
 
-/// The header, the concern note, the checklist and the countdown panel.
-fn layout(area: Rect, app: &App) -> [Rect; 4] {
-    let concern_height = if app.concern.is_some() { 2 } else { 0 };
-    let [header, concern_area, body] = Layout::vertical([
+/// At most this many reasons are listed in the urgent frame; the rest are summed up.
+const MAX_REASONS: usize = 3;
+
+/// The framed "call your clinic" message: calm words, every reason, where to read more.
+fn draw_urgent(frame: &mut Frame, area: Rect, urgent: &[&Alert], theme: &Theme) {
+    let block = Block::bordered()
+        .title(format!(" {} ", alerts::CALL_CLINIC))
+        .title_style(theme.error)
+        .border_style(theme.error)
+        .padding(Padding::horizontal(1));
+    let width = usize::from(block.inner(area).width);
+    let mut lines: Vec<Line> = urgent
+        .iter()
+        .take(MAX_REASONS)
+        .map(|alert| Line::styled(fit(&format!("• {}", alert.reason), width), theme.text))
+        .collect();
+    if urgent.len() > MAX_REASONS {
+        let last = lines.len() - 1;
+        lines[last] = Line::styled(
+            fit(
+                &format!(
+                    "• and {} more (aftercare status)",
+                    urgent.len() - MAX_REASONS + 1
+                ),
+                width,
+            ),
+            theme.text,
+        );
+    }
+    lines.push(Line::styled(
+        fit("Tell them what you logged. w: the warning signs.", width),
+        theme.muted,
+    ));
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The urgent alerts (framed, "call your clinic") and the watch notes (one line).
+fn split_alerts(app: &App) -> (Vec<&Alert>, Vec<&Alert>) {
+    app.alerts
+        .iter()
+        .partition(|alert| alert.level == Level::Urgent)
+}
+
+/// The header, the urgent frame, the watch note, the checklist and the countdown panel:
+/// the one layout both the drawing and a click go by.
+fn layout(area: Rect, app: &App) -> [Rect; 5] {
+    let (urgent, watch) = split_alerts(app);
+    let urgent_height = if urgent.is_empty() {
+        0
+    } else {
+        u16::try_from(urgent.len().min(MAX_REASONS)).unwrap_or(1) + 3
+    };
+    let watch_height = if watch.is_empty() { 0 } else { 2 };
+    let [header, urgent_area, watch_area, body] = Layout::vertical([
         Constraint::Length(1),
-        Constraint::Length(concern_height),
+        Constraint::Length(urgent_height),
+        Constraint::Length(watch_height),
         Constraint::Min(0),
     ])
     .areas(area);
@@ -55,13 +112,13 @@ fn layout(area: Rect, app: &App) -> [Rect; 4] {
         .clamp(PANEL_MIN_WIDTH, PANEL_WIDTH);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(panel_width)]).areas(body);
-    [header, concern_area, left, right]
+    [header, urgent_area, watch_area, left, right]
 }
 
 /// The checklist item drawn at `(column, row)`, if any, and whether the click is on its
 /// `[ ]` box.
 pub fn item_at(area: Rect, app: &App, column: u16, row: u16) -> Option<(usize, bool)> {
-    let [_, _, left, _] = layout(area, app);
+    let [_, _, _, left, _] = layout(area, app);
     let inner = super::panel("", &Theme::PLAIN).inner(left);
     if !inner.contains(ratatui::layout::Position::new(column, row)) {
         return None;
@@ -198,6 +255,13 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         scrolled(rows, selected, height, theme)
     };
+    // Items that start later today, once a restriction lifts, follow when there is room.
+    for line in later_today(app, width, theme) {
+        if lines.len() + 1 > height {
+            break;
+        }
+        lines.push(line);
+    }
     // Ticks of items the plan no longer has: kept and shown, counted for nothing.
     for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
         if lines.len() + 2 > height {
@@ -261,7 +325,7 @@ fn checklist_row<'a>(
         _ => progress.progress_text(),
     };
     let label_width = width.saturating_sub(8 + count.len()).max(1);
-    let labels = super::wrap::wrap_words(&progress.item.label, label_width);
+    let labels = super::wrap::wrap_words(progress.label(), label_width);
     let style = match (selected, progress.done()) {
         (true, _) => theme.selected,
         (false, true) => theme.done,
@@ -282,6 +346,25 @@ fn checklist_row<'a>(
                 format!("      {label}{} ", " ".repeat(pad + 1 + count.len()))
             };
             Line::styled(text, style)
+        })
+        .collect()
+}
+
+/// Items that start later on the day on screen, once a restriction lifts: not asked for
+/// yet, but the patient sees when they come.
+fn later_today<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
+    let Some(treatment) = app.journal.treatment_for(app.date) else {
+        return Vec::new();
+    };
+    let zone = app.now.time_zone().clone();
+    schedule::later_on_day(&app.plan, treatment, app.date, app.view_instant())
+        .into_iter()
+        .map(|(item, starts)| {
+            let at = starts.to_zoned_datetime(zone.clone()).strftime("%H:%M");
+            Line::styled(
+                fit(&format!("  from {at}: {}", item.label), width),
+                theme.muted,
+            )
         })
         .collect()
 }
@@ -313,8 +396,13 @@ fn selected_details<'a>(
         },
         _ => "Your dermatologist".to_string(),
     };
+    let what = if item.as_needed {
+        format!("only if needed, up to {what}")
+    } else {
+        what
+    };
     let what = format!("{}{}{default}", what[..1].to_uppercase(), &what[1..]);
-    let mut lines: Vec<Line> = super::wrap::wrap_words(&item.hint, width)
+    let mut lines: Vec<Line> = super::wrap::wrap_words(progress.hint(), width)
         .into_iter()
         .map(|row| Line::styled(row, theme.text))
         .collect();
@@ -323,6 +411,24 @@ fn selected_details<'a>(
             super::wrap::wrap_words(&text, width)
                 .into_iter()
                 .map(|row| Line::styled(row, theme.muted)),
+        );
+    }
+    if let Form::Restricted { by, .. } = progress.form {
+        // When the restriction lifts, the item reads as usual again.
+        let lifts = schedule::lifts_at(
+            by,
+            app.journal
+                .treatment_for(app.date)
+                .map_or(app.now.timestamp(), |t| t.at.instant),
+        )
+        .to_zoned_datetime(app.now.time_zone().clone());
+        lines.extend(
+            super::wrap::wrap_words(
+                &format!("From {}: {}", lifts.strftime("%a %H:%M"), item.label),
+                width,
+            )
+            .into_iter()
+            .map(|row| Line::styled(row, theme.muted)),
         );
     }
     if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
@@ -350,60 +456,73 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let at = app.view_instant();
     let statuses = recovery::restrictions_at(&app.plan, treatment, at);
-    let width = usize::from(inner.width);
-    let footnote: Vec<String> = if statuses.iter().any(|s| s.restriction.is_our_default()) {
-        super::wrap::wrap_words("* our default: no number in the tip", width)
+    let (lifted, mut holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
+    // What lifts next comes first.
+    holding.sort_by_key(|s| s.left);
+    // Three rows each (label, gauge, end), with a blank line between when all fit; two
+    // rows (no end time) when three do not.
+    let lifted_rows = if lifted.is_empty() {
+        0
     } else {
-        Vec::new()
+        lifted.len() + 2
     };
     let height = usize::from(inner.height);
-    // The roomiest layout that shows every restriction and the footnote: label, gauge and
-    // end time with a blank line between; without the blank line; label and gauge only.
-    let count = statuses.len();
-    let room = height.saturating_sub(footnote.len());
-    let (rows, gap) = [(3, 1), (3, 0), (2, 0)]
-        .into_iter()
-        .find(|(rows, gap)| count * (rows + gap) <= room + gap)
-        .unwrap_or((2, 0));
-    let per = rows + gap;
-    // What does not fit is counted on a last line instead of silently falling off.
-    let shown = if count * per <= room + gap {
-        count
+    let n = holding.len();
+    let (rows, step) = if n * 4 + lifted_rows <= height {
+        (3, 4)
+    } else if n * 3 + lifted_rows <= height {
+        (3, 3)
+    } else if n * 2 + lifted_rows <= height || n * 3 > height {
+        (2, 2)
     } else {
-        room.saturating_sub(1) / per
+        (3, 3)
     };
     let mut y = inner.y;
-    for status in statuses.iter().take(shown) {
-        let rows_u16 = u16::try_from(rows).unwrap_or(3);
+    let mut hidden = 0;
+    for status in &holding {
+        if y + rows > inner.bottom() {
+            hidden += 1;
+            continue;
+        }
         draw_restriction(
             frame,
-            Rect::new(inner.x, y, inner.width, rows_u16),
+            Rect::new(inner.x, y, inner.width, rows),
             status,
             app,
             theme,
         );
-        y += u16::try_from(per).unwrap_or(4);
+        y += step;
     }
-    let mut tail: Vec<Line> = Vec::new();
-    if shown < count {
-        tail.push(Line::styled(
-            format!("↓ {} more: enlarge the window", count - shown),
+    let width = usize::from(inner.width);
+    let mut lines: Vec<Line> = Vec::new();
+    if !lifted.is_empty() {
+        lines.push(Line::styled("Minimum time passed:", theme.text));
+        for status in &lifted {
+            lines.push(Line::styled(
+                fit(&format!(" {}", status.restriction.label), width),
+                theme.muted,
+            ));
+        }
+        lines.push(Line::styled("Ask your clinic if unsure.", theme.muted));
+    }
+    if statuses.iter().any(|s| s.restriction.is_our_default()) {
+        lines.push(Line::styled("* our default (P shows why)", theme.muted));
+    }
+    let room = usize::from(inner.bottom().saturating_sub(y));
+    if hidden > 0 {
+        lines = vec![Line::styled(
+            fit(&format!("+{hidden} more: aftercare status"), width),
             theme.muted,
-        ));
-    }
-    tail.extend(
-        footnote
-            .into_iter()
-            .map(|row| Line::styled(row, theme.muted)),
-    );
-    // The blank line after the last restriction gives way to the footnote.
-    let tail_height = u16::try_from(tail.len()).unwrap_or(u16::MAX);
-    if y.saturating_add(tail_height) > inner.bottom() {
-        y = y.saturating_sub(u16::try_from(gap).unwrap_or(0));
+        )];
+    } else if lines.len() > room {
+        lines = vec![Line::styled(
+            fit(&format!("+{} past their minimum time", lifted.len()), width),
+            theme.muted,
+        )];
     }
     if y < inner.bottom() {
         frame.render_widget(
-            Paragraph::new(tail),
+            Paragraph::new(lines),
             Rect::new(inner.x, y, inner.width, inner.bottom() - y),
         );
     }
