@@ -331,3 +331,17 @@ fn with_an_alert_on_day_two_every_restriction_still_shows() {
     assert!(text.contains("Minimum time passed:"), "{text}");
     assert!(text.contains(" Makeup and skincare products"), "{text}");
 }
+
+#[test]
+fn at_60x16_with_an_alert_hidden_restrictions_are_marked() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-16T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &[4]);
+    let text = screen_text(&render(&app, 60, 16));
+    // Three of six restrictions fit; the rest are marked, not silently dropped.
+    assert!(text.contains("↓ 3 more "), "{text}");
+}

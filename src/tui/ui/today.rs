@@ -447,6 +447,16 @@ fn selected_details<'a>(
     lines
 }
 
+/// "↓ 3 more: aftercare status", or just "↓ 3 more" where that does not fit: never cut.
+fn more_mark(hidden: usize, width: usize) -> String {
+    let full = format!("↓ {hidden} more: aftercare status");
+    if Line::raw(full.as_str()).width() <= width {
+        full
+    } else {
+        fit(&format!("↓ {hidden} more"), width)
+    }
+}
+
 fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = super::panel(" Restrictions ", theme);
     let inner = block.inner(area);
@@ -477,13 +487,22 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         (3, 3)
     };
-    let mut y = inner.y;
-    let mut hidden = 0;
-    for status in &holding {
-        if y + rows > inner.bottom() {
-            hidden += 1;
-            continue;
+    // How many fit in `avail` rows; when not all do, one row is kept for the "+N more" mark.
+    let fitting = |avail: usize| {
+        if avail < usize::from(rows) {
+            0
+        } else {
+            (avail - usize::from(rows)) / usize::from(step) + 1
         }
+    };
+    let shown = if fitting(height) >= n {
+        n
+    } else {
+        fitting(height.saturating_sub(1))
+    };
+    let hidden = n - shown;
+    let mut y = inner.y;
+    for status in holding.iter().take(shown) {
         draw_restriction(
             frame,
             Rect::new(inner.x, y, inner.width, rows),
@@ -511,7 +530,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let room = usize::from(inner.bottom().saturating_sub(y));
     if hidden > 0 {
         lines = vec![Line::styled(
-            fit(&format!("+{hidden} more: aftercare status"), width),
+            more_mark(hidden + lifted.len(), width),
             theme.muted,
         )];
     } else if lines.len() > room {
