@@ -303,37 +303,41 @@ impl Source for NextSession<'_> {
             return Vec::new();
         };
         let closed = to.tomorrow().unwrap_or(to);
-        let mut reminders = Vec::new();
-        if let (Some(due), Some(expires)) = (
-            local_instant(from, MORNING, zone),
-            local_instant(closed, Time::midnight(), zone),
-        ) {
-            reminders.push(Reminder {
-                key: format!("next-session-open:{}", self.treatment.at),
-                kind: Kind::NextSession,
-                due,
-                expires,
-                summary: "Next session".to_string(),
-                body: format!(
+        let stale = closed.saturating_add(jiff::Span::new().days(MISSED_SESSION_NEWS_DAYS));
+        // (what, told from the morning of, until the midnight starting, message)
+        let news = [
+            (
+                "open",
+                from,
+                closed,
+                format!(
                     "the suggested window is open until {to} — book it with your clinic (the plan's default; your dermatologist decides)"
                 ),
-            });
-        }
-        let stale = closed.saturating_add(jiff::Span::new().days(MISSED_SESSION_NEWS_DAYS));
-        if let (Some(due), Some(expires)) = (
-            local_instant(closed, MORNING, zone),
-            local_instant(stale, Time::midnight(), zone),
-        ) {
-            reminders.push(Reminder {
-                key: format!("next-session-missed:{}", self.treatment.at),
-                kind: Kind::NextSession,
-                due,
-                expires,
-                summary: "Next session".to_string(),
-                body: format!(
+            ),
+            (
+                "missed",
+                closed,
+                stale,
+                format!(
                     "the suggested window closed on {to} with no session recorded — ask your clinic when to come back"
                 ),
-            });
+            ),
+        ];
+        let mut reminders = Vec::new();
+        for (what, from_day, until_day, body) in news {
+            if let (Some(due), Some(expires)) = (
+                local_instant(from_day, MORNING, zone),
+                local_instant(until_day, Time::midnight(), zone),
+            ) {
+                reminders.push(Reminder {
+                    key: format!("next-session-{what}:{}", self.treatment.at),
+                    kind: Kind::NextSession,
+                    due,
+                    expires,
+                    summary: "Next session".to_string(),
+                    body,
+                });
+            }
         }
         reminders
     }

@@ -116,24 +116,20 @@ impl Svg {
 
     /// A line through `points`; nothing for fewer than two.
     pub fn polyline(&mut self, points: &[(f64, f64)], attrs: Attrs<'_>) {
-        if points.len() < 2 {
-            return;
-        }
-        self.out.push_str("<polyline points=\"");
-        self.out.push_str(&points_text(points));
-        self.out.push('"');
-        self.attrs(attrs);
-        self.out.push_str("/>");
+        self.shape_through("polyline", 2, points, attrs);
     }
 
     /// A closed shape through `points`; nothing for fewer than three.
     pub fn polygon(&mut self, points: &[(f64, f64)], attrs: Attrs<'_>) {
-        if points.len() < 3 {
+        self.shape_through("polygon", 3, points, attrs);
+    }
+
+    /// `<tag points="…" …/>`, drawn only with at least `fewest` points.
+    fn shape_through(&mut self, tag: &str, fewest: usize, points: &[(f64, f64)], attrs: Attrs<'_>) {
+        if points.len() < fewest {
             return;
         }
-        self.out.push_str("<polygon points=\"");
-        self.out.push_str(&points_text(points));
-        self.out.push('"');
+        let _ = write!(self.out, "<{tag} points=\"{}\"", points_text(points));
         self.attrs(attrs);
         self.out.push_str("/>");
     }
