@@ -5,14 +5,17 @@
 
 mod cli_support;
 mod common;
+mod tmux_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aftercare::domain::time::Stamp;
+use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::time::{FixedClock, Stamp};
 use aftercare::journal::{
-    DayEntry, Journal, Layout, MonthFile, Tick, Treatment, TreatmentsFile, parse, pretty_config,
+    COMMAND_LOCK_WAIT, DayEntry, Journal, Layout, MonthFile, Tick, Treatment, TreatmentsFile,
+    parse, pretty_config,
 };
 use aftercare::tui::action::SkinEdit;
 use aftercare::tui::app::{Action, App, Screen};
@@ -314,6 +317,146 @@ fn a_syncthing_conflict_copy_is_merged_once_and_kept_in_backups() {
     app.update(Action::Tick);
     app.update(Action::Tick);
     assert!(app.status.is_none(), "told once: {:?}", app.status);
+}
+
+/// A journal as the app left it (one water on DAY), then a conflict copy of DAY's month
+/// with 3 more water and a note, and a temporary an interrupted save left in `days/`;
+/// the app opened on it as the terminal loop opens it: housekeeping put off.
+fn app_opened_on_a_conflict_copy(sandbox: &Sandbox) -> (App, PathBuf, PathBuf) {
+    let dir = sandbox.journal_dir();
+    {
+        let mut app = open_app(sandbox);
+        app.update(Action::Increment);
+    }
+    let name = "2026-11.sync-conflict-20261120-101010-ABCDEFG.ron";
+    leave_conflict_copy(&dir, &on_disk(&dir), name, 3, "laptop: a bit dry");
+    let temporary = dir.join("days").join(".aftercare-42-0123456789abcdef.tmp");
+    fs::write(&temporary, "half a save").unwrap();
+    let journal = Journal::open_writable_untidied(Layout::new(&dir), COMMAND_LOCK_WAIT).unwrap();
+    let app = App::new(
+        CarePlan::builtin(),
+        PlanSource::BuiltIn,
+        journal,
+        Box::new(FixedClock::at(NOW)),
+    )
+    .unwrap();
+    (app, dir.join("days").join(name), temporary)
+}
+
+fn draw(app: &App) -> String {
+    common::screen::screen_text(&common::screen::render(app, 80, 24))
+}
+
+#[test]
+fn the_first_frame_comes_before_the_housekeeping_and_the_merge_is_told_right_after() {
+    let sandbox = Sandbox::new();
+    let (mut app, copy, temporary) = app_opened_on_a_conflict_copy(&sandbox);
+    // The first frame: the journal as it is, no folder listed, nothing moved yet.
+    let first = draw(&app);
+    assert!(!first.contains("Merged"), "{first}");
+    assert_eq!(common::count(&app, "water"), 1);
+    assert!(app.journal.needs_tidy());
+    assert!(copy.exists() && temporary.exists());
+    // What the loop does right after it: tidy, and redraw because something was merged.
+    assert!(app.tidy_journal(), "a merge asks for a redraw");
+    assert!(!app.journal.needs_tidy());
+    assert!(!copy.exists() && !temporary.exists());
+    assert!(
+        sandbox
+            .journal_dir()
+            .join("backups")
+            .join(copy.file_name().unwrap())
+            .exists()
+    );
+    assert_eq!(common::count(&app, "water"), 4);
+    assert_eq!(water_on_disk(&sandbox.journal_dir()), 4);
+    let second = draw(&app);
+    assert!(
+        second.contains("Merged changes from another device: 3 ticks, 1 note"),
+        "{second}"
+    );
+    assert!(!app.tidy_journal(), "once");
+}
+
+#[test]
+fn no_tick_lands_before_the_put_off_merge() {
+    let sandbox = Sandbox::new();
+    let (mut app, copy, temporary) = app_opened_on_a_conflict_copy(&sandbox);
+    let dir = sandbox.journal_dir();
+    let item = app.checklist()[app.selected].item.id.clone();
+    let before = on_disk(&dir).days[&DAY].count(&item);
+    // A key the loop would read if it had not tidied first.
+    app.update(Action::Increment);
+    assert!(!copy.exists() && !temporary.exists());
+    // The merge was written first: the version the tick replaced is the merged one.
+    let backups = Layout::new(&dir).backups_dir();
+    let replaced = backups.join(format!("{MONTH}.1.ron"));
+    let replaced: MonthFile = parse(&fs::read(&replaced).unwrap(), &replaced).unwrap();
+    assert_eq!(
+        replaced.days[&DAY].count("water"),
+        4,
+        "merged before the tick"
+    );
+    assert_eq!(replaced.days[&DAY].note(), "laptop: a bit dry");
+    assert_eq!(
+        replaced.days[&DAY].count(&item),
+        before + u32::from(item == "water") * 3
+    );
+    let now = on_disk(&dir);
+    assert_eq!(
+        now.days[&DAY].count(&item),
+        replaced.days[&DAY].count(&item) + 1
+    );
+    assert_eq!(now.days[&DAY].note(), "laptop: a bit dry");
+}
+
+/// The real binary in tmux: a conflict copy of this month is merged and told on screen
+/// right after start-up, with no key pressed.
+#[test]
+fn the_app_merges_and_tells_a_conflict_copy_of_this_month_without_a_key() {
+    use jiff::tz::TimeZone;
+    let sandbox = Sandbox::new();
+    let paris = TimeZone::get("Europe/Paris").unwrap();
+    let today = jiff::Timestamp::now().to_zoned_datetime(paris).date();
+    let treated = today.checked_sub(jiff::Span::new().days(2)).unwrap();
+    let ok = |args: &[&str]| {
+        let run = cli_support::run_command(sandbox.command_in("Europe/Paris", args));
+        assert_eq!(run.code, 0, "aftercare {args:?}: {}", run.stderr);
+    };
+    ok(&[
+        "treatment",
+        "add",
+        "--at",
+        &format!("{treated} 12:00"),
+        "--area",
+        "face",
+    ]);
+    ok(&["tick", "water", "--date", &today.to_string()]);
+    let month = today.strftime("%Y-%m").to_string();
+    let path = sandbox.month_file(&month);
+    let mut theirs: MonthFile = parse(&fs::read(&path).unwrap(), &path).unwrap();
+    add_water(theirs.days.entry(today).or_default(), 2);
+    let name = format!("{month}.sync-conflict-20261120-101010-ABCDEFG.ron");
+    let copy = path.with_file_name(&name);
+    fs::write(
+        &copy,
+        ron::ser::to_string_pretty(&theirs, pretty_config()).unwrap(),
+    )
+    .unwrap();
+
+    let tmux = tmux_support::Tmux::new("startup-merge");
+    tmux.start(sandbox.home.path(), "");
+    let screen = tmux.wait_for("Merged changes");
+    assert!(
+        screen.contains("Merged changes from another device: 2 ticks"),
+        "{screen}"
+    );
+    assert!(!copy.exists(), "moved");
+    assert!(sandbox.journal_dir().join("backups").join(&name).exists());
+    tmux.run(&["send-keys", "q"]);
+    assert!(tmux.exited());
+    let merged: MonthFile = parse(&fs::read(&path).unwrap(), &path).unwrap();
+    assert_eq!(merged.days[&today].count("water"), 3);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! A save writes `.aftercare-<pid>-<16 hex>.tmp` beside the file (created exclusively,
 //! owner-only, never through a symlink), fsyncs it, renames it over the file and fsyncs the
 //! folder: a crash leaves the old file or the new one, never a mix. An interrupted save may
-//! leave its temporary behind; [`sweep`] removes exactly those names and nothing else — not
+//! leave its temporary behind; [`super::tidy`] removes exactly those names and nothing else — not
 //! the user's own `.2027-03.ron.backup`, not an rsync or Syncthing temporary (which look
 //! like `.2027-03.ron.Xy12Ab`).
 
@@ -117,26 +117,6 @@ pub fn is_ours(name: &str) -> bool {
         && random.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Removes the temporaries an interrupted save left in `dir` (regular files with
-/// [`is_ours`] names only). Call only while holding the journal lock, so that no other
-/// aftercare is in the middle of a save. A missing `dir` has none.
-pub fn sweep(dir: &Path) -> io::Result<usize> {
-    let entries = match fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(0),
-        Err(err) => return Err(err),
-    };
-    let mut removed = 0;
-    for entry in entries {
-        let entry = entry?;
-        if entry.file_name().to_str().is_some_and(is_ours) && entry.file_type()?.is_file() {
-            fs::remove_file(entry.path())?;
-            removed += 1;
-        }
-    }
-    Ok(removed)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,25 +133,5 @@ mod tests {
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1);
-    }
-
-    #[test]
-    fn only_our_own_names_are_swept() {
-        let dir = tempfile::tempdir().unwrap();
-        let ours = ".aftercare-12-0123456789abcdef.tmp";
-        let theirs = [
-            ".2027-03.ron.backup",
-            ".2027-03.ron.Xy12Ab",
-            ".aftercare-12-xyz.tmp",
-            "aftercare-12-0123456789abcdef.tmp",
-        ];
-        for name in theirs.iter().chain([&ours]) {
-            fs::write(dir.path().join(name), "x").unwrap();
-        }
-        assert_eq!(sweep(dir.path()).unwrap(), 1);
-        assert!(!dir.path().join(ours).exists());
-        for name in theirs {
-            assert!(dir.path().join(name).exists(), "{name} kept");
-        }
     }
 }

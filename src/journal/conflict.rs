@@ -18,9 +18,19 @@ pub struct ConflictCopy {
     pub original: PathBuf,
 }
 
+/// The shortest conflict copy name: a one-letter stem, the shortest mark (` (conflicted
+/// copy)`, 18 bytes; Syncthing's is at least 32) and `.ron`.
+const SHORTEST_COPY: usize = 1 + 18 + 4;
+
 /// The journal file name (`2027-03.ron`) a conflict copy's name belongs to, if it is one.
 /// `is_journal_stem` says which stems are journal files in that folder.
+///
+/// A journal file's own name (`2027-03.ron`, 11 bytes) is turned down by its length before
+/// any pattern work: `days/` holds hundreds of them, and this runs on each.
 pub fn original_name(name: &str, is_journal_stem: impl Fn(&str) -> bool) -> Option<String> {
+    if name.len() < SHORTEST_COPY {
+        return None;
+    }
     let base = name.strip_suffix(".ron")?;
     let stem = syncthing_stem(base).or_else(|| bracketed_stem(base))?;
     is_journal_stem(stem).then(|| format!("{stem}.ron"))
@@ -110,6 +120,7 @@ mod tests {
 
     fn journal(stem: &str) -> bool {
         stem == "treatments"
+            || stem == "x"
             || stem
                 .parse::<crate::journal::Month>()
                 .is_ok_and(|m| m.to_string() == stem)
@@ -142,6 +153,8 @@ mod tests {
                 "2027-03 (Conflicted copy 2027-03-15 101010).ron",
                 "2027-03.ron",
             ),
+            // As short as a copy's name can be.
+            ("x (conflicted copy).ron", "x.ron"),
         ] {
             assert_eq!(
                 original_name(copy, journal).as_deref(),

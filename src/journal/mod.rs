@@ -19,6 +19,7 @@ pub mod paths;
 pub mod plan_file;
 pub mod safe_file;
 mod store;
+mod tidy;
 pub mod timer_file;
 mod undo;
 pub mod undo_log;
@@ -144,6 +145,9 @@ pub struct Journal {
     /// The folder opened for writing: every change first checks it is still the one
     /// there (an unplugged disk leaves an empty mount point at the same path).
     folder: Option<folder::FolderId>,
+    /// Opened by [`Journal::open_writable_untidied`] and not tidied yet (see
+    /// [`Journal::tidy`]): the first change, or refresh, tidies before anything else.
+    tidy_pending: bool,
 }
 
 /// How many of its own operations a journal remembers for undo.
@@ -172,31 +176,94 @@ impl Journal {
             applied: Vec::new(),
             applied_total: 0,
             folder: None,
+            tidy_pending: false,
         })
     }
 
     /// Opens the journal for changing it: creates its directory (owner-only), and, under a
     /// brief lock, removes temporary files an interrupted save left behind and merges the
-    /// conflict copies a sync tool left (see [`Journal::take_notice`]). Each later change
-    /// waits up to `wait` for the lock.
+    /// conflict copies a sync tool left (see [`Journal::tidy`], [`Journal::take_notice`]).
+    /// Each later change waits up to `wait` for the lock.
     pub fn open_writable(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
+        Journal::open_locked(layout, wait, true)
+    }
+
+    /// The same, but the housekeeping — the one part of opening that lists folders, and so
+    /// grows with the number of months logged — waits for [`Journal::tidy`]: the app draws
+    /// its first screen, then tidies. Until then the first change (or [`Journal::refresh`])
+    /// tidies before anything else, so nothing is written before the conflict copies are
+    /// merged. The lock is still taken once here: a journal stuck in another aftercare is
+    /// refused before the terminal changes.
+    pub fn open_writable_untidied(layout: Layout, wait: Duration) -> Result<Journal, FileError> {
+        Journal::open_locked(layout, wait, false)
+    }
+
+    fn open_locked(layout: Layout, wait: Duration, tidy: bool) -> Result<Journal, FileError> {
         let dir = &layout.dir;
         // Only a folder created here is made owner-only; an existing one is left as it is
         // (see `folder::privacy_warning`).
         create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
         let folder = folder::FolderId::of(dir).map_err(|err| FileError::io(dir, &err))?;
         let lock = JournalLock::acquire(dir, wait)?;
-        for sub in [dir.clone(), layout.days_dir(), layout.backups_dir()] {
-            store::remove_stale_temporaries(&sub).map_err(|err| FileError::io(&sub, &err))?;
-        }
         let mut journal = Journal::open(layout)?;
         journal.writable = true;
         journal.folder = Some(folder);
         journal.lock_wait = wait;
-        journal.merge_conflict_copies()?;
+        journal.tidy_pending = true;
+        if tidy {
+            journal.tidy_locked()?;
+        }
         drop(lock);
         journal.refresh_files(&Scope::treatments())?;
         Ok(journal)
+    }
+
+    /// Whether the housekeeping of [`Journal::open_writable_untidied`] is still to do.
+    pub fn needs_tidy(&self) -> bool {
+        self.tidy_pending
+    }
+
+    /// The housekeeping [`Journal::open_writable_untidied`] put off, under the lock (waiting
+    /// for it as a change does): removes the temporaries an interrupted save left and merges
+    /// the sync tools' conflict copies, one listing per folder. Returns whether it has
+    /// something to tell ([`Journal::take_notice`]: a copy merged, or one unreadable); the
+    /// months in memory then hold what was merged. Does nothing once done; if it fails, the
+    /// next change tries again.
+    pub fn tidy(&mut self) -> Result<bool, FileError> {
+        if !self.tidy_pending {
+            return Ok(false);
+        }
+        if let Some(folder) = self.folder {
+            folder.check(&self.layout.dir)?;
+        }
+        let lock = JournalLock::acquire(&self.layout.dir, self.lock_wait)?;
+        let before = self.notices.len();
+        self.tidy_locked()?;
+        drop(lock);
+        Ok(self.notices.len() != before)
+    }
+
+    /// [`Journal::tidy`]'s work; call with the lock held. The journal folder and `days/`
+    /// are each listed once for both jobs, `backups/` for the temporaries only.
+    fn tidy_locked(&mut self) -> Result<(), FileError> {
+        let (dir, days, backups) = (
+            self.layout.dir.clone(),
+            self.layout.days_dir(),
+            self.layout.backups_dir(),
+        );
+        let io = |path: &std::path::Path| {
+            let path = path.to_path_buf();
+            move |err: std::io::Error| FileError::io(&path, &err)
+        };
+        let is_treatments = |stem: &str| stem == "treatments";
+        let mut copies = tidy::sweep_and_find(&dir, Some(&is_treatments)).map_err(io(&dir))?;
+        copies.extend(tidy::sweep_and_find(&days, Some(&is_month_stem)).map_err(io(&days))?);
+        tidy::sweep_and_find(&backups, None).map_err(io(&backups))?;
+        copies.retain(|copy| !self.unreadable_copies.contains(&copy.path));
+        // Remembers the folders as they are after the sweep and the merge.
+        self.merge_copies(copies)?;
+        self.tidy_pending = false;
+        Ok(())
     }
 
     /// False for a journal opened with [`Journal::open`].
@@ -361,7 +428,8 @@ impl Journal {
         };
         if lock.is_some()
             && let Err(err) = self
-                .merge_conflict_copies_if_new()
+                .tidy_locked_if_pending()
+                .and_then(|()| self.merge_conflict_copies_if_new())
                 .and_then(|()| self.refresh_files(&scope))
         {
             failure = Some(err);
@@ -449,6 +517,20 @@ impl Journal {
                 .collect(),
         };
         let mut changed = false;
+        if self.tidy_pending {
+            // Not tidied yet (the lock was busy): try again, without waiting.
+            let folder = self
+                .folder
+                .map_or(Ok(()), |folder| folder.check(&self.layout.dir));
+            if let Ok(lock) =
+                folder.and_then(|()| JournalLock::acquire(&self.layout.dir, Duration::ZERO))
+            {
+                let before = self.notices.len();
+                self.tidy_locked()?;
+                changed |= self.notices.len() != before;
+                drop(lock);
+            }
+        }
         if self.writable && self.folders_changed()? {
             // A file appeared or went in the folder: maybe a conflict copy. Merging one
             // writes, so it needs the lock; if another aftercare holds it, the next check
@@ -626,6 +708,13 @@ impl Journal {
             Fingerprint::current(&self.layout.days_dir())?,
         );
         Ok(now != self.folders_seen)
+    }
+
+    fn tidy_locked_if_pending(&mut self) -> Result<(), FileError> {
+        if self.tidy_pending {
+            self.tidy_locked()?;
+        }
+        Ok(())
     }
 
     fn merge_conflict_copies_if_new(&mut self) -> Result<(), FileError> {

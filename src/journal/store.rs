@@ -211,13 +211,6 @@ pub fn ensure_subdir(dir: &Path) -> Result<(), FileError> {
         .map_err(|err| FileError::io(dir, &err))
 }
 
-/// Removes the temporary files an interrupted save left behind: only names aftercare
-/// makes (see `atomic`), never a user's or another tool's file. Call only while holding
-/// the journal lock, so that no other aftercare is in the middle of a save.
-pub fn remove_stale_temporaries(dir: &Path) -> std::io::Result<usize> {
-    super::atomic::sweep(dir)
-}
-
 /// Creates a directory (and its parents) readable by the owner only.
 pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::DirBuilderExt as _;

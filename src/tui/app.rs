@@ -107,6 +107,8 @@ pub struct App {
     pub outside_changes: u64,
     /// What the last timer's end says.
     pub timer_alert: Option<TimerAlert>,
+    /// The journal's put-off housekeeping was tried (see [`App::tidy_journal`]).
+    tidy_tried: bool,
 }
 
 impl App {
@@ -150,6 +152,7 @@ impl App {
             timers_ended: 0,
             outside_changes: 0,
             timer_alert: None,
+            tidy_tried: false,
         };
         app.undo = UndoStacks::new(&app.journal);
         app.load_month(Month::of(app.date))?;
@@ -166,12 +169,41 @@ impl App {
         self.journal.load_month(month).map(|_| ())
     }
 
+    /// The housekeeping a journal opened by `Journal::open_writable_untidied` put off
+    /// (temporaries swept, conflict copies merged): the loop calls it right after the first
+    /// frame, and [`App::update`] before handling anything, so no key or tick comes before
+    /// it. A merge is taken in and told on the status line as any outside change is.
+    /// Returns whether the screen changed. Tried once; if it failed (the lock busy, a
+    /// folder unreadable) the error is shown and the next change tries again.
+    pub fn tidy_journal(&mut self) -> bool {
+        if self.tidy_tried || !self.journal.needs_tidy() {
+            return false;
+        }
+        self.tidy_tried = true;
+        self.read_clock();
+        match self.journal.tidy() {
+            Ok(false) => false,
+            Ok(true) => {
+                self.journal_changed_outside();
+                if let Some(notice) = self.journal.take_notice() {
+                    self.info(notice);
+                }
+                true
+            }
+            Err(err) => {
+                self.error(err.to_string());
+                true
+            }
+        }
+    }
+
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) {
         self.read_clock();
         if action != Action::Tick {
             self.status = None;
         }
+        self.tidy_journal();
         if !matches!(action, Action::Tick | Action::Quit) {
             self.quit_timer_warned = false;
         }
@@ -268,26 +300,29 @@ impl App {
         ));
         match self.journal.refresh(months) {
             Ok(false) => {}
-            Ok(true) => {
-                self.outside_changes += 1;
-                let len = self.checklist().len();
-                self.selected = self.selected.min(len.saturating_sub(1));
-                if matches!(self.screen, Screen::Welcome(_))
-                    && self.journal.latest_treatment().is_some()
-                {
-                    self.screen = Screen::Today;
-                }
-                if self.screen == Screen::History {
-                    let effects = self.history.journal_changed(&mut history_context!(self));
-                    self.apply(effects);
-                }
-                self.refresh_alerts();
-            }
+            Ok(true) => self.journal_changed_outside(),
             Err(err) => self.error(err.to_string()),
         }
         if let Some(notice) = self.journal.take_notice() {
             self.info(notice);
         }
+    }
+
+    /// The journal in memory changed from outside (another writer, a merged conflict
+    /// copy): keeps the selection in range, leaves the welcome screen once a treatment is
+    /// there, and redraws History and the alerts from it.
+    fn journal_changed_outside(&mut self) {
+        self.outside_changes += 1;
+        let len = self.checklist().len();
+        self.selected = self.selected.min(len.saturating_sub(1));
+        if matches!(self.screen, Screen::Welcome(_)) && self.journal.latest_treatment().is_some() {
+            self.screen = Screen::Today;
+        }
+        if self.screen == Screen::History {
+            let effects = self.history.journal_changed(&mut history_context!(self));
+            self.apply(effects);
+        }
+        self.refresh_alerts();
     }
 
     /// While a change is only in memory the status line says so, whatever else happens:

@@ -68,8 +68,11 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
     let (plan, source) =
         crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
-    let journal = Journal::open_writable(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
-        .map_err(|e| e.to_string())?;
+    // Its housekeeping (listing folders that grow with the years) waits for the first
+    // frame: see `App::tidy_journal`.
+    let journal =
+        Journal::open_writable_untidied(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
+            .map_err(|e| e.to_string())?;
     let mut app = App::new(plan, source, journal, Box::new(SystemClock::new()))
         .map_err(|e| e.to_string())?
         .with_plan_file(paths.plan_override.clone());
@@ -142,6 +145,11 @@ fn event_loop(
             // failed. There is no one left to show an error to.
             let _ = app.journal.save();
             return Ok(());
+        }
+        // Right after the first frame, before any key or tick: the journal's housekeeping
+        // (a merged conflict copy is shown at once).
+        if app.tidy_journal() {
+            continue;
         }
         let sleep = due
             .saturating_duration_since(Instant::now())

@@ -1,0 +1,107 @@
+//! The journal's housekeeping in one listing per folder: the temporaries an interrupted
+//! save left (see [`super::atomic`]) are removed and the sync tools' conflict copies (see
+//! [`super::conflict`]) are found from the same `readdir`.
+//!
+//! `days/` holds one file per month ever logged (600 at fifty years): listing it is the one
+//! cost of opening a journal that grows with the years, so it is listed once, not once per
+//! job, and each name is sorted out by a test of a few bytes before any pattern work.
+
+use std::fs;
+use std::io;
+use std::path::Path;
+
+use super::atomic;
+use super::conflict::{self, ConflictCopy};
+
+/// Lists `dir` once: removes aftercare's stale temporaries there (regular files with
+/// [`atomic::is_ours`] names only) and returns the conflict copies of the journal files
+/// `is_journal_stem` accepts, sorted by name. `None` looks for no copies (`backups/`).
+/// Call with the journal lock held, so that no other aftercare is in the middle of a save.
+/// A missing `dir` has neither.
+pub fn sweep_and_find(
+    dir: &Path,
+    is_journal_stem: Option<&dyn Fn(&str) -> bool>,
+) -> io::Result<Vec<ConflictCopy>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err),
+    };
+    let mut copies = Vec::new();
+    for entry in entries {
+        let entry = entry?;
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else { continue };
+        if atomic::is_ours(name) {
+            if entry.file_type()?.is_file() {
+                fs::remove_file(entry.path())?;
+            }
+        } else if let Some(is_journal_stem) = is_journal_stem
+            && let Some(original) = conflict::original_name(name, is_journal_stem)
+            && entry.file_type()?.is_file()
+        {
+            copies.push(ConflictCopy {
+                path: entry.path(),
+                original: dir.join(original),
+            });
+        }
+    }
+    copies.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(copies)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_listing_sweeps_only_our_temporaries_and_finds_the_copies() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = ".aftercare-12-0123456789abcdef.tmp";
+        let copy = "2027-03.sync-conflict-20270315-101010-ABCDEFG.ron";
+        let theirs = [
+            ".2027-03.ron.backup",
+            ".2027-03.ron.Xy12Ab",
+            ".aftercare-12-xyz.tmp",
+            "aftercare-12-0123456789abcdef.tmp",
+            "2027-03.ron",
+            "notes (conflicted copy 2027-03-15 101010).ron",
+        ];
+        for name in theirs.iter().chain([&ours, &copy]) {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let is_month = |stem: &str| stem == "2027-03";
+        let found = sweep_and_find(dir.path(), Some(&is_month)).unwrap();
+        assert_eq!(
+            found,
+            vec![ConflictCopy {
+                path: dir.path().join(copy),
+                original: dir.path().join("2027-03.ron"),
+            }]
+        );
+        assert!(!dir.path().join(ours).exists(), "our temporary swept");
+        for name in theirs.iter().chain([&copy]) {
+            assert!(dir.path().join(name).exists(), "{name} kept");
+        }
+    }
+
+    #[test]
+    fn without_a_stem_test_it_only_sweeps() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = ".aftercare-7-00000000000000ff.tmp";
+        let copy = "2027-03.sync-conflict-20270315-101010-ABCDEFG.ron";
+        for name in [ours, copy] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        assert_eq!(sweep_and_find(dir.path(), None).unwrap(), vec![]);
+        assert!(!dir.path().join(ours).exists());
+        assert!(dir.path().join(copy).exists());
+    }
+
+    #[test]
+    fn a_missing_folder_has_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("days");
+        assert_eq!(sweep_and_find(&missing, Some(&|_| true)).unwrap(), vec![]);
+    }
+}
