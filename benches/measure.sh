@@ -107,6 +107,14 @@ back120=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 120))
 back600=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 600))
 echo "- History paged back 120 months, ten years: $(rss_after_keys "$WORK/session-ten" "$back120") MB (budget < 6 MB)"
 echo "- History paged back 600 months, fifty years: $(rss_after_keys "$WORK/session-fifty" "$back600") MB (budget: the same)"
+# Most of the peak is code mapped around the pages run (benches/PROFILING.md): build.rs has
+# the linker pack the functions benches/startup-order.txt lists; the names no longer found
+# (renamed, or another toolchain) are left where they fall.
+if command -v nm >/dev/null; then
+    listed=$(sort -u benches/startup-order.txt | wc -l)
+    found=$(nm "$BIN" | awk '{ print $NF }' | sort -u | comm -12 - <(sort -u benches/startup-order.txt) | wc -l)
+    echo "- start-up functions packed by the linker: $found of the $listed listed in benches/startup-order.txt (rerun benches/startup-order.sh when many are missing)"
+fi
 echo
 
 if [ "${CRITERION:-0}" = 1 ]; then
