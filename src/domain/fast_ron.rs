@@ -87,7 +87,7 @@ impl<'de> Reader<'de> {
             match self.bytes.get(self.at) {
                 Some(b' ' | b'\n' | b'\t' | b'\r') => self.at += 1,
                 Some(b'/') if self.bytes.get(self.at + 1) == Some(&b'/') => {
-                    self.at = match self.bytes[self.at..].iter().position(|b| *b == b'\n') {
+                    self.at = match memchr::memchr(b'\n', &self.bytes[self.at..]) {
                         Some(length) => self.at + length + 1,
                         None => self.bytes.len(),
                     };
@@ -192,10 +192,7 @@ impl<'de> Reader<'de> {
     /// The text up to the next `"` or `\`, which is left unread.
     fn run_to_quote_or_escape(&mut self) -> Result<&'de str> {
         let start = self.at;
-        let length = self.bytes[start..]
-            .iter()
-            .position(|b| matches!(b, b'"' | b'\\'))
-            .ok_or(GaveUp)?;
+        let length = memchr::memchr2(b'"', b'\\', &self.bytes[start..]).ok_or(GaveUp)?;
         self.at += length;
         Ok(&self.text[start..self.at])
     }
@@ -203,25 +200,24 @@ impl<'de> Reader<'de> {
     /// Decimal digits, as `ron` reads them: no `_`, no `0x`, no leading zero, no fraction.
     fn digits(&mut self) -> Result<u64> {
         let start = self.at;
-        let count = self.bytes[start..]
-            .iter()
-            .take_while(|b| b.is_ascii_digit())
-            .count();
-        let end = start + count;
+        // Twenty digits hold any u64; a u128 holds twenty digits.
+        let mut value: u128 = 0;
+        while let Some(digit) = self.bytes.get(self.at).filter(|b| b.is_ascii_digit()) {
+            value = value * 10 + u128::from(digit - b'0');
+            self.at += 1;
+            if self.at - start > 20 {
+                return Err(GaveUp);
+            }
+        }
         let continues = self
             .bytes
-            .get(end)
+            .get(self.at)
             .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.'));
+        let count = self.at - start;
         if count == 0 || continues || (count > 1 && self.bytes[start] == b'0') {
             return Err(GaveUp);
         }
-        self.at = end;
-        self.bytes[start..end]
-            .iter()
-            .try_fold(0u64, |value, digit| {
-                value.checked_mul(10)?.checked_add(u64::from(digit - b'0'))
-            })
-            .ok_or(GaveUp)
+        u64::try_from(value).map_err(|_| GaveUp)
     }
 
     fn unsigned(&mut self) -> Result<u64> {
