@@ -120,8 +120,10 @@ echo
 if [ "${CRITERION:-0}" = 1 ]; then
     echo "## A History key (criterion, in-process: key handled and frame drawn)"
     cargo bench --quiet --bench interaction -- 'history/key' >/dev/null 2>&1
-    python3 benches/criterion_medians.py | grep 'history/key'
-    echo "(load $(load); budget: fifty years as fast as ten)"
+    python3 benches/criterion_medians.py | grep 'history/key' | tee "$WORK/history-key"
+    ten=$(awk '/ten-years/ { print $2 }' "$WORK/history-key")
+    fifty=$(awk '/fifty-years/ { print $2 }' "$WORK/history-key")
+    echo "- fifty years / ten years: $(ratio "$fifty" "$ten")× (load $(load); budget: flat)"
 fi
 
 if [ "${CALLGRIND:-0}" = 1 ]; then

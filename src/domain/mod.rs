@@ -4,6 +4,7 @@
 pub mod adherence;
 pub mod alerts;
 pub mod event;
+pub mod fast_ron;
 pub mod healing;
 pub mod merge;
 pub mod model;

@@ -541,16 +541,24 @@ impl CarePlan {
         if let Some((position, message)) = strict::text_problem(text.as_bytes()) {
             return Err(FileError::new(path, Some(position), message));
         }
-        let plan: CarePlan = ron_options()
-            .from_str(text)
-            .map_err(|err| ron_error(path, &err))?;
-        if let Some((offset, key)) = strict::duplicate_key(text) {
-            return Err(FileError::new(
-                path,
-                Some(strict::line_column(text.as_bytes(), offset)),
-                format!("{key} is written twice in the same list; keep one"),
-            ));
-        }
+        // The built-in plan and a plan aftercare wrote are read quickly (see `fast_ron`,
+        // which reads no map with a key written twice); anything else goes through `ron`.
+        let plan: CarePlan = match super::fast_ron::from_str_with_implicit_some(text) {
+            Some(plan) => plan,
+            None => {
+                let plan = ron_options()
+                    .from_str(text)
+                    .map_err(|err| ron_error(path, &err))?;
+                if let Some((offset, key)) = strict::duplicate_key(text) {
+                    return Err(FileError::new(
+                        path,
+                        Some(strict::line_column(text.as_bytes(), offset)),
+                        format!("{key} is written twice in the same list; keep one"),
+                    ));
+                }
+                plan
+            }
+        };
         if plan.version > PLAN_VERSION {
             return Err(FileError::new(
                 path,

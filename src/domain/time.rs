@@ -120,6 +120,13 @@ impl std::str::FromStr for Stamp {
     type Err = String;
 
     fn from_str(text: &str) -> Result<Stamp, String> {
+        Stamp::parse_written_form(text).map_or_else(|| Stamp::parse_any_form(text), Ok)
+    }
+}
+
+impl Stamp {
+    /// Any RFC 3339 / RFC 9557 form jiff reads, with a numeric offset.
+    fn parse_any_form(text: &str) -> Result<Stamp, String> {
         let invalid = |err: jiff::Error| {
             format!("{text:?} is not a date-time like 2027-03-14T09:00:00+01:00 ({err})")
         };
@@ -137,6 +144,61 @@ impl std::str::FromStr for Stamp {
             .map_err(invalid)?;
         Ok(Stamp { instant, offset })
     }
+
+    /// The form aftercare writes, `2027-03-14T09:05:00+01:00`, read without jiff's general
+    /// parser: a journal holds tens of thousands of stamps, and every treatment's is read
+    /// at start-up. `None` for any other form (`Z`, fractions, `-00:00`, a leap second…),
+    /// which the general parser then reads or refuses.
+    fn parse_written_form(text: &str) -> Option<Stamp> {
+        let bytes = text.as_bytes();
+        let separators = [
+            (4, b'-'),
+            (7, b'-'),
+            (10, b'T'),
+            (13, b':'),
+            (16, b':'),
+            (22, b':'),
+        ];
+        if bytes.len() != 25 || separators.iter().any(|(at, byte)| bytes[*at] != *byte) {
+            return None;
+        }
+        let number = |from: usize, to: usize| {
+            bytes[from..to].iter().try_fold(0i32, |value, digit| {
+                digit
+                    .is_ascii_digit()
+                    .then(|| value * 10 + i32::from(digit - b'0'))
+            })
+        };
+        let sign = match bytes[19] {
+            b'+' => 1,
+            b'-' => -1,
+            _ => return None,
+        };
+        let (year, offset_hours, offset_minutes) =
+            (number(0, 4)?, number(20, 22)?, number(23, 25)?);
+        let offset_seconds = offset_hours * 3600 + offset_minutes * 60;
+        // Only what the general parser surely reads the same way; the rest is left to it.
+        if year < 1000
+            || offset_hours > 18
+            || offset_minutes > 59
+            || (sign < 0 && offset_seconds == 0)
+        {
+            return None;
+        }
+        let datetime = jiff::civil::DateTime::new(
+            i16::try_from(year).ok()?,
+            i8::try_from(number(5, 7)?).ok()?,
+            i8::try_from(number(8, 10)?).ok()?,
+            i8::try_from(number(11, 13)?).ok()?,
+            i8::try_from(number(14, 16)?).ok()?,
+            i8::try_from(number(17, 19)?).ok()?,
+            0,
+        )
+        .ok()?;
+        let offset = Offset::from_seconds(sign * offset_seconds).ok()?;
+        let instant = offset.to_timestamp(datetime).ok()?;
+        Some(Stamp { instant, offset })
+    }
 }
 
 impl Serialize for Stamp {
@@ -147,8 +209,18 @@ impl Serialize for Stamp {
 
 impl<'de> Deserialize<'de> for Stamp {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Stamp, D::Error> {
-        let text = String::deserialize(deserializer)?;
-        text.parse().map_err(serde::de::Error::custom)
+        /// Reads the text where it lies (no copy per stamp).
+        struct Text;
+        impl serde::de::Visitor<'_> for Text {
+            type Value = Stamp;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a date-time like 2027-03-14T09:00:00+01:00")
+            }
+            fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<Stamp, E> {
+                text.parse().map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_str(Text)
     }
 }
 
@@ -165,6 +237,35 @@ pub fn days_between(from: Date, to: Date) -> i64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// The quick reading of the written form is jiff's reading, on every instant and
+        /// offset, and on damaged stamps it reads either the same or nothing.
+        #[test]
+        fn the_written_form_reads_as_jiff_reads_it(
+            second in -2_208_988_800i64..253_402_300_799,
+            offset_minutes in -18 * 60..=18 * 60i32,
+            damage in proptest::option::of((0..25usize, "[0-9T:+Z -]")),
+        ) {
+            let offset = Offset::from_seconds(offset_minutes * 60).unwrap();
+            let stamp = Stamp {
+                instant: Timestamp::from_second(second).unwrap(),
+                offset,
+            };
+            let mut text = stamp.to_string();
+            if let Some((at, with)) = &damage {
+                text.replace_range(*at..at + 1, with);
+            }
+            let quick = Stamp::parse_written_form(&text);
+            if damage.is_none() && (1000..=9999).contains(&stamp.local().year()) {
+                prop_assert_eq!(quick, Some(stamp));
+            }
+            if let Some(quick) = quick {
+                prop_assert_eq!(Ok(quick), Stamp::parse_any_form(&text));
+            }
+        }
+    }
 
     #[test]
     fn stamp_round_trips_through_text_with_its_offset() {

@@ -103,24 +103,32 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
             ),
         )
     };
-    let mut value: T = match ron::from_str(text) {
-        Ok(value) => value,
-        Err(err) => {
-            return match ron::from_str::<VersionProbe>(text) {
-                Ok(probe) if probe.version > JOURNAL_VERSION => Err(newer(probe.version)),
-                Ok(probe) if probe.version == 1 => match T::parse_version_1(text) {
-                    Some(Ok(value)) => refuse_duplicate_keys(text, path).map(|()| value),
-                    Some(Err(err)) => Err(ron_error(path, &err)),
-                    None => Err(ron_error(path, &err)),
-                },
-                _ => Err(ron_error(path, &err)),
-            };
-        }
+    // Most files are as aftercare wrote them: those are read quickly (see `fast_ron`);
+    // anything else, and every error, goes through `ron`.
+    let (mut value, read_by_ron): (T, bool) = match crate::domain::fast_ron::from_str(text) {
+        Some(value) => (value, false),
+        None => match ron::from_str(text) {
+            Ok(value) => (value, true),
+            Err(err) => {
+                return match ron::from_str::<VersionProbe>(text) {
+                    Ok(probe) if probe.version > JOURNAL_VERSION => Err(newer(probe.version)),
+                    Ok(probe) if probe.version == 1 => match T::parse_version_1(text) {
+                        Some(Ok(value)) => refuse_duplicate_keys(text, path).map(|()| value),
+                        Some(Err(err)) => Err(ron_error(path, &err)),
+                        None => Err(ron_error(path, &err)),
+                    },
+                    _ => Err(ron_error(path, &err)),
+                };
+            }
+        },
     };
     if value.version() > JOURNAL_VERSION {
         return Err(newer(value.version()));
     }
-    refuse_duplicate_keys(text, path)?;
+    // `fast_ron` reads no map with a key written twice; what `ron` read is checked here.
+    if read_by_ron {
+        refuse_duplicate_keys(text, path)?;
+    }
     if value.version() == 0 {
         return Err(FileError::new(
             path,

@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::{Constraint, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -30,16 +30,20 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, top, bottom] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(calendar::HEIGHT + 2),
-        Constraint::Min(0),
-    ])
-    .areas(area);
+    let [header, top, bottom] = split::rows(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(calendar::HEIGHT + 2),
+            Constraint::Min(0),
+        ],
+    );
     frame.render_widget(header_line(app, usize::from(header.width), theme), header);
-    let [cal, details] =
-        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
-            .areas(top);
+    let [cal, details] = split::columns(
+        top,
+        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
+        0,
+    );
     draw_calendar(frame, cal, app, theme);
     draw_details(frame, details, app, theme);
     if bottom.height < MIN_BOTTOM_HEIGHT {
@@ -50,9 +54,11 @@ pub fn draw(
             bottom,
         );
     } else {
-        let [symptoms, treatments] =
-            Layout::horizontal([Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)])
-                .areas(bottom);
+        let [symptoms, treatments] = split::columns(
+            bottom,
+            [Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)],
+            0,
+        );
         draw_symptoms(frame, symptoms, app, theme);
         draw_treatments(frame, treatments, app, theme);
     }
@@ -62,15 +68,19 @@ pub fn draw(
 
 /// The calendar day drawn at `(column, row)`, if any.
 pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
-    let [_, top, _] = Layout::vertical([
-        Constraint::Length(1),
-        Constraint::Length(calendar::HEIGHT + 2),
-        Constraint::Min(0),
-    ])
-    .areas(area);
-    let [cal, _] =
-        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
-            .areas(top);
+    let [_, top, _] = split::rows(
+        area,
+        [
+            Constraint::Length(1),
+            Constraint::Length(calendar::HEIGHT + 2),
+            Constraint::Min(0),
+        ],
+    );
+    let [cal, _] = split::columns(
+        top,
+        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
+        0,
+    );
     let inner = panel("", &Theme::PLAIN).inner(cal);
     calendar::day_at(Month::of(app.history.cursor), inner, column, row)
 }
