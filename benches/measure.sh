@@ -30,7 +30,11 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 
-cargo build --release --quiet --bin aftercare --example synth-journal --example bare-ratatui
+# The app alone first, as `cargo run --release` builds it: built beside the examples, its
+# crates would take the dev-dependencies' features and other symbol names than those
+# benches/startup-order.txt lists (see build.rs).
+cargo build --release --quiet --bin aftercare
+cargo build --release --quiet --example synth-journal --example bare-ratatui
 
 # Fresh journals ending today (so the TUI opens on a filled-in Today), and a private HOME
 # so no plan override or real journal is read.

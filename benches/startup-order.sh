@@ -15,7 +15,10 @@ WORK=target/startup-order
 OUT=benches/startup-order.txt
 command -v valgrind >/dev/null || { echo "startup-order.sh needs valgrind" >&2; exit 1; }
 
-cargo build --release --quiet --bin aftercare --example synth-journal
+# The app alone, as `cargo run --release` builds it (beside an example its crates take the
+# dev-dependencies' features, and other symbol names).
+cargo build --release --quiet --bin aftercare
+cargo build --release --quiet --example synth-journal
 rm -rf "$WORK"
 mkdir -p "$WORK/home"
 export HOME="$PWD/$WORK/home" XDG_CONFIG_HOME="$PWD/$WORK/home/.config" \
