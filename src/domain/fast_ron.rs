@@ -45,7 +45,7 @@ fn read<'de, T: Deserialize<'de>>(text: &'de str, implicit_some: bool) -> Option
         implicit_some,
     };
     let value = T::deserialize(&mut reader).ok()?;
-    reader.skip_blank().ok()?;
+    reader.skip_blank();
     (reader.at == reader.bytes.len()).then_some(value)
 }
 
@@ -82,24 +82,24 @@ struct Reader<'de> {
 
 impl<'de> Reader<'de> {
     /// Skips spaces, newlines and `// line` comments.
-    fn skip_blank(&mut self) -> Result<()> {
-        loop {
-            match self.bytes.get(self.at) {
-                Some(b' ' | b'\n' | b'\t' | b'\r') => self.at += 1,
-                Some(b'/') if self.bytes.get(self.at + 1) == Some(&b'/') => {
+    fn skip_blank(&mut self) {
+        while let Some(&byte) = self.bytes.get(self.at) {
+            match byte {
+                b' ' | b'\n' | b'\t' | b'\r' => self.at += 1,
+                b'/' if self.bytes.get(self.at + 1) == Some(&b'/') => {
                     self.at = match memchr::memchr(b'\n', &self.bytes[self.at..]) {
                         Some(length) => self.at + length + 1,
                         None => self.bytes.len(),
                     };
                 }
-                _ => return Ok(()),
+                _ => return,
             }
         }
     }
 
     /// The next byte that is not blank, left unread.
     fn peek(&mut self) -> Result<u8> {
-        self.skip_blank()?;
+        self.skip_blank();
         self.bytes.get(self.at).copied().ok_or(GaveUp)
     }
 
@@ -140,7 +140,7 @@ impl<'de> Reader<'de> {
 
     /// An identifier: ASCII letters, digits and `_`, not starting with a digit.
     fn identifier(&mut self) -> Result<&'de str> {
-        self.skip_blank()?;
+        self.skip_blank();
         let start = self.at;
         if !self
             .bytes
@@ -149,11 +149,14 @@ impl<'de> Reader<'de> {
         {
             return Err(GaveUp);
         }
-        let length = self.bytes[start..]
-            .iter()
-            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'_'))
-            .unwrap_or(self.bytes.len() - start);
-        self.at += length;
+        self.at += 1;
+        while self
+            .bytes
+            .get(self.at)
+            .is_some_and(|b| b.is_ascii_alphanumeric() || *b == b'_')
+        {
+            self.at += 1;
+        }
         Ok(&self.text[start..self.at])
     }
 
@@ -200,14 +203,15 @@ impl<'de> Reader<'de> {
     /// Decimal digits, as `ron` reads them: no `_`, no `0x`, no leading zero, no fraction.
     fn digits(&mut self) -> Result<u64> {
         let start = self.at;
-        // Twenty digits hold any u64; a u128 holds twenty digits.
-        let mut value: u128 = 0;
-        while let Some(digit) = self.bytes.get(self.at).filter(|b| b.is_ascii_digit()) {
-            value = value * 10 + u128::from(digit - b'0');
+        let mut value: u64 = 0;
+        while let Some(&digit) = self.bytes.get(self.at)
+            && digit.is_ascii_digit()
+        {
+            value = value
+                .checked_mul(10)
+                .and_then(|value| value.checked_add(u64::from(digit - b'0')))
+                .ok_or(GaveUp)?;
             self.at += 1;
-            if self.at - start > 20 {
-                return Err(GaveUp);
-            }
         }
         let continues = self
             .bytes
@@ -217,11 +221,11 @@ impl<'de> Reader<'de> {
         if count == 0 || continues || (count > 1 && self.bytes[start] == b'0') {
             return Err(GaveUp);
         }
-        u64::try_from(value).map_err(|_| GaveUp)
+        Ok(value)
     }
 
     fn unsigned(&mut self) -> Result<u64> {
-        self.skip_blank()?;
+        self.skip_blank();
         self.digits()
     }
 
@@ -301,7 +305,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.skip_blank()?;
+        self.skip_blank();
         let start = self.at;
         match self.identifier() {
             Ok("None") => visitor.visit_none(),
