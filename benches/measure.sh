@@ -40,6 +40,8 @@ cargo build --release --quiet --example synth-journal --example bare-ratatui
 # so no plan override or real journal is read.
 rm -rf "$WORK"
 mkdir -p "$WORK/home"
+# cargo and rustup (CRITERION=1 runs `cargo bench`) keep finding their homes.
+export CARGO_HOME="${CARGO_HOME:-$HOME/.cargo}" RUSTUP_HOME="${RUSTUP_HOME:-$HOME/.rustup}"
 export HOME="$PWD/$WORK/home" XDG_CONFIG_HOME="$PWD/$WORK/home/.config" \
     XDG_DATA_HOME="$PWD/$WORK/home/.local/share"
 unset AFTERCARE_JOURNAL NO_COLOR AFTERCARE_EXIT_AFTER_FIRST_FRAME
@@ -123,7 +125,8 @@ echo
 
 if [ "${CRITERION:-0}" = 1 ]; then
     echo "## A History key (criterion, in-process: key handled and frame drawn)"
-    cargo bench --quiet --bench interaction -- 'history/key' >/dev/null 2>&1
+    cargo bench --quiet --bench interaction -- 'history/key' >"$WORK/criterion.log" 2>&1 ||
+        { echo "cargo bench failed: see $WORK/criterion.log" >&2; exit 1; }
     python3 benches/criterion_medians.py | grep 'history/key' | tee "$WORK/history-key"
     ten=$(awk '/ten-years/ { print $2 }' "$WORK/history-key")
     fifty=$(awk '/fifty-years/ { print $2 }' "$WORK/history-key")
