@@ -25,25 +25,30 @@ pub fn position_of(text: &str, needle: &str) -> Option<(usize, usize)> {
         .map(|offset| line_column(text.as_bytes(), offset))
 }
 
-/// Why `bytes` cannot be read as text, where: a UTF-8 byte-order mark (which the RON parser
-/// reports as a confusing error at 1:1) or the first byte that is not UTF-8.
-pub fn text_problem(bytes: &[u8]) -> Option<((usize, usize), String)> {
+/// `bytes` as text, or why they cannot be read as text, where: a UTF-8 byte-order mark
+/// (which the RON parser reports as a confusing error at 1:1) or the first byte that is not
+/// UTF-8. One pass over the bytes: a journal file is checked and read as text at once.
+pub fn as_text(bytes: &[u8]) -> Result<&str, ((usize, usize), String)> {
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        return Some((
+        return Err((
             (1, 1),
             "starts with a byte-order mark (BOM); save it as UTF-8 without BOM (most editors call it \"UTF-8\", not \"UTF-8 with BOM\")".into(),
         ));
     }
-    match std::str::from_utf8(bytes) {
-        Ok(_) => None,
-        Err(err) => Some((
+    std::str::from_utf8(bytes).map_err(|err| {
+        (
             line_column(bytes, err.valid_up_to()),
             format!(
                 "is not text (invalid UTF-8 at byte {}); it was left as it is",
                 err.valid_up_to()
             ),
-        )),
-    }
+        )
+    })
+}
+
+/// Why `bytes` cannot be read as text, where (see [`as_text`]).
+pub fn text_problem(bytes: &[u8]) -> Option<((usize, usize), String)> {
+    as_text(bytes).err()
 }
 
 /// The first key that appears twice in the same `{ … }` map, with the byte offset of its

@@ -86,10 +86,8 @@ pub fn read<T: DeserializeOwned + Versioned>(
 
 /// Parses a journal file's bytes; `path` only names the file in errors.
 pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Result<T, FileError> {
-    if let Some((position, message)) = crate::domain::strict::text_problem(bytes) {
-        return Err(FileError::new(path, Some(position), message));
-    }
-    let text = std::str::from_utf8(bytes).expect("checked by text_problem");
+    let text = crate::domain::strict::as_text(bytes)
+        .map_err(|(position, message)| FileError::new(path, Some(position), message))?;
     // A file newer than this build: "update aftercare" is the useful message, not
     // "unknown field". The version is probed on its own only when the file does not parse
     // (the probe is a second full parse: doing it first doubled every load).
