@@ -22,9 +22,13 @@ fn written<T: Serialize>(value: &T) -> String {
     ron::ser::to_string_pretty(value, pretty_config()).unwrap() + "\n"
 }
 
-fn synthetic_journal() -> synth::SynthJournal {
-    let spec = synth::Spec::days(200, jiff::civil::date(2027, 3, 14));
-    synth::generate(&CarePlan::builtin(), &spec)
+/// 200 days ending on 2027-03-14, generated once.
+fn synthetic_journal() -> &'static synth::SynthJournal {
+    static JOURNAL: std::sync::OnceLock<synth::SynthJournal> = std::sync::OnceLock::new();
+    JOURNAL.get_or_init(|| {
+        let spec = synth::Spec::days(200, jiff::civil::date(2027, 3, 14));
+        synth::generate(&CarePlan::builtin(), &spec)
+    })
 }
 
 /// Journal files are read as `store::parse` reads them: plain `ron` options.
@@ -132,8 +136,15 @@ fn damage() -> impl Strategy<Value = Damage> {
     ]
 }
 
+/// `text` with each of `damages` done to it in turn.
+fn damaged(text: &str, damages: &[Damage]) -> String {
+    damages
+        .iter()
+        .fold(text.to_string(), |text, damage| damaged_once(&text, damage))
+}
+
 /// `text` with `damage` done to it (positions wrap around; edits stay on characters).
-fn damaged(text: &str, damage: &Damage) -> String {
+fn damaged_once(text: &str, damage: &Damage) -> String {
     let boundary = |at: usize| {
         let mut at = at % (text.len() + 1);
         while !text.is_char_boundary(at) {
@@ -177,7 +188,7 @@ proptest! {
         note in typed_text(),
         id in any::<u64>(),
     ) {
-        let mut file = synthetic_journal().treatments;
+        let mut file = synthetic_journal().treatments.clone();
         file.treatments.truncate(2);
         let first: &mut Treatment = &mut file.treatments[0];
         first.area = area;
@@ -195,33 +206,22 @@ proptest! {
     fn a_damaged_month_is_read_as_ron_reads_it_or_left_to_ron(
         damages in proptest::collection::vec(damage(), 1..4),
     ) {
-        let journal = synthetic_journal();
-        let mut text = written(journal.months.last().unwrap());
-        for damage in &damages {
-            text = damaged(&text, damage);
-        }
-        same_as_ron::<MonthFile>(&text);
+        let month = written(synthetic_journal().months.last().unwrap());
+        same_as_ron::<MonthFile>(&damaged(&month, &damages));
     }
 
     #[test]
     fn damaged_treatments_are_read_as_ron_reads_them_or_left_to_ron(
         damages in proptest::collection::vec(damage(), 1..4),
     ) {
-        let mut text = written(&synthetic_journal().treatments);
-        for damage in &damages {
-            text = damaged(&text, damage);
-        }
-        same_as_ron::<TreatmentsFile>(&text);
+        let treatments = written(&synthetic_journal().treatments);
+        same_as_ron::<TreatmentsFile>(&damaged(&treatments, &damages));
     }
 
     #[test]
     fn a_damaged_plan_is_read_as_ron_reads_it_or_left_to_ron(
         damages in proptest::collection::vec(damage(), 1..4),
     ) {
-        let mut text = BUILTIN_PLAN.to_string();
-        for damage in &damages {
-            text = damaged(&text, damage);
-        }
-        plan_same_as_ron(&text);
+        plan_same_as_ron(&damaged(BUILTIN_PLAN, &damages));
     }
 }

@@ -52,6 +52,11 @@ fn read<'de, T: Deserialize<'de>>(text: &'de str, implicit_some: bool) -> Option
 /// Deeper than any file aftercare writes; `ron` has its own limit for the rest.
 const MAX_DEPTH: u8 = 32;
 
+/// A struct's or tuple's `(…)`, a list's `[…]`, a map's `{…}`.
+const PARENS: (u8, u8) = (b'(', b')');
+const BRACKETS: (u8, u8) = (b'[', b']');
+const BRACES: (u8, u8) = (b'{', b'}');
+
 /// "Not in the covered part of RON": the caller falls back to `ron`.
 #[derive(Debug)]
 pub struct GaveUp;
@@ -123,19 +128,21 @@ impl<'de> Reader<'de> {
         }
     }
 
-    fn enter(&mut self, open: u8) -> Result<()> {
+    /// `open`, what `read` reads, then `close`: one level deeper meanwhile.
+    fn within<T>(
+        &mut self,
+        (open, close): (u8, u8),
+        read: impl FnOnce(&mut Self) -> Result<T>,
+    ) -> Result<T> {
         self.expect(open)?;
         self.depth += 1;
         if self.depth > MAX_DEPTH {
             return Err(GaveUp);
         }
-        Ok(())
-    }
-
-    fn leave(&mut self, close: u8) -> Result<()> {
+        let value = read(self)?;
         self.expect(close)?;
         self.depth -= 1;
-        Ok(())
+        Ok(value)
     }
 
     /// An identifier: ASCII letters, digits and `_`, not starting with a digit.
@@ -309,12 +316,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         let start = self.at;
         match self.identifier() {
             Ok("None") => visitor.visit_none(),
-            Ok("Some") => {
-                self.enter(b'(')?;
-                let value = visitor.visit_some(&mut *self)?;
-                self.leave(b')')?;
-                Ok(value)
-            }
+            Ok("Some") => self.within(PARENS, |reader| visitor.visit_some(reader)),
             _ if self.implicit_some => {
                 self.at = start;
                 visitor.visit_some(self)
@@ -324,8 +326,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.enter(b'(')?;
-        self.leave(b')')?;
+        self.within(PARENS, |_| Ok(()))?;
         visitor.visit_unit()
     }
 
@@ -342,30 +343,25 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _name: &'static str,
         visitor: V,
     ) -> Result<V::Value> {
-        self.enter(b'(')?;
-        let value = visitor.visit_newtype_struct(&mut *self)?;
-        self.leave(b')')?;
-        Ok(value)
+        self.within(PARENS, |reader| visitor.visit_newtype_struct(reader))
     }
 
     fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.enter(b'[')?;
-        let value = visitor.visit_seq(Elements {
-            reader: &mut *self,
-            close: b']',
-        })?;
-        self.leave(b']')?;
-        Ok(value)
+        self.within(BRACKETS, |reader| {
+            visitor.visit_seq(Elements {
+                reader,
+                close: BRACKETS.1,
+            })
+        })
     }
 
     fn deserialize_tuple<V: Visitor<'de>>(self, _len: usize, visitor: V) -> Result<V::Value> {
-        self.enter(b'(')?;
-        let value = visitor.visit_seq(Elements {
-            reader: &mut *self,
-            close: b')',
-        })?;
-        self.leave(b')')?;
-        Ok(value)
+        self.within(PARENS, |reader| {
+            visitor.visit_seq(Elements {
+                reader,
+                close: PARENS.1,
+            })
+        })
     }
 
     fn deserialize_tuple_struct<V: Visitor<'de>>(
@@ -378,13 +374,12 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
-        self.enter(b'{')?;
-        let value = visitor.visit_map(Entries {
-            reader: &mut *self,
-            last_key: None,
-        })?;
-        self.leave(b'}')?;
-        Ok(value)
+        self.within(BRACES, |reader| {
+            visitor.visit_map(Entries {
+                reader,
+                last_key: None,
+            })
+        })
     }
 
     fn deserialize_struct<V: Visitor<'de>>(
@@ -393,10 +388,7 @@ impl<'de> de::Deserializer<'de> for &mut Reader<'de> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        self.enter(b'(')?;
-        let value = visitor.visit_map(Fields { reader: &mut *self })?;
-        self.leave(b')')?;
-        Ok(value)
+        self.within(PARENS, |reader| visitor.visit_map(Fields { reader }))
     }
 
     fn deserialize_enum<V: Visitor<'de>>(
@@ -510,10 +502,7 @@ impl<'de> de::VariantAccess<'de> for &mut Reader<'de> {
     }
 
     fn newtype_variant_seed<T: DeserializeSeed<'de>>(self, seed: T) -> Result<T::Value> {
-        self.enter(b'(')?;
-        let value = seed.deserialize(&mut *self)?;
-        self.leave(b')')?;
-        Ok(value)
+        self.within(PARENS, |reader| seed.deserialize(reader))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value> {

@@ -64,34 +64,6 @@ fn bracketed_stem(base: &str) -> Option<&str> {
     (label.to_lowercase().contains("conflicted copy") && numbered).then_some(stem)
 }
 
-/// The conflict copies in `dir` (not recursive), sorted by name. A missing folder has none.
-pub fn find(
-    dir: &Path,
-    is_journal_stem: impl Fn(&str) -> bool,
-) -> std::io::Result<Vec<ConflictCopy>> {
-    let entries = match std::fs::read_dir(dir) {
-        Ok(entries) => entries,
-        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-        Err(err) => return Err(err),
-    };
-    let mut found = Vec::new();
-    for entry in entries {
-        let entry = entry?;
-        let name = entry.file_name();
-        let Some(name) = name.to_str() else { continue };
-        if let Some(original) = original_name(name, &is_journal_stem)
-            && entry.file_type()?.is_file()
-        {
-            found.push(ConflictCopy {
-                path: entry.path(),
-                original: dir.join(original),
-            });
-        }
-    }
-    found.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(found)
-}
-
 /// Moves a merged copy into `backups/` (never deletes it), under its own name, or with
 /// ` N` added if that name is taken.
 pub fn put_aside(copy: &Path, backups: &Path) -> std::io::Result<PathBuf> {

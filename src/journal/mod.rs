@@ -47,6 +47,7 @@ use crate::domain::model::Days;
 pub use crate::domain::operation::Operation;
 pub use crate::domain::undo::{Conflict, Done};
 use crate::error::FileError;
+use tidy::Temporaries::{Leave, Remove};
 
 /// How long a change waits for another aftercare to finish its own (a few milliseconds
 /// normally) before giving up and keeping the change in memory.
@@ -246,20 +247,9 @@ impl Journal {
     /// [`Journal::tidy`]'s work; call with the lock held. The journal folder and `days/`
     /// are each listed once for both jobs, `backups/` for the temporaries only.
     fn tidy_locked(&mut self) -> Result<(), FileError> {
-        let (dir, days, backups) = (
-            self.layout.dir.clone(),
-            self.layout.days_dir(),
-            self.layout.backups_dir(),
-        );
-        let io = |path: &std::path::Path| {
-            let path = path.to_path_buf();
-            move |err: std::io::Error| FileError::io(&path, &err)
-        };
-        let is_treatments = |stem: &str| stem == "treatments";
-        let mut copies = tidy::sweep_and_find(&dir, Some(&is_treatments)).map_err(io(&dir))?;
-        copies.extend(tidy::sweep_and_find(&days, Some(&is_month_stem)).map_err(io(&days))?);
-        tidy::sweep_and_find(&backups, None).map_err(io(&backups))?;
-        copies.retain(|copy| !self.unreadable_copies.contains(&copy.path));
+        let copies = self.conflict_copies(Remove)?;
+        let backups = self.layout.backups_dir();
+        tidy::list(&backups, Remove, None).map_err(io_error(&backups))?;
         // Remembers the folders as they are after the sweep and the merge.
         self.merge_copies(copies)?;
         self.tidy_pending = false;
@@ -736,15 +726,25 @@ impl Journal {
     /// The conflict copies in the journal folder and `days/` (not those already found
     /// unreadable); remembers the folders as scanned. Needs no lock: it only reads.
     fn new_conflict_copies(&mut self) -> Result<Vec<conflict::ConflictCopy>, FileError> {
-        let dir = self.layout.dir.clone();
-        let days = self.layout.days_dir();
-        let io = |path: &std::path::Path| {
-            let path = path.to_path_buf();
-            move |err: std::io::Error| FileError::io(&path, &err)
-        };
-        self.folders_seen = (Fingerprint::current(&dir)?, Fingerprint::current(&days)?);
-        let mut copies = conflict::find(&dir, |stem| stem == "treatments").map_err(io(&dir))?;
-        copies.extend(conflict::find(&days, is_month_stem).map_err(io(&days))?);
+        self.folders_seen = (
+            Fingerprint::current(&self.layout.dir)?,
+            Fingerprint::current(&self.layout.days_dir())?,
+        );
+        self.conflict_copies(Leave)
+    }
+
+    /// The conflict copies in the journal folder and `days/`, one listing each, but not
+    /// those already found unreadable; what happens to stale temporaries on the way is
+    /// `temporaries`' say.
+    fn conflict_copies(
+        &self,
+        temporaries: tidy::Temporaries,
+    ) -> Result<Vec<conflict::ConflictCopy>, FileError> {
+        let (dir, days) = (&self.layout.dir, self.layout.days_dir());
+        let mut copies =
+            tidy::list(dir, temporaries, Some(&is_treatments_stem)).map_err(io_error(dir))?;
+        let in_days = tidy::list(&days, temporaries, Some(&is_month_stem));
+        copies.extend(in_days.map_err(io_error(&days))?);
         copies.retain(|copy| !self.unreadable_copies.contains(&copy.path));
         Ok(copies)
     }
@@ -753,10 +753,6 @@ impl Journal {
     /// lock held.
     fn merge_copies(&mut self, copies: Vec<conflict::ConflictCopy>) -> Result<(), FileError> {
         let (dir, days) = (self.layout.dir.clone(), self.layout.days_dir());
-        let io = |path: &std::path::Path| {
-            let path = path.to_path_buf();
-            move |err: std::io::Error| FileError::io(&path, &err)
-        };
         for copy in copies {
             let summary = if copy.original == self.layout.treatments() {
                 self.merge_treatments_copy(&copy.path)
@@ -774,7 +770,7 @@ impl Journal {
                 }
             };
             let backups = self.layout.backups_dir();
-            conflict::put_aside(&copy.path, &backups).map_err(io(&copy.path))?;
+            conflict::put_aside(&copy.path, &backups).map_err(io_error(&copy.path))?;
             self.notices.push(summary);
         }
         // Our own writes and moves changed the folders: remember them as they are now.
@@ -872,6 +868,16 @@ impl Days for Journal {
     fn treatment_for(&self, date: Date) -> Option<&Treatment> {
         Journal::treatment_for(self, date)
     }
+}
+
+/// `treatments`: the stem of `treatments.ron`, for its conflict copies.
+fn is_treatments_stem(stem: &str) -> bool {
+    stem == "treatments"
+}
+
+/// An I/O error on `path`, as the journal reports it.
+fn io_error(path: &std::path::Path) -> impl Fn(std::io::Error) -> FileError + '_ {
+    move |err| FileError::io(path, &err)
 }
 
 /// `2027-03`: a month file's stem, exactly as `load_month` names it.

@@ -13,13 +13,22 @@ use std::path::Path;
 use super::atomic;
 use super::conflict::{self, ConflictCopy};
 
-/// Lists `dir` once: removes aftercare's stale temporaries there (regular files with
-/// [`atomic::is_ours`] names only) and returns the conflict copies of the journal files
-/// `is_journal_stem` accepts, sorted by name. `None` looks for no copies (`backups/`).
-/// Call with the journal lock held, so that no other aftercare is in the middle of a save.
-/// A missing `dir` has neither.
-pub fn sweep_and_find(
+/// What a listing does with aftercare's own stale temporaries.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Temporaries {
+    /// Removes them (regular files with [`atomic::is_ours`] names only). Only with the
+    /// journal lock held, so that no other aftercare is in the middle of a save.
+    Remove,
+    /// Leaves them: a listing that only looks for conflict copies.
+    Leave,
+}
+
+/// Lists `dir` once: deals with aftercare's temporaries as `temporaries` says, and returns
+/// the conflict copies of the journal files `is_journal_stem` accepts, sorted by name.
+/// `None` looks for no copies (`backups/`). A missing `dir` has neither.
+pub fn list(
     dir: &Path,
+    temporaries: Temporaries,
     is_journal_stem: Option<&dyn Fn(&str) -> bool>,
 ) -> io::Result<Vec<ConflictCopy>> {
     let entries = match fs::read_dir(dir) {
@@ -33,7 +42,7 @@ pub fn sweep_and_find(
         let name = entry.file_name();
         let Some(name) = name.to_str() else { continue };
         if atomic::is_ours(name) {
-            if entry.file_type()?.is_file() {
+            if temporaries == Temporaries::Remove && entry.file_type()?.is_file() {
                 fs::remove_file(entry.path())?;
             }
         } else if let Some(is_journal_stem) = is_journal_stem
@@ -71,7 +80,7 @@ mod tests {
             fs::write(dir.path().join(name), "x").unwrap();
         }
         let is_month = |stem: &str| stem == "2027-03";
-        let found = sweep_and_find(dir.path(), Some(&is_month)).unwrap();
+        let found = list(dir.path(), Temporaries::Remove, Some(&is_month)).unwrap();
         assert_eq!(
             found,
             vec![ConflictCopy {
@@ -93,15 +102,32 @@ mod tests {
         for name in [ours, copy] {
             fs::write(dir.path().join(name), "x").unwrap();
         }
-        assert_eq!(sweep_and_find(dir.path(), None).unwrap(), vec![]);
+        assert_eq!(list(dir.path(), Temporaries::Remove, None).unwrap(), vec![]);
         assert!(!dir.path().join(ours).exists());
         assert!(dir.path().join(copy).exists());
+    }
+
+    #[test]
+    fn looking_for_copies_alone_leaves_temporaries() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = ".aftercare-7-00000000000000ff.tmp";
+        let copy = "2027-03.sync-conflict-20270315-101010-ABCDEFG.ron";
+        for name in [ours, copy] {
+            fs::write(dir.path().join(name), "x").unwrap();
+        }
+        let is_month = |stem: &str| stem == "2027-03";
+        let found = list(dir.path(), Temporaries::Leave, Some(&is_month)).unwrap();
+        assert_eq!(found.len(), 1);
+        assert!(dir.path().join(ours).exists());
     }
 
     #[test]
     fn a_missing_folder_has_nothing() {
         let dir = tempfile::tempdir().unwrap();
         let missing = dir.path().join("days");
-        assert_eq!(sweep_and_find(&missing, Some(&|_| true)).unwrap(), vec![]);
+        assert_eq!(
+            list(&missing, Temporaries::Remove, Some(&|_| true)).unwrap(),
+            vec![]
+        );
     }
 }
