@@ -234,13 +234,28 @@ impl Journal {
         if !self.tidy_pending {
             return Ok(false);
         }
+        let _lock = self.lock_opened_folder(self.lock_wait)?;
+        self.told_anything(Journal::tidy_locked)
+    }
+
+    /// The lock, waiting up to `wait`, but only in the folder opened: never lock or write
+    /// in a folder that is not that one (an unplugged disk leaves an empty mount point at
+    /// the same path).
+    fn lock_opened_folder(&self, wait: Duration) -> Result<JournalLock, FileError> {
         if let Some(folder) = self.folder {
             folder.check(&self.layout.dir)?;
         }
-        let lock = JournalLock::acquire(&self.layout.dir, self.lock_wait)?;
+        JournalLock::acquire(&self.layout.dir, wait)
+    }
+
+    /// Runs `work` and says whether it left a new notice for the patient (a copy merged,
+    /// or one unreadable).
+    fn told_anything(
+        &mut self,
+        work: impl FnOnce(&mut Journal) -> Result<(), FileError>,
+    ) -> Result<bool, FileError> {
         let before = self.notices.len();
-        self.tidy_locked()?;
-        drop(lock);
+        work(self)?;
         Ok(self.notices.len() != before)
     }
 
@@ -405,11 +420,7 @@ impl Journal {
         }
         let mut failure = None;
         // Never lock or write in a folder that is not the one opened: the change waits.
-        let lock = match self
-            .folder
-            .map_or(Ok(()), |folder| folder.check(&self.layout.dir))
-            .and_then(|()| JournalLock::acquire(&self.layout.dir, self.lock_wait))
-        {
+        let lock = match self.lock_opened_folder(self.lock_wait) {
             Ok(lock) => Some(lock),
             Err(err) => {
                 failure = Some(err);
@@ -509,16 +520,8 @@ impl Journal {
         let mut changed = false;
         if self.tidy_pending {
             // Not tidied yet (the lock was busy): try again, without waiting.
-            let folder = self
-                .folder
-                .map_or(Ok(()), |folder| folder.check(&self.layout.dir));
-            if let Ok(lock) =
-                folder.and_then(|()| JournalLock::acquire(&self.layout.dir, Duration::ZERO))
-            {
-                let before = self.notices.len();
-                self.tidy_locked()?;
-                changed |= self.notices.len() != before;
-                drop(lock);
+            if let Ok(_lock) = self.lock_opened_folder(Duration::ZERO) {
+                changed |= self.told_anything(Journal::tidy_locked)?;
             }
         }
         if self.writable && self.folders_changed()? {
@@ -527,15 +530,9 @@ impl Journal {
             // will do. Only a copy found takes the lock.
             let copies = self.new_conflict_copies()?;
             if !copies.is_empty() {
-                let folder = self
-                    .folder
-                    .map_or(Ok(()), |folder| folder.check(&self.layout.dir));
-                match folder.and_then(|()| JournalLock::acquire(&self.layout.dir, Duration::ZERO)) {
-                    Ok(lock) => {
-                        let before = self.notices.len();
-                        self.merge_copies(copies)?;
-                        changed |= self.notices.len() != before;
-                        drop(lock);
+                match self.lock_opened_folder(Duration::ZERO) {
+                    Ok(_lock) => {
+                        changed |= self.told_anything(|journal| journal.merge_copies(copies))?;
                     }
                     Err(_) => self.folders_seen = Default::default(),
                 }

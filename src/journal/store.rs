@@ -88,14 +88,15 @@ pub fn read<T: DeserializeOwned + Versioned>(
 pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Result<T, FileError> {
     let text = crate::domain::strict::as_text(bytes)
         .map_err(|(position, message)| FileError::new(path, Some(position), message))?;
+    // Where `version` is written: only an error needs it.
+    let version_at = || crate::domain::strict::position_of(text, "version");
     // A file newer than this build: "update aftercare" is the useful message, not
     // "unknown field". The version is probed on its own only when the file does not parse
     // (the probe is a second full parse: doing it first doubled every load).
-    let version_at = crate::domain::strict::position_of(text, "version");
     let newer = |version: u32| {
         FileError::new(
             path,
-            version_at,
+            version_at(),
             format!(
                 "was written by a newer aftercare (journal version {version}, this one knows {JOURNAL_VERSION}); update aftercare — the file was not changed"
             ),
@@ -130,7 +131,7 @@ pub fn parse<T: DeserializeOwned + Versioned>(bytes: &[u8], path: &Path) -> Resu
     if value.version() == 0 {
         return Err(FileError::new(
             path,
-            version_at,
+            version_at(),
             format!("version 0 does not exist; this aftercare writes version {JOURNAL_VERSION}"),
         ));
     }
