@@ -270,11 +270,8 @@ pub fn care_strip(days: &[DayRow]) -> String {
             Some(care) => format!("{} (day {day}): {}", row.date, care.words()),
             None => format!("{} (day {day}): no daily care planned", row.date),
         };
-        let (done, planned) = care.map_or((String::new(), String::new()), |c| {
-            (c.done.to_string(), c.planned.to_string())
-        });
-        if care.is_none() {
-            svg.circle(
+        match care {
+            None => svg.circle(
                 (x + size / 2.0, 1.0 + size / 2.0),
                 1.5,
                 &title,
@@ -283,39 +280,30 @@ pub fn care_strip(days: &[DayRow]) -> String {
                     ("class", "unplanned"),
                     ("data-day", &day.to_string()),
                 ],
-            );
-            if (day as usize).is_multiple_of(axis.step()) {
-                svg.text(
-                    (x + size / 2.0, size + 16.0),
-                    &day.to_string(),
-                    "middle",
-                    &[("fill", "#444")],
+            ),
+            Some(care) => {
+                svg.rect_titled(
+                    (x, 1.0, size, size),
+                    &title,
+                    &[
+                        ("fill", level_colour(Level::Nothing)),
+                        ("stroke", "#888"),
+                        ("stroke-width", "0.8"),
+                        ("class", "day"),
+                        ("data-day", &day.to_string()),
+                        ("data-done", &care.done.to_string()),
+                        ("data-planned", &care.planned.to_string()),
+                    ],
+                );
+                let fill = size * care.fraction();
+                svg.rect(
+                    x,
+                    1.0 + size - fill,
+                    size,
+                    fill,
+                    &[("fill", level_colour(Level::of(care.fraction())))],
                 );
             }
-            continue;
-        }
-        svg.rect_titled(
-            (x, 1.0, size, size),
-            &title,
-            &[
-                ("fill", level_colour(Level::Nothing)),
-                ("stroke", "#888"),
-                ("stroke-width", "0.8"),
-                ("class", "day"),
-                ("data-day", &day.to_string()),
-                ("data-done", &done),
-                ("data-planned", &planned),
-            ],
-        );
-        if let Some(care) = care {
-            let fill = size * care.fraction();
-            svg.rect(
-                x,
-                1.0 + size - fill,
-                size,
-                fill,
-                &[("fill", level_colour(Level::of(care.fraction())))],
-            );
         }
         if (day as usize).is_multiple_of(axis.step()) {
             svg.text(

@@ -70,15 +70,7 @@ impl Svg {
     }
 
     pub fn rect(&mut self, x: f64, y: f64, width: f64, height: f64, attrs: Attrs<'_>) {
-        let _ = write!(
-            self.out,
-            "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
-            num(x),
-            num(y),
-            num(width.max(0.0)),
-            num(height.max(0.0))
-        );
-        self.attrs(attrs);
+        self.open_rect((x, y, width, height), attrs);
         self.out.push_str("/>");
     }
 
@@ -89,6 +81,12 @@ impl Svg {
         title: &str,
         attrs: Attrs<'_>,
     ) {
+        self.open_rect((x, y, width, height), attrs);
+        let _ = write!(self.out, "><title>{}</title></rect>", escape(title));
+    }
+
+    /// `<rect` with its place, size (never negative) and attributes, left open.
+    fn open_rect(&mut self, (x, y, width, height): (f64, f64, f64, f64), attrs: Attrs<'_>) {
         let _ = write!(
             self.out,
             "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\"",
@@ -98,7 +96,6 @@ impl Svg {
             num(height.max(0.0))
         );
         self.attrs(attrs);
-        let _ = write!(self.out, "><title>{}</title></rect>", escape(title));
     }
 
     pub fn line(&mut self, (x1, y1): (f64, f64), (x2, y2): (f64, f64), attrs: Attrs<'_>) {
