@@ -118,14 +118,14 @@ impl Scanner<'_> {
         let start = self.at;
         match self.peek() {
             None => return Err(None),
-            Some(b'"') => self.string()?,
-            Some(b'\'') => self.char_literal()?,
+            Some(b'"') => self.quoted(b'"')?,
+            Some(b'\'') => self.quoted(b'\'')?,
             Some(b'r') if matches!(self.bytes.get(self.at + 1), Some(b'"' | b'#')) => {
                 self.raw_string()?;
             }
             Some(b'b') if self.bytes.get(self.at + 1) == Some(&b'"') => {
                 self.at += 1;
-                self.string()?;
+                self.quoted(b'"')?;
             }
             Some(b'{') => self.map()?,
             Some(b'(' | b'[') => self.sequence()?,
@@ -150,28 +150,15 @@ impl Scanner<'_> {
         Ok((start, self.at))
     }
 
-    fn string(&mut self) -> Scan<()> {
+    /// A `"string"` or a `'c'`haracter literal, ended by its own `quote`; `\` escapes
+    /// the byte after it.
+    fn quoted(&mut self, quote: u8) -> Scan<()> {
         self.at += 1;
         loop {
             match self.peek() {
                 None => return Err(None),
                 Some(b'\\') => self.at += 2,
-                Some(b'"') => {
-                    self.at += 1;
-                    return Ok(());
-                }
-                Some(_) => self.at += 1,
-            }
-        }
-    }
-
-    fn char_literal(&mut self) -> Scan<()> {
-        self.at += 1;
-        loop {
-            match self.peek() {
-                None => return Err(None),
-                Some(b'\\') => self.at += 2,
-                Some(b'\'') => {
+                Some(byte) if byte == quote => {
                     self.at += 1;
                     return Ok(());
                 }
