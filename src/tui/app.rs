@@ -459,24 +459,12 @@ impl App {
         // If the wall clock went back past midnight meanwhile, the session is filed today,
         // never on a day that is now in the future.
         let date = timer.date.min(self.today());
-        let result = care::tick(
-            &mut self.journal,
-            &self.plan,
-            &timer.item_id,
-            date,
-            TickChange::Add(1),
-            &self.now,
-        );
-        match result {
-            Ok(count) => {
+        match self.log_session(&timer.item_id, date) {
+            Ok((count, target)) => {
                 let label = self
                     .plan
                     .item(&timer.item_id)
                     .map_or("", |i| i.label.as_str());
-                let target = self
-                    .plan
-                    .item(&timer.item_id)
-                    .map_or(0, |i| i.kind.target());
                 self.info(format!(
                     "{label}: session done and logged ({count}/{target})"
                 ));
@@ -488,6 +476,21 @@ impl App {
                 "Session logged, but the timer's state was not updated: {err}"
             ));
         }
+    }
+
+    /// Logs one timed session of `item_id` on `date`: the day's count after it, and the
+    /// day's target.
+    fn log_session(&mut self, item_id: &str, date: Date) -> Result<(u32, u32), care::CareError> {
+        let count = care::tick(
+            &mut self.journal,
+            &self.plan,
+            item_id,
+            date,
+            TickChange::Add(1),
+            &self.now,
+        )?;
+        let target = self.plan.item(item_id).map_or(0, |i| i.kind.target());
+        Ok((count, target))
     }
 
     /// Keeps running timers in `places` from now on, and picks up the one a previous run
@@ -507,20 +510,8 @@ impl App {
         let now = self.now.timestamp();
         let date = stored.started.date().min(self.today());
         if stored.ended_at(now) {
-            let result = care::tick(
-                &mut self.journal,
-                &self.plan,
-                &stored.item_id,
-                date,
-                TickChange::Add(1),
-                &self.now,
-            );
-            match result {
-                Ok(count) => {
-                    let target = self
-                        .plan
-                        .item(&stored.item_id)
-                        .map_or(0, |i| i.kind.target());
+            match self.log_session(&stored.item_id, date) {
+                Ok((count, target)) => {
                     self.info(format!(
                         "{}: the session ended while closed, logged ({count}/{target})",
                         stored.label
