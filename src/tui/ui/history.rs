@@ -30,20 +30,8 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, top, bottom] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Length(calendar::HEIGHT + 2),
-            Constraint::Min(0),
-        ],
-    );
+    let [header, cal, details, bottom] = layout(area);
     frame.render_widget(header_line(app, usize::from(header.width), theme), header);
-    let [cal, details] = split::columns(
-        top,
-        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
-        0,
-    );
     draw_calendar(frame, cal, app, theme);
     draw_details(frame, details, app, theme);
     if bottom.height < MIN_BOTTOM_HEIGHT {
@@ -66,9 +54,10 @@ pub fn draw(
     keys::footer(KeyContext::History, false)
 }
 
-/// The calendar day drawn at `(column, row)`, if any.
-pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
-    let [_, top, _] = split::rows(
+/// The header line, the calendar and the day's details beside it, and what is below them
+/// (the symptom trend and the treatments): the one layout drawing and clicks share.
+fn layout(area: Rect) -> [Rect; 4] {
+    let [header, top, bottom] = split::rows(
         area,
         [
             Constraint::Length(1),
@@ -76,11 +65,17 @@ pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
             Constraint::Min(0),
         ],
     );
-    let [cal, _] = split::columns(
+    let [cal, details] = split::columns(
         top,
         [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
         0,
     );
+    [header, cal, details, bottom]
+}
+
+/// The calendar day drawn at `(column, row)`, if any.
+pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
+    let [_, cal, _, _] = layout(area);
     let inner = panel("", &Theme::PLAIN).inner(cal);
     calendar::day_at(Month::of(app.history.cursor), inner, column, row)
 }
