@@ -7,7 +7,7 @@ use std::hint::black_box;
 
 use aftercare::cli::export::History;
 use aftercare::cli::status::Status;
-use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::Clock;
 use aftercare::journal::{Journal, Layout};
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -20,7 +20,7 @@ fn cli(c: &mut Criterion) {
         let now = fixture.clock().now();
         group.bench_function(format!("status/{name}"), |b| {
             b.iter(|| {
-                let plan = CarePlan::builtin();
+                let plan = aftercare::journal::builtin_plan().clone();
                 let mut journal = Journal::open(Layout::new(fixture.dir.path())).expect("opens");
                 let status = Status::at(&plan, &mut journal, &now).expect("status");
                 black_box(status.to_text(&PlanSource::BuiltIn))
@@ -32,7 +32,7 @@ fn cli(c: &mut Criterion) {
     group.sample_size(20);
     group.bench_function("export-csv/ten-years", |b| {
         b.iter(|| {
-            let plan = CarePlan::builtin();
+            let plan = aftercare::journal::builtin_plan().clone();
             let mut journal = Journal::open(Layout::new(fixture.dir.path())).expect("opens");
             let history = History::collect(&plan, PlanSource::BuiltIn, &mut journal, None, &now)
                 .expect("collected");

@@ -6,9 +6,8 @@ mod support;
 
 use std::time::Duration;
 
-use aftercare::care::{self, TickChange};
-use aftercare::domain::plan::CarePlan;
 use aftercare::domain::time::Clock;
+use aftercare::journal::care::{self, TickChange};
 use aftercare::journal::{Journal, Layout};
 use aftercare::tui::app::{Action, App};
 use aftercare::tui::history::HistoryAction;
@@ -86,7 +85,7 @@ fn today(c: &mut Criterion) {
 fn save(c: &mut Criterion) {
     let fixture = Fixture::new(TEN_YEARS);
     let now = fixture.clock().now();
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let mut journal = Journal::open_writable(Layout::new(fixture.dir.path()), Duration::ZERO)
         .expect("journal opens");
     let mut changes = [TickChange::Add(1), TickChange::Remove(1)]

@@ -7,9 +7,8 @@ mod support;
 
 use std::hint::black_box;
 
-use aftercare::care::{self, TickChange};
-use aftercare::domain::plan::CarePlan;
 use aftercare::domain::time::Clock;
+use aftercare::journal::care::{self, TickChange};
 use aftercare::journal::{COMMAND_LOCK_WAIT, Journal, Layout, Month};
 use criterion::{Criterion, criterion_group, criterion_main};
 use support::Fixture;
@@ -19,7 +18,7 @@ const TEN_YEARS: u32 = 3650;
 fn transaction(c: &mut Criterion) {
     let fixture = Fixture::new(TEN_YEARS);
     let now = fixture.clock().now();
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let mut journal = Journal::open_writable(Layout::new(fixture.dir.path()), COMMAND_LOCK_WAIT)
         .expect("journal opens");
     let mut changes = [TickChange::Add(1), TickChange::Remove(1)]

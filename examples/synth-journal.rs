@@ -12,7 +12,6 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use aftercare::domain::plan::CarePlan;
 #[path = "../benches/support/synth.rs"]
 #[allow(dead_code)]
 mod synth;
@@ -53,7 +52,7 @@ fn main() -> ExitCode {
         time_zone,
         seed: args.seed,
     };
-    let journal = synth::generate(&CarePlan::builtin(), &spec);
+    let journal = synth::generate(aftercare::journal::builtin_plan(), &spec);
     if let Err(err) = journal.write(&args.out) {
         eprintln!("synth-journal: {err}");
         return ExitCode::FAILURE;

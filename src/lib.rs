@@ -1,19 +1,19 @@
 //! aftercare: a terminal companion for the days and weeks after a microneedling session.
 //!
-//! Four layers, each importing only those before it (checked by `tests/architecture.rs`):
-//! `domain` is pure (the plan, time, recovery, healing, adherence; no files, no terminal,
-//! "now" handed in); `journal` stores (files, atomic saves, the lock, backups, reading the
-//! plan file) and `care` is the changes a patient makes through it; `cli` is the
-//! subcommands; `tui` is the app (state, one action type, one key table, drawing). `error`
-//! is the one-line file error every layer reports; `notify` shows desktop notifications for
-//! `cli` (reminders) and `tui` (a timer ending) alike; `local_zone` is the machine's clock
-//! in the zone in force, read from one file.
+//! Three layers, each a crate that can only use those below it:
+//! - [`domain`] (`crates/aftercare-domain`): the rules of recovery, pure (the plan, time,
+//!   recovery, healing, adherence, alerts; no files, no terminal, "now" handed in);
+//! - [`journal`] (`crates/aftercare-journal`): the files (their RON format, atomic saves,
+//!   the lock, backups, sync conflict copies, the plan file) and `care`, the changes a
+//!   patient makes through them;
+//! - this crate: `cli` (the subcommands) and `tui` (the app: state, one action type, one
+//!   key table, drawing), with `notify` (desktop notifications, for reminders and a timer
+//!   ending) and `local_zone` (the machine's clock in the zone in force).
 
-pub mod care;
+pub use aftercare_domain as domain;
+pub use aftercare_journal as journal;
+
 pub mod cli;
-pub mod domain;
-pub mod error;
-pub mod journal;
 pub mod local_zone;
 pub mod notify;
 pub mod tui;

@@ -7,7 +7,6 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout, Month, MonthFile, TreatmentsFile, parse};
 use proptest::prelude::*;
 
@@ -22,7 +21,7 @@ fn start(dir: &Path) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let clock = aftercare::domain::time::FixedClock::at("2027-03-14T09:00:00[America/New_York]");
     aftercare::tui::app::App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         aftercare::domain::plan::PlanSource::BuiltIn,
         journal,
         Box::new(clock),
@@ -162,7 +161,8 @@ fn a_bad_treatments_file_stops_the_app_and_is_left_alone() {
 fn a_bad_plan_override_names_line_and_column() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("care-plan.ron");
-    let text = aftercare::domain::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
+    let text =
+        aftercare::journal::format::plan::BUILTIN_PLAN.replacen("target: 8", "target: -8", 1);
     fs::write(&path, &text).unwrap();
     let message = aftercare::journal::plan_file::load(&path)
         .unwrap_err()
@@ -222,7 +222,7 @@ proptest! {
     fn mutated_plans_never_panic_and_refusals_are_placed(
         edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>(), 0..3u8), 1..8)
     ) {
-        let mut bytes = aftercare::domain::plan::BUILTIN_PLAN.as_bytes().to_vec();
+        let mut bytes = aftercare::journal::format::plan::BUILTIN_PLAN.as_bytes().to_vec();
         for (at, byte, kind) in edits {
             let i = at.index(bytes.len().max(1)).min(bytes.len());
             match kind {
@@ -234,7 +234,7 @@ proptest! {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("care-plan.ron");
         fs::write(&path, &bytes).unwrap();
-        if let Err(err) = aftercare::journal::plan_file::read(&path, &CarePlan::builtin()) {
+        if let Err(err) = aftercare::journal::plan_file::read(&path, aftercare::journal::builtin_plan()) {
             let text = err.to_string();
             prop_assert!(text.starts_with(&format!("{}:", path.display())), "{}", text);
             prop_assert!(!text.contains('\n'));

@@ -7,7 +7,7 @@ mod common;
 use std::rc::Rc;
 
 use aftercare::cli::export::{History, stream_csv};
-use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::{Clock, FixedClock};
 use aftercare::journal::{Journal, Layout};
 use aftercare::tui::action::HistoryAction;
@@ -23,9 +23,12 @@ use synth::Spec;
 /// A synthetic journal of `years` ending on 2027-03-14, on disk.
 fn written(years: u32) -> tempfile::TempDir {
     let dir = common::journal_dir();
-    synth::generate(&CarePlan::builtin(), &Spec::years(years, date(2027, 3, 14)))
-        .write(dir.path())
-        .expect("written");
+    synth::generate(
+        aftercare::journal::builtin_plan(),
+        &Spec::years(years, date(2027, 3, 14)),
+    )
+    .write(dir.path())
+    .expect("written");
     dir
 }
 
@@ -40,7 +43,7 @@ fn app_on(dir: &std::path::Path) -> App {
         latest.checked_add(2.days()).unwrap()
     );
     App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         PlanSource::BuiltIn,
         journal,
         Box::new(Rc::new(FixedClock::at(&now))) as Box<dyn Clock>,
@@ -99,7 +102,7 @@ fn history_paged_back_eight_years_keeps_a_few_months_in_memory() {
 #[test]
 fn streamed_csv_is_byte_for_byte_the_collected_one() {
     let dir = written(3);
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let now = FixedClock::at(NOW).now();
     for since in [None, Some(date(2025, 7, 9)), Some(date(2027, 3, 14))] {
         let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
@@ -152,7 +155,7 @@ fn the_screen_is_drawn_again_only_when_it_changes() {
         latest.checked_add(2.days()).unwrap()
     )));
     let mut app = App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         PlanSource::BuiltIn,
         journal,
         Box::new(Rc::clone(&clock)) as Box<dyn Clock>,

@@ -4,7 +4,7 @@
 
 mod common;
 
-use aftercare::domain::plan::{CarePlan, Origin};
+use aftercare::domain::plan::Origin;
 use aftercare::domain::recovery::{checklist, restrictions_at};
 use aftercare::domain::schedule::Form;
 use jiff::tz::TimeZone;
@@ -21,7 +21,7 @@ const TREATED: [&str; 4] = [
 
 #[test]
 fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let paris = TimeZone::get("Europe/Paris").unwrap();
     for at in TREATED {
         let treatment = common::treatment(at);
@@ -61,7 +61,7 @@ fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
 
 #[test]
 fn the_first_72_hours_read_as_the_issue_asks() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let treatment = common::treatment("2027-03-14T17:00:00+01:00");
     let paris = TimeZone::get("Europe/Paris").unwrap();
     let ids_at = |hour: i64| {
@@ -107,7 +107,7 @@ fn the_first_72_hours_read_as_the_issue_asks() {
 
 #[test]
 fn the_new_restrictions_are_defaults_with_a_source() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let actives = plan.restriction("actives").expect("actives");
     assert_eq!(actives.hours, 5 * 24);
     let swim = plan.restriction("swim-sauna").expect("swim-sauna");
@@ -134,7 +134,7 @@ fn tip_gives(tip: u8, hours: u32) -> bool {
 
 #[test]
 fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let sourced = |what: &str, origin: &Origin| match origin {
         Origin::Default { why, .. } => {
             assert!(

@@ -5,15 +5,14 @@ mod common;
 
 use std::os::unix::fs::MetadataExt;
 
-use aftercare::care::{self, TickChange};
-use aftercare::domain::plan::CarePlan;
+use aftercare::journal::care::{self, TickChange};
 use aftercare::journal::{Layout, Month};
 use jiff::ZonedDateTime;
 
 #[test]
 fn a_tick_that_changes_nothing_is_not_saved() {
     let dir = common::journal_dir();
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let now: ZonedDateTime = "2027-03-15T10:00:00+01:00[Europe/Paris]".parse().unwrap();
     let mut journal = common::journal(&dir, Some("2027-03-14T09:00:00+01:00"));
     let month_file = Layout::new(dir.path()).month(Month::of(now.date()));

@@ -3,8 +3,8 @@
 
 mod cli_support;
 
-use aftercare::domain::plan::BUILTIN_PLAN;
 use aftercare::journal::MonthFile;
+use aftercare::journal::format::plan::BUILTIN_PLAN;
 use jiff::civil::Date;
 use jiff::tz::TimeZone;
 use jiff::{Timestamp, ZonedDateTime};

@@ -2,8 +2,8 @@
 //! DST days and a clock set back, which a process run on the real clock cannot pin down.
 
 use aftercare::cli::{self, Cli, CliError};
-use aftercare::domain::plan::BUILTIN_PLAN;
 use aftercare::domain::time::FixedClock;
+use aftercare::journal::format::plan::BUILTIN_PLAN;
 use aftercare::journal::paths::Paths;
 use clap::Parser;
 use tempfile::TempDir;

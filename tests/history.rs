@@ -4,10 +4,9 @@
 
 mod common;
 
-use aftercare::care;
 use aftercare::domain::adherence::{self, Level};
-use aftercare::domain::plan::CarePlan;
 use aftercare::domain::recovery;
+use aftercare::journal::care;
 use aftercare::journal::history::{AdherenceCache, load_months};
 use aftercare::journal::{Journal, Layout};
 use aftercare::tui::app::{App, Overlay, Screen};
@@ -22,7 +21,7 @@ fn reopen(dir: &tempfile::TempDir) -> Journal {
 
 fn adherence(journal: &mut Journal, day: Date) -> Option<f64> {
     load_months(journal, day, day).unwrap();
-    adherence::day_adherence(&CarePlan::builtin(), journal, day)
+    adherence::day_adherence(aftercare::journal::builtin_plan(), journal, day)
 }
 
 /// The app on the fixture journal, at `NOW`, with `keys` pressed in order.
@@ -71,7 +70,7 @@ fn adherence_per_day_follows_the_treatment_in_force() {
 fn streaks_count_full_days_and_today_only_once_done() {
     let dir = common::journal_dir();
     let mut journal = history_fixture::two_treatments(&dir);
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let mut cache = AdherenceCache::default();
     // Today (24 April) is half done: the streak is 18–23 April.
     let today = date(2027, 4, 24);
@@ -110,12 +109,16 @@ fn the_current_streak_reads_only_the_current_recovery() {
     std::fs::write(&march, "not ron").unwrap();
     let mut journal = reopen(&dir);
     let mut cache = AdherenceCache::default();
-    let streak = cache.current_streak(&CarePlan::builtin(), &mut journal, date(2027, 4, 24));
+    let streak = cache.current_streak(
+        aftercare::journal::builtin_plan(),
+        &mut journal,
+        date(2027, 4, 24),
+    );
     assert_eq!(streak.unwrap(), 6);
     assert!(
         cache
             .month(
-                &CarePlan::builtin(),
+                aftercare::journal::builtin_plan(),
                 &mut journal,
                 "2027-03".parse().unwrap()
             )
@@ -127,7 +130,7 @@ fn the_current_streak_reads_only_the_current_recovery() {
 fn symptoms_gaps_and_next_session() {
     let dir = common::journal_dir();
     let mut journal = history_fixture::two_treatments(&dir);
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let today = date(2027, 4, 24);
     let period = adherence::recovery_period(&plan, journal.treatments(), 1, today).unwrap();
     assert_eq!(period, (date(2027, 4, 18), today));
@@ -150,7 +153,7 @@ fn symptoms_gaps_and_next_session() {
 fn a_past_treatment_period_never_reaches_past_the_plan_horizon() {
     let dir = common::journal_dir();
     let journal = history_fixture::two_treatments(&dir);
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let years_later = date(2037, 1, 1);
     let period = adherence::recovery_period(&plan, journal.treatments(), 1, years_later);
     assert_eq!(period, Some((date(2027, 4, 18), date(2027, 5, 30))));

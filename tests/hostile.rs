@@ -12,7 +12,6 @@ use std::path::Path;
 use std::process::Command;
 use std::time::Duration;
 
-use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout};
 use cli_support::{Run, Sandbox, run_command};
 
@@ -276,7 +275,7 @@ fn row_12_stdout_into_a_file_is_refused_not_filled_with_screens() {
 fn row_13_out_of_bound_plan_values_are_refused_where_they_are() {
     let sandbox = sandbox_with_journal();
     fs::create_dir_all(sandbox.plan_path().parent().unwrap()).unwrap();
-    let builtin = aftercare::domain::plan::BUILTIN_PLAN;
+    let builtin = aftercare::journal::format::plan::BUILTIN_PLAN;
     let long_label = format!("label: \"{}\"", "x".repeat(70_000));
     let cases = [
         builtin.replacen("to_days: ", "to_days: 99999999, //", 1),
@@ -302,7 +301,7 @@ fn row_13_out_of_bound_plan_values_are_refused_where_they_are() {
                 run.stderr
             );
         }
-        let err = CarePlan::parse(&text, Path::new("p.ron")).unwrap_err();
+        let err = aftercare::journal::format::plan::parse(&text, Path::new("p.ron")).unwrap_err();
         assert!(err.position.is_some(), "{err}");
     }
 }
@@ -376,12 +375,12 @@ fn row_16_control_characters_in_user_text_are_stripped_everywhere() {
 
     // The app: a plan label holding escape sequences (a hand-edited plan) is drawn with
     // every cell free of control characters.
-    let plan_text = aftercare::domain::plan::BUILTIN_PLAN.replacen(
+    let plan_text = aftercare::journal::format::plan::BUILTIN_PLAN.replacen(
         "Glasses of water",
         "Glasses\u{1b}]2;pwned\u{7} of water\u{1b}[2J",
         1,
     );
-    let plan = CarePlan::parse(&plan_text, Path::new("p.ron")).unwrap();
+    let plan = aftercare::journal::format::plan::parse(&plan_text, Path::new("p.ron")).unwrap();
     let journal =
         Journal::open_writable(Layout::new(sandbox.journal_dir()), Duration::ZERO).unwrap();
     let clock = aftercare::domain::time::FixedClock::at("2026-03-11T12:00:00[UTC]");
@@ -412,7 +411,7 @@ fn row_17_todays_treatment_is_found_by_instant() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = common::journal(dir.path(), "2026-11-26T10:00:00+09:00");
     let now: jiff::ZonedDateTime = "2026-11-25T19:00:00[America/Los_Angeles]".parse().unwrap();
-    let status = Status::at(&CarePlan::builtin(), &mut journal, &now).unwrap();
+    let status = Status::at(aftercare::journal::builtin_plan(), &mut journal, &now).unwrap();
     assert_eq!(status.day, Some(0));
     assert!(status.treatment_at.is_some());
     assert!(!status.items.is_empty());
@@ -429,7 +428,7 @@ fn row_17_todays_treatment_is_found_by_instant() {
     // lock's descriptor until it execs.
     let journal = Journal::open_writable(Layout::new(dir.path()), Duration::from_secs(5)).unwrap();
     let app = aftercare::tui::app::App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         aftercare::domain::plan::PlanSource::BuiltIn,
         journal,
         Box::new(aftercare::domain::time::FixedClock::at(
@@ -458,9 +457,9 @@ fn row_18_bom_bad_bytes_and_duplicate_plan_ids_are_placed() {
         .to_string();
     assert!(err.starts_with("days/2027-03.ron:2:15: "), "{err}");
 
-    let builtin = aftercare::domain::plan::BUILTIN_PLAN;
+    let builtin = aftercare::journal::format::plan::BUILTIN_PLAN;
     let twice = builtin.replacen("id: \"moisturiser\"", "id: \"water\"", 1);
-    let err = CarePlan::parse(&twice, Path::new("p.ron")).unwrap_err();
+    let err = aftercare::journal::format::plan::parse(&twice, Path::new("p.ron")).unwrap_err();
     let line = twice[..twice.find("id: \"water\"").unwrap()]
         .matches('\n')
         .count()
@@ -571,7 +570,7 @@ fn row_10_a_file_too_large_to_load_again_is_never_written() {
 
     // Where the patient types, the limit is met long before: a clear refusal, exit 2.
     let sandbox = sandbox_with_journal();
-    let long = "x".repeat(aftercare::care::MAX_NOTE_CHARS + 1);
+    let long = "x".repeat(aftercare::journal::care::MAX_NOTE_CHARS + 1);
     let run = sandbox.run(&["note", "--date", "2026-03-11", &long]);
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("at most 20000 fit"), "{}", run.stderr);

@@ -4,8 +4,7 @@ mod common;
 
 use std::os::unix::fs::MetadataExt;
 
-use aftercare::care::{self, TickChange};
-use aftercare::domain::plan::CarePlan;
+use aftercare::journal::care::{self, TickChange};
 use aftercare::journal::{Journal, Layout, Month, Score, Symptoms};
 use jiff::ZonedDateTime;
 use jiff::civil::date;
@@ -17,7 +16,7 @@ fn now(text: &str) -> ZonedDateTime {
 #[test]
 fn everything_logged_reads_back_the_same() {
     let dir = common::journal_dir();
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let now = now("2027-03-15T10:00:00+01:00[Europe/Paris]");
     {
         let mut journal = common::journal(&dir, Some("2027-03-14T09:00:00+01:00"));
@@ -75,7 +74,7 @@ fn everything_logged_reads_back_the_same() {
 #[test]
 fn a_save_rewrites_only_the_month_that_changed() {
     let dir = common::journal_dir();
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let march = now("2027-03-31T10:00:00+02:00[Europe/Paris]");
     let april = now("2027-04-01T10:00:00+02:00[Europe/Paris]");
     let mut journal = common::journal(&dir, Some("2027-03-30T09:00:00+02:00"));
@@ -140,7 +139,7 @@ fn files_are_readable_by_their_owner_only() {
     let now = now("2027-03-14T10:00:00+01:00[Europe/Paris]");
     care::tick(
         &mut journal,
-        &CarePlan::builtin(),
+        aftercare::journal::builtin_plan(),
         "water",
         now.date(),
         TickChange::Add(1),
@@ -172,7 +171,7 @@ fn a_corrupt_month_is_reported_with_position_and_left_untouched() {
 
     // Editing that month must fail too, and never overwrite the file.
     let now = now("2027-03-14T10:00:00+01:00[Europe/Paris]");
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     assert!(
         care::tick(
             &mut journal,
@@ -202,7 +201,7 @@ fn a_newer_schema_is_refused_not_downgraded() {
 fn the_future_cannot_be_logged_and_unknown_items_are_named() {
     let dir = common::journal_dir();
     let mut journal = common::journal(&dir, Some("2027-03-14T09:00:00+01:00"));
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let now = now("2027-03-15T10:00:00+01:00[Europe/Paris]");
     let err = care::tick(
         &mut journal,

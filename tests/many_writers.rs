@@ -11,7 +11,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::{FixedClock, Stamp};
 use aftercare::journal::{
     COMMAND_LOCK_WAIT, DayEntry, Journal, Layout, MonthFile, Tick, Treatment, TreatmentsFile,
@@ -334,7 +334,7 @@ fn app_opened_on_a_conflict_copy(sandbox: &Sandbox) -> (App, PathBuf, PathBuf) {
     fs::write(&temporary, "half a save").unwrap();
     let journal = Journal::open_writable_untidied(Layout::new(&dir), COMMAND_LOCK_WAIT).unwrap();
     let app = App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         PlanSource::BuiltIn,
         journal,
         Box::new(FixedClock::at(NOW)),
@@ -598,7 +598,7 @@ fn a_treatments_conflict_copy_brings_the_other_devices_session_and_deletion() {
         parse(&fs::read(&path).unwrap(), &path).unwrap()
     };
     // Here: the October session is deleted. There: a September one is added.
-    aftercare::care::remove_treatment(&mut journal, 0).unwrap();
+    aftercare::journal::care::remove_treatment(&mut journal, 0).unwrap();
     let mut theirs = base.clone();
     let mut other = Treatment::new("2026-09-01T07:00:00+00:00".parse().unwrap(), "neck", "");
     other.id = aftercare::journal::EventId::random();

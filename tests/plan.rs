@@ -2,12 +2,14 @@
 
 use std::path::Path;
 
-use aftercare::domain::plan::{BUILTIN_PLAN, CarePlan, ItemKind, PlanSource, TIP_COUNT};
+use aftercare::domain::plan::{ItemKind, PlanSource, TIP_COUNT};
+use aftercare::journal::format::plan::BUILTIN_PLAN;
 use aftercare::journal::plan_file;
 
 #[test]
 fn builtin_plan_parses_and_covers_every_tip() {
-    let plan = CarePlan::parse(BUILTIN_PLAN, Path::new("care-plan.ron")).expect("valid");
+    let plan = aftercare::journal::format::plan::parse(BUILTIN_PLAN, Path::new("care-plan.ron"))
+        .expect("valid");
     assert_eq!(plan.uncovered_tips(), Vec::<u8>::new());
     for tip in 1..=TIP_COUNT {
         let covered = plan.items.iter().any(|i| i.origin.tip() == Some(tip))
@@ -21,7 +23,7 @@ fn builtin_plan_parses_and_covers_every_tip() {
 
 #[test]
 fn builtin_plan_has_every_kind_the_brief_asks_for() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let sunscreen = plan.item("sunscreen").expect("sunscreen item");
     assert_eq!(sunscreen.kind, ItemKind::Check);
     assert!(sunscreen.label.contains("SPF 30"));

@@ -155,7 +155,7 @@ fn the_clinic_sheet_in_four_commands() {
     assert_eq!(balm.source(), "your dermatologist");
     assert_eq!(plan.restriction("no-retinol").unwrap().hours, 120);
     // Everything else is the built-in plan, so its corrections keep reaching the patient.
-    let builtin = CarePlan::builtin();
+    let builtin = aftercare::journal::builtin_plan().clone();
     assert_eq!(plan.item("water"), builtin.item("water"));
 
     let text = std::fs::read_to_string(sandbox.plan_path()).unwrap();
@@ -267,8 +267,11 @@ fn set_add_and_reset_round_trips() {
         "No changes: you follow the built-in plan.\n"
     );
     let (plan, _) = loaded(&sandbox);
-    assert_eq!(plan.items, CarePlan::builtin().items);
-    assert_eq!(plan.restrictions, CarePlan::builtin().restrictions);
+    assert_eq!(plan.items, aftercare::journal::builtin_plan().clone().items);
+    assert_eq!(
+        plan.restrictions,
+        aftercare::journal::builtin_plan().clone().restrictions
+    );
 }
 
 #[test]

@@ -2,7 +2,6 @@
 
 mod common;
 
-use aftercare::domain::plan::CarePlan;
 use aftercare::domain::recovery::{day_number, format_left, restrictions_at};
 use aftercare::domain::time::{Clock, FixedClock};
 use jiff::SignedDuration;
@@ -27,7 +26,7 @@ fn day_number_counts_local_calendar_days_from_the_treatment() {
 
 #[test]
 fn makeup_restriction_counts_down_and_lifts_exactly_at_24_hours() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let t = common::treatment("2027-03-14T09:00:00+01:00");
     let clock = FixedClock::at("2027-03-14T14:48:00+01:00[Europe/Paris]");
     let makeup = |clock: &FixedClock| {
@@ -61,7 +60,7 @@ fn makeup_restriction_counts_down_and_lifts_exactly_at_24_hours() {
 
 #[test]
 fn peels_restriction_holds_two_weeks() {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let t = common::treatment("2027-03-14T09:00:00+01:00");
     let at = |text: &str| text.parse::<jiff::Timestamp>().unwrap();
     let peels = |instant| {

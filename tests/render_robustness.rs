@@ -47,7 +47,7 @@ fn states() -> Vec<(App, tempfile::TempDir)> {
     let dir = tempfile::tempdir().unwrap();
     let clock = aftercare::domain::time::FixedClock::at("2027-03-14T09:00:00[Europe/Paris]");
     let mut welcome = App::new(
-        aftercare::domain::plan::CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         aftercare::domain::plan::PlanSource::BuiltIn,
         common::writable(dir.path()),
         Box::new(clock),
@@ -60,7 +60,7 @@ fn states() -> Vec<(App, tempfile::TempDir)> {
 
     let dir = tempfile::tempdir().unwrap();
     let (mut today, clock) = app(dir.path(), TREATED, "2027-03-14T09:00:00[America/New_York]");
-    aftercare::care::set_note(&mut today.journal, today.date, WIDE, &today.now).unwrap();
+    aftercare::journal::care::set_note(&mut today.journal, today.date, WIDE, &today.now).unwrap();
     select(&mut today, "ice");
     today.update(Action::ToggleTimer);
     clock.advance(Duration::from_secs(5));

@@ -3,7 +3,6 @@
 
 mod common;
 
-use aftercare::domain::plan::CarePlan;
 use aftercare::journal::{Journal, Layout, Month};
 #[path = "../benches/support/synth.rs"]
 #[allow(dead_code)]
@@ -14,7 +13,10 @@ use synth::{NOTE_LEN, Spec, SynthJournal};
 
 #[test]
 fn ten_years_have_the_promised_shape() {
-    let journal = synth::generate(&CarePlan::builtin(), &Spec::years(10, date(2027, 3, 14)));
+    let journal = synth::generate(
+        aftercare::journal::builtin_plan(),
+        &Spec::years(10, date(2027, 3, 14)),
+    );
     assert_eq!(journal.day_count(), 3650);
     assert_eq!(journal.months.len(), 121);
     let treatments = journal.treatments.treatments.len();
@@ -32,14 +34,17 @@ fn ten_years_have_the_promised_shape() {
 #[test]
 fn same_spec_same_journal() {
     let spec = Spec::years(1, date(2027, 3, 14));
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     assert_eq!(synth::generate(&plan, &spec), synth::generate(&plan, &spec));
 }
 
 /// A journal of `days` days ending on 2027-03-14, generated and written to a temp dir.
 fn written(days: u32) -> (tempfile::TempDir, SynthJournal) {
     let dir = common::journal_dir();
-    let generated = synth::generate(&CarePlan::builtin(), &Spec::days(days, date(2027, 3, 14)));
+    let generated = synth::generate(
+        aftercare::journal::builtin_plan(),
+        &Spec::days(days, date(2027, 3, 14)),
+    );
     generated.write(dir.path()).expect("written");
     (dir, generated)
 }

@@ -5,9 +5,8 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::care::{self, CareError, TickChange};
-use aftercare::domain::plan::CarePlan;
 use aftercare::domain::recovery::{day_number, format_left, restrictions_at};
+use aftercare::journal::care::{self, CareError, TickChange};
 use aftercare::tui::app::Action;
 use jiff::civil::date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
@@ -20,7 +19,7 @@ fn zoned(text: &str) -> ZonedDateTime {
 
 /// Time left on a restriction of the built-in plan at `at`.
 fn left(id: &str, treated: &str, at: &str) -> SignedDuration {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     restrictions_at(&plan, &treatment(treated), zoned(at).timestamp())
         .into_iter()
         .find(|s| s.restriction.id == id)
@@ -115,7 +114,7 @@ fn a_clock_before_the_treatment_never_shows_negative_or_extra_time() {
         SignedDuration::from_hours(24)
     );
     assert!(!format_left(SignedDuration::from_secs(-3600)).contains('-'));
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     for status in restrictions_at(&plan, &treatment(treated), Timestamp::MIN) {
         assert!(!status.left.is_negative());
         assert!((0.0..=1.0).contains(&status.passed));
@@ -127,7 +126,7 @@ fn a_future_day_is_refused_by_the_domain() {
     let dir = tempfile::tempdir().unwrap();
     let mut journal = common::writable(dir.path());
     let now = zoned("2027-03-14T23:59:00[America/New_York]");
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let err = care::tick(
         &mut journal,
         &plan,

@@ -213,9 +213,9 @@ fn a_change_from_the_shell_reaches_the_open_app_within_a_tick() {
     let dir = tempfile::tempdir().unwrap();
     let (mut app, path) = app_with_plan_file(&dir);
     // Another terminal: `aftercare plan set makeup hours=72` (the same code path).
-    let builtin = aftercare::domain::plan::CarePlan::builtin();
-    let mut changes = aftercare::domain::plan_changes::PlanChanges::default();
-    aftercare::domain::plan_edit::set(&mut changes, &builtin, "makeup", &["hours=72".into()])
+    let builtin = aftercare::journal::builtin_plan().clone();
+    let mut changes = aftercare::domain::plan::changes::PlanChanges::default();
+    aftercare::domain::plan::edit::set(&mut changes, &builtin, "makeup", &["hours=72".into()])
         .unwrap();
     plan_file::save(&path, &changes).unwrap();
     assert_eq!(app.plan.restriction("makeup").unwrap().hours, 24);

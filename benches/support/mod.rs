@@ -9,7 +9,7 @@
 use std::rc::Rc;
 use std::time::Duration;
 
-use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::{Clock, FixedClock};
 use aftercare::journal::{Journal, Layout};
 use aftercare::tui::app::{Action, App};
@@ -40,7 +40,10 @@ impl Fixture {
         let parent =
             std::env::var_os("AFTERCARE_BENCH_DIR").unwrap_or(env!("CARGO_TARGET_TMPDIR").into());
         let dir = tempfile::tempdir_in(parent).expect("temp dir");
-        let journal = synth::generate(&CarePlan::builtin(), &Spec::days(days, LAST_DAY));
+        let journal = synth::generate(
+            aftercare::journal::builtin_plan(),
+            &Spec::days(days, LAST_DAY),
+        );
         journal
             .write(dir.path())
             .expect("synthetic journal written");
@@ -55,7 +58,7 @@ impl Fixture {
         let journal = Journal::open_writable(Layout::new(self.dir.path()), Duration::ZERO)
             .expect("journal opens");
         App::new(
-            CarePlan::builtin(),
+            aftercare::journal::builtin_plan().clone(),
             PlanSource::BuiltIn,
             journal,
             Box::new(self.clock()) as Box<dyn Clock>,

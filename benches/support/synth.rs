@@ -24,7 +24,7 @@ use jiff::tz::TimeZone;
 use aftercare::domain::plan::{CarePlan, ItemKind};
 use aftercare::domain::recovery;
 use aftercare::domain::time::Stamp;
-use aftercare::error::FileError;
+use aftercare::journal::error::FileError;
 use aftercare::journal::{
     DayEntry, Edit, EventId, JOURNAL_VERSION, Layout, Month, MonthFile, NoteVersion, Score,
     Symptoms, Tick, Treatment, TreatmentsFile, create_private_dir, pretty_config,

@@ -394,7 +394,7 @@ pub struct PlanAddArgs {
     pub kind: crate::domain::plan::ItemKind,
     /// Days after the treatment, day 0 being the treatment day: 0-7, or 3- for no end.
     #[arg(long, value_name = "FROM-TO", default_value = "0-14", value_parser = days)]
-    pub days: crate::domain::plan_changes::Days,
+    pub days: crate::domain::plan::changes::Days,
     /// The id to tick it by (default: from the label, "Clinic balm" → clinic-balm).
     #[arg(long)]
     pub id: Option<String>,
@@ -410,7 +410,7 @@ pub struct PlanAddRestrictionArgs {
     pub label: String,
     /// How long after the treatment: hours (48, 48h) or days and weeks (5d, 2w).
     #[arg(long, value_name = "DURATION", value_parser = hours)]
-    pub hours: crate::domain::plan_changes::Hours,
+    pub hours: crate::domain::plan::changes::Hours,
     /// The id (default: from the label, "No retinol" → no-retinol).
     #[arg(long)]
     pub id: Option<String>,
@@ -420,15 +420,15 @@ pub struct PlanAddRestrictionArgs {
 }
 
 fn kind(text: &str) -> Result<crate::domain::plan::ItemKind, String> {
-    crate::domain::plan_edit::parse_kind(text)
+    crate::domain::plan::edit::parse_kind(text)
 }
 
-fn days(text: &str) -> Result<crate::domain::plan_changes::Days, String> {
-    crate::domain::plan_changes::Days::parse(text)
+fn days(text: &str) -> Result<crate::domain::plan::changes::Days, String> {
+    crate::domain::plan::changes::Days::parse(text)
 }
 
-fn hours(text: &str) -> Result<crate::domain::plan_changes::Hours, String> {
-    crate::domain::plan_changes::Hours::parse(text)
+fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, String> {
+    crate::domain::plan::changes::Hours::parse(text)
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.

@@ -1,10 +1,10 @@
 //! `aftercare tick`, `note` and `symptoms`: what the patient logs for a day, through the
 //! same `care` rules as the app (plan items only, never a future day).
 
-use crate::care::{self, TickChange};
 use crate::domain::recovery::ItemProgress;
 use crate::domain::schedule;
 use crate::domain::time::Clock;
+use crate::journal::care::{self, TickChange};
 use crate::journal::paths::Paths;
 use crate::journal::{Score, Symptoms};
 

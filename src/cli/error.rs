@@ -9,9 +9,9 @@ use std::process::ExitCode;
 use clap::CommandFactory;
 use clap::error::ErrorKind;
 
-use crate::care::CareError;
 use crate::domain::text::printable;
-use crate::error::FileError;
+use crate::journal::care::CareError;
+use crate::journal::error::FileError;
 
 use super::Cli;
 

@@ -5,9 +5,9 @@
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::domain::plan::changes::{NEXT_SESSION, PlanChanges};
 use crate::domain::plan::{CarePlan, PlanSource, Yours};
-use crate::domain::plan_changes::{NEXT_SESSION, PlanChanges};
-use crate::error::FileError;
+use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::plan_file;
 
@@ -56,7 +56,7 @@ fn init(path: &Path) -> Result<String, CliError> {
 /// The plan as a patient reads it: every entry with its id, its numbers and where it
 /// comes from, the patient's own marked "yours".
 pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
-    let builtin = CarePlan::builtin();
+    let builtin = crate::journal::builtin_plan();
     let mut text = format!("Care plan in force: {source}\n");
     text.push_str("Your dermatologist's instructions come first. ");
     text.push_str(HOW_TO_CHANGE);
@@ -148,10 +148,10 @@ fn from(yours: &Yours, source: &str, builtin: impl Fn() -> Option<String>) -> St
 
 /// `plan diff`: only the patient's changes, each with the built-in value it replaces.
 fn diff(path: &Path) -> Result<String, CliError> {
-    let builtin = CarePlan::builtin();
-    let file = plan_file::read(path, &builtin)?;
-    let (plan, _) = plan_file::effective(&builtin, file, path);
-    let rows = change_rows(&builtin, &plan);
+    let builtin = crate::journal::builtin_plan();
+    let file = plan_file::read(path, builtin)?;
+    let (plan, _) = plan_file::effective(builtin, file, path);
+    let rows = change_rows(builtin, &plan);
     if rows.is_empty() {
         return Ok("No changes: you follow the built-in plan.\n".to_string());
     }

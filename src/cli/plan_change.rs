@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::domain::plan::CarePlan;
-use crate::domain::plan_changes::{OwnItem, OwnRestriction};
-use crate::domain::plan_edit;
+use crate::domain::plan::changes::{OwnItem, OwnRestriction};
+use crate::domain::plan::edit as plan_edit;
 use crate::journal::plan_file;
 
 use super::plan_text::{change_rows, hours_text, item_numbers, read_changes};
@@ -15,22 +15,22 @@ use super::{CliError, PlanCommand, aligned_rows};
 
 /// Runs one changing subcommand of `plan`.
 pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError> {
-    let builtin = CarePlan::builtin();
-    let (file, mut changes) = read_changes(path, &builtin)?;
+    let builtin = crate::journal::builtin_plan();
+    let (file, mut changes) = read_changes(path, builtin)?;
     let (name, result) = match command {
         PlanCommand::Set {
             id,
             changes: fields,
         } => (
             "set",
-            plan_edit::set(&mut changes, &builtin, id, fields)
+            plan_edit::set(&mut changes, builtin, id, fields)
                 .map(|plan| (entry_summary(&plan, id), plan)),
         ),
         PlanCommand::Add(args) => (
             "add",
             plan_edit::add_item(
                 &mut changes,
-                &builtin,
+                builtin,
                 OwnItem {
                     id: args.id.clone().unwrap_or_default(),
                     label: args.label.trim().to_string(),
@@ -45,7 +45,7 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
             "add-restriction",
             plan_edit::add_restriction(
                 &mut changes,
-                &builtin,
+                builtin,
                 OwnRestriction {
                     id: args.id.clone().unwrap_or_default(),
                     label: args.label.trim().to_string(),
@@ -57,14 +57,14 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
         ),
         PlanCommand::Reset { id: Some(id), .. } => (
             "reset",
-            plan_edit::reset(&mut changes, &builtin, id)
+            plan_edit::reset(&mut changes, builtin, id)
                 .map(|(what, plan)| (capitalise(&what), plan)),
         ),
         PlanCommand::Reset { id: None, .. } => {
             plan_edit::reset_all(&mut changes);
             (
                 "reset",
-                crate::domain::plan_changes::apply(&builtin, &changes)
+                crate::domain::plan::changes::apply(builtin, &changes)
                     .map(|plan| ("Back to the built-in plan".to_string(), plan))
                     .map_err(|err| err.message),
             )
@@ -82,7 +82,7 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
         );
     }
     let _ = writeln!(text, "Saved in {}.", path.display());
-    let rows = change_rows(&builtin, &plan);
+    let rows = change_rows(builtin, &plan);
     if !rows.is_empty() {
         text.push_str("Your changes now:\n");
         text.push_str(&aligned_rows(rows));
@@ -92,7 +92,7 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
 
 /// "makeup (Makeup and skincare products): 48 h (built in: 24 h)".
 fn entry_summary(plan: &CarePlan, id: &str) -> String {
-    let builtin = CarePlan::builtin();
+    let builtin = crate::journal::builtin_plan();
     if let Some(item) = plan.item(id) {
         let base = builtin
             .item(id)
@@ -134,7 +134,7 @@ fn entry_summary(plan: &CarePlan, id: &str) -> String {
     }
     format!(
         "{}: days {}–{} after the latest session",
-        crate::domain::plan_changes::NEXT_SESSION,
+        crate::domain::plan::changes::NEXT_SESSION,
         plan.next_session.from_days,
         plan.next_session.to_days
     )

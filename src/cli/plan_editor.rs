@@ -11,8 +11,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use crate::domain::plan::CarePlan;
-use crate::domain::plan_changes::PlanChanges;
-use crate::error::FileError;
+use crate::domain::plan::changes::PlanChanges;
+use crate::journal::error::FileError;
 use crate::journal::plan_file::{self, PlanFile};
 
 use super::CliError;
@@ -22,7 +22,7 @@ const ERROR_MARK: &str = "// aftercare:";
 
 /// Opens the plan file in `$VISUAL` / `$EDITOR` (else `vi`) and saves it once it is valid.
 pub(super) fn edit(path: &Path) -> Result<String, CliError> {
-    let builtin = CarePlan::builtin();
+    let builtin = crate::journal::builtin_plan();
     // Read as the journal is: no symlink followed, no FIFO, capped (see `safe_file`).
     let original =
         crate::journal::safe_file::read_capped(path, crate::journal::plan_file::MAX_PLAN_BYTES)?
@@ -31,7 +31,7 @@ pub(super) fn edit(path: &Path) -> Result<String, CliError> {
         .clone()
         .unwrap_or_else(|| plan_file::to_text(&PlanChanges::default()));
     let copy = editing_copy(path);
-    let result = edit_loop(path, &copy, &start, &builtin, original.as_deref());
+    let result = edit_loop(path, &copy, &start, builtin, original.as_deref());
     let _ = std::fs::remove_file(&copy);
     result
 }

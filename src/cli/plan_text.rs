@@ -3,8 +3,8 @@
 
 use std::path::Path;
 
+use crate::domain::plan::changes::{NEXT_SESSION, PlanChanges};
 use crate::domain::plan::{CarePlan, Item, Yours};
-use crate::domain::plan_changes::{NEXT_SESSION, PlanChanges};
 use crate::journal::plan_file::{self, PlanFile};
 
 use super::CliError;

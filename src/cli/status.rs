@@ -15,7 +15,7 @@ use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::recovery::{self, ItemProgress, format_left};
 use crate::domain::schedule;
 use crate::domain::time::{Clock, Stamp};
-use crate::error::FileError;
+use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::{Journal, Month};
 

@@ -3,10 +3,10 @@
 
 use std::fmt::Write as _;
 
-use crate::care;
 use crate::domain::text::{DATE_TIME_FORMAT, parse_local_date_time};
 use crate::domain::time::{Clock, Stamp};
 use crate::journal::Treatment;
+use crate::journal::care;
 use crate::journal::paths::Paths;
 
 use super::{

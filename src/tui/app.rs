@@ -9,13 +9,13 @@ use std::time::{Duration, Instant};
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
-use crate::care::{self, TickChange};
 use crate::domain::alerts::{self, Alert};
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
 use crate::domain::time::Stamp;
 use crate::domain::timer::{RunningTimer, TIMER_VERSION};
+use crate::journal::care::{self, TickChange};
 use crate::journal::paths::ReminderPaths;
 use crate::journal::{Journal, Month};
 pub use crate::tui::action::{Action, Edit};
@@ -118,7 +118,7 @@ impl App {
         plan_source: PlanSource,
         journal: Journal,
         clock: Box<dyn Clock>,
-    ) -> Result<App, crate::error::FileError> {
+    ) -> Result<App, crate::journal::error::FileError> {
         let now = clock.now();
         let monotonic = clock.monotonic();
         let screen = if journal.latest_treatment().is_some() {
@@ -165,7 +165,7 @@ impl App {
 
     /// Reads a month. Ticks of items the plan no longer has are kept and shown, never an
     /// error: the plan follows the dermatologist, and the journal is the patient's record.
-    fn load_month(&mut self, month: Month) -> Result<(), crate::error::FileError> {
+    fn load_month(&mut self, month: Month) -> Result<(), crate::journal::error::FileError> {
         self.journal.load_month(month).map(|_| ())
     }
 
@@ -859,22 +859,22 @@ impl App {
     /// once (Today's checklist and countdowns, History's calendar). The file is read again
     /// first, so a change made meanwhile from the shell is kept. If the change is refused,
     /// nothing changes and the form (or the status line) says why.
-    fn change_plan(&mut self, edit: &crate::domain::plan_edit::PlanEdit) {
+    fn change_plan(&mut self, edit: &crate::domain::plan::edit::PlanEdit) {
         use crate::journal::plan_file;
-        let builtin = CarePlan::builtin();
+        let builtin = crate::journal::builtin_plan();
         let result = (|| {
             let (file, mut changes) = match &self.plan_path {
                 Some(path) => {
-                    let file = plan_file::read(path, &builtin).map_err(|e| e.to_string())?;
-                    let changes = file.changes(&builtin);
+                    let file = plan_file::read(path, builtin).map_err(|e| e.to_string())?;
+                    let changes = file.changes(builtin);
                     (Some(file), changes)
                 }
                 None => (
                     None,
-                    crate::domain::plan_changes::diff(&builtin, &self.plan),
+                    crate::domain::plan::changes::diff(builtin, &self.plan),
                 ),
             };
-            let (what, plan) = crate::domain::plan_edit::apply_edit(&mut changes, &builtin, edit)?;
+            let (what, plan) = crate::domain::plan::edit::apply_edit(&mut changes, builtin, edit)?;
             if let (Some(path), Some(file)) = (&self.plan_path, &file) {
                 plan_file::save_changes(path, file, &changes).map_err(|e| e.to_string())?;
                 self.plan_seen = file_stamp(path);
@@ -885,13 +885,13 @@ impl App {
         match result {
             Ok((what, plan)) => {
                 let id = match edit {
-                    crate::domain::plan_edit::PlanEdit::Set { id, .. }
-                    | crate::domain::plan_edit::PlanEdit::Reset(id) => id.clone(),
-                    crate::domain::plan_edit::PlanEdit::AddItem(item) => {
-                        crate::domain::plan_edit::derive_id(&item.label)
+                    crate::domain::plan::edit::PlanEdit::Set { id, .. }
+                    | crate::domain::plan::edit::PlanEdit::Reset(id) => id.clone(),
+                    crate::domain::plan::edit::PlanEdit::AddItem(item) => {
+                        crate::domain::plan::edit::derive_id(&item.label)
                     }
-                    crate::domain::plan_edit::PlanEdit::AddRestriction(r) => {
-                        crate::domain::plan_edit::derive_id(&r.label)
+                    crate::domain::plan::edit::PlanEdit::AddRestriction(r) => {
+                        crate::domain::plan::edit::derive_id(&r.label)
                     }
                 };
                 self.plan = plan;

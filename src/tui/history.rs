@@ -10,10 +10,10 @@
 use jiff::civil::Date;
 use jiff::{ToSpan, ZonedDateTime};
 
-use crate::care;
 use crate::domain::adherence::{self, MonthSummary};
 use crate::domain::plan::CarePlan;
 use crate::journal::Journal;
+use crate::journal::care;
 use crate::journal::history::AdherenceCache;
 use crate::journal::{Month, Treatment};
 use crate::tui::action::Action;

@@ -2,9 +2,9 @@
 //! changes the plan itself: a change goes back to the app as an [`Effect`], which checks it
 //! against the whole plan, saves it and puts it in force at once.
 
+use crate::domain::plan::changes::NEXT_SESSION;
+use crate::domain::plan::edit::PlanEdit;
 use crate::domain::plan::{CarePlan, Origin, Yours};
-use crate::domain::plan_changes::NEXT_SESSION;
-use crate::domain::plan_edit::PlanEdit;
 use crate::tui::action::{Action, PlanAction};
 use crate::tui::forms::plan::PlanForm;
 use crate::tui::state::Overlay;

@@ -4,8 +4,8 @@
 
 use crate::domain::reminders::{Reminder, Source, TimerEnded};
 use crate::domain::timer::RunningTimer;
-use crate::error::FileError;
 use crate::journal::delivered::{Delivered, RunLock};
+use crate::journal::error::FileError;
 use crate::journal::paths::ReminderPaths;
 use crate::journal::timer_file;
 

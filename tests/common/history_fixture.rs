@@ -53,7 +53,7 @@ fn each_day(from: Date, to: Date) -> impl Iterator<Item = Date> {
 ///   half; nothing logged after;
 /// - second treatment 18 April: 18–23 full, 24 (today) half.
 pub fn two_treatments(dir: impl AsRef<Path>) -> Journal {
-    let plan = CarePlan::builtin();
+    let plan = aftercare::journal::builtin_plan().clone();
     let mut journal = super::writable(dir.as_ref());
     journal
         .add_treatment(treatment(FIRST, "face", "1.0 mm, first session"))

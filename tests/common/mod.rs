@@ -8,7 +8,7 @@ pub mod screen;
 
 use std::rc::Rc;
 
-use aftercare::domain::plan::{CarePlan, PlanSource};
+use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::{FixedClock, Stamp};
 use aftercare::journal::{Journal, Layout, Treatment};
 use aftercare::tui::app::{Action, App};
@@ -52,7 +52,7 @@ pub fn app<'a>(
     let journal = journal(dir, treated);
     let clock = Rc::new(FixedClock::at(now));
     let app = App::new(
-        CarePlan::builtin(),
+        aftercare::journal::builtin_plan().clone(),
         PlanSource::BuiltIn,
         journal,
         Box::new(Rc::clone(&clock)),

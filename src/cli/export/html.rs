@@ -276,7 +276,7 @@ fn day_table(html: &mut String, days: &[DayRow]) {
 mod tests {
     use super::*;
     use crate::cli::export::Alert;
-    use crate::domain::plan::{CarePlan, PlanSource};
+    use crate::domain::plan::PlanSource;
 
     fn history() -> History {
         let date = jiff::civil::date(2027, 3, 15);
@@ -295,7 +295,7 @@ mod tests {
                 note: String::new(),
             }],
             next_session: None,
-            plan: CarePlan::builtin(),
+            plan: crate::journal::builtin_plan().clone(),
             name: None,
             warning_signs: Vec::new(),
             alerts: Vec::new(),

@@ -21,7 +21,7 @@ use jiff::civil::Date;
 use crate::domain::plan::{CarePlan, ItemKind, PlanSource};
 use crate::domain::recovery;
 use crate::domain::time::Clock;
-use crate::error::FileError;
+use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::{DayEntry, Journal, Month, Symptoms, Treatment};
 
@@ -349,7 +349,7 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let write = || -> std::io::Result<()> {
         let mut file = open_output(output)?;
         std::io::Write::write_all(&mut file, text.as_bytes())?;
-        file.commit()
+        file.commit_durably(output)
     };
     write().map_err(|err| FileError::io(output, &err))?;
     Ok(format!(
@@ -362,15 +362,8 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
 /// Atomic, so a full disk or a crash never leaves half a report where an old one was.
 /// Owner-only whatever the umask (it is health data), and a symlink at `output` is
 /// replaced by the report, never followed: its target keeps its content and its mode.
-fn open_output(output: &std::path::Path) -> std::io::Result<atomic_write_file::AtomicWriteFile> {
-    use atomic_write_file::unix::OpenOptionsExt as _;
-    use std::os::unix::fs::OpenOptionsExt as _;
-    let mut options = atomic_write_file::AtomicWriteFile::options();
-    options
-        .preserve_mode(false)
-        .preserve_owner(false)
-        .mode(0o600);
-    options.open(output)
+fn open_output(output: &std::path::Path) -> std::io::Result<crate::journal::atomic::Prepared> {
+    crate::journal::atomic::Prepared::beside(output)
 }
 
 /// `--format csv` and `csv-days`, streamed month by month: to stdout as it goes, or into
@@ -410,7 +403,7 @@ fn run_csv(
     };
     let mut file = open_output(output).map_err(|err| output_error(Some(output), err))?;
     let days = stream(&mut file).map_err(|err| failed(Some(output), err))?;
-    file.commit()
+    file.commit_durably(output)
         .map_err(|err| output_error(Some(output), err))?;
     Ok(format!("Wrote {days} day(s) to {}\n", output.display()))
 }

@@ -404,7 +404,7 @@ mod tests {
                 item("ice", timed, 0),
             ]),
         ];
-        let words: Vec<String> = item_summaries(&CarePlan::builtin(), &days)
+        let words: Vec<String> = item_summaries(crate::journal::builtin_plan(), &days)
             .iter()
             .map(ItemSummary::words)
             .collect();
@@ -417,7 +417,7 @@ mod tests {
             ]
         );
         let none = item_summaries(
-            &CarePlan::builtin(),
+            crate::journal::builtin_plan(),
             &days[..1]
                 .iter()
                 .map(|d| {

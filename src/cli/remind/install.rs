@@ -12,7 +12,7 @@ use std::process::Command;
 
 use clap::ValueEnum;
 
-use crate::error::FileError;
+use crate::journal::error::FileError;
 use crate::journal::paths::{Paths, ReminderPaths};
 
 use super::super::CliError;
@@ -290,11 +290,8 @@ fn write_file(path: &Path, content: &str, text: &mut String) -> Result<bool, Cli
 }
 
 fn write_atomic(path: &Path, content: &str) -> Result<(), FileError> {
-    use std::io::Write as _;
-    let io_err = |err: std::io::Error| FileError::io(path, &err);
-    let mut file = atomic_write_file::AtomicWriteFile::open(path).map_err(io_err)?;
-    file.write_all(content.as_bytes()).map_err(io_err)?;
-    file.commit().map_err(io_err)
+    crate::journal::atomic::replace(path, content.as_bytes())
+        .map_err(|err| FileError::io(path, &err))
 }
 
 fn remove_file(path: &PathBuf, text: &mut String) -> Result<(), FileError> {

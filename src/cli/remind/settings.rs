@@ -11,8 +11,8 @@ use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
 
 use crate::domain::reminders::{Kind, QuietHours};
-use crate::error::FileError;
 use crate::journal;
+use crate::journal::error::FileError;
 
 /// The settings file's schema.
 pub const SETTINGS_VERSION: u32 = 1;

@@ -2,9 +2,9 @@
 //! sessions, hours), or a new item or restriction of the patient's own. Values are typed
 //! as on the command line (`0-7`, `48h`, `count=2`) and checked by the domain on submit.
 
+use crate::domain::plan::changes::{Days, Hours, NEXT_SESSION, OwnItem, OwnRestriction};
+use crate::domain::plan::edit::{PlanEdit, parse_kind};
 use crate::domain::plan::{CarePlan, ItemKind};
-use crate::domain::plan_changes::{Days, Hours, NEXT_SESSION, OwnItem, OwnRestriction};
-use crate::domain::plan_edit::{PlanEdit, parse_kind};
 use crate::tui::action::Edit;
 use crate::tui::forms::input::TextInput;
 
@@ -223,7 +223,7 @@ mod tests {
 
     #[test]
     fn a_counted_item_shows_days_and_target() {
-        let form = PlanForm::for_entry(&CarePlan::builtin(), "water").unwrap();
+        let form = PlanForm::for_entry(crate::journal::builtin_plan(), "water").unwrap();
         let values: Vec<&str> = form.fields.iter().map(|f| f.input.text()).collect();
         assert_eq!(values, ["0-14", "8"]);
         assert_eq!(

@@ -217,7 +217,7 @@ mod tests {
 
     #[test]
     fn signs_follow_the_scores_and_space_ticks_them() {
-        let plan = crate::domain::plan::CarePlan::builtin();
+        let plan = crate::journal::builtin_plan().clone();
         let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
         for _ in 0..5 {
             form.edit(SkinEdit::Down);
@@ -231,7 +231,7 @@ mod tests {
 
     #[test]
     fn tab_goes_to_the_signs_then_the_note_and_letters_on_a_score_say_why_nothing_happened() {
-        let plan = crate::domain::plan::CarePlan::builtin();
+        let plan = crate::journal::builtin_plan().clone();
         let mut form = SkinForm::for_day(date(2027, 3, 15), None, &plan.warning_signs);
         form.edit(SkinEdit::Insert('x'));
         assert!(form.notice.is_some_and(|n| n.contains("0 to 4")));

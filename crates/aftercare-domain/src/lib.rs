@@ -1,0 +1,21 @@
+//! The rules of recovery, pure: std, serde and jiff only. Nothing here reads files or
+//! knows the storage format, draws, or parses arguments; "now" and the days are handed in.
+//! The compiler keeps it so: this crate depends on nothing that could.
+
+pub mod adherence;
+pub mod alerts;
+pub mod event;
+pub mod healing;
+pub mod merge;
+pub mod model;
+pub mod operation;
+pub mod plan;
+pub mod recovery;
+pub mod reminders;
+pub mod schedule;
+pub mod text;
+pub mod time;
+pub mod timer;
+pub mod tips;
+pub mod undo;
+pub mod unique_keys;

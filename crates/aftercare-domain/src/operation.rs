@@ -1,0 +1,221 @@
+//! Changes to the journal as values. A change is decided once (which tick, which edit
+//! stamp, which identities), then applied to whatever the files hold at the moment it is
+//! saved — so the shell and the app, writing the same month in turn, never undo each other.
+//! Being values, they are also what undo will reverse.
+
+use std::collections::BTreeSet;
+
+use jiff::civil::Date;
+
+use crate::model::{Month, MonthFile, Symptoms, Treatment, TreatmentsFile};
+
+use crate::model::{DayEntry, Edit, EventId, Tick};
+use crate::time::Stamp;
+
+/// One change the patient made, as saved in one transaction. Serialisable for the
+/// command line's undo log (see `journal::undo_log`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Operation {
+    /// A tick of a plan item (the item's id) on a day.
+    Tick {
+        date: Date,
+        item: String,
+        tick: Tick,
+    },
+    /// Ticks taken back; kept whole so that undo can put them back as they were.
+    Untick {
+        date: Date,
+        item: String,
+        ticks: Vec<Tick>,
+    },
+    /// The day's scores set, or cleared with `None`.
+    Scores {
+        date: Date,
+        symptoms: Option<Symptoms>,
+        edit: Edit,
+    },
+    /// The warning signs ticked on the day replaced (ids of the plan's list).
+    Signs {
+        date: Date,
+        signs: Vec<String>,
+        edit: Edit,
+    },
+    /// The day's note replaced (an empty text removes it).
+    Note {
+        date: Date,
+        text: String,
+        edit: Edit,
+    },
+    /// A treatment recorded (with a fresh identity).
+    AddTreatment(Treatment),
+    /// A treatment corrected: same identity, a later edit stamp.
+    EditTreatment(Treatment),
+    /// A treatment deleted; kept whole for undo.
+    DeleteTreatment(Treatment),
+    /// Several changes saved together or not at all (a form with several fields).
+    All(Vec<Operation>),
+}
+
+impl Operation {
+    /// The month files this change writes.
+    pub fn months(&self) -> BTreeSet<Month> {
+        let mut months = BTreeSet::new();
+        self.visit(&mut |op| match op {
+            Operation::Tick { date, .. }
+            | Operation::Untick { date, .. }
+            | Operation::Scores { date, .. }
+            | Operation::Signs { date, .. }
+            | Operation::Note { date, .. } => {
+                months.insert(Month::of(*date));
+            }
+            _ => {}
+        });
+        months
+    }
+
+    /// Whether this change writes `treatments.ron`.
+    pub fn touches_treatments(&self) -> bool {
+        let mut touches = false;
+        self.visit(&mut |op| {
+            touches |= matches!(
+                op,
+                Operation::AddTreatment(_)
+                    | Operation::EditTreatment(_)
+                    | Operation::DeleteTreatment(_)
+            );
+        });
+        touches
+    }
+
+    fn visit(&self, f: &mut impl FnMut(&Operation)) {
+        match self {
+            Operation::All(ops) => ops.iter().for_each(|op| op.visit(f)),
+            op => f(op),
+        }
+    }
+
+    /// Applies the parts of this change that belong to `file`. Applying twice changes
+    /// nothing more (ticks and edits carry identities), so a save retried after a failure
+    /// is safe.
+    pub fn apply_to_month(&self, file: &mut MonthFile) {
+        self.visit(&mut |op| {
+            let date = match op {
+                Operation::Tick { date, .. }
+                | Operation::Untick { date, .. }
+                | Operation::Scores { date, .. }
+                | Operation::Signs { date, .. }
+                | Operation::Note { date, .. } => *date,
+                _ => return,
+            };
+            if !file.month.contains(date) {
+                return;
+            }
+            let entry = file.days.entry(date).or_default();
+            match op {
+                Operation::Tick { item, tick, .. } => entry.add_tick(item, *tick),
+                Operation::Untick { item, ticks, .. } => {
+                    entry.remove_ticks(item, ticks.iter().map(|t| t.id));
+                }
+                Operation::Scores { symptoms, edit, .. } => entry.set_symptoms(*symptoms, *edit),
+                Operation::Signs { signs, edit, .. } => entry.set_signs(signs, *edit),
+                Operation::Note { text, edit, .. } => entry.set_note(text, *edit),
+                _ => {}
+            }
+            if entry.is_blank() {
+                file.days.remove(&date);
+            }
+        });
+    }
+
+    /// Applies the parts of this change that belong to `treatments.ron`.
+    pub fn apply_to_treatments(&self, file: &mut TreatmentsFile) {
+        self.visit(&mut |op| match op {
+            Operation::AddTreatment(treatment) | Operation::EditTreatment(treatment) => {
+                if file.deleted.contains(&treatment.id) {
+                    return;
+                }
+                match file.treatments.iter_mut().find(|t| t.id == treatment.id) {
+                    Some(kept) if kept.edit < treatment.edit => *kept = treatment.clone(),
+                    Some(_) => {}
+                    None => file.treatments.push(treatment.clone()),
+                }
+                file.treatments.sort_by_key(Treatment::order_key);
+            }
+            Operation::DeleteTreatment(treatment) => {
+                file.deleted.insert(treatment.id);
+                file.treatments.retain(|t| t.id != treatment.id);
+            }
+            _ => {}
+        });
+    }
+}
+
+/// A fresh identity for a new treatment, and the stamp of its first edit.
+pub fn new_treatment_identity(treatment: &mut Treatment) {
+    treatment.id = EventId::random();
+    treatment.edit = Some(Edit {
+        at: treatment.at,
+        id: EventId::random(),
+    });
+}
+
+/// The operations that turn day `before` into day `after` (edited as a whole, by a tool
+/// or a test): ticks added or taken back, new scores, a new note; `None` if nothing
+/// changed. New edits are stamped `now` (later than the ones they replace).
+pub fn difference(
+    date: Date,
+    before: &DayEntry,
+    after: &DayEntry,
+    now: Stamp,
+) -> Option<Operation> {
+    let mut ops = Vec::new();
+    let items: BTreeSet<&String> = before.ticks.keys().chain(after.ticks.keys()).collect();
+    for item in items {
+        let (old, new) = (before.ticks_of(item), after.ticks_of(item));
+        for tick in new.iter().filter(|t| !old.iter().any(|o| o.id == t.id)) {
+            ops.push(Operation::Tick {
+                date,
+                item: item.clone(),
+                tick: *tick,
+            });
+        }
+        let gone: Vec<Tick> = old
+            .iter()
+            .filter(|t| !new.iter().any(|n| n.id == t.id))
+            .copied()
+            .collect();
+        if !gone.is_empty() {
+            ops.push(Operation::Untick {
+                date,
+                item: item.clone(),
+                ticks: gone,
+            });
+        }
+    }
+    if before.symptoms() != after.symptoms() {
+        ops.push(Operation::Scores {
+            date,
+            symptoms: after.symptoms(),
+            edit: Edit::after(now, before.symptoms_edit),
+        });
+    }
+    if before.signs != after.signs {
+        ops.push(Operation::Signs {
+            date,
+            signs: after.signs.clone(),
+            edit: Edit::after(now, before.signs_edit),
+        });
+    }
+    if before.note() != after.note() {
+        ops.push(Operation::Note {
+            date,
+            text: after.note(),
+            edit: Edit::after(now, before.notes.iter().map(|v| v.edit).max()),
+        });
+    }
+    match ops.len() {
+        0 => None,
+        1 => ops.pop(),
+        _ => Some(Operation::All(ops)),
+    }
+}
