@@ -2,7 +2,7 @@
 """Prints the median of every criterion benchmark from its last run (target/criterion).
 
 criterion's console line shows a mean estimate; on a shared, noisy machine the median is
-the steadier figure, and it is what the README's Performance section reports.
+the steadier figure, and it is what benches/README.md reports.
 """
 
 import glob

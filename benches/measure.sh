@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process performance figures for aftercare, as ratios to baselines measured in the
-# same run (the README's Performance table; issue 17's budgets). Run by hand (CI does not):
+# same run (the tables in benches/README.md; issue 17's budgets). Run by hand (CI does not):
 #
 #     benches/measure.sh            # 40 runs per figure
 #     RUNS=100 benches/measure.sh   # steadier medians on a busy machine

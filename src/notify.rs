@@ -7,7 +7,19 @@
 /// Something that shows a notification.
 pub trait Notifier {
     /// Shows one; `Err` says why it could not (no bus, no notification service).
-    fn notify(&mut self, summary: &str, body: &str) -> Result<(), String>;
+    fn notify(&mut self, summary: &str, body: &str) -> Result<(), NotifyError>;
+}
+
+/// Why a notification was not shown. Its message ends up inside the one stderr line of
+/// `aftercare remind`, so it is a single line.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum NotifyError {
+    /// The service (or the bus to it) refused: its own words, on one line.
+    #[error("{0}")]
+    Refused(String),
+    /// The service did not answer within [`ANSWER_WITHIN`].
+    #[error("the notification service did not answer within {} s", ANSWER_WITHIN.as_secs())]
+    NoAnswer,
 }
 
 /// How long a notification service may take to answer. A scheduled run that hung on a
@@ -20,7 +32,7 @@ pub const ANSWER_WITHIN: std::time::Duration = std::time::Duration::from_secs(5)
 pub struct Desktop;
 
 impl Notifier for Desktop {
-    fn notify(&mut self, summary: &str, body: &str) -> Result<(), String> {
+    fn notify(&mut self, summary: &str, body: &str) -> Result<(), NotifyError> {
         let mut notification = notify_rust::Notification::new();
         notification
             .appname("aftercare")
@@ -33,15 +45,12 @@ impl Notifier for Desktop {
             let shown = notification
                 .show()
                 .map(|_handle| ())
-                .map_err(|err| one_line(&err.to_string()));
+                .map_err(|err| NotifyError::Refused(one_line(&err.to_string())));
             let _ = sender.send(shown);
         });
-        receiver.recv_timeout(ANSWER_WITHIN).unwrap_or_else(|_| {
-            Err(format!(
-                "the notification service did not answer within {} s",
-                ANSWER_WITHIN.as_secs()
-            ))
-        })
+        receiver
+            .recv_timeout(ANSWER_WITHIN)
+            .unwrap_or(Err(NotifyError::NoAnswer))
     }
 }
 
@@ -69,9 +78,9 @@ pub struct Recorder {
 }
 
 impl Notifier for Recorder {
-    fn notify(&mut self, summary: &str, body: &str) -> Result<(), String> {
+    fn notify(&mut self, summary: &str, body: &str) -> Result<(), NotifyError> {
         if let Some(message) = &self.fail_with {
-            return Err(message.clone());
+            return Err(NotifyError::Refused(message.clone()));
         }
         self.shown.push((summary.to_string(), body.to_string()));
         Ok(())

@@ -419,31 +419,45 @@ pub struct PlanAddRestrictionArgs {
     pub hint: String,
 }
 
-fn kind(text: &str) -> Result<crate::domain::plan::ItemKind, String> {
-    crate::domain::plan::edit::parse_kind(text)
+/// Why a value typed on the command line was refused. clap prints it after the argument's
+/// name (`invalid value '…' for '--date <DATE>': …`).
+#[derive(Debug, thiserror::Error)]
+enum ValueError {
+    #[error("{0:?} is not a date like 2027-03-14")]
+    NotADate(String),
+    #[error("{0:?} is not a score from 0 (none) to 4 (severe)")]
+    NotAScore(String),
+    /// Refused by the domain's own parser (an implausible date, an unknown kind, a bad
+    /// duration), in its words.
+    #[error("{0}")]
+    Refused(String),
 }
 
-fn days(text: &str) -> Result<crate::domain::plan::changes::Days, String> {
-    crate::domain::plan::changes::Days::parse(text)
+fn kind(text: &str) -> Result<crate::domain::plan::ItemKind, ValueError> {
+    crate::domain::plan::edit::parse_kind(text).map_err(ValueError::Refused)
 }
 
-fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, String> {
-    crate::domain::plan::changes::Hours::parse(text)
+fn days(text: &str) -> Result<crate::domain::plan::changes::Days, ValueError> {
+    crate::domain::plan::changes::Days::parse(text).map_err(ValueError::Refused)
+}
+
+fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, ValueError> {
+    crate::domain::plan::changes::Hours::parse(text).map_err(ValueError::Refused)
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
 /// A date before 2000 is refused as a slip of the keyboard (see `check_plausible`).
-fn parse_date(text: &str) -> Result<Date, String> {
+fn parse_date(text: &str) -> Result<Date, ValueError> {
     let date = Date::strptime("%Y-%m-%d", text.trim())
-        .map_err(|_| format!("{text:?} is not a date like 2027-03-14"))?;
-    crate::domain::text::check_plausible(date)?;
+        .map_err(|_| ValueError::NotADate(text.to_string()))?;
+    crate::domain::text::check_plausible(date).map_err(ValueError::Refused)?;
     Ok(date)
 }
 
 /// A symptom score, 0 to 4.
-fn score(text: &str) -> Result<u8, String> {
+fn score(text: &str) -> Result<u8, ValueError> {
     text.parse::<u8>()
         .ok()
         .filter(|n| *n <= crate::journal::Score::MAX)
-        .ok_or_else(|| format!("{text:?} is not a score from 0 (none) to 4 (severe)"))
+        .ok_or_else(|| ValueError::NotAScore(text.to_string()))
 }

@@ -16,28 +16,32 @@ use crate::journal::error::FileError;
 use super::Cli;
 
 /// A failed subcommand. Nothing has been written when one is returned.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum CliError {
     /// Well-formed arguments that the plan or the calendar refuse (an unknown item, a
     /// future date). Reported like clap's own errors, with the subcommand's usage.
+    #[error("{message}")]
     Usage {
         /// The subcommand path, e.g. `["treatment", "add"]`.
         command: Vec<&'static str>,
         message: String,
     },
     /// A file could not be read or written: one line naming it (`file:line:column`).
+    #[error("{0}")]
     Failure(String),
     /// The command cannot run here (the app without a terminal): the message says what to
     /// do instead. Exit code 2, like a usage error: running it again the same way fails
     /// the same way.
+    #[error("{0}")]
     Refused(String),
 }
 
 impl CliError {
-    pub fn usage(command: &[&'static str], message: impl Into<String>) -> CliError {
+    /// `message` is text or a typed error: what it says is what the patient reads.
+    pub fn usage(command: &[&'static str], message: impl fmt::Display) -> CliError {
         CliError::Usage {
             command: command.to_vec(),
-            message: message.into(),
+            message: message.to_string(),
         }
     }
 
@@ -81,18 +85,6 @@ impl CliError {
         ExitCode::from(self.exit_code())
     }
 }
-
-impl fmt::Display for CliError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            CliError::Usage { message, .. }
-            | CliError::Failure(message)
-            | CliError::Refused(message) => f.write_str(message),
-        }
-    }
-}
-
-impl std::error::Error for CliError {}
 
 impl From<FileError> for CliError {
     fn from(err: FileError) -> Self {

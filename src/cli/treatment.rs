@@ -152,16 +152,32 @@ pub(super) fn edit(
     ))
 }
 
+/// Where every "which treatment?" error sends the patient.
+const LIST_HINT: &str = "see `aftercare treatment list`";
+
+/// Why the WHEN of `treatment delete|edit` names no single session.
+#[derive(Debug, thiserror::Error)]
+enum NoSingleTreatment {
+    #[error("there is no treatment number {0}; {hint}", hint = LIST_HINT)]
+    NoNumber(usize),
+    #[error("no treatment at {0:?}; {hint}", hint = LIST_HINT)]
+    NoneAt(String),
+    #[error(
+        "{count} treatments on {when}: give the time too (\"{when} HH:MM\") or the number; {hint}",
+        hint = LIST_HINT
+    )]
+    Several { count: usize, when: String },
+}
+
 /// The session `when` names: its number in the list, "YYYY-MM-DD HH:MM" in the time it was
 /// recorded in, or a date with exactly one session.
-fn find(treatments: &[Treatment], when: &str) -> Result<usize, String> {
+fn find(treatments: &[Treatment], when: &str) -> Result<usize, NoSingleTreatment> {
     let when = when.trim();
-    let list_hint = "see `aftercare treatment list`";
     if let Ok(number) = when.parse::<usize>() {
         return (1..=treatments.len())
             .contains(&number)
             .then(|| number - 1)
-            .ok_or_else(|| format!("there is no treatment number {number}; {list_hint}"));
+            .ok_or(NoSingleTreatment::NoNumber(number));
     }
     let matches: Vec<usize> = treatments
         .iter()
@@ -175,11 +191,11 @@ fn find(treatments: &[Treatment], when: &str) -> Result<usize, String> {
         .collect();
     match matches.as_slice() {
         [index] => Ok(*index),
-        [] => Err(format!("no treatment at {when:?}; {list_hint}")),
-        _ => Err(format!(
-            "{} treatments on {when}: give the time too (\"{when} HH:MM\") or the number; {list_hint}",
-            matches.len()
-        )),
+        [] => Err(NoSingleTreatment::NoneAt(when.to_string())),
+        _ => Err(NoSingleTreatment::Several {
+            count: matches.len(),
+            when: when.to_string(),
+        }),
     }
 }
 

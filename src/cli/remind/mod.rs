@@ -29,7 +29,7 @@ use crate::journal::{Month, timer_file};
 
 use super::{Access, CliError, RemindArgs};
 use crate::journal::delivered::{Delivered, RunLock};
-use crate::notify::Notifier;
+use crate::notify::{Notifier, NotifyError};
 use settings::Settings;
 
 /// What a run prints: `stdout` for the patient or script, and at most one `warning` line
@@ -190,7 +190,10 @@ fn deliver(
     let notification_error = if args.dry_run {
         None
     } else {
-        notify_all(&due, &now, notifier).err()
+        // As text: the same words go to `--json` and to the stderr line.
+        notify_all(&due, &now, notifier)
+            .err()
+            .map(|err| err.to_string())
     };
     if !args.dry_run && !due.is_empty() {
         let at = Stamp::of(&now);
@@ -268,7 +271,7 @@ fn notify_all(
     due: &[Reminder],
     now: &ZonedDateTime,
     notifier: &mut dyn Notifier,
-) -> Result<(), String> {
+) -> Result<(), NotifyError> {
     let (missed, fresh): (Vec<&Reminder>, Vec<&Reminder>) =
         due.iter().partition(|r| r.missed(now.timestamp()));
     if missed.len() >= 2 {
@@ -331,7 +334,9 @@ fn set(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
         let (key, value) = pair
             .split_once('=')
             .ok_or_else(|| usage(format!("{pair:?} is not KEY=VALUE, like evening=19:30")))?;
-        settings.set(key, value).map_err(usage)?;
+        settings
+            .set(key, value)
+            .map_err(|err| usage(err.to_string()))?;
         let key = key.trim();
         let _ = writeln!(text, "{key} = {}", settings.get(key));
     }

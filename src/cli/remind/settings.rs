@@ -66,6 +66,28 @@ pub const KEYS: [(&str, &str); 6] = [
     ("alerts", "an urgent alert, once a day (on/off)"),
 ];
 
+/// Why a value for a key was refused. The same words follow `aftercare remind --set` and
+/// name the key in a broken `reminders.ron`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingError {
+    #[error("{0:?} is not a reminder setting; the settings are {keys}", keys = key_names())]
+    UnknownKey(String),
+    #[error("{0:?} is not a time like 19:30 (or off)")]
+    NotATime(String),
+    #[error("{0:?} is not a span like 22:00-08:00 (or off)")]
+    NotASpan(String),
+    #[error("{0:?} starts and ends at the same time; use quiet=off for no quiet hours")]
+    EmptySpan(String),
+    #[error("{0:?} is not on or off")]
+    NotASwitch(String),
+}
+
+/// "evening, quiet, …": the keys `--set` knows.
+fn key_names() -> String {
+    let names: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
+    names.join(", ")
+}
+
 /// `reminders.ron` as written: one string per key (absent or empty: the default).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -127,7 +149,7 @@ impl Settings {
     }
 
     /// Changes one key from its text (`evening`, `19:30`).
-    pub fn set(&mut self, key: &str, value: &str) -> Result<(), String> {
+    pub fn set(&mut self, key: &str, value: &str) -> Result<(), SettingError> {
         let value = value.trim();
         match key.trim() {
             "evening" => self.evening = parse_optional(value, parse_time)?,
@@ -136,13 +158,7 @@ impl Settings {
             "timers" => self.timers = parse_switch(value)?,
             "sessions" => self.sessions = parse_switch(value)?,
             "alerts" => self.alerts = parse_switch(value)?,
-            other => {
-                let known: Vec<&str> = KEYS.iter().map(|(key, _)| *key).collect();
-                return Err(format!(
-                    "{other:?} is not a reminder setting; the settings are {}",
-                    known.join(", ")
-                ));
-            }
+            other => return Err(SettingError::UnknownKey(other.to_string())),
         }
         Ok(())
     }
@@ -207,8 +223,8 @@ fn hhmm(time: Time) -> String {
 
 fn parse_optional<T>(
     value: &str,
-    parse: fn(&str) -> Result<T, String>,
-) -> Result<Option<T>, String> {
+    parse: fn(&str) -> Result<T, SettingError>,
+) -> Result<Option<T>, SettingError> {
     if value.eq_ignore_ascii_case("off") {
         Ok(None)
     } else {
@@ -216,31 +232,28 @@ fn parse_optional<T>(
     }
 }
 
-fn parse_time(value: &str) -> Result<Time, String> {
-    Time::strptime("%H:%M", value)
-        .map_err(|_| format!("{value:?} is not a time like 19:30 (or off)"))
+fn parse_time(value: &str) -> Result<Time, SettingError> {
+    Time::strptime("%H:%M", value).map_err(|_| SettingError::NotATime(value.to_string()))
 }
 
-fn parse_span(value: &str) -> Result<QuietHours, String> {
-    let bad = || format!("{value:?} is not a span like 22:00-08:00 (or off)");
+fn parse_span(value: &str) -> Result<QuietHours, SettingError> {
+    let bad = || SettingError::NotASpan(value.to_string());
     let (start, end) = value.split_once('-').ok_or_else(bad)?;
     let (start, end) = (
         parse_time(start.trim()).map_err(|_| bad())?,
         parse_time(end.trim()).map_err(|_| bad())?,
     );
     if start == end {
-        return Err(format!(
-            "{value:?} starts and ends at the same time; use quiet=off for no quiet hours"
-        ));
+        return Err(SettingError::EmptySpan(value.to_string()));
     }
     Ok(QuietHours { start, end })
 }
 
-fn parse_switch(value: &str) -> Result<bool, String> {
+fn parse_switch(value: &str) -> Result<bool, SettingError> {
     match value.to_ascii_lowercase().as_str() {
         "on" | "yes" | "true" => Ok(true),
         "off" | "no" | "false" => Ok(false),
-        _ => Err(format!("{value:?} is not on or off")),
+        _ => Err(SettingError::NotASwitch(value.to_string())),
     }
 }
 
@@ -269,11 +282,14 @@ mod tests {
     #[test]
     fn bad_values_say_what_is_expected() {
         let mut settings = Settings::default();
-        let err = settings.set("evening", "25:00").unwrap_err();
+        let err = settings.set("evening", "25:00").unwrap_err().to_string();
         assert!(err.contains("19:30"), "{err}");
-        let err = settings.set("quiet", "22:00-22:00").unwrap_err();
+        let err = settings
+            .set("quiet", "22:00-22:00")
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("quiet=off"), "{err}");
-        let err = settings.set("colour", "on").unwrap_err();
+        let err = settings.set("colour", "on").unwrap_err().to_string();
         assert!(err.contains("evening, quiet"), "{err}");
         assert_eq!(settings, Settings::default(), "nothing changed");
     }

@@ -1,6 +1,6 @@
-//! The parts of `aftercare plan` that keep the care honest: which restriction forbids
-//! which item (and what to do meanwhile), where every default of ours comes from, and when
-//! to call the clinic.
+//! The caveats printed after the plan's entries, which keep the care honest: which
+//! restriction forbids which item (and what to do meanwhile), where every default of ours
+//! comes from, and when to call the clinic.
 
 use std::fmt::Write as _;
 

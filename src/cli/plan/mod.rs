@@ -1,6 +1,11 @@
 //! `aftercare plan`: the care plan in force, marking what is the patient's, and `plan diff`
-//! for their changes only. The commands that change the plan are in `plan_change` and
-//! `plan_editor`.
+//! for their changes only. The commands that change the plan are in `change` (one field,
+//! entry or reset at a time) and `edit` (the whole file in the patient's editor).
+
+mod caveats;
+mod change;
+mod edit;
+mod text;
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -11,8 +16,8 @@ use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::plan_file;
 
-use super::plan_text::{change_rows, hours_text, item_numbers};
 use super::{CliError, PlanArgs, PlanCommand, aligned_rows};
+use text::{change_rows, hours_text, item_numbers};
 
 /// The ways to change the plan, named wherever the plan is shown.
 pub(super) const HOW_TO_CHANGE: &str = "Change it with `aftercare plan set ID FIELD=VALUE`, `plan add`, `plan add-restriction`, `plan reset` or `plan edit` (`aftercare plan --help`), or on the Plan screen (P) in the app.";
@@ -30,8 +35,8 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
             Ok(describe(&plan, &source))
         }
         Some(PlanCommand::Diff) => diff(path),
-        Some(PlanCommand::Edit) => super::plan_editor::edit(path),
-        Some(command) => super::plan_change::run(command, path),
+        Some(PlanCommand::Edit) => edit::edit(path),
+        Some(command) => change::run(command, path),
     }
 }
 
@@ -121,7 +126,7 @@ pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
         let tips: Vec<String> = uncovered.iter().map(u8::to_string).collect();
         let _ = writeln!(text, "Note: no item covers tip(s) {}.", tips.join(", "));
     }
-    text.push_str(&super::plan_care::sections(plan));
+    text.push_str(&caveats::sections(plan));
     text
 }
 

@@ -7,7 +7,7 @@ use crate::domain::plan::changes::{NEXT_SESSION, PlanChanges};
 use crate::domain::plan::{CarePlan, Item, Yours};
 use crate::journal::plan_file::{self, PlanFile};
 
-use super::CliError;
+use crate::cli::CliError;
 
 /// "2 a day, days 0–7".
 pub(super) fn item_numbers(item: &Item) -> String {

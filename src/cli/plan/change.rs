@@ -10,8 +10,8 @@ use crate::domain::plan::changes::{OwnItem, OwnRestriction};
 use crate::domain::plan::edit as plan_edit;
 use crate::journal::plan_file;
 
-use super::plan_text::{change_rows, hours_text, item_numbers, read_changes};
-use super::{CliError, PlanCommand, aligned_rows};
+use super::text::{change_rows, hours_text, item_numbers, read_changes};
+use crate::cli::{CliError, PlanCommand, aligned_rows};
 
 /// Runs one changing subcommand of `plan`.
 pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError> {

@@ -15,7 +15,7 @@ use crate::domain::plan::changes::PlanChanges;
 use crate::journal::error::FileError;
 use crate::journal::plan_file::{self, PlanFile};
 
-use super::CliError;
+use crate::cli::CliError;
 
 /// The marker of the error lines put on top of the copy; removed before checking again.
 const ERROR_MARK: &str = "// aftercare:";
@@ -132,13 +132,13 @@ fn with_error_on_top(text: &str, err: &FileError) -> String {
 
 fn saved_message(path: &Path, builtin: &CarePlan, file: PlanFile) -> String {
     let (plan, _) = plan_file::effective(builtin, file, path);
-    let rows = super::plan_text::change_rows(builtin, &plan);
+    let rows = super::text::change_rows(builtin, &plan);
     let mut text = format!("Saved {}.\n", path.display());
     if rows.is_empty() {
         text.push_str("No changes: you follow the built-in plan.\n");
     } else {
         text.push_str("Your changes now:\n");
-        text.push_str(&super::aligned_rows(rows));
+        text.push_str(&crate::cli::aligned_rows(rows));
     }
     text
 }
