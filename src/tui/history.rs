@@ -239,7 +239,7 @@ impl HistoryView {
                         change: Change::Replace(index, treatment),
                     });
                 }
-                (Err(message), _) => form.error = Some(message),
+                (Err(err), _) => form.error = Some(err.to_string()),
                 (_, None) => return None,
             },
             _ => {}

@@ -164,7 +164,7 @@ impl PlanView {
                 Action::NextField | Action::Up | Action::Down => form.next_field(),
                 Action::Submit => match form.to_edit() {
                     Ok(edit) => return vec![Effect::ChangePlan(edit)],
-                    Err(message) => form.error = Some(message),
+                    Err(err) => form.error = Some(err.to_string()),
                 },
                 _ => {}
             }
