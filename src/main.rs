@@ -25,8 +25,11 @@ fn main() -> ExitCode {
                 cli::run(status, &paths, &SystemClock::new(), &mut out)
             }
             None => aftercare::tui::check_terminal()
-                .map_err(CliError::Refused)
-                .and_then(|()| aftercare::tui::run(&paths, cli.ascii).map_err(CliError::Failure)),
+                .map_err(|err| CliError::Refused(err.to_string()))
+                .and_then(|()| {
+                    aftercare::tui::run(&paths, cli.ascii)
+                        .map_err(|err| CliError::Failure(err.to_string()))
+                }),
             Some(command) => cli::run(command, &paths, &SystemClock::new(), &mut std::io::stdout()),
         });
     match result {

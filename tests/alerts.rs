@@ -30,7 +30,7 @@ fn log(app: &mut App, scores: [u8; 4], signs: &[usize]) {
         app.update(Action::Skin(SkinEdit::ToggleSign));
     }
     app.update(Action::Submit);
-    assert!(app.overlay.is_none(), "saved: {:?}", app.status);
+    assert!(app.overlay().is_none(), "saved: {:?}", app.status());
 }
 
 #[test]
@@ -42,10 +42,10 @@ fn pus_ticked_on_day_one_is_urgent_at_once() {
         "2027-03-15T10:00:00+01:00[Europe/Paris]",
     );
     log(&mut app, [2, 1, 1, 0], &[1]);
-    assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
-    assert_eq!(app.alerts[0].level, Level::Urgent);
+    assert_eq!(app.alerts().len(), 1, "{:?}", app.alerts());
+    assert_eq!(app.alerts()[0].level, Level::Urgent);
     assert_eq!(
-        app.alerts[0].reason,
+        app.alerts()[0].reason,
         "Pus, yellow crusts or oozing (noted today)"
     );
     let text = screen_text(&render(&app, 80, 24));
@@ -65,7 +65,7 @@ fn severe_scores_and_fever_each_give_a_reason() {
         "2027-03-15T10:00:00+01:00[Europe/Paris]",
     );
     log(&mut app, [4, 4, 4, 0], &[0]);
-    let reasons: Vec<&str> = app.alerts.iter().map(|a| a.reason.as_str()).collect();
+    let reasons: Vec<&str> = app.alerts().iter().map(|a| a.reason.as_str()).collect();
     assert_eq!(
         reasons,
         [
@@ -75,7 +75,7 @@ fn severe_scores_and_fever_each_give_a_reason() {
             "Pain is severe (today)"
         ]
     );
-    assert!(app.alerts.iter().all(|a| a.level == Level::Urgent));
+    assert!(app.alerts().iter().all(|a| a.level == Level::Urgent));
 }
 
 #[test]
@@ -87,13 +87,13 @@ fn marked_pain_after_day_two_is_urgent_but_not_before() {
         "2027-03-16T10:00:00+01:00[Europe/Paris]",
     );
     log(&mut app, [1, 1, 3, 0], &[]);
-    assert_eq!(app.alerts, [], "day 2: marked pain is still expected");
+    assert_eq!(app.alerts(), [], "day 2: marked pain is still expected");
     clock.set("2027-03-17T10:00:00+01:00[Europe/Paris]");
     app.update(Action::Tick);
     log(&mut app, [1, 1, 3, 0], &[]);
-    assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
+    assert_eq!(app.alerts().len(), 1, "{:?}", app.alerts());
     assert!(
-        app.alerts[0]
+        app.alerts()[0]
             .reason
             .starts_with("Pain is still marked on day 3")
     );
@@ -112,7 +112,7 @@ fn expected_early_symptoms_raise_nothing() {
         .enumerate()
     {
         log(&mut app, scores, &[]);
-        assert_eq!(app.alerts, [], "day {day}: {scores:?}");
+        assert_eq!(app.alerts(), [], "day {day}: {scores:?}");
         assert!(!screen_text(&render(&app, 80, 24)).contains("Call your clinic"));
         clock.advance(std::time::Duration::from_secs(86_400));
         app.update(Action::Tick);
@@ -136,13 +136,13 @@ fn the_warning_signs_are_one_key_from_today() {
         "kept at 60 columns: {footer}"
     );
     app.update(Action::ShowWarningSigns);
-    assert_eq!(app.overlay, Some(Overlay::WarningSigns));
+    assert_eq!(app.overlay(), Some(&Overlay::WarningSigns));
     let terminal = render(&app, 80, 24);
     let text = screen_text(&terminal);
     assert!(text.contains("Pus, yellow crusts or oozing"), "{text}");
     insta::assert_snapshot!("warning_signs_view", terminal.backend());
     app.update(Action::Down);
-    assert_eq!(app.overlay, None, "any key closes it");
+    assert_eq!(app.overlay(), None, "any key closes it");
 }
 
 #[test]

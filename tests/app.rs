@@ -14,7 +14,7 @@ const TREATED: &str = "2027-03-14T09:00:00+01:00";
 
 /// The welcome screen's own treatment form.
 fn welcome_form(app: &App) -> &TreatmentForm {
-    match &app.screen {
+    match app.screen() {
         Screen::Welcome(form) => form,
         screen => panic!("not the welcome screen: {screen:?}"),
     }
@@ -24,7 +24,7 @@ fn welcome_form(app: &App) -> &TreatmentForm {
 fn welcome_records_the_treatment_prefilled_with_now() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, None, NOW);
-    assert!(matches!(app.screen, Screen::Welcome(_)));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
     assert_eq!(welcome_form(&app).when.text(), "2027-03-14 10:00");
     // Correct the time: 10:00 → 09:30.
     for _ in 0..5 {
@@ -34,7 +34,7 @@ fn welcome_records_the_treatment_prefilled_with_now() {
         app.update(Action::Edit(Edit::Insert(c)));
     }
     app.update(Action::Submit);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
     assert_eq!(app.day_number(), Some(0));
     let journal = Journal::open(Layout::new(dir.path())).unwrap();
     assert_eq!(
@@ -49,7 +49,7 @@ fn welcome_refuses_a_malformed_time_and_stays() {
     let (mut app, _clock) = common::app(&dir, None, NOW);
     app.update(Action::Edit(Edit::Insert('x')));
     app.update(Action::Submit);
-    assert!(matches!(app.screen, Screen::Welcome(_)));
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
     assert!(
         welcome_form(&app)
             .error
@@ -74,7 +74,7 @@ fn ticks_and_counts_survive_quitting_and_reopening() {
         app.update(Action::Press);
         assert_eq!(common::count(&app, "water"), 2);
         app.update(Action::Quit);
-        assert!(app.quit);
+        assert!(app.should_quit());
     }
     let (app, _clock) = common::app(&dir, None, NOW);
     assert_eq!(common::count(&app, "water"), 2);
@@ -98,7 +98,7 @@ fn ice_pack_timer_logs_a_session_when_it_ends() {
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
     common::select(&mut app, "ice");
     app.update(Action::ToggleTimer);
-    assert!(app.timer.is_some());
+    assert!(app.timer().is_some());
     clock.advance(Duration::from_secs(60));
     app.update(Action::Tick);
     assert_eq!(app.timer_left(), Some(Duration::from_secs(11 * 60)));
@@ -110,9 +110,9 @@ fn ice_pack_timer_logs_a_session_when_it_ends() {
 
     clock.advance(Duration::from_secs(11 * 60));
     app.update(Action::Tick);
-    assert!(app.timer.is_none());
+    assert!(app.timer().is_none());
     assert_eq!(common::count(&app, "ice"), 1);
-    assert!(app.status.as_ref().unwrap().text.contains("logged (1/3)"));
+    assert!(app.status().unwrap().text.contains("logged (1/3)"));
 }
 
 #[test]
@@ -125,7 +125,7 @@ fn a_cancelled_timer_logs_nothing() {
     app.update(Action::ToggleTimer);
     clock.advance(Duration::from_secs(20 * 60));
     app.update(Action::Tick);
-    assert!(app.timer.is_none());
+    assert!(app.timer().is_none());
     assert_eq!(common::count(&app, "ice"), 0);
 }
 
@@ -151,12 +151,16 @@ fn today_rolls_over_at_midnight_without_input() {
     assert_eq!(app.day_number(), Some(17));
     clock.advance(Duration::from_secs(1));
     app.update(Action::Tick);
-    assert_eq!(app.date, jiff::civil::date(2027, 4, 1));
+    assert_eq!(app.date(), jiff::civil::date(2027, 4, 1));
     assert_eq!(app.day_number(), Some(18));
     // The new month's day can be ticked and lands in the April file.
     common::select(&mut app, "sunscreen");
     app.update(Action::Press);
-    assert!(Layout::new(dir.path()).month(Month::of(app.date)).exists());
+    assert!(
+        Layout::new(dir.path())
+            .month(Month::of(app.date()))
+            .exists()
+    );
 }
 
 #[test]
@@ -164,8 +168,8 @@ fn the_24_hour_restrictions_are_lifted_a_day_later() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(&dir, Some(TREATED), NOW);
     let lifted = |app: &aftercare::tui::app::App, id: &str| {
-        let treatment = app.journal.latest_treatment().unwrap();
-        aftercare::domain::recovery::restrictions_at(&app.plan, treatment, app.view_instant())
+        let treatment = app.journal().latest_treatment().unwrap();
+        aftercare::domain::recovery::restrictions_at(app.plan(), treatment, app.view_instant())
             .iter()
             .find(|s| s.restriction.id == id)
             .unwrap()

@@ -26,7 +26,7 @@ fn a_forgotten_tick_from_yesterday_lands_on_yesterday() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     app.update(Action::PrevDay);
-    assert_eq!(app.date, date(2027, 3, 13));
+    assert_eq!(app.date(), date(2027, 3, 13));
     assert!(app.is_past_day());
     assert_eq!(app.day_number(), Some(3));
     common::select(&mut app, "moisturiser");
@@ -40,7 +40,7 @@ fn a_forgotten_tick_from_yesterday_lands_on_yesterday() {
     );
     assert_eq!(reopen_day(&dir, date(2027, 3, 14)), None, "today untouched");
     app.update(Action::GoToday);
-    assert_eq!(app.date, date(2027, 3, 14));
+    assert_eq!(app.date(), date(2027, 3, 14));
 }
 
 #[test]
@@ -48,12 +48,12 @@ fn the_future_cannot_be_reached_and_the_past_stops_at_the_first_treatment() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     app.update(Action::NextDay);
-    assert_eq!(app.date, date(2027, 3, 14), "no day after today");
+    assert_eq!(app.date(), date(2027, 3, 14), "no day after today");
     for _ in 0..10 {
         app.update(Action::PrevDay);
     }
     assert_eq!(
-        app.date,
+        app.date(),
         date(2027, 3, 10),
         "the treatment day is the first"
     );
@@ -65,8 +65,8 @@ fn a_past_day_shows_restrictions_as_they_were_then() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     let makeup_lifted = |app: &aftercare::tui::app::App| {
-        let t = app.journal.treatment_for(app.date).unwrap();
-        aftercare::domain::recovery::restrictions_at(&app.plan, t, app.view_instant())
+        let t = app.journal().treatment_for(app.date()).unwrap();
+        aftercare::domain::recovery::restrictions_at(app.plan(), t, app.view_instant())
             .into_iter()
             .find(|s| s.restriction.id == "makeup")
             .unwrap()
@@ -89,7 +89,7 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
         let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
         app.update(Action::PrevDay);
         app.update(Action::OpenSkinForm);
-        assert!(matches!(app.overlay, Some(Overlay::SkinForm(_))));
+        assert!(matches!(app.overlay(), Some(Overlay::SkinForm(_))));
         app.update(Action::Skin(SkinEdit::SetScore(3)));
         app.update(Action::Skin(SkinEdit::Down));
         app.update(Action::Skin(SkinEdit::StepScore(1)));
@@ -105,7 +105,7 @@ fn skin_scores_and_a_multi_line_note_survive_a_restart() {
             app.update(Action::Skin(SkinEdit::Insert(c)));
         }
         app.update(Action::Submit);
-        assert!(app.overlay.is_none());
+        assert!(app.overlay().is_none());
     }
     let day = reopen_day(&dir, date(2027, 3, 13)).unwrap();
     let symptoms = day.symptoms.unwrap();
@@ -123,7 +123,7 @@ fn cancelling_the_skin_form_saves_nothing() {
     app.update(Action::OpenSkinForm);
     app.update(Action::Skin(SkinEdit::SetScore(4)));
     app.update(Action::Cancel);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(reopen_day(&dir, date(2027, 3, 14)), None);
 }
 
@@ -134,16 +134,19 @@ fn redness_lasting_past_the_window_shows_a_calm_note() {
     app.update(Action::OpenSkinForm);
     app.update(Action::Skin(SkinEdit::SetScore(2)));
     app.update(Action::Submit);
-    assert!(app.alerts.is_empty(), "day 4: redness is expected");
+    assert!(app.alerts().is_empty(), "day 4: redness is expected");
 
     clock.advance(Duration::from_secs(4 * 86_400)); // day 8
     app.update(Action::Tick);
     app.update(Action::OpenSkinForm);
     app.update(Action::Skin(SkinEdit::SetScore(2)));
     app.update(Action::Submit);
-    assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
-    assert_eq!(app.alerts[0].level, aftercare::domain::alerts::Level::Watch);
-    let concern = app.alerts[0].text.clone();
+    assert_eq!(app.alerts().len(), 1, "{:?}", app.alerts());
+    assert_eq!(
+        app.alerts()[0].level,
+        aftercare::domain::alerts::Level::Watch
+    );
+    let concern = app.alerts()[0].text.clone();
     assert!(
         concern.contains("Redness is still moderate on day 8"),
         "{concern}"
@@ -159,7 +162,7 @@ fn a_new_treatment_restarts_the_day_count_and_restrictions() {
     clock.advance(Duration::from_secs(40 * 86_400));
     app.update(Action::Tick);
     app.update(Action::OpenTreatmentForm);
-    assert!(matches!(app.overlay, Some(Overlay::NewTreatment(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::NewTreatment(_))));
     app.update(Action::NextField);
     for _ in 0..4 {
         app.update(Action::Edit(Edit::Backspace));
@@ -168,7 +171,7 @@ fn a_new_treatment_restarts_the_day_count_and_restrictions() {
         app.update(Action::Edit(Edit::Insert(c)));
     }
     app.update(Action::Submit);
-    assert!(app.overlay.is_none());
+    assert!(app.overlay().is_none());
     assert_eq!(app.day_number(), Some(0));
     let journal = Journal::open(Layout::new(dir.path())).unwrap();
     assert_eq!(journal.treatments().len(), 2);

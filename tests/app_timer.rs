@@ -38,11 +38,11 @@ fn open(journal: &TempDir, state: &TempDir, now: &str) -> (App, std::rc::Rc<Fixe
 fn start_ice(app: &mut App) {
     common::select(app, "ice");
     app.update(Action::ToggleTimer);
-    assert!(app.timer.is_some(), "{:?}", app.status);
+    assert!(app.timer().is_some(), "{:?}", app.status());
 }
 
 fn status(app: &App) -> String {
-    app.status
+    app.status()
         .as_ref()
         .map_or(String::new(), |s| s.text.clone())
 }
@@ -71,13 +71,13 @@ fn a_timer_that_ended_while_closed_is_logged_on_its_day_when_reopened() {
     drop(app);
     // Reopened the next morning: the session of last night is logged on the 14th.
     let (app, _clock) = open(&journal, &state, "2027-03-15T08:00:00+01:00[Europe/Paris]");
-    assert!(app.timer.is_none());
+    assert!(app.timer().is_none());
     assert_eq!(
         status(&app),
         "Ice pack in a soft cloth: the session ended while closed, logged (1/3)"
     );
     assert_eq!(
-        app.journal
+        app.journal()
             .day(jiff::civil::date(2027, 3, 14))
             .map_or(0, |d| d.count("ice")),
         1
@@ -86,7 +86,7 @@ fn a_timer_that_ended_while_closed_is_logged_on_its_day_when_reopened() {
     drop(app);
     let (app, _clock) = open(&journal, &state, "2027-03-15T08:01:00+01:00[Europe/Paris]");
     assert_eq!(
-        app.journal
+        app.journal()
             .day(jiff::civil::date(2027, 3, 14))
             .map_or(0, |d| d.count("ice")),
         1
@@ -98,11 +98,11 @@ fn the_end_rings_and_is_told_once_not_again_by_remind() {
     let (journal, state) = (common::journal_dir(), common::journal_dir());
     let (mut app, clock) = open(&journal, &state, NOW);
     start_ice(&mut app);
-    assert_eq!(app.timers_ended, 0);
+    assert_eq!(app.timers_ended(), 0);
     clock.advance(Duration::from_secs(12 * 60));
     app.update(Action::Tick);
-    assert_eq!(app.timers_ended, 1, "the loop rings the bell");
-    let alert = app.timer_alert.clone().unwrap();
+    assert_eq!(app.timers_ended(), 1, "the loop rings the bell");
+    let alert = app.timer_alert().cloned().unwrap();
     assert_eq!(alert.summary, "Ice pack in a soft cloth");
     assert_eq!(alert.body, "12 min session over — time to take it off");
     assert!(alert.notify);
@@ -163,8 +163,8 @@ fn when_remind_told_first_the_app_rings_but_does_not_notify_again() {
     );
     clock.advance(Duration::from_secs(12 * 60));
     app.update(Action::Tick);
-    assert_eq!(app.timers_ended, 1);
-    assert!(!app.timer_alert.unwrap().notify);
+    assert_eq!(app.timers_ended(), 1);
+    assert!(!app.timer_alert().unwrap().notify);
 }
 
 #[test]
@@ -174,7 +174,7 @@ fn quitting_with_a_running_timer_says_what_happens_first() {
     start_ice(&mut app);
     clock.advance(Duration::from_secs(3 * 60 + 48));
     app.update(Action::Quit);
-    assert!(!app.quit);
+    assert!(!app.should_quit());
     assert_eq!(
         status(&app),
         "Timer keeps running when closed, logged on reopen · q quits"
@@ -182,9 +182,9 @@ fn quitting_with_a_running_timer_says_what_happens_first() {
     // Another key takes the warning back; then q warns again, and a second q leaves.
     app.update(Action::Down);
     app.update(Action::Quit);
-    assert!(!app.quit);
+    assert!(!app.should_quit());
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
     assert!(
         places(state.path()).timer().exists(),
         "kept for the next start"
@@ -202,7 +202,7 @@ fn without_a_state_dir_quitting_says_the_timer_is_cancelled() {
         "Quitting cancels the timer, nothing logged · q again quits"
     );
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -224,10 +224,10 @@ fn timers_start_on_today_only() {
         "2027-03-15T10:00:00+01:00[Europe/Paris]",
     );
     app.update(Action::PrevDay);
-    assert_eq!(app.date, jiff::civil::date(2027, 3, 14));
+    assert_eq!(app.date(), jiff::civil::date(2027, 3, 14));
     common::select(&mut app, "ice");
     app.update(Action::ToggleTimer);
-    assert!(app.timer.is_none(), "it logged to the past day before");
+    assert!(app.timer().is_none(), "it logged to the past day before");
     assert_eq!(
         status(&app),
         "Timers run on today only: Home goes back to today"

@@ -62,15 +62,15 @@ fn history_paged_back_eight_years_keeps_a_few_months_in_memory() {
         .collect();
     assert!(!today_list.is_empty());
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::History);
+    assert_eq!(*app.screen(), Screen::History);
     let mut most = 0;
     for _ in 0..100 {
         app.update(Action::History(HistoryAction::Month(-1)));
-        most = most.max(app.journal.months_in_memory());
+        most = most.max(app.journal().months_in_memory());
     }
-    let opened = app.date;
+    let opened = app.date();
     assert_eq!(
-        app.history.cursor,
+        app.history().cursor,
         opened.checked_sub(100.months()).unwrap()
     );
     // The cursor's month, this month and the few months of one recovery: not 120.
@@ -78,19 +78,19 @@ fn history_paged_back_eight_years_keeps_a_few_months_in_memory() {
     // What History shows is still read: the cursor's day and its month's summary.
     let mut fresh = Journal::open(Layout::new(dir.path())).expect("opens");
     fresh
-        .load_month(aftercare::journal::Month::of(app.history.cursor))
+        .load_month(aftercare::journal::Month::of(app.history().cursor))
         .expect("read");
-    assert!(fresh.day(app.history.cursor).is_some());
+    assert!(fresh.day(app.history().cursor).is_some());
     assert_eq!(
-        app.journal.day(app.history.cursor),
-        fresh.day(app.history.cursor)
+        app.journal().day(app.history().cursor),
+        fresh.day(app.history().cursor)
     );
-    assert!(app.history.month.is_some());
+    assert!(app.history().month.is_some());
     // Back on Today (Tab: History, Plan, Today), the day on screen is read again and
     // shows the same counts.
     app.update(Action::SwitchScreen);
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
     let again: Vec<(String, u32)> = app
         .checklist()
         .iter()
@@ -177,7 +177,7 @@ fn the_screen_is_drawn_again_only_when_it_changes() {
         app.update(Action::Down);
     }
     app.update(Action::ToggleTimer);
-    assert!(app.timer.is_some());
+    assert!(app.timer().is_some());
     clock.advance(Duration::from_millis(300));
     app.update(Action::Tick);
     let wait = wake::next_change(&app);

@@ -306,7 +306,7 @@ const TREATED: &str = "2027-03-13T10:00:00-04:00";
 const MORNING: &str = "2027-03-14T09:00:00[America/New_York]";
 
 fn status_error(app: &aftercare::tui::app::App) -> String {
-    let status = app.status.as_ref().expect("a status line");
+    let status = app.status().expect("a status line");
     assert!(status.is_error, "an error status: {}", status.text);
     status.text.clone()
 }
@@ -324,23 +324,26 @@ fn app_keeps_changes_in_memory_while_the_days_folder_cannot_be_written() {
     app.update(Action::Press);
     app.update(Action::Press);
     assert_eq!(count(&app, "water"), 3, "shown from memory");
-    assert!(status_error(&app).contains("Not saved") || app.journal.has_unsaved_changes());
+    assert!(status_error(&app).contains("Not saved") || app.journal().has_unsaved_changes());
     app.update(Action::Down); // an unrelated key must not hide that it is not saved
     assert!(
         status_error(&app).contains("Not saved yet"),
         "{:?}",
-        app.status
+        app.status()
     );
     app.update(Action::Quit);
-    assert!(!app.quit, "quitting with unsaved changes asks first");
+    assert!(
+        !app.should_quit(),
+        "quitting with unsaved changes asks first"
+    );
 
     fs::remove_file(&days).unwrap();
     fs::rename(dir.path().join("days.away"), &days).unwrap();
     app.update(Action::Tick);
-    assert!(!app.journal.has_unsaved_changes());
+    assert!(!app.journal().has_unsaved_changes());
     assert_eq!(read_month(dir.path()).days[&DAY].count("water"), 3);
     app.update(Action::Quit);
-    assert!(app.quit);
+    assert!(app.should_quit());
 }
 
 #[test]
@@ -357,7 +360,7 @@ fn app_survives_a_journal_file_replaced_by_a_folder() {
     assert_eq!(count(&app, "water"), 2);
     fs::remove_dir(&path).unwrap();
     app.update(Action::Press);
-    assert!(!app.journal.has_unsaved_changes());
+    assert!(!app.journal().has_unsaved_changes());
     assert_eq!(read_month(dir.path()).days[&DAY].count("water"), 3);
 }
 
@@ -376,7 +379,7 @@ fn a_vanished_journal_folder_is_not_recreated_and_nothing_is_lost() {
     assert!(!dir.exists());
     fs::rename(&away, &dir).unwrap();
     app.update(Action::Tick);
-    assert!(!app.journal.has_unsaved_changes());
+    assert!(!app.journal().has_unsaved_changes());
     assert_eq!(read_month(&dir).days[&DAY].count("water"), 1);
 }
 

@@ -96,8 +96,8 @@ fn esc_on_history_goes_back_to_today() {
     let dir = common::journal_dir();
     let mut app = history_app(&dir);
     app.update(action);
-    assert_eq!(app.screen, Screen::Today);
-    assert!(!app.quit);
+    assert_eq!(*app.screen(), Screen::Today);
+    assert!(!app.should_quit());
 }
 
 #[test]
@@ -130,10 +130,10 @@ fn left_on_the_first_day_says_why_nothing_moved() {
         "2027-03-14T10:00:00+01:00[Europe/Paris]",
     );
     app.update(Action::PrevDay);
-    let status = app.status.clone().expect("a word about it");
+    let status = app.status().cloned().expect("a word about it");
     assert!(status.text.contains("Nothing earlier"), "{}", status.text);
     app.update(Action::NextDay);
-    assert!(app.status.unwrap().text.contains("This is today"));
+    assert!(app.status().unwrap().text.contains("This is today"));
 }
 
 #[test]
@@ -142,7 +142,7 @@ fn saving_an_unchanged_skin_form_says_nothing_was_saved() {
     let mut app = today_app(&dir);
     app.update(Action::OpenSkinForm);
     app.update(Action::Submit);
-    let status = app.status.clone().unwrap();
+    let status = app.status().cloned().unwrap();
     assert!(status.text.contains("nothing was saved"), "{}", status.text);
     assert!(!common::journal_dir().path().join("days").exists());
 }
@@ -158,10 +158,10 @@ fn before_any_treatment_the_checklist_says_how_to_start() {
     app.update(History(HistoryAction::OpenDay));
     let screen = screen_text(&render(&app, 80, 24));
     assert!(!screen.contains("Rest and let your skin heal"), "{screen}");
-    let before = app.date;
+    let before = app.date();
     app.update(Action::NextDay);
     assert_eq!(
-        app.date,
+        app.date(),
         before.tomorrow().unwrap(),
         "→ steps one day, no jump"
     );
@@ -218,14 +218,21 @@ fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
     let dir = common::journal_dir();
     let mut app = today_app(&dir);
     for (width, height) in [(80, 24), (60, 16)] {
-        app.selected = 0;
+        // Back to the top of the list, as the patient would.
+        while app.selected() > 0 {
+            app.update(Action::Up);
+        }
         let area = Rect::new(0, 0, width, height);
         let screen = screen_text(&render(&app, width, height));
         let (column, row) = find(&screen, "Only what your");
         for action in mouse_actions(&app, area, click(column, row)) {
             app.update(action);
         }
-        assert_eq!(app.selected, 2, "selected, not ticked, at {width}x{height}");
+        assert_eq!(
+            app.selected(),
+            2,
+            "selected, not ticked, at {width}x{height}"
+        );
         assert_eq!(common::count(&app, "moisturiser"), 0);
         // Clicked again where it is drawn now (a small screen scrolls with the selection).
         let screen = screen_text(&render(&app, width, height));
@@ -258,7 +265,7 @@ fn a_click_on_a_calendar_day_selects_it_and_the_wheel_moves_by_weeks() {
     for action in mouse_actions(&app, area, click(column + 1, row)) {
         app.update(action);
     }
-    assert_eq!(app.history.cursor, jiff::civil::date(2027, 4, 13));
+    assert_eq!(app.history().cursor, jiff::civil::date(2027, 4, 13));
     let wheel = MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column,
@@ -268,7 +275,7 @@ fn a_click_on_a_calendar_day_selects_it_and_the_wheel_moves_by_weeks() {
     for action in mouse_actions(&app, area, wheel) {
         app.update(action);
     }
-    assert_eq!(app.history.cursor, jiff::civil::date(2027, 4, 20));
+    assert_eq!(app.history().cursor, jiff::civil::date(2027, 4, 20));
 }
 
 #[test]

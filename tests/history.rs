@@ -9,7 +9,8 @@ use aftercare::domain::recovery;
 use aftercare::journal::care;
 use aftercare::journal::history::{AdherenceCache, load_months};
 use aftercare::journal::{Journal, Layout};
-use aftercare::tui::app::{App, Overlay, Screen};
+use aftercare::tui::app::{Action, App, Overlay, Screen};
+use aftercare::tui::history::HistoryAction;
 use aftercare::tui::keys::key_to_action;
 use common::history_fixture::{self, NOW};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -163,19 +164,19 @@ fn a_past_treatment_period_never_reaches_past_the_plan_horizon() {
 fn tab_opens_history_on_the_day_shown_and_goes_back() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab]);
-    assert_eq!(app.screen, Screen::History);
-    assert_eq!(app.history.cursor, date(2027, 4, 24));
-    assert_eq!(app.history.treatment, 1, "the latest treatment");
-    assert_eq!(app.history.streaks.current, 6);
-    assert_eq!(app.history.streaks.best, 6);
+    assert_eq!(*app.screen(), Screen::History);
+    assert_eq!(app.history().cursor, date(2027, 4, 24));
+    assert_eq!(app.history().treatment, 1, "the latest treatment");
+    assert_eq!(app.history().streaks.current, 6);
+    assert_eq!(app.history().streaks.best, 6);
     press(&mut app, &[KeyCode::Tab]);
     assert_eq!(
-        app.screen,
+        *app.screen(),
         Screen::Plan,
         "Tab cycles Today → History → Plan"
     );
     press(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
 }
 
 #[test]
@@ -183,48 +184,49 @@ fn moving_by_day_week_and_month_crosses_months_and_loads_them() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab, KeyCode::Char('p')]);
     assert_eq!(
-        app.history.cursor,
+        app.history().cursor,
         date(2027, 3, 14),
         "p jumps to the first treatment"
     );
-    assert_eq!(app.history.treatment, 0);
+    assert_eq!(app.history().treatment, 0);
     press(&mut app, &[KeyCode::Left]);
-    assert_eq!(app.history.cursor, date(2027, 3, 13));
+    assert_eq!(app.history().cursor, date(2027, 3, 13));
     press(
         &mut app,
         &[KeyCode::Char('['), KeyCode::Char(']'), KeyCode::Char(']')],
     );
-    assert_eq!(app.history.cursor, date(2027, 4, 13));
+    assert_eq!(app.history().cursor, date(2027, 4, 13));
     press(&mut app, &[KeyCode::Up, KeyCode::Up]);
-    assert_eq!(app.history.cursor, date(2027, 3, 30));
-    let month = app.history.month.as_ref().expect("March loaded");
+    assert_eq!(app.history().cursor, date(2027, 3, 30));
+    let month = app.history().month.as_ref().expect("March loaded");
     assert_eq!(month.get(date(2027, 3, 30)), Some(1.0));
     assert_eq!(month.get(date(2027, 3, 22)), Some(0.0));
     press(
         &mut app,
         &[KeyCode::Down, KeyCode::Char('l'), KeyCode::PageDown],
     );
-    assert_eq!(app.history.cursor, date(2027, 5, 7));
+    assert_eq!(app.history().cursor, date(2027, 5, 7));
     assert_eq!(
-        app.history.treatment, 1,
+        app.history().treatment,
+        1,
         "the treatment in force follows the cursor"
     );
     // 31 March minus a month is the last day of February.
     press(&mut app, &[KeyCode::Char('p')]);
-    app.history.cursor = date(2027, 3, 31);
+    app.update(Action::History(HistoryAction::Pick(date(2027, 3, 31))));
     press(&mut app, &[KeyCode::PageUp]);
-    assert_eq!(app.history.cursor, date(2027, 2, 28));
+    assert_eq!(app.history().cursor, date(2027, 2, 28));
 }
 
 #[test]
 fn enter_opens_a_past_day_on_today_but_not_a_future_one() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab, KeyCode::Right, KeyCode::Enter]);
-    assert_eq!(app.screen, Screen::History, "25 April is tomorrow");
-    assert!(app.status.as_ref().unwrap().is_error);
+    assert_eq!(*app.screen(), Screen::History, "25 April is tomorrow");
+    assert!(app.status().unwrap().is_error);
     press(&mut app, &[KeyCode::Up, KeyCode::Enter]);
-    assert_eq!(app.screen, Screen::Today);
-    assert_eq!(app.date, date(2027, 4, 18));
+    assert_eq!(*app.screen(), Screen::Today);
+    assert_eq!(app.date(), date(2027, 4, 18));
     assert_eq!(app.day_number(), Some(0));
 }
 
@@ -233,18 +235,18 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
     let dir = common::journal_dir();
     let mut app = app_after(&dir, &[KeyCode::Tab, KeyCode::Char('d')]);
     let before = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
-    assert!(matches!(app.overlay, Some(Overlay::Confirm { .. })));
+    assert!(matches!(app.overlay(), Some(Overlay::Confirm { .. })));
     press(&mut app, &[KeyCode::Char('x'), KeyCode::Char('n')]);
-    assert!(app.overlay.is_none());
-    assert_eq!(app.journal.treatments().len(), 2);
+    assert!(app.overlay().is_none());
+    assert_eq!(app.journal().treatments().len(), 2);
     let after = std::fs::read_to_string(dir.path().join("treatments.ron")).unwrap();
     assert_eq!(before, after, "n leaves the file alone");
 
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('y')]);
     assert_eq!(reopen(&dir).treatments().len(), 1);
-    assert_eq!(app.history.treatment, 0);
+    assert_eq!(app.history().treatment, 0);
     assert!(
-        app.status
+        app.status()
             .as_ref()
             .unwrap()
             .text
@@ -252,14 +254,15 @@ fn delete_asks_first_n_keeps_and_y_deletes() {
     );
     // The days after it now count from the first treatment.
     assert_eq!(
-        app.history.streaks.current, 0,
+        app.history().streaks.current,
+        0,
         "day 41: nothing on the plan"
     );
 
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('y')]);
     assert!(reopen(&dir).treatments().is_empty());
     assert!(
-        matches!(app.screen, Screen::Welcome(_)),
+        matches!(app.screen(), Screen::Welcome(_)),
         "no treatment left: ask again"
     );
 }
@@ -279,7 +282,7 @@ fn edit_changes_the_treatment_after_confirmation_and_keeps_its_note() {
     );
     press(&mut app, &[KeyCode::Enter]);
     assert_eq!(
-        app.journal.treatments()[0].at.to_string(),
+        app.journal().treatments()[0].at.to_string(),
         "2027-03-14T09:00:00+01:00"
     );
     press(&mut app, &[KeyCode::Char('y')]);
@@ -292,8 +295,8 @@ fn edit_changes_the_treatment_after_confirmation_and_keeps_its_note() {
 
     // A date after the next treatment reorders the list; Esc cancels without a question.
     press(&mut app, &[KeyCode::Char('e'), KeyCode::Esc]);
-    assert!(app.overlay.is_none());
-    assert_eq!(app.screen, Screen::History);
+    assert!(app.overlay().is_none());
+    assert_eq!(*app.screen(), Screen::History);
 }
 
 #[test]
@@ -337,11 +340,12 @@ fn history_left_open_past_midnight_recounts_the_streak() {
     drop(history_fixture::two_treatments(&dir));
     let (mut app, clock) = common::app(&dir, None, NOW);
     press(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.history.streaks.current, 6, "23 April was complete");
+    assert_eq!(app.history().streaks.current, 6, "23 April was complete");
     clock.advance(std::time::Duration::from_secs(86_400));
     app.update(aftercare::tui::app::Action::Tick);
     assert_eq!(
-        app.history.streaks.current, 0,
+        app.history().streaks.current,
+        0,
         "24 April ended half done: the run is broken"
     );
 }

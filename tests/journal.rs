@@ -251,9 +251,9 @@ fn journals_written_by_the_core_version_still_load() {
     let before = common::snapshot(dir.path());
 
     let (app, _clock) = common::app(&dir, None, "2026-11-25T09:00:00+00:00[UTC]");
-    assert_eq!(app.journal.treatments()[0].area, "face");
+    assert_eq!(app.journal().treatments()[0].area, "face");
     assert_eq!(app.day_number(), Some(1));
-    let mut journal = app.journal;
+    let mut journal = app.into_journal();
     journal.load_month(Month::of(date(2026, 11, 24))).unwrap();
     let day = journal.day(date(2026, 11, 24)).unwrap();
     assert_eq!(day.count("water"), 2);

@@ -213,8 +213,8 @@ fn deleting_and_editing_a_treatment_beside_an_outside_addition() {
     drop(journal);
     let (mut app, _clock) = common::app(&dir, None, NOW);
     press(&mut app, &[KeyCode::Tab]);
-    assert_eq!(app.screen, Screen::History);
-    let shown = app.journal.treatments()[app.history.treatment].clone();
+    assert_eq!(*app.screen(), Screen::History);
+    let shown = app.journal().treatments()[app.history().treatment].clone();
 
     // Another device adds an older treatment; the app has not looked yet.
     sync_replace::<TreatmentsFile>(&treatments_path(&dir), |file| {
@@ -223,7 +223,7 @@ fn deleting_and_editing_a_treatment_beside_an_outside_addition() {
         file.treatments.insert(0, other);
     });
     press(&mut app, &[KeyCode::Char('d'), KeyCode::Char('y')]);
-    let text = app.status.as_ref().unwrap().text.clone();
+    let text = app.status().unwrap().text.clone();
     assert!(text.starts_with("Deleted"), "{text}");
     let list = listed(&sandbox);
     assert!(list.contains("2026-09-01"), "the outside one stays: {list}");
@@ -244,8 +244,8 @@ fn deleting_and_editing_a_treatment_beside_an_outside_addition() {
 
     // Edit the remaining one the app shows: old time gone, new time there, once.
     app.update(Action::Tick);
-    let index = app.history.treatment;
-    let before = app.journal.treatments()[index].clone();
+    let index = app.history().treatment;
+    let before = app.journal().treatments()[index].clone();
     press(&mut app, &[KeyCode::Char('e')]);
     press(&mut app, &[KeyCode::Backspace; 5]);
     press(
@@ -296,7 +296,7 @@ fn a_syncthing_conflict_copy_is_merged_once_and_kept_in_backups() {
     leave_conflict_copy(&dir, &base, name, 3, "laptop: a bit dry");
 
     app.update(Action::Tick);
-    let status = app.status.clone().expect("the patient is told");
+    let status = app.status().cloned().expect("the patient is told");
     assert!(
         status
             .text
@@ -316,7 +316,7 @@ fn a_syncthing_conflict_copy_is_merged_once_and_kept_in_backups() {
     app.update(Action::Down); // the patient reads it and moves on
     app.update(Action::Tick);
     app.update(Action::Tick);
-    assert!(app.status.is_none(), "told once: {:?}", app.status);
+    assert!(app.status().is_none(), "told once: {:?}", app.status());
 }
 
 /// A journal as the app left it (one water on DAY), then a conflict copy of DAY's month
@@ -355,11 +355,11 @@ fn the_first_frame_comes_before_the_housekeeping_and_the_merge_is_told_right_aft
     let first = draw(&app);
     assert!(!first.contains("Merged"), "{first}");
     assert_eq!(common::count(&app, "water"), 1);
-    assert!(app.journal.needs_tidy());
+    assert!(app.journal().needs_tidy());
     assert!(copy.exists() && temporary.exists());
     // What the loop does right after it: tidy, and redraw because something was merged.
     assert!(app.tidy_journal(), "a merge asks for a redraw");
-    assert!(!app.journal.needs_tidy());
+    assert!(!app.journal().needs_tidy());
     assert!(!copy.exists() && !temporary.exists());
     assert!(
         sandbox
@@ -383,7 +383,7 @@ fn no_tick_lands_before_the_put_off_merge() {
     let sandbox = Sandbox::new();
     let (mut app, copy, temporary) = app_opened_on_a_conflict_copy(&sandbox);
     let dir = sandbox.journal_dir();
-    let item = app.checklist()[app.selected].item.id.clone();
+    let item = app.checklist()[app.selected()].item.id.clone();
     let before = on_disk(&dir).days[&DAY].count(&item);
     // A key the loop would read if it had not tidied first.
     app.update(Action::Increment);
@@ -509,7 +509,7 @@ fn the_skin_form_saves_scores_and_note_together() {
     let day = &on_disk(&dir).days[&DAY];
     assert_eq!(day.note(), "itchy");
     // One operation, kept as a value for undo.
-    match app.journal.applied().last() {
+    match app.journal().applied().last() {
         Some(aftercare::journal::Operation::All(ops)) => assert_eq!(ops.len(), 2),
         other => panic!("one operation for the form: {other:?}"),
     }
@@ -569,7 +569,7 @@ fn every_acknowledged_tick_of_many_processes_and_the_app_is_kept() {
         && started.elapsed() < Duration::from_secs(60)
     {
         app.update(Action::Increment);
-        match &app.status {
+        match app.status() {
             Some(status) if status.is_error => panic!("the app failed: {}", status.text),
             _ => in_app += 1,
         }
@@ -632,7 +632,7 @@ fn an_unreadable_conflict_copy_is_left_alone_and_named_once() {
     let copy = dir.join("days").join(name);
     fs::write(&copy, "(version: 2, month: \"2026-11\", days: {").unwrap();
     app.update(Action::Tick);
-    let text = app.status.clone().expect("told").text;
+    let text = app.status().cloned().expect("told").text;
     assert!(
         text.contains("could not be merged") && text.contains(name),
         "{text}"
@@ -641,7 +641,7 @@ fn an_unreadable_conflict_copy_is_left_alone_and_named_once() {
     common::select(&mut app, "water");
     app.update(Action::Increment);
     app.update(Action::Tick);
-    assert!(app.status.is_none(), "once: {:?}", app.status);
+    assert!(app.status().is_none(), "once: {:?}", app.status());
     assert!(copy.exists(), "left where it is");
     assert_eq!(water_on_disk(&dir), 2);
 }

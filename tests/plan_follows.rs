@@ -65,7 +65,8 @@ fn removing_a_ticked_item_from_the_plan_never_locks_the_patient_out() {
     // Before issue 12 this failed: `has a tick for "ice", which is not an item of the care plan`.
     let app = start_app(&sandbox).expect("the app starts");
     assert!(app.checklist().iter().all(|p| p.item.id != "ice"));
-    let former = aftercare::domain::recovery::former_ticks(&app.plan, app.journal.day(app.today()));
+    let former =
+        aftercare::domain::recovery::former_ticks(app.plan(), app.journal().day(app.today()));
     assert_eq!(former.len(), 1, "{former:?}");
     assert_eq!(former[0].label, "Ice pack in a soft cloth");
     assert_eq!(former[0].why(), "no longer in your plan");

@@ -5,7 +5,7 @@ mod common;
 
 use std::time::Duration;
 
-use aftercare::tui::app::{Action, App, Edit, Status};
+use aftercare::tui::app::{Action, App, Edit};
 use aftercare::tui::ui::{self, Theme};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -59,16 +59,17 @@ fn states() -> Vec<(App, tempfile::TempDir)> {
     out.push((welcome, dir));
 
     let dir = tempfile::tempdir().unwrap();
+    let now: jiff::ZonedDateTime = "2027-03-14T09:00:00[America/New_York]".parse().unwrap();
+    // The day's note, written before the app opens (the app reads it as any journal).
+    let mut journal = common::journal(dir.path(), TREATED);
+    aftercare::journal::care::set_note(&mut journal, now.date(), WIDE, &now).unwrap();
+    drop(journal);
     let (mut today, clock) = app(dir.path(), TREATED, "2027-03-14T09:00:00[America/New_York]");
-    aftercare::journal::care::set_note(&mut today.journal, today.date, WIDE, &today.now).unwrap();
     select(&mut today, "ice");
     today.update(Action::ToggleTimer);
     clock.advance(Duration::from_secs(5));
     today.update(Action::Tick);
-    today.status = Some(Status {
-        text: WIDE.repeat(20),
-        is_error: true,
-    });
+    today.warn(WIDE.repeat(20));
     out.push((today, dir));
 
     let dir = tempfile::tempdir().unwrap();

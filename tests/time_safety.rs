@@ -149,17 +149,17 @@ fn app_rolls_over_at_local_midnight_on_a_dst_day() {
     assert_eq!(app.day_number(), Some(0));
     clock.advance(Duration::from_secs(60));
     app.update(Action::Tick);
-    assert_eq!(app.date, date(2027, 3, 14));
+    assert_eq!(app.date(), date(2027, 3, 14));
     assert_eq!(app.day_number(), Some(1));
     // The 23-hour day: 23 real hours after 00:00:30 it is 00:00:30 the next day.
     clock.advance(Duration::from_secs(23 * 3600));
     app.update(Action::Tick);
-    assert_eq!(app.now.time(), jiff::civil::time(0, 0, 30, 0));
-    assert_eq!(app.date, date(2027, 3, 15));
+    assert_eq!(app.now().time(), jiff::civil::time(0, 0, 30, 0));
+    assert_eq!(app.date(), date(2027, 3, 15));
     select(&mut app, "water");
     app.update(Action::Press);
     assert_eq!(
-        app.journal.day(date(2027, 3, 15)).unwrap().count("water"),
+        app.journal().day(date(2027, 3, 15)).unwrap().count("water"),
         1
     );
 }
@@ -171,10 +171,10 @@ fn app_follows_a_change_of_time_zone() {
     let (mut app, clock) = app(dir.path(), TREATED, "2027-03-14T22:00:00[America/New_York]");
     clock.set("2027-03-15T04:00:00[Europe/Paris]"); // same instant, after a flight
     app.update(Action::Tick);
-    assert_eq!(app.date, date(2027, 3, 15));
+    assert_eq!(app.date(), date(2027, 3, 15));
     select(&mut app, "water");
     app.update(Action::Press);
-    let stamps = &app.journal.day(date(2027, 3, 15)).unwrap().ticks["water"];
+    let stamps = &app.journal().day(date(2027, 3, 15)).unwrap().ticks["water"];
     assert_eq!(stamps[0].at.to_string(), "2027-03-15T04:00:00+01:00");
 }
 
@@ -184,12 +184,12 @@ fn app_never_files_on_a_future_day_when_the_clock_goes_back() {
     let (mut app, clock) = app(dir.path(), TREATED, "2027-03-15T00:05:00[America/New_York]");
     select(&mut app, "ice");
     app.update(Action::ToggleTimer);
-    assert!(app.timer.is_some());
+    assert!(app.timer().is_some());
     clock.advance(Duration::from_secs(12 * 60));
     clock.set("2027-03-14T23:50:00[America/New_York]"); // NTP sets the clock back
     app.update(Action::Tick);
     assert_eq!(
-        app.date,
+        app.date(),
         date(2027, 3, 14),
         "the day shown follows the clock back"
     );
@@ -198,8 +198,8 @@ fn app_never_files_on_a_future_day_when_the_clock_goes_back() {
         1,
         "the session is filed today, not tomorrow"
     );
-    assert!(app.journal.day(date(2027, 3, 15)).is_none());
-    assert!(!app.journal.has_unsaved_changes());
+    assert!(app.journal().day(date(2027, 3, 15)).is_none());
+    assert!(!app.journal().has_unsaved_changes());
 }
 
 #[test]
@@ -211,7 +211,7 @@ fn a_timer_ignores_the_wall_clock_jumping() {
     clock.set("2027-03-14T15:00:00[America/New_York]"); // wall clock jumps 5 h ahead
     app.update(Action::Tick);
     assert!(
-        app.timer.is_some(),
+        app.timer().is_some(),
         "a jump of the wall clock does not end a timer"
     );
     assert_eq!(app.timer_left(), Some(Duration::from_secs(12 * 60)));

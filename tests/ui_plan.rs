@@ -34,12 +34,12 @@ fn clear_field(app: &mut App) {
 
 /// Selects the Plan screen's row `id`.
 fn select(app: &mut App, id: &str) {
-    let rows = aftercare::tui::plan::rows(&app.plan);
+    let rows = aftercare::tui::plan::rows(app.plan());
     let at = rows.iter().position(|r| r.id == id).expect("a row");
-    while app.plan_view.selected > at {
+    while app.plan_view().selected > at {
         app.update(Action::Up);
     }
-    while app.plan_view.selected < at {
+    while app.plan_view().selected < at {
         app.update(Action::Down);
     }
 }
@@ -51,12 +51,12 @@ fn the_plan_screen_lists_every_entry_with_where_it_comes_from() {
     // Reached by Tab from History, and by P (shown in the status line).
     app.update(Action::SwitchScreen);
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(*app.screen(), Screen::Plan);
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
     assert!(screen_text(&render(&app, 80, 24)).contains("P changes it"));
     app.update(Action::OpenPlan);
-    assert_eq!(app.screen, Screen::Plan);
+    assert_eq!(*app.screen(), Screen::Plan);
 
     let terminal = render(&app, 80, 24);
     let text = screen_text(&terminal);
@@ -85,7 +85,7 @@ fn a_changed_restriction_moves_its_countdown_on_today_at_once() {
     app.update(Action::OpenPlan);
     select(&mut app, "makeup");
     app.update(Action::Plan(PlanAction::Edit));
-    assert!(matches!(app.overlay, Some(Overlay::PlanForm(_))));
+    assert!(matches!(app.overlay(), Some(Overlay::PlanForm(_))));
     clear_field(&mut app);
     type_text(&mut app, "48h");
     let terminal = render(&app, 80, 24);
@@ -97,11 +97,11 @@ fn a_changed_restriction_moves_its_countdown_on_today_at_once() {
     assert!(text.contains("48, or 48h, 5d, 2w"), "{text}");
     insta::assert_snapshot!("plan_edit_form_at_80x24", terminal.backend());
     app.update(Action::Submit);
-    assert_eq!(app.overlay, None);
-    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 48);
+    assert_eq!(app.overlay(), None);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 48);
 
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("until Tue 16 Mar 09:00"), "{text}");
     assert!(text.contains("1 d 5 h left"), "{text}");
@@ -127,7 +127,7 @@ fn a_wrong_value_stays_in_the_form_with_its_reason_and_nothing_is_saved() {
     clear_field(&mut app);
     type_text(&mut app, "0");
     app.update(Action::Submit);
-    let Some(Overlay::PlanForm(form)) = &app.overlay else {
+    let Some(Overlay::PlanForm(form)) = app.overlay() else {
         panic!("the form stays open");
     };
     assert!(
@@ -136,11 +136,11 @@ fn a_wrong_value_stays_in_the_form_with_its_reason_and_nothing_is_saved() {
     );
     assert!(!path.exists());
     assert_eq!(
-        app.plan.item("water").unwrap().kind,
+        app.plan().item("water").unwrap().kind,
         ItemKind::Counted { target: 8 }
     );
     app.update(Action::Cancel);
-    assert_eq!(app.overlay, None);
+    assert_eq!(app.overlay(), None);
 }
 
 #[test]
@@ -154,7 +154,7 @@ fn the_clinic_sheet_in_the_app() {
     // No ice: Space turns it off; its tick stays, shown on Today.
     select(&mut app, "ice");
     app.update(Action::Plan(PlanAction::Toggle));
-    assert!(app.plan.item("ice").is_none());
+    assert!(app.plan().item("ice").is_none());
 
     // A balm twice a day for a week: `a`.
     app.update(Action::Plan(PlanAction::Add));
@@ -170,7 +170,7 @@ fn the_clinic_sheet_in_the_app() {
     assert!(text.contains("Add from your dermatologist"), "{text}");
     insta::assert_snapshot!("plan_add_form_at_80x24", terminal.backend());
     app.update(Action::Submit);
-    let balm = app.plan.item("clinic-balm").expect("added");
+    let balm = app.plan().item("clinic-balm").expect("added");
     assert_eq!(balm.kind, ItemKind::Counted { target: 2 });
     assert_eq!(balm.yours, Yours::Added);
 
@@ -184,7 +184,7 @@ fn the_clinic_sheet_in_the_app() {
     clear_field(&mut app);
     type_text(&mut app, "5d");
     app.update(Action::Submit);
-    assert_eq!(app.plan.restriction("no-retinol").unwrap().hours, 120);
+    assert_eq!(app.plan().restriction("no-retinol").unwrap().hours, 120);
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("yours"), "{text}");
 
@@ -199,10 +199,10 @@ fn the_clinic_sheet_in_the_app() {
     app.update(Action::OpenPlan);
     select(&mut app, "clinic-balm");
     app.update(Action::Plan(PlanAction::Reset));
-    assert!(app.plan.item("clinic-balm").is_none());
+    assert!(app.plan().item("clinic-balm").is_none());
     select(&mut app, "ice");
     app.update(Action::Plan(PlanAction::Reset));
-    assert!(app.plan.item("ice").is_some());
+    assert!(app.plan().item("ice").is_some());
     let (plan, _) = plan_file::load(&path).unwrap();
     assert!(plan.item("ice").is_some() && plan.item("clinic-balm").is_none());
     assert!(plan.restriction("no-retinol").is_some());
@@ -218,15 +218,15 @@ fn a_change_from_the_shell_reaches_the_open_app_within_a_tick() {
     aftercare::domain::plan::edit::set(&mut changes, &builtin, "makeup", &["hours=72".into()])
         .unwrap();
     plan_file::save(&path, &changes).unwrap();
-    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 24);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 24);
     app.update(Action::Tick);
-    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 72);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 72);
     assert!(screen_text(&render(&app, 80, 24)).contains("until Wed 17 Mar 09:00"));
     // A broken file leaves the plan as it was, and says so.
     std::fs::write(&path, "(version: 2, changes: {\"makeup\": (hours: 0)})").unwrap();
     app.update(Action::Tick);
-    assert_eq!(app.plan.restriction("makeup").unwrap().hours, 72);
-    let status = app.status.clone().unwrap();
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 72);
+    let status = app.status().cloned().unwrap();
     assert!(
         status.is_error && status.text.contains("care-plan.ron:1:"),
         "{status:?}"

@@ -13,7 +13,7 @@ const NOW: &str = "2027-03-14T10:00:00+01:00[Europe/Paris]";
 const TREATED: &str = "2027-03-14T09:00:00+01:00";
 
 fn status(app: &App) -> String {
-    app.status
+    app.status()
         .as_ref()
         .map(|s| s.text.clone())
         .unwrap_or_default()
@@ -47,7 +47,7 @@ fn undo_and_redo_a_count_say_what_they_did() {
     // The treatment was recorded before the app opened: not this window's to undo.
     app.update(Action::Undo);
     assert_eq!(status(&app), "Nothing to undo");
-    assert_eq!(app.journal.treatments().len(), 1);
+    assert_eq!(app.journal().treatments().len(), 1);
     app.update(Action::Redo);
     assert_eq!(status(&app), "Redid: Glasses of water 0/8 → 1/8");
     app.update(Action::Redo);
@@ -83,7 +83,7 @@ fn undo_does_not_take_back_a_tick_another_writer_took_back() {
     app.update(Action::Increment);
     app.update(Action::Increment);
     // The shell takes back the very tick the app would undo, meanwhile.
-    let last = match app.journal.applied().last() {
+    let last = match app.journal().applied().last() {
         Some(aftercare::journal::Operation::Tick { tick, .. }) => *tick,
         other => panic!("{other:?}"),
     };
@@ -98,7 +98,7 @@ fn undo_does_not_take_back_a_tick_another_writer_took_back() {
         "{}",
         status(&app)
     );
-    assert!(app.status.as_ref().unwrap().is_error);
+    assert!(app.status().unwrap().is_error);
     assert_eq!(on_disk(dir.path(), "water"), 1);
     // The next undo goes further back: the first glass.
     app.update(Action::Undo);
@@ -120,11 +120,11 @@ fn undo_of_the_skin_form_puts_back_scores_and_note_together() {
             app.update(Action::Skin(SkinEdit::Insert(c)));
         }
         app.update(Action::Submit);
-        assert!(app.overlay.is_none(), "{:?}", app.status);
+        assert!(app.overlay().is_none(), "{:?}", app.status());
     };
     save(&mut app, 2, "tight");
     save(&mut app, 3, " and red");
-    let day = |app: &App| app.journal.day(app.date).cloned().unwrap_or_default();
+    let day = |app: &App| app.journal().day(app.date()).cloned().unwrap_or_default();
     assert_eq!(day(&app).symptoms().unwrap().redness, Score(3));
     assert_eq!(day(&app).note(), "tight and red");
     app.update(Action::Undo);
@@ -140,8 +140,8 @@ fn undo_of_the_skin_form_puts_back_scores_and_note_together() {
     assert_eq!(day(&app).note(), "tight");
     // And on disk.
     let mut journal = Journal::open(Layout::new(dir.path())).unwrap();
-    journal.load_month(Month::of(app.date)).unwrap();
-    assert_eq!(journal.day(app.date).unwrap().note(), "tight");
+    journal.load_month(Month::of(app.date())).unwrap();
+    assert_eq!(journal.day(app.date()).unwrap().note(), "tight");
 }
 
 #[test]
@@ -149,8 +149,8 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     app.update(Action::SwitchScreen);
-    assert_eq!(app.screen, Screen::History);
-    let area = app.journal.treatments()[0].area.clone();
+    assert_eq!(*app.screen(), Screen::History);
+    let area = app.journal().treatments()[0].area.clone();
     app.update(Action::History(HistoryAction::EditTreatment));
     app.update(Action::NextField);
     // → first: a typed character would replace the selected area.
@@ -158,14 +158,14 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     app.update(Action::Edit(Edit::Insert('!')));
     app.update(Action::Submit);
     app.update(Action::History(HistoryAction::Answer(true)));
-    assert_eq!(app.journal.treatments()[0].area, format!("{area}!"));
+    assert_eq!(app.journal().treatments()[0].area, format!("{area}!"));
     app.update(Action::Undo);
     assert_eq!(status(&app), "Undid: treatment of 2027-03-14 09:00");
-    assert_eq!(app.journal.treatments()[0].area, area);
+    assert_eq!(app.journal().treatments()[0].area, area);
 
     app.update(Action::History(HistoryAction::DeleteTreatment));
     app.update(Action::History(HistoryAction::Answer(true)));
-    assert!(app.journal.treatments().is_empty());
+    assert!(app.journal().treatments().is_empty());
     app.update(Action::Undo);
     assert_eq!(status(&app), "Undid: deleted treatment of 2027-03-14 09:00");
     let back = Journal::open(Layout::new(dir.path())).unwrap();
@@ -177,7 +177,7 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
     );
     // Redo deletes it again.
     app.update(Action::Redo);
-    assert!(app.journal.treatments().is_empty());
+    assert!(app.journal().treatments().is_empty());
 }
 
 #[test]
@@ -185,11 +185,11 @@ fn undoing_the_only_treatment_asks_for_one_again() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, None, NOW);
     app.update(Action::Submit);
-    assert_eq!(app.screen, Screen::Today);
+    assert_eq!(*app.screen(), Screen::Today);
     app.update(Action::Undo);
     assert_eq!(status(&app), "Undid: new treatment of 2027-03-14 10:00");
-    assert!(matches!(app.screen, Screen::Welcome(_)));
-    assert!(app.journal.treatments().is_empty());
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
+    assert!(app.journal().treatments().is_empty());
 }
 
 #[test]
@@ -200,11 +200,11 @@ fn undo_of_a_warning_sign_takes_it_and_its_alert_back() {
     app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: fever
     app.update(Action::Skin(SkinEdit::ToggleSign));
     app.update(Action::Submit);
-    assert_eq!(app.alerts.len(), 1, "{:?}", app.alerts);
-    let day = |app: &App| app.journal.day(app.date).cloned().unwrap_or_default();
+    assert_eq!(app.alerts().len(), 1, "{:?}", app.alerts());
+    let day = |app: &App| app.journal().day(app.date()).cloned().unwrap_or_default();
     assert_eq!(day(&app).signs, ["fever"]);
     app.update(Action::Undo);
     assert_eq!(status(&app), "Undid: warning signs of 2027-03-14");
     assert!(day(&app).signs.is_empty());
-    assert!(app.alerts.is_empty(), "{:?}", app.alerts);
+    assert!(app.alerts().is_empty(), "{:?}", app.alerts());
 }

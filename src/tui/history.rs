@@ -2,17 +2,15 @@
 //! treatment, the edit and confirm dialogs, and the figures computed for drawing.
 //!
 //! `App::update` hands every action on this screen to [`HistoryView::update`], with the
-//! plan and journal it needs; the view changes itself and returns [`Effect`]s for what is
+//! plan and journal it needs ([`Context`]); the view changes itself and returns [`Effect`]s for what is
 //! the app's (the status line, another screen). It never sees `App`. Figures that need the
 //! journal's files (month summaries, streaks) are computed here, in the update, because
 //! drawing must not load anything.
 
+use jiff::ToSpan;
 use jiff::civil::Date;
-use jiff::{ToSpan, ZonedDateTime};
 
 use crate::domain::adherence::{self, MonthSummary};
-use crate::domain::plan::CarePlan;
-use crate::journal::Journal;
 use crate::journal::care;
 use crate::journal::history::AdherenceCache;
 use crate::journal::{Month, Treatment};
@@ -21,30 +19,7 @@ pub use crate::tui::action::HistoryAction;
 use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
 pub use crate::tui::state::Change;
 use crate::tui::state::Overlay;
-
-/// What the History screen asks of the app after an update, applied in order.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// A line for the status bar.
-    Status { text: String, is_error: bool },
-    /// Show this day on the Today screen (its month is loaded).
-    OpenDay(Date),
-    /// No treatment left: ask for one, as on first start.
-    Welcome,
-}
-
-/// What an update on the History screen reads and changes besides the view itself.
-pub struct Context<'a> {
-    pub plan: &'a CarePlan,
-    pub journal: &'a mut Journal,
-    pub now: &'a ZonedDateTime,
-}
-
-impl Context<'_> {
-    fn today(&self) -> Date {
-        self.now.date()
-    }
-}
+use crate::tui::view::{Context, Effect, Status};
 
 /// Streaks of fully-done days.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -264,7 +239,7 @@ impl HistoryView {
                         change: Change::Replace(index, treatment),
                     });
                 }
-                (Err(message), _) => form.error = Some(message),
+                (Err(err), _) => form.error = Some(err.to_string()),
                 (_, None) => return None,
             },
             _ => {}
@@ -393,8 +368,8 @@ pub fn describe_change(old: &Treatment, new: &Treatment) -> Option<String> {
 }
 
 fn status(text: &str, is_error: bool) -> Effect {
-    Effect::Status {
+    Effect::Status(Status {
         text: text.to_string(),
         is_error,
-    }
+    })
 }

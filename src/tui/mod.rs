@@ -1,17 +1,23 @@
 //! The terminal app: the loop (here) sets up the terminal, turns events into actions, draws,
-//! and restores; `app` holds the state, `keys` the one table of bindings, `ui` draws.
+//! and restores; `app` holds the state and applies what the screens' views (`today`,
+//! `history`, `plan`, sharing `view`'s effects) ask for; `keys` is the one table of
+//! bindings, `ui` draws; `timer` and `undo` are one home each for those features.
 
 pub mod action;
 pub mod app;
+pub mod error;
 pub mod forms;
 pub mod history;
 pub mod keys;
 pub mod mouse;
 pub mod plan;
+pub mod plan_watch;
 pub mod state;
-pub mod timer_store;
+pub mod timer;
+pub mod today;
 pub mod ui;
 pub mod undo;
+pub mod view;
 pub mod wake;
 
 use std::io;
@@ -26,6 +32,7 @@ use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
 use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
+pub use crate::tui::error::TuiError;
 use crate::tui::keys::{key_to_action, paste_actions};
 use crate::tui::ui::Theme;
 
@@ -41,19 +48,17 @@ pub const NO_TERMINAL: &str = "aftercare needs a terminal; try `aftercare status
 /// controlling terminal (none under cron, `ssh host aftercare`, `setsid`), and stdout going
 /// to it (`aftercare > file` would otherwise write every screen, notes included, into the
 /// file). The error is [`NO_TERMINAL`] with the reason.
-pub fn check_terminal() -> Result<(), String> {
+pub fn check_terminal() -> Result<(), TuiError> {
     use std::io::IsTerminal as _;
     let controlling = std::fs::OpenOptions::new()
         .read(true)
         .write(true)
         .open("/dev/tty");
     if controlling.is_err() {
-        return Err(format!("{NO_TERMINAL} (no terminal is attached)"));
+        return Err(TuiError::NoTerminal);
     }
     if !io::stdout().is_terminal() {
-        return Err(format!(
-            "{NO_TERMINAL} (its output goes to a file or a pipe, not to the screen)"
-        ));
+        return Err(TuiError::NotToScreen);
     }
     Ok(())
 }
@@ -63,31 +68,25 @@ pub fn check_terminal() -> Result<(), String> {
 ///
 /// `ascii` draws with ASCII glyphs only (`--ascii`), as a console without a Unicode font
 /// needs; the environment can ask for it too (see `ui::theme::ascii_from_env`).
-pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
+pub fn run(paths: &Paths, ascii: bool) -> Result<(), TuiError> {
     check_terminal()?;
-    let (plan, source) =
-        crate::journal::plan_file::load(&paths.plan_override).map_err(|e| e.to_string())?;
+    let (plan, source) = crate::journal::plan_file::load(&paths.plan_override)?;
     // A second copy is refused here, with the first one's pid, before the terminal changes.
     // Its housekeeping (listing folders that grow with the years) waits for the first
     // frame: see `App::tidy_journal`.
     let journal =
-        Journal::open_writable_untidied(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)
-            .map_err(|e| e.to_string())?;
-    let mut app = App::new(plan, source, journal, Box::new(SystemClock::new()))
-        .map_err(|e| e.to_string())?
+        Journal::open_writable_untidied(Layout::new(&paths.journal_dir), COMMAND_LOCK_WAIT)?;
+    let mut app = App::new(plan, source, journal, Box::new(SystemClock::new()))?
         .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
         app.keep_timers(places);
     }
     if let Some(warning) = crate::journal::folder::privacy_notice(&paths.journal_dir) {
-        app.status = Some(app::Status {
-            text: warning,
-            is_error: true,
-        });
+        app.warn(warning);
     }
     let theme = Theme::from_env().with_ascii(ascii);
-    let stop = stop_on_signals().map_err(|err| format!("cannot watch for signals: {err}"))?;
+    let stop = stop_on_signals().map_err(TuiError::Signals)?;
     if std::env::var_os(EXIT_AFTER_FIRST_FRAME).is_some_and(|v| v == "1") {
         // Measurement aid: leave as a signal would, right after the first frame.
         stop.store(true, Ordering::Relaxed);
@@ -100,7 +99,7 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), String> {
         let _ = set_extras(false);
         result
     })
-    .map_err(|err| format!("terminal error: {err}"))
+    .map_err(TuiError::Terminal)
 }
 
 /// A flag raised by SIGTERM (`kill`, shutdown), SIGHUP (terminal closed) or SIGINT.
@@ -125,7 +124,7 @@ fn event_loop(
 ) -> io::Result<()> {
     // Draw when something changed (a key, a resize, a tick that changed the state) or when
     // the screen changes with time alone (`wake::next_change`); wake at least once a second.
-    let mut timers_told = app.timers_ended;
+    let mut timers_told = app.timers_ended();
     let mut dirty = true;
     let mut due = Instant::now();
     loop {
@@ -133,17 +132,17 @@ fn event_loop(
             terminal.draw(|frame| ui::draw(frame, app, theme))?;
             due = Instant::now() + wake::next_change(app);
         }
-        if app.timers_ended != timers_told {
-            timers_told = app.timers_ended;
-            tell_timer_end(app.timer_alert.as_ref());
+        if app.timers_ended() != timers_told {
+            timers_told = app.timers_ended();
+            tell_timer_end(app.timer_alert());
         }
-        if app.quit {
+        if app.should_quit() {
             return Ok(());
         }
         if stop.load(Ordering::Relaxed) {
             // Changes are saved as they are made; this is one last try for any whose save
             // failed. There is no one left to show an error to.
-            let _ = app.journal.save();
+            let _ = app.save();
             return Ok(());
         }
         // Right after the first frame, before any key or tick: the journal's housekeeping
@@ -205,15 +204,15 @@ struct TickView {
 impl TickView {
     fn of(app: &App) -> TickView {
         TickView {
-            status: app.status.clone(),
-            timer: app.timer.is_some(),
-            date: app.date,
+            status: app.status().cloned(),
+            timer: app.timer().is_some(),
+            date: app.date(),
             today: app.today(),
-            screen: std::mem::discriminant(&app.screen),
-            unsaved: app.journal.has_unsaved_changes(),
-            outside_changes: app.outside_changes,
-            timers_ended: app.timers_ended,
-            alerts: app.alerts.clone(),
+            screen: std::mem::discriminant(app.screen()),
+            unsaved: app.journal().has_unsaved_changes(),
+            outside_changes: app.outside_changes(),
+            timers_ended: app.timers_ended(),
+            alerts: app.alerts().to_vec(),
         }
     }
 }
@@ -246,7 +245,7 @@ fn suspend(terminal: &mut DefaultTerminal) -> io::Result<()> {
 /// A timer ended: the terminal bell, for a hidden or background terminal, and the same
 /// desktop notification `aftercare remind` would show (unless it already did). The
 /// notification goes out on a thread of its own, so a slow service never stalls a key.
-fn tell_timer_end(alert: Option<&timer_store::TimerAlert>) {
+fn tell_timer_end(alert: Option<&timer::TimerAlert>) {
     use std::io::Write as _;
     let mut out = io::stdout();
     // A lost bell is not worth an error on screen.

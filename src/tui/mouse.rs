@@ -12,7 +12,7 @@ use crate::tui::ui::{self, Hit};
 
 /// What a mouse event asks for, in a frame of `area`, in order.
 pub fn mouse_actions(app: &App, area: Rect, event: MouseEvent) -> Vec<Action> {
-    let wheel = |delta: i8| match (&app.screen, &app.overlay) {
+    let wheel = |delta: i8| match (app.screen(), app.overlay()) {
         (Screen::Today, None) if delta < 0 => vec![Action::Up],
         (Screen::Today, None) => vec![Action::Down],
         (Screen::History, None) => vec![Action::History(HistoryAction::Week(delta))],
@@ -23,7 +23,7 @@ pub fn mouse_actions(app: &App, area: Rect, event: MouseEvent) -> Vec<Action> {
         MouseEventKind::ScrollDown => wheel(1),
         MouseEventKind::Down(MouseButton::Left) => {
             match ui::hit(app, area, event.column, event.row) {
-                Some(Hit::Item { index, on_box }) if on_box && app.selected != index => {
+                Some(Hit::Item { index, on_box }) if on_box && app.selected() != index => {
                     vec![Action::Select(index), Action::Select(index)]
                 }
                 Some(Hit::Item { index, .. }) => vec![Action::Select(index)],

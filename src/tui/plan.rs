@@ -1,6 +1,6 @@
 //! The Plan screen's state: which entry is selected, and what its keys ask for. It never
-//! changes the plan itself: a change goes back to the app as an [`Effect`], which checks it
-//! against the whole plan, saves it and puts it in force at once.
+//! changes the plan itself: a change goes back to the app as an [`Effect::ChangePlan`],
+//! which checks it against the whole plan, saves it and puts it in force at once.
 
 use crate::domain::plan::changes::NEXT_SESSION;
 use crate::domain::plan::edit::PlanEdit;
@@ -8,15 +8,7 @@ use crate::domain::plan::{CarePlan, Origin, Yours};
 use crate::tui::action::{Action, PlanAction};
 use crate::tui::forms::plan::PlanForm;
 use crate::tui::state::Overlay;
-
-/// What the Plan screen asks the app to do.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    /// Check, save and apply this change.
-    Change(PlanEdit),
-    /// Say something on the status line.
-    Status(String),
-}
+use crate::tui::view::Effect;
 
 /// Which kind of entry a row is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -171,8 +163,8 @@ impl PlanView {
                 Action::Edit(edit) => form.edit(edit),
                 Action::NextField | Action::Up | Action::Down => form.next_field(),
                 Action::Submit => match form.to_edit() {
-                    Ok(edit) => return vec![Effect::Change(edit)],
-                    Err(message) => form.error = Some(message),
+                    Ok(edit) => return vec![Effect::ChangePlan(edit)],
+                    Err(err) => form.error = Some(err.to_string()),
                 },
                 _ => {}
             }
@@ -193,7 +185,7 @@ impl PlanView {
                 *overlay = Some(Overlay::PlanForm(PlanForm::for_new()))
             }
             Action::Plan(PlanAction::Reset) => {
-                return vec![Effect::Change(PlanEdit::Reset(row.id.clone()))];
+                return vec![Effect::ChangePlan(PlanEdit::Reset(row.id.clone()))];
             }
             Action::Plan(PlanAction::Toggle) => return vec![toggle(row)],
             _ => {}
@@ -215,13 +207,13 @@ impl PlanView {
 fn toggle(row: &PlanRow) -> Effect {
     match (row.kind, &row.yours) {
         (RowKind::NextSession, _) => {
-            Effect::Status("The next-session window cannot be turned off; Enter changes it".into())
+            Effect::info("The next-session window cannot be turned off; Enter changes it")
         }
-        (_, Yours::Added) => Effect::Status(format!(
+        (_, Yours::Added) => Effect::info(format!(
             "{} is your own: r removes it (its ticks are kept)",
             row.label
         )),
-        _ => Effect::Change(PlanEdit::Set {
+        _ => Effect::ChangePlan(PlanEdit::Set {
             id: row.id.clone(),
             assignments: vec![if row.on { "off" } else { "on" }.to_string()],
         }),

@@ -24,7 +24,7 @@ const SLACK: Duration = Duration::from_millis(5);
 /// to turn over.
 pub fn next_change(app: &App) -> Duration {
     let into_minute =
-        i64::from(app.now.second()) * 1_000_000_000 + i64::from(app.now.subsec_nanosecond());
+        i64::from(app.now().second()) * 1_000_000_000 + i64::from(app.now().subsec_nanosecond());
     let mut next = SignedDuration::from_nanos(60_000_000_000 - into_minute);
     if let Some(left) = app.timer_left() {
         // The timer shows whole seconds left: it changes when the fraction runs out.
@@ -37,11 +37,11 @@ pub fn next_change(app: &App) -> Duration {
         next = next.min(SignedDuration::from_nanos(i64::from(until)));
     }
     // Under a form the countdown panel may still show: it counts too.
-    if app.screen == Screen::Today
+    if *app.screen() == Screen::Today
         && !app.is_past_day()
-        && let Some(treatment) = app.journal.treatment_for(app.date)
+        && let Some(treatment) = app.journal().treatment_for(app.date())
     {
-        for status in recovery::restrictions_at(&app.plan, treatment, app.now.timestamp()) {
+        for status in recovery::restrictions_at(app.plan(), treatment, app.now().timestamp()) {
             if !status.lifted() {
                 next = next.min(until_countdown_changes(status.left));
             }

@@ -68,17 +68,17 @@ pub fn select(app: &mut App, id: &str) {
         .iter()
         .position(|p| p.item.id == id)
         .unwrap_or_else(|| panic!("{id} is on today's checklist"));
-    while app.selected > index {
+    while app.selected() > index {
         app.update(Action::Up);
     }
-    while app.selected < index {
+    while app.selected() < index {
         app.update(Action::Down);
     }
 }
 
 /// The count logged for `id` on the day the app shows.
 pub fn count(app: &App, id: &str) -> u32 {
-    app.journal.day(app.date).map_or(0, |d| d.count(id))
+    app.journal().day(app.date()).map_or(0, |d| d.count(id))
 }
 
 /// Every byte of every file under `dir`, by relative path: to prove nothing changed.

@@ -6,6 +6,7 @@ use crate::domain::plan::changes::{Days, Hours, NEXT_SESSION, OwnItem, OwnRestri
 use crate::domain::plan::edit::{PlanEdit, parse_kind};
 use crate::domain::plan::{CarePlan, ItemKind};
 use crate::tui::action::Edit;
+use crate::tui::error::FormError;
 use crate::tui::forms::input::TextInput;
 
 /// One field: its name on screen, the `plan set` field it sets, what is typed, and how.
@@ -181,7 +182,7 @@ impl PlanForm {
     }
 
     /// The change the form asks for, or why it cannot be made as typed.
-    pub fn to_edit(&self) -> Result<PlanEdit, String> {
+    pub fn to_edit(&self) -> Result<PlanEdit, FormError> {
         match &self.purpose {
             Purpose::Change { id, .. } => Ok(PlanEdit::Set {
                 id: id.clone(),
@@ -194,7 +195,7 @@ impl PlanForm {
             Purpose::Add => {
                 let label = self.value("label").to_string();
                 if label.is_empty() {
-                    return Err("Give it a label, e.g. Clinic balm".into());
+                    return Err(FormError::NoLabel);
                 }
                 let when = self.value("when");
                 if self.value("kind").eq_ignore_ascii_case("restriction") {
@@ -202,15 +203,15 @@ impl PlanForm {
                         id: String::new(),
                         label,
                         hint: String::new(),
-                        hours: Hours::parse(when)?,
+                        hours: Hours::parse(when).map_err(FormError::invalid)?,
                     }));
                 }
                 Ok(PlanEdit::AddItem(OwnItem {
                     id: String::new(),
                     label,
                     hint: String::new(),
-                    kind: parse_kind(self.value("kind"))?,
-                    days: Days::parse(when)?,
+                    kind: parse_kind(self.value("kind")).map_err(FormError::invalid)?,
+                    days: Days::parse(when).map_err(FormError::invalid)?,
                 }))
             }
         }

@@ -5,6 +5,7 @@ use jiff::ZonedDateTime;
 use crate::domain::time::Stamp;
 use crate::journal::Treatment;
 use crate::tui::action::Edit;
+use crate::tui::error::FormError;
 use crate::tui::forms::input::TextInput;
 
 pub use crate::domain::text::{DATE_TIME_FORMAT, parse_local_date_time};
@@ -77,8 +78,8 @@ impl TreatmentForm {
     }
 
     /// The treatment the form describes, or why it cannot be recorded.
-    pub fn to_treatment(&self, now: &ZonedDateTime) -> Result<Treatment, String> {
-        let at = parse_local_date_time(self.when.text(), now)?;
+    pub fn to_treatment(&self, now: &ZonedDateTime) -> Result<Treatment, FormError> {
+        let at = parse_local_date_time(self.when.text(), now).map_err(FormError::invalid)?;
         Ok(Treatment::new(
             Stamp::of(&at),
             self.area.text().trim(),

@@ -10,7 +10,7 @@ use crate::tui::app::{App, Screen};
 use crate::tui::keys::{self, KeyContext};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let context = match app.screen {
+    let context = match app.screen() {
         Screen::History => KeyContext::History,
         Screen::Plan => KeyContext::Plan,
         _ => KeyContext::Today,
@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     lines.push(Line::raw(""));
     for text in [
-        format!(" Plan in force: {}.", app.plan_source),
+        format!(" Plan in force: {}.", app.plan_source()),
         " It is a default: your dermatologist's advice comes first.".to_string(),
         how_to_change(app).to_string(),
         " Any key closes this help.".to_string(),
@@ -64,7 +64,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// How to change the plan, from where the patient is.
 fn how_to_change(app: &App) -> &'static str {
-    match (&app.plan_source, &app.screen) {
+    match (app.plan_source(), app.screen()) {
         (_, Screen::Plan) => " Change it here: Enter, Space, a, r. Saved at once.",
         (crate::domain::plan::PlanSource::Replace(_), _) => {
             " To change it: P here, or `aftercare plan set` (keeps only changes)."

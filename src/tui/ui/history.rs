@@ -77,12 +77,12 @@ fn layout(area: Rect) -> [Rect; 4] {
 pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
     let [_, cal, _, _] = layout(area);
     let inner = panel("", &Theme::PLAIN).inner(cal);
-    calendar::day_at(Month::of(app.history.cursor), inner, column, row)
+    calendar::day_at(Month::of(app.history().cursor), inner, column, row)
 }
 
 /// The streaks: the current one, and the best in the selected treatment's recovery.
 fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
-    let streaks = app.history.streaks;
+    let streaks = app.history().streaks;
     let days = |n: u32| {
         if n == 1 {
             "1 day".to_string()
@@ -101,7 +101,7 @@ fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
             theme.text,
         ),
     ];
-    if let Some(t) = app.journal.treatments().get(app.history.treatment) {
+    if let Some(t) = app.journal().treatments().get(app.history().treatment) {
         let best = Span::styled(
             format!(
                 " · best run after {}: {}",
@@ -119,7 +119,7 @@ fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
 }
 
 fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let view = &app.history;
+    let view = app.history();
     let month = Month::of(view.cursor);
     let title = format!(" {} ", month.first_day().strftime("%B %Y"));
     let block =
@@ -128,7 +128,7 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(block, area);
     // A binary search per day: the treatment in force that day began that day.
     let is_treatment_day = |date: Date| {
-        app.journal
+        app.journal()
             .treatment_for(date)
             .is_some_and(|t| t.at.date() == date)
     };
@@ -147,7 +147,7 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
 /// The selected day: which day of which recovery, care done, symptoms in words, the note.
 fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let date = app.history.cursor;
+    let date = app.history().cursor;
     // The long date when it fits the title, else the short one ("Wed 25 Nov 2026").
     let long = date.strftime(" %A %-d %B %Y ").to_string();
     let title = if Span::raw(long.as_str()).width() + 2 <= usize::from(area.width) {
@@ -156,8 +156,8 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         date.strftime(" %a %-d %b %Y ").to_string()
     };
     let block = panel(title, theme);
-    let entry = app.journal.day(date);
-    let treatment = app.journal.treatment_for(date);
+    let entry = app.journal().day(date);
+    let treatment = app.journal().treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
     let mut lines = Vec::new();
     let future = date > app.today();
@@ -177,7 +177,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     if day.is_some() && !future {
         let items = treatment.map_or_else(Vec::new, |t| {
-            recovery::day_checklist(&app.plan, t, date, entry)
+            recovery::day_checklist(app.plan(), t, date, entry)
         });
         match recovery::adherence(&items) {
             Some(fraction) => {
@@ -216,7 +216,7 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         e.signs
             .iter()
             .map(|id| {
-                app.plan
+                app.plan()
                     .warning_sign(id)
                     .map_or(id.clone(), |s| s.text.clone())
             })
@@ -321,8 +321,8 @@ fn wrap_lines(lines: Vec<Line<'_>>, width: usize) -> Vec<Line<'_>> {
 
 /// Says so when a day falls in the window suggested for the next session.
 fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a>> {
-    let latest = app.journal.latest_treatment()?;
-    let (from, to) = recovery::next_session_window(&app.plan, latest)?;
+    let latest = app.journal().latest_treatment()?;
+    let (from, to) = recovery::next_session_window(app.plan(), latest)?;
     (from..=to)
         .contains(&date)
         .then(|| Line::styled("In the window suggested for your next session", theme.text))
@@ -366,8 +366,8 @@ fn bar(score: Score) -> char {
 
 /// The symptom trend of the selected treatment: one row of bars per symptom, by day.
 fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let view = &app.history;
-    let treatments = app.journal.treatments();
+    let view = app.history();
+    let treatments = app.journal().treatments();
     let title = match treatments.get(view.treatment) {
         Some(t) => format!(
             " Symptoms after {} ({} of {}) ",
@@ -383,7 +383,7 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(period) = view.period else {
         return;
     };
-    let series = adherence::symptom_series(&app.journal, period);
+    let series = adherence::symptom_series(app.journal(), period);
     let (Some(first), Some(last)) = (series.first(), series.last()) else {
         let text = "No symptom scores logged after this treatment yet.";
         super::draw_empty(frame, inner, text, theme);
@@ -476,8 +476,8 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let block = panel(" Treatments ".to_string(), theme);
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let treatments = app.journal.treatments();
-    let selected = app.history.treatment;
+    let treatments = app.journal().treatments();
+    let selected = app.history().treatment;
     // Only the rows on screen: fifty years hold hundreds of treatments.
     let gap = |index: usize| {
         let previous = treatments.get(index.checked_sub(1)?)?;
@@ -503,9 +503,9 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     }
     if let Some((from, to)) = app
-        .journal
+        .journal()
         .latest_treatment()
-        .and_then(|t| recovery::next_session_window(&app.plan, t))
+        .and_then(|t| recovery::next_session_window(app.plan(), t))
     {
         footer.push(format!(
             "Next session {}",

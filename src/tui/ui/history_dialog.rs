@@ -12,7 +12,7 @@ use crate::tui::state::Overlay;
 
 /// Draws the open dialog, if any, over `area`.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::Confirm { question, .. }) => {
             let lines = vec![
                 Line::styled(question.clone(), theme.text),

@@ -44,13 +44,13 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     let [body, status, footer] = split_frame(area);
-    let mut hints = match &app.screen {
+    let mut hints = match app.screen() {
         Screen::Welcome(form) => treatment::draw(frame, body, form, true, theme),
         Screen::Today => today::draw(frame, body, app, theme),
         Screen::History => history::draw(frame, body, app, theme),
         Screen::Plan => plan::draw(frame, body, app, theme),
     };
-    match &app.overlay {
+    match app.overlay() {
         Some(Overlay::SkinForm(form)) => hints = skin::draw(frame, body, form, theme),
         Some(Overlay::NewTreatment(form)) => {
             hints = treatment::draw(frame, body, form, false, theme);
@@ -70,8 +70,8 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     if theme.ascii {
         asciify(frame.buffer_mut());
     }
-    if app.overlay == Some(Overlay::WarningSigns) {
-        warning_signs::draw(frame, body, &app.plan, theme);
+    if app.overlay() == Some(&Overlay::WarningSigns) {
+        warning_signs::draw(frame, body, app.plan(), theme);
         frame.render_widget(Clear, footer);
         frame.render_widget(
             key_hints(&[("any key", "closes")], footer.width, theme),
@@ -96,11 +96,11 @@ pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
 /// Today, a day of the calendar on History. Computed from the same layout the drawing
 /// uses, so a click lands where the eye sees.
 pub fn hit(app: &App, area: Rect, column: u16, row: u16) -> Option<Hit> {
-    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay.is_some() {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT || app.overlay().is_some() {
         return None;
     }
     let [body, _, _] = split_frame(area);
-    match app.screen {
+    match app.screen() {
         Screen::Today => today::item_at(body, app, column, row)
             .map(|(index, on_box)| Hit::Item { index, on_box }),
         Screen::History => history::day_at(body, app, column, row).map(Hit::Day),
@@ -132,23 +132,23 @@ pub fn asciify(buffer: &mut ratatui::buffer::Buffer) {
 /// What just happened, or which plan is in force (the plan is a default: say so). Cut to
 /// the width with "…", never in the middle of a word without a mark.
 fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
-    match &app.status {
+    match app.status() {
         Some(status) if status.is_error => {
             Line::styled(fit(&format!(" ! {}", status.text), width), theme.error)
         }
         Some(status) => Line::styled(fit(&format!(" {}", status.text), width), theme.text),
         // A running timer is always in sight, whichever item is selected and however
         // small the screen.
-        None if app.timer.is_some() => {
+        None if app.timer().is_some() => {
             let left = app.timer_left().unwrap_or_default();
             let label = app
-                .timer
+                .timer()
                 .as_ref()
-                .and_then(|timer| app.plan.item(&timer.item_id))
+                .and_then(|timer| app.plan().item(&timer.item_id))
                 .map_or("", |item| item.label.as_str());
             let text = format!(
                 " Timer {} · {label} · t cancels",
-                crate::tui::app::clock_face(left)
+                crate::tui::timer::clock_face(left)
             );
             Line::styled(fit(&text, width), theme.warning)
         }
@@ -158,11 +158,11 @@ fn status_line<'a>(app: &'a App, width: usize, theme: &Theme) -> Line<'a> {
 
 /// Which plan is in force, and the way to change it, shortened to fit the width.
 fn plan_line(app: &App, width: usize) -> String {
-    let how = match app.screen {
+    let how = match app.screen() {
         Screen::Plan => "change it here, saved at once",
         _ => "P changes it to your dermatologist's",
     };
-    let what = match &app.plan_source {
+    let what = match app.plan_source() {
         crate::domain::plan::PlanSource::BuiltIn => "built-in default",
         crate::domain::plan::PlanSource::Changes(_) => "built-in + your changes",
         crate::domain::plan::PlanSource::Replace(_) => "your full copy",

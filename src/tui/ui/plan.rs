@@ -27,7 +27,7 @@ pub fn draw(
             Constraint::Length(5),
         ],
     );
-    let source = match &app.plan_source {
+    let source = match app.plan_source() {
         PlanSource::BuiltIn => "the built-in plan, no changes yet".to_string(),
         PlanSource::Changes(_) => "built-in plan with your changes".to_string(),
         PlanSource::Replace(_) => "your own full copy (a change keeps only changes)".to_string(),
@@ -37,8 +37,8 @@ pub fn draw(
         Line::styled(fit(&title, usize::from(header.width)), theme.title),
         header,
     );
-    let rows = rows(&app.plan);
-    let selected = app.plan_view.selected.min(rows.len().saturating_sub(1));
+    let rows = rows(app.plan());
+    let selected = app.plan_view().selected.min(rows.len().saturating_sub(1));
     draw_list(frame, list, &rows, selected, theme);
     if let Some(row) = rows.get(selected) {
         draw_details(frame, details, row, theme);

@@ -41,7 +41,7 @@ pub fn draw(
     }
     draw_checklist(frame, left, app, theme);
     draw_restrictions(frame, right, app, theme);
-    keys::footer(KeyContext::Today, app.timer.is_some())
+    keys::footer(KeyContext::Today, app.timer().is_some())
 }
 
 /// At most this many reasons are listed in the urgent frame; the rest are summed up.
@@ -82,7 +82,7 @@ fn draw_urgent(frame: &mut Frame, area: Rect, urgent: &[&Alert], theme: &Theme) 
 
 /// The urgent alerts (framed, "call your clinic") and the watch notes (one line).
 fn split_alerts(app: &App) -> (Vec<&Alert>, Vec<&Alert>) {
-    app.alerts
+    app.alerts()
         .iter()
         .partition(|alert| alert.level == Level::Urgent)
 }
@@ -141,7 +141,7 @@ pub fn item_at(area: Rect, app: &App, column: u16, row: u16) -> Option<(usize, b
 /// For each line of the checklist's inside, the item drawn there (`None` on a mark or a
 /// blank line): the one window both the drawing and a click go by.
 fn visible_rows(app: &App, items: &[ItemProgress<'_>], inner: Rect) -> Vec<Option<usize>> {
-    let selected = app.selected.min(items.len() - 1);
+    let selected = app.selected().min(items.len() - 1);
     let width = usize::from(inner.width);
     let heights: Vec<usize> = items
         .iter()
@@ -187,7 +187,7 @@ fn window(heights: &[usize], selected: usize, height: usize) -> (usize, usize, (
 /// "Day 3 after treatment · Thursday 26 November 2026", and on the right either the next
 /// session's window or, on a past day, how to get back.
 fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let date = app.date.strftime("%A %-d %B %Y").to_string();
+    let date = app.date().strftime("%A %-d %B %Y").to_string();
     let day = match app.day_number() {
         Some(0) => "Day 0 · treatment day".to_string(),
         Some(n) => format!("Day {n} after treatment"),
@@ -206,9 +206,9 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let right = if app.is_past_day() {
         Line::styled("Home: back to today ", theme.warning)
     } else if let Some((from, to)) = app
-        .journal
+        .journal()
         .latest_treatment()
-        .and_then(|treatment| recovery::next_session_window(&app.plan, treatment))
+        .and_then(|treatment| recovery::next_session_window(app.plan(), treatment))
     {
         let range = super::date_range(from, to, false);
         let text = if app.today() > to {
@@ -245,7 +245,7 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         super::draw_empty(frame, inner, text, theme);
         return;
     }
-    let selected = app.selected.min(items.len() - 1);
+    let selected = app.selected().min(items.len() - 1);
     let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let rows: Vec<Vec<Line>> = items
@@ -268,7 +268,7 @@ fn draw_checklist(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(line);
     }
     // Ticks of items the plan no longer has: kept and shown, counted for nothing.
-    for former in recovery::former_ticks(&app.plan, app.journal.day(app.date)) {
+    for former in recovery::former_ticks(app.plan(), app.journal().day(app.date())) {
         if lines.len() + 2 > height {
             break;
         }
@@ -358,11 +358,11 @@ fn checklist_row<'a>(
 /// Items that start later on the day on screen, once a restriction lifts: not asked for
 /// yet, but the patient sees when they come.
 fn later_today<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
-    let Some(treatment) = app.journal.treatment_for(app.date) else {
+    let Some(treatment) = app.journal().treatment_for(app.date()) else {
         return Vec::new();
     };
-    let zone = app.now.time_zone().clone();
-    schedule::later_on_day(&app.plan, treatment, app.date, app.view_instant())
+    let zone = app.now().time_zone().clone();
+    schedule::later_on_day(app.plan(), treatment, app.date(), app.view_instant())
         .into_iter()
         .map(|(item, starts)| {
             let at = starts.to_zoned_datetime(zone.clone()).strftime("%H:%M");
@@ -422,11 +422,11 @@ fn selected_details<'a>(
         // When the restriction lifts, the item reads as usual again.
         let lifts = schedule::lifts_at(
             by,
-            app.journal
-                .treatment_for(app.date)
-                .map_or(app.now.timestamp(), |t| t.at.instant),
+            app.journal()
+                .treatment_for(app.date())
+                .map_or(app.now().timestamp(), |t| t.at.instant),
         )
-        .to_zoned_datetime(app.now.time_zone().clone());
+        .to_zoned_datetime(app.now().time_zone().clone());
         lines.extend(
             super::wrap::wrap_words(
                 &format!("From {}: {}", lifts.strftime("%a %H:%M"), item.label),
@@ -436,16 +436,16 @@ fn selected_details<'a>(
             .map(|row| Line::styled(row, theme.muted)),
         );
     }
-    if let (Some(timer), Some(left)) = (&app.timer, app.timer_left()) {
+    if let (Some(timer), Some(left)) = (app.timer(), app.timer_left()) {
         let label = app
-            .plan
+            .plan()
             .item(&timer.item_id)
             .map_or("", |i| i.label.as_str());
         // Two short lines, so a narrow panel never breaks the time from its words.
         lines.push(Line::raw(""));
         lines.push(Line::styled(format!("Timer: {label}"), theme.warning));
         lines.push(Line::styled(
-            format!("{} left · t cancels", crate::tui::app::clock_face(left)),
+            format!("{} left · t cancels", crate::tui::timer::clock_face(left)),
             theme.warning,
         ));
     }
@@ -470,7 +470,7 @@ fn draw_restrictions(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let at = app.view_instant();
-    let statuses = recovery::restrictions_at(&app.plan, treatment, at);
+    let statuses = recovery::restrictions_at(app.plan(), treatment, at);
     let (lifted, mut holding): (Vec<_>, Vec<_>) = statuses.iter().partition(|s| s.lifted());
     // What lifts next comes first.
     holding.sort_by_key(|s| s.left);
@@ -597,7 +597,7 @@ fn draw_restriction(
     frame.render_widget(Line::styled(left_text, left_style).right_aligned(), left);
     let ends = status
         .ends_at
-        .to_zoned_datetime(app.now.time_zone().clone());
+        .to_zoned_datetime(app.now().time_zone().clone());
     let verb = if status.lifted() { "since" } else { "until" };
     frame.render_widget(
         Line::styled(
