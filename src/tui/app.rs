@@ -523,16 +523,16 @@ impl App {
         let builtin = crate::journal::builtin_plan();
         let (file, mut changes) = match &self.plan_file {
             Some(watch) => {
-                let file = plan_file::read(watch.path(), &builtin)?;
-                let changes = file.changes(&builtin);
+                let file = plan_file::read(watch.path(), builtin)?;
+                let changes = file.changes(builtin);
                 (Some(file), changes)
             }
             None => (
                 None,
-                crate::domain::plan::changes::diff(&builtin, &self.plan),
+                crate::domain::plan::changes::diff(builtin, &self.plan),
             ),
         };
-        let (what, plan) = plan_edit::apply_edit(&mut changes, &builtin, edit)
+        let (what, plan) = plan_edit::apply_edit(&mut changes, builtin, edit)
             .map_err(|reason| PlanChangeError::Refused(reason.to_string()))?;
         if let (Some(watch), Some(file)) = (&mut self.plan_file, &file) {
             plan_file::save_changes(watch.path(), file, &changes)?;
