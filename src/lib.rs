@@ -8,12 +8,12 @@
 //!   patient makes through them;
 //! - this crate: `cli` (the subcommands) and `tui` (the app: state, one action type, one
 //!   key table, drawing), with `notify` (desktop notifications, for reminders and a timer
-//!   ending) and `local_zone` (the machine's clock in the zone in force).
+//!   ending) and `clock` (the machine's clock).
 
 pub use aftercare_domain as domain;
 pub use aftercare_journal as journal;
 
 pub mod cli;
-pub mod local_zone;
+pub mod clock;
 pub mod notify;
 pub mod tui;

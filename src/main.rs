@@ -5,8 +5,8 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use aftercare::cli::{self, Cli, CliError};
+use aftercare::clock::SystemClock;
 use aftercare::journal::paths::Paths;
-use aftercare::local_zone::SystemClock;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

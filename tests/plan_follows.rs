@@ -45,7 +45,7 @@ fn start_app(sandbox: &Sandbox) -> Result<aftercare::tui::app::App, String> {
         plan,
         source,
         journal,
-        Box::new(aftercare::local_zone::SystemClock::new()),
+        Box::new(aftercare::clock::SystemClock::new()),
     )
     .map_err(|e| e.to_string())
 }

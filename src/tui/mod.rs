@@ -28,9 +28,9 @@ use std::time::Instant;
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event};
 
+use crate::clock::SystemClock;
 use crate::journal::paths::{Paths, ReminderPaths};
 use crate::journal::{COMMAND_LOCK_WAIT, Journal, Layout};
-use crate::local_zone::SystemClock;
 use crate::tui::app::{Action, App};
 pub use crate::tui::error::TuiError;
 use crate::tui::keys::{key_to_action, paste_actions};

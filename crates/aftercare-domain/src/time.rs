@@ -14,7 +14,7 @@ use jiff::tz::{Offset, TimeZone};
 use jiff::{Timestamp, ZonedDateTime};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// Where "now" comes from. The app uses `local_zone::SystemClock` (it reads the zone's
+/// Where "now" comes from. The app uses the binary's `clock::SystemClock` (it reads the zone's
 /// file, so it lives outside `domain/`); tests use [`FixedClock`].
 ///
 /// Two readings: the wall clock in the local zone, for calendar days and restrictions, and

@@ -3,12 +3,12 @@
 
 use jiff::civil::Date;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::calendar::{self, Calendar};
-use super::{Theme, fit, panel, split};
+use super::{Theme, fit, panel};
 use crate::domain::adherence::{self, Level};
 use crate::domain::model::{DayEntry, Month, Score, Symptom, Symptoms};
 use crate::domain::recovery;
@@ -42,11 +42,9 @@ pub fn draw(
             bottom,
         );
     } else {
-        let [symptoms, treatments] = split::columns(
-            bottom,
-            [Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)],
-            0,
-        );
+        let [symptoms, treatments] =
+            Layout::horizontal([Constraint::Min(0), Constraint::Length(TREATMENTS_WIDTH)])
+                .areas(bottom);
         draw_symptoms(frame, symptoms, app, theme);
         draw_treatments(frame, treatments, app, theme);
     }
@@ -57,19 +55,15 @@ pub fn draw(
 /// The header line, the calendar and the day's details beside it, and what is below them
 /// (the symptom trend and the treatments): the one layout drawing and clicks share.
 fn layout(area: Rect) -> [Rect; 4] {
-    let [header, top, bottom] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Length(calendar::HEIGHT + 2),
-            Constraint::Min(0),
-        ],
-    );
-    let [cal, details] = split::columns(
-        top,
-        [Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)],
-        0,
-    );
+    let [header, top, bottom] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(calendar::HEIGHT + 2),
+        Constraint::Min(0),
+    ])
+    .areas(area);
+    let [cal, details] =
+        Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
+            .areas(top);
     [header, cal, details, bottom]
 }
 
@@ -517,10 +511,8 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|text| Line::styled(fit(text, width), theme.text))
         .collect();
     let footer_height = u16::try_from(footer.len()).unwrap_or(0).min(inner.height);
-    let [list, rest] = split::rows(
-        inner,
-        [Constraint::Min(0), Constraint::Length(footer_height)],
-    );
+    let [list, rest] =
+        Layout::vertical([Constraint::Min(0), Constraint::Length(footer_height)]).areas(inner);
     let rows = usize::from(list.height);
     let skip = (selected + 1).saturating_sub(rows);
     let lines: Vec<Line> = treatments

@@ -8,7 +8,6 @@ mod plan;
 mod plan_form;
 mod sanitize;
 mod skin;
-mod split;
 pub mod theme;
 mod today;
 mod treatment;
@@ -16,7 +15,7 @@ mod warning_signs;
 mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -82,14 +81,12 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// The screen's body, its status line and its footer.
 pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
-    split::rows(
-        area,
-        [
-            Constraint::Min(0),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ],
-    )
+    Layout::vertical([
+        Constraint::Min(0),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
 }
 
 /// What a click at `(column, row)` of a frame of `area` points at: a checklist item on

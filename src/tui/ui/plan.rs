@@ -2,11 +2,11 @@
 //! comes from; below, the selected entry's why. Its form is drawn by `plan_form`.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
-use super::{Theme, fit, split};
+use super::{Theme, fit};
 use crate::domain::plan::PlanSource;
 use crate::tui::app::App;
 use crate::tui::keys::{self, KeyContext};
@@ -19,14 +19,12 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let [header, list, details] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Min(3),
-            Constraint::Length(5),
-        ],
-    );
+    let [header, list, details] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(3),
+        Constraint::Length(5),
+    ])
+    .areas(area);
     let source = match app.plan_source() {
         PlanSource::BuiltIn => "the built-in plan, no changes yet".to_string(),
         PlanSource::Changes(_) => "built-in plan with your changes".to_string(),

@@ -1,11 +1,11 @@
 //! The Today screen: header, the day's checklist, and the countdown panel of restrictions.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Rect};
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
 
-use super::{Theme, fit, split};
+use super::{Theme, fit};
 use crate::domain::alerts::{self, Alert, Level};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
@@ -97,26 +97,21 @@ fn layout(area: Rect, app: &App) -> [Rect; 5] {
         u16::try_from(urgent.len().min(MAX_REASONS)).unwrap_or(1) + 3
     };
     let watch_height = if watch.is_empty() { 0 } else { 2 };
-    let [header, urgent_area, watch_area, body] = split::rows(
-        area,
-        [
-            Constraint::Length(1),
-            Constraint::Length(urgent_height),
-            Constraint::Length(watch_height),
-            Constraint::Min(0),
-        ],
-    );
+    let [header, urgent_area, watch_area, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(urgent_height),
+        Constraint::Length(watch_height),
+        Constraint::Min(0),
+    ])
+    .areas(area);
     // Share the width by need: the checklist keeps what its labels need, the panel gives way
     // down to the width its countdowns need.
     let panel_width = body
         .width
         .saturating_sub(CHECKLIST_WIDTH)
         .clamp(PANEL_MIN_WIDTH, PANEL_WIDTH);
-    let [left, right] = split::columns(
-        body,
-        [Constraint::Min(0), Constraint::Length(panel_width)],
-        0,
-    );
+    let [left, right] =
+        Layout::horizontal([Constraint::Min(0), Constraint::Length(panel_width)]).areas(body);
     [header, urgent_area, watch_area, left, right]
 }
 
@@ -578,7 +573,9 @@ fn draw_restriction(
     } else {
         format!("{} left", format_left(status.left))
     };
-    let [gauge, left] = split::columns(gauge_row, [Constraint::Min(0), Constraint::Length(14)], 1);
+    let [gauge, left] = Layout::horizontal([Constraint::Min(0), Constraint::Length(14)])
+        .spacing(1)
+        .areas(gauge_row);
     frame.render_widget(
         LineGauge::default()
             .ratio(status.passed.clamp(0.0, 1.0))
