@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Whole-process performance figures for aftercare, as ratios to baselines measured in the
-# same run (the tables in benches/README.md; issue 17's budgets). Run by hand (CI does not):
+# same run (the tables in benches/README.md; issue 23's budgets). Run by hand (CI does not):
 #
 #     benches/measure.sh            # 40 runs per figure
 #     RUNS=100 benches/measure.sh   # steadier medians on a busy machine
@@ -30,9 +30,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     exit 1
 fi
 
-# The app alone first, as `cargo run --release` builds it: built beside the examples, its
-# crates would take the dev-dependencies' features and other symbol names than those
-# benches/startup-order.txt lists (see build.rs).
+# The app alone first, as `cargo run --release` builds it (beside the examples its crates
+# would take the dev-dependencies' features).
 cargo build --release --quiet --bin aftercare
 cargo build --release --quiet --example synth-journal --example bare-ratatui
 
@@ -81,15 +80,15 @@ mapfile -t frame < <(medians "$RUNS" AFTERCARE_EXIT_AFTER_FIRST_FRAME=1 \
     AFTERCARE_JOURNAL="$WORK/fifty-years" -- "$BIN")
 echo "- bare ratatui program (benches/floor/bare-ratatui.rs): ${frame[0]} ms"
 echo "- one week ${frame[1]} ms, ten years ${frame[2]} ms, fifty years ${frame[3]} ms (load $(load))"
-echo "- ten years / bare ratatui: $(ratio "${frame[2]}" "${frame[0]}")× (budget ≤ 1.4×)"
-echo "- fifty years / one week: $(ratio "${frame[3]}" "${frame[1]}")× (budget ≤ 1.05×)"
+echo "- ten years / bare ratatui: $(ratio "${frame[2]}" "${frame[0]}")× (budget ≤ 3×)"
+echo "- fifty years / one week: $(ratio "${frame[3]}" "${frame[1]}")× (budget ≤ 1.5×)"
 echo
 
 echo "## aftercare status (whole process)"
 mapfile -t status < <(medians "$RUNS" AFTERCARE_JOURNAL="$WORK/one-week" \
     AFTERCARE_JOURNAL="$WORK/fifty-years" AFTERCARE_JOURNAL="$WORK/this-month" -- "$BIN" status)
 echo "- one week ${status[0]} ms, fifty years ${status[1]} ms, this month alone ${status[2]} ms (load $(load))"
-echo "- fifty years / one week: $(ratio "${status[1]}" "${status[0]}")× (budget ≤ 1.05×)"
+echo "- fifty years / one week: $(ratio "${status[1]}" "${status[0]}")× (budget ≤ 1.5×)"
 echo "- fifty years / this month alone (the same month file, the years only): $(ratio "${status[1]}" "${status[2]}")×"
 echo
 
@@ -116,16 +115,8 @@ echo "- first frame, one week: $(mb "$(tail -1 "$WORK/rss")") MB"
 cp -r "$WORK/ten-years" "$WORK/session-ten" && cp -r "$WORK/fifty-years" "$WORK/session-fifty"
 back120=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 120))
 back600=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 600))
-echo "- History paged back 120 months, ten years: $(rss_after_keys "$WORK/session-ten" "$back120") MB (budget < 6 MB)"
+echo "- History paged back 120 months, ten years: $(rss_after_keys "$WORK/session-ten" "$back120") MB (budget < 10 MB)"
 echo "- History paged back 600 months, fifty years: $(rss_after_keys "$WORK/session-fifty" "$back600") MB (budget: the same)"
-# Most of the peak is code mapped around the pages run (benches/PROFILING.md): build.rs has
-# the linker pack the functions benches/startup-order.txt lists; the names no longer found
-# (renamed, or another toolchain) are left where they fall.
-if command -v nm >/dev/null; then
-    listed=$(sort -u benches/startup-order.txt | wc -l)
-    found=$(nm "$BIN" | awk '{ print $NF }' | sort -u | comm -12 - <(sort -u benches/startup-order.txt) | wc -l)
-    echo "- start-up functions packed by the linker: $found of the $listed listed in benches/startup-order.txt (rerun benches/startup-order.sh when many are missing)"
-fi
 echo
 
 if [ "${CRITERION:-0}" = 1 ]; then
