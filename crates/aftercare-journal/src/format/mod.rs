@@ -143,3 +143,36 @@ impl Versioned for aftercare_domain::model::MonthFile {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use aftercare_domain::model::MonthFile;
+
+    fn refusal(text: &str) -> FileError {
+        parse::<MonthFile>(text.as_bytes(), Path::new("m.ron")).unwrap_err()
+    }
+
+    #[test]
+    fn a_key_written_twice_is_refused_at_its_second_place() {
+        let err = refusal(
+            "(version: 1, month: \"2027-03\", days: {\n  \"2027-03-14\": (),\n  \"2027-03-14\": (note: \"x\"),\n})",
+        );
+        assert_eq!(err.position, Some((3, 3)), "{err}");
+        assert!(
+            err.message.starts_with("\"2027-03-14\" is written twice"),
+            "{err}"
+        );
+        assert!(err.message.ends_with("the file was not changed"), "{err}");
+    }
+
+    #[test]
+    fn keys_in_comments_strings_and_other_maps_are_not_duplicates() {
+        let text = "(version: 1, month: \"2027-03\", days: {\n  \"2027-03-14\": (ticks: {\"water\": [], /* \"water\": */ \"sun\": []}, note: \"\\\"water\\\": again\"),\n  \"2027-03-15\": (ticks: {\"water\": []}),\n})";
+        parse::<MonthFile>(text.as_bytes(), Path::new("m.ron")).unwrap();
+        let err = refusal(
+            "(version: 1, month: \"2027-03\", days: {\"2027-03-14\": (ticks: {\"water\": [], /* \"water\": */ \"water\": []})})",
+        );
+        assert_eq!(err.position, Some((1, 88)), "{err}");
+    }
+}
