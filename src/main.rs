@@ -11,7 +11,7 @@ use aftercare::journal::paths::Paths;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = Paths::resolve(cli.journal.clone())
-        .map_err(CliError::Failure)
+        .map_err(CliError::from)
         .and_then(|paths| match cli.command {
             // A dumb terminal cannot draw a full screen: the plain-text status instead.
             None if std::env::var("TERM").is_ok_and(|term| term == "dumb") => {

@@ -427,22 +427,25 @@ enum ValueError {
     NotADate(String),
     #[error("{0:?} is not a score from 0 (none) to 4 (severe)")]
     NotAScore(String),
-    /// Refused by the domain's own parser (an implausible date, an unknown kind, a bad
-    /// duration), in its words.
-    #[error("{0}")]
-    Refused(String),
+    /// Refused by the plan's own parser (an unknown kind, a bad day range or duration), in
+    /// its words.
+    #[error(transparent)]
+    Refused(#[from] crate::domain::plan::ParseError),
+    /// A date before 2000, in the domain's words.
+    #[error(transparent)]
+    Implausible(#[from] crate::domain::text::ImplausibleDate),
 }
 
 fn kind(text: &str) -> Result<crate::domain::plan::ItemKind, ValueError> {
-    crate::domain::plan::edit::parse_kind(text).map_err(ValueError::Refused)
+    Ok(crate::domain::plan::edit::parse_kind(text)?)
 }
 
 fn days(text: &str) -> Result<crate::domain::plan::changes::Days, ValueError> {
-    crate::domain::plan::changes::Days::parse(text).map_err(ValueError::Refused)
+    Ok(crate::domain::plan::changes::Days::parse(text)?)
 }
 
 fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, ValueError> {
-    crate::domain::plan::changes::Hours::parse(text).map_err(ValueError::Refused)
+    Ok(crate::domain::plan::changes::Hours::parse(text)?)
 }
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
@@ -450,7 +453,7 @@ fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, ValueError> 
 fn parse_date(text: &str) -> Result<Date, ValueError> {
     let date = Date::strptime("%Y-%m-%d", text.trim())
         .map_err(|_| ValueError::NotADate(text.to_string()))?;
-    crate::domain::text::check_plausible(date).map_err(ValueError::Refused)?;
+    crate::domain::text::check_plausible(date)?;
     Ok(date)
 }
 

@@ -12,6 +12,7 @@ use clap::error::ErrorKind;
 use crate::domain::text::printable;
 use crate::journal::care::CareError;
 use crate::journal::error::FileError;
+use crate::journal::paths::PathsError;
 
 use super::Cli;
 
@@ -88,6 +89,13 @@ impl CliError {
 
 impl From<FileError> for CliError {
     fn from(err: FileError) -> Self {
+        CliError::Failure(err.to_string())
+    }
+}
+
+/// No home directory: nothing to read or write, a failure like a file's.
+impl From<PathsError> for CliError {
+    fn from(err: PathsError) -> Self {
         CliError::Failure(err.to_string())
     }
 }

@@ -66,8 +66,7 @@ pub fn run(
         Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
         Command::Remind(args) => {
-            let places =
-                crate::journal::paths::ReminderPaths::resolve().map_err(CliError::Failure)?;
+            let places = crate::journal::paths::ReminderPaths::resolve()?;
             let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
             if let Some(warning) = output.warning {
                 eprintln!("aftercare: {warning}");

@@ -532,8 +532,7 @@ impl App {
                 crate::domain::plan::changes::diff(builtin, &self.plan),
             ),
         };
-        let (what, plan) = plan_edit::apply_edit(&mut changes, builtin, edit)
-            .map_err(|reason| PlanChangeError::Refused(reason.to_string()))?;
+        let (what, plan) = plan_edit::apply_edit(&mut changes, builtin, edit)?;
         if let (Some(watch), Some(file)) = (&mut self.plan_file, &file) {
             plan_file::save_changes(watch.path(), file, &changes)?;
             watch.written();

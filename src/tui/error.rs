@@ -2,9 +2,10 @@
 //! the app cannot open (`TuiError`), in a form (`FormError`), or on the status line when a
 //! change to the plan is refused (`PlanChangeError`).
 
-use std::fmt::Display;
 use std::io;
 
+use crate::domain::plan::{ParseError, PlanError};
+use crate::domain::text::DateTimeError;
 use crate::journal::error::FileError;
 use crate::tui::NO_TERMINAL;
 
@@ -33,16 +34,13 @@ pub enum FormError {
     /// An added plan entry needs a label.
     #[error("Give it a label, e.g. Clinic balm")]
     NoLabel,
-    /// A field does not read (a date, a number of days, a kind of item): the reason.
-    #[error("{0}")]
-    Invalid(String),
-}
-
-impl FormError {
-    /// A field's reason, as the domain's parser gave it.
-    pub fn invalid(reason: impl Display) -> FormError {
-        FormError::Invalid(reason.to_string())
-    }
+    /// A plan field does not read (a number of days, a duration, a kind of item): the
+    /// domain parser's reason.
+    #[error(transparent)]
+    Value(#[from] ParseError),
+    /// The date and time do not read, or cannot be a treatment's: the reason.
+    #[error(transparent)]
+    DateTime(#[from] DateTimeError),
 }
 
 /// Why a change to the plan was not made (nothing changed).
@@ -52,6 +50,6 @@ pub enum PlanChangeError {
     #[error(transparent)]
     File(#[from] FileError),
     /// The change does not fit the whole plan: the reason.
-    #[error("{0}")]
-    Refused(String),
+    #[error(transparent)]
+    Refused(#[from] PlanError),
 }

@@ -437,11 +437,16 @@ impl fmt::Display for Month {
     }
 }
 
-impl std::str::FromStr for Month {
-    type Err = String;
+/// A month name that does not read (`2027-13`, `march`): months are written `2027-03`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0:?} is not a month like 2027-03")]
+pub struct NotAMonth(pub String);
 
-    fn from_str(text: &str) -> Result<Month, String> {
-        let bad = || format!("{text:?} is not a month like 2027-03");
+impl std::str::FromStr for Month {
+    type Err = NotAMonth;
+
+    fn from_str(text: &str) -> Result<Month, NotAMonth> {
+        let bad = || NotAMonth(text.to_string());
         let (year, month) = text.split_once('-').ok_or_else(bad)?;
         let year: i16 = year.parse().map_err(|_| bad())?;
         let month: i8 = month.parse().map_err(|_| bad())?;

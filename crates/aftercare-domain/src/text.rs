@@ -12,14 +12,12 @@ pub const DATE_TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
 /// (repeated when they go back) is refused with why and what to type instead: either
 /// neighbouring time, or the time with its UTC offset (`2027-11-07 01:30 -05:00`), which is
 /// also accepted here.
-pub fn parse_local_date_time(text: &str, now: &ZonedDateTime) -> Result<ZonedDateTime, String> {
+pub fn parse_local_date_time(
+    text: &str,
+    now: &ZonedDateTime,
+) -> Result<ZonedDateTime, DateTimeError> {
     let text = text.trim();
-    let invalid = || {
-        format!(
-            "\"{}\" is not a date and time like 2027-03-14 09:30",
-            printable(text)
-        )
-    };
+    let invalid = || DateTimeError::Invalid(printable(text).into_owned());
     let zone = now.time_zone().clone();
     let at = match text.rsplit_once(' ') {
         Some((civil, offset)) if offset.starts_with(['+', '-']) => {
@@ -45,7 +43,7 @@ pub fn parse_local_date_time(text: &str, now: &ZonedDateTime) -> Result<ZonedDat
             match ambiguous.offset() {
                 jiff::tz::AmbiguousOffset::Unambiguous { .. } => ambiguous
                     .compatible()
-                    .map_err(|err| format!("\"{text}\": {err}"))?,
+                    .map_err(|err| unresolved(text, &err))?,
                 jiff::tz::AmbiguousOffset::Gap { .. } => {
                     let earlier = show(ambiguous.clone().earlier());
                     let later = show(ambiguous.clone().later());
@@ -54,27 +52,27 @@ pub fn parse_local_date_time(text: &str, now: &ZonedDateTime) -> Result<ZonedDat
                     } else {
                         (later, earlier)
                     };
-                    return Err(format!(
-                        "{text} does not exist in {zone_name}: the clocks skipped that hour (daylight saving time); type {earlier} or {later}",
-                        zone_name = zone_name(now)
-                    ));
+                    return Err(DateTimeError::Skipped {
+                        text: text.to_string(),
+                        zone: zone_name(now),
+                        earlier,
+                        later,
+                    });
                 }
                 jiff::tz::AmbiguousOffset::Fold { before, after } => {
-                    return Err(format!(
-                        "{text} happened twice in {zone_name}: the clocks went back an hour (daylight saving time); type \"{text} {before}\" for the first time or \"{text} {after}\" for the second",
-                        zone_name = zone_name(now),
-                        before = offset_text(before),
-                        after = offset_text(after),
-                    ));
+                    return Err(DateTimeError::Repeated {
+                        text: text.to_string(),
+                        zone: zone_name(now),
+                        before: offset_text(before),
+                        after: offset_text(after),
+                    });
                 }
             }
         }
     };
     check_plausible(at.date())?;
     if at.timestamp() > now.timestamp() {
-        return Err(format!(
-            "{text} is in the future; record a treatment once it has happened"
-        ));
+        return Err(DateTimeError::Future(text.to_string()));
     }
     Ok(at)
 }
@@ -84,13 +82,54 @@ pub fn parse_local_date_time(text: &str, now: &ZonedDateTime) -> Result<ZonedDat
 pub const EARLIEST_DATE: jiff::civil::Date = jiff::civil::date(2000, 1, 1);
 
 /// Refuses a date before [`EARLIEST_DATE`], saying why.
-pub fn check_plausible(date: jiff::civil::Date) -> Result<(), String> {
+pub fn check_plausible(date: jiff::civil::Date) -> Result<(), ImplausibleDate> {
     if date < EARLIEST_DATE {
-        return Err(format!(
-            "{date} is before {EARLIEST_DATE}: aftercare keeps recent treatments and days; check the year"
-        ));
+        return Err(ImplausibleDate(date));
     }
     Ok(())
+}
+
+/// A date before [`EARLIEST_DATE`]: a slip of the keyboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+#[error(
+    "{0} is before {earliest}: aftercare keeps recent treatments and days; check the year",
+    earliest = EARLIEST_DATE
+)]
+pub struct ImplausibleDate(pub jiff::civil::Date);
+
+/// Why a typed date and time (see [`parse_local_date_time`]) was refused, with what to type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum DateTimeError {
+    /// Not in the format (the text, made printable).
+    #[error("\"{0}\" is not a date and time like 2027-03-14 09:30")]
+    Invalid(String),
+    /// The time zone could not place it (jiff's reason).
+    #[error("\"{text}\": {reason}")]
+    Unresolved { text: String, reason: String },
+    /// Skipped when the clocks went forward: the neighbouring times.
+    #[error(
+        "{text} does not exist in {zone}: the clocks skipped that hour (daylight saving time); type {earlier} or {later}"
+    )]
+    Skipped {
+        text: String,
+        zone: String,
+        earlier: String,
+        later: String,
+    },
+    /// Lived twice when the clocks went back: the two offsets that tell them apart.
+    #[error(
+        "{text} happened twice in {zone}: the clocks went back an hour (daylight saving time); type \"{text} {before}\" for the first time or \"{text} {after}\" for the second"
+    )]
+    Repeated {
+        text: String,
+        zone: String,
+        before: String,
+        after: String,
+    },
+    #[error(transparent)]
+    Implausible(#[from] ImplausibleDate),
+    #[error("{0} is in the future; record a treatment once it has happened")]
+    Future(String),
 }
 
 /// `text` cut to at most `max` characters, ending with "…" when cut.
@@ -101,6 +140,13 @@ pub fn shorten(text: &str, max: usize) -> String {
     let mut out: String = text.chars().take(max.saturating_sub(1)).collect();
     out.push('…');
     out
+}
+
+fn unresolved(text: &str, err: &jiff::Error) -> DateTimeError {
+    DateTimeError::Unresolved {
+        text: text.to_string(),
+        reason: err.to_string(),
+    }
 }
 
 fn zone_name(now: &ZonedDateTime) -> String {
@@ -151,7 +197,9 @@ mod tests {
     #[test]
     fn implausible_dates_are_refused_with_the_reason() {
         let now: ZonedDateTime = "2027-03-14T09:30:00[Europe/Paris]".parse().unwrap();
-        let err = parse_local_date_time("1970-01-01 00:00", &now).unwrap_err();
+        let err = parse_local_date_time("1970-01-01 00:00", &now)
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("before 2000-01-01"), "{err}");
         assert!(check_plausible(jiff::civil::date(1900, 1, 1)).is_err());
         assert!(check_plausible(jiff::civil::date(2027, 3, 14)).is_ok());
@@ -169,7 +217,9 @@ mod tests {
 
     #[test]
     fn a_time_skipped_by_dst_is_refused_with_what_to_type() {
-        let err = parse_local_date_time("2027-03-14 02:30", &now()).unwrap_err();
+        let err = parse_local_date_time("2027-03-14 02:30", &now())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("does not exist in America/New_York"), "{err}");
         assert!(
             err.contains("2027-03-14 01:30 or 2027-03-14 03:30"),
@@ -179,7 +229,9 @@ mod tests {
 
     #[test]
     fn a_time_repeated_by_dst_is_refused_and_its_offset_form_accepted() {
-        let err = parse_local_date_time("2027-11-07 01:30", &now()).unwrap_err();
+        let err = parse_local_date_time("2027-11-07 01:30", &now())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("happened twice"), "{err}");
         assert!(err.contains("\"2027-11-07 01:30 -04:00\""), "{err}");
         let first = parse_local_date_time("2027-11-07 01:30 -04:00", &now()).unwrap();

@@ -116,29 +116,42 @@ impl fmt::Display for Stamp {
     }
 }
 
-impl std::str::FromStr for Stamp {
-    type Err = String;
+/// Why a stored date-time (see [`Stamp`]) does not read: the text, and what it lacks.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum StampError {
+    /// Not a date-time jiff reads (its reason).
+    #[error("{text:?} is not a date-time like 2027-03-14T09:00:00+01:00 ({reason})")]
+    Invalid { text: String, reason: String },
+    #[error("{0:?} needs a UTC offset, like +01:00 or Z")]
+    NoOffset(String),
+    #[error("{0:?} needs a time of day, like 09:00:00")]
+    NoTime(String),
+}
 
-    fn from_str(text: &str) -> Result<Stamp, String> {
+impl std::str::FromStr for Stamp {
+    type Err = StampError;
+
+    fn from_str(text: &str) -> Result<Stamp, StampError> {
         Stamp::parse_written_form(text).map_or_else(|| Stamp::parse_any_form(text), Ok)
     }
 }
 
 impl Stamp {
     /// Any RFC 3339 / RFC 9557 form jiff reads, with a numeric offset.
-    fn parse_any_form(text: &str) -> Result<Stamp, String> {
-        let invalid = |err: jiff::Error| {
-            format!("{text:?} is not a date-time like 2027-03-14T09:00:00+01:00 ({err})")
+    fn parse_any_form(text: &str) -> Result<Stamp, StampError> {
+        let invalid = |err: jiff::Error| StampError::Invalid {
+            text: text.to_string(),
+            reason: err.to_string(),
         };
         let pieces = jiff::fmt::temporal::Pieces::parse(text).map_err(invalid)?;
         let offset = pieces
             .to_numeric_offset()
-            .ok_or_else(|| format!("{text:?} needs a UTC offset, like +01:00 or Z"))?;
+            .ok_or_else(|| StampError::NoOffset(text.to_string()))?;
         // One parse: the instant comes from the pieces (a journal holds tens of thousands
         // of stamps, and parsing each twice was a tenth of start-up).
         let time = pieces
             .time()
-            .ok_or_else(|| format!("{text:?} needs a time of day, like 09:00:00"))?;
+            .ok_or_else(|| StampError::NoTime(text.to_string()))?;
         let instant = offset
             .to_timestamp(pieces.date().to_datetime(time))
             .map_err(invalid)?;
@@ -283,7 +296,10 @@ mod tests {
 
     #[test]
     fn stamp_without_offset_is_refused() {
-        let err = "2027-03-14T09:05:00".parse::<Stamp>().unwrap_err();
+        let err = "2027-03-14T09:05:00"
+            .parse::<Stamp>()
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("2027-03-14T09:05:00"), "{err}");
     }
 

@@ -787,7 +787,9 @@ impl Journal {
             .into_owned();
         let month: Month = name
             .parse()
-            .map_err(|err: String| FileError::new(&copy.path, None, err))?;
+            .map_err(|err: aftercare_domain::model::NotAMonth| {
+                FileError::new(&copy.path, None, err.to_string())
+            })?;
         let (theirs, _) = store::read::<MonthFile>(&copy.path)?;
         let theirs = theirs.unwrap_or_else(|| MonthFile::empty(month));
         if theirs.month != month {

@@ -9,6 +9,17 @@ use std::path::PathBuf;
 /// The environment variable that moves the journal, for people who sync or back it up.
 pub const JOURNAL_ENV: &str = "AFTERCARE_JOURNAL";
 
+/// Why the default places cannot be found: without a home directory there is none.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum PathsError {
+    /// For the journal and plan; `--journal` still gives the journal a place.
+    #[error("cannot find your home directory; set HOME or pass --journal DIR")]
+    NoHome,
+    /// For reminders' settings and state (see [`ReminderPaths`]).
+    #[error("cannot find your home directory; set HOME")]
+    NoHomeForReminders,
+}
+
 /// The file names the app reads and writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paths {
@@ -22,9 +33,8 @@ pub struct Paths {
 
 impl Paths {
     /// `--journal` wins over `AFTERCARE_JOURNAL`, which wins over the platform default.
-    pub fn resolve(journal_flag: Option<PathBuf>) -> Result<Paths, String> {
-        let dirs = directories::ProjectDirs::from("", "", "aftercare")
-            .ok_or("cannot find your home directory; set HOME or pass --journal DIR")?;
+    pub fn resolve(journal_flag: Option<PathBuf>) -> Result<Paths, PathsError> {
+        let dirs = directories::ProjectDirs::from("", "", "aftercare").ok_or(PathsError::NoHome)?;
         let journal_dir = journal_flag
             .or_else(|| {
                 std::env::var_os(JOURNAL_ENV)
@@ -62,8 +72,8 @@ pub struct ReminderPaths {
 
 impl ReminderPaths {
     /// The platform's places, honouring `XDG_CONFIG_HOME` and `XDG_STATE_HOME`.
-    pub fn resolve() -> Result<ReminderPaths, String> {
-        let missing = "cannot find your home directory; set HOME";
+    pub fn resolve() -> Result<ReminderPaths, PathsError> {
+        let missing = PathsError::NoHomeForReminders;
         let dirs = directories::ProjectDirs::from("", "", "aftercare").ok_or(missing)?;
         let base = directories::BaseDirs::new().ok_or(missing)?;
         Ok(ReminderPaths {

@@ -65,8 +65,7 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
             (
                 "reset",
                 crate::domain::plan::changes::apply(builtin, &changes)
-                    .map(|plan| ("Back to the built-in plan".to_string(), plan))
-                    .map_err(|err| err.message),
+                    .map(|plan| ("Back to the built-in plan".to_string(), plan)),
             )
         }
         PlanCommand::Diff | PlanCommand::Edit => unreachable!("handled in plan::run"),

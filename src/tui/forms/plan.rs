@@ -203,15 +203,15 @@ impl PlanForm {
                         id: String::new(),
                         label,
                         hint: String::new(),
-                        hours: Hours::parse(when).map_err(FormError::invalid)?,
+                        hours: Hours::parse(when)?,
                     }));
                 }
                 Ok(PlanEdit::AddItem(OwnItem {
                     id: String::new(),
                     label,
                     hint: String::new(),
-                    kind: parse_kind(self.value("kind")).map_err(FormError::invalid)?,
-                    days: Days::parse(when).map_err(FormError::invalid)?,
+                    kind: parse_kind(self.value("kind"))?,
+                    days: Days::parse(when)?,
                 }))
             }
         }

@@ -79,7 +79,7 @@ impl TreatmentForm {
 
     /// The treatment the form describes, or why it cannot be recorded.
     pub fn to_treatment(&self, now: &ZonedDateTime) -> Result<Treatment, FormError> {
-        let at = parse_local_date_time(self.when.text(), now).map_err(FormError::invalid)?;
+        let at = parse_local_date_time(self.when.text(), now)?;
         Ok(Treatment::new(
             Stamp::of(&at),
             self.area.text().trim(),
@@ -120,11 +120,13 @@ mod tests {
         assert!(
             parse_local_date_time("2027-03-14 10:00", &now())
                 .unwrap_err()
+                .to_string()
                 .contains("future")
         );
         assert!(
             parse_local_date_time("14/03/2027", &now())
                 .unwrap_err()
+                .to_string()
                 .contains("like 2027-03-14 09:30")
         );
         assert!(parse_local_date_time("2027-02-30 09:00", &now()).is_err());

@@ -11,7 +11,8 @@ use std::fmt;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::plan::{
-    CarePlan, DayRange, DayWindow, Item, ItemKind, Origin, PlanError, Restriction, Yours,
+    CarePlan, DayRange, DayWindow, Item, ItemKind, Origin, ParseError, PlanError, Restriction,
+    Yours,
 };
 
 /// The version of a changes file. Version 1 files are whole plans (read as "replace").
@@ -142,8 +143,8 @@ pub struct Days(pub DayRange);
 
 impl Days {
     /// `"0-7"`, `"3-"` (from day 3 on), `"5"` (day 5 only); `–` and `..` work too.
-    pub fn parse(text: &str) -> Result<Days, String> {
-        let bad = || format!("{text:?} is not a day range like 0-7 (or 3- for no end)");
+    pub fn parse(text: &str) -> Result<Days, ParseError> {
+        let bad = || ParseError::Days(text.to_string());
         let text = text.trim();
         let number = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
         let split = ["..", "–", "-"].iter().find_map(|sep| text.split_once(sep));
@@ -217,9 +218,9 @@ pub struct Hours(pub u32);
 
 impl Hours {
     /// `48`, `48h`, `5d` (120 h), `2w` (336 h).
-    pub fn parse(text: &str) -> Result<Hours, String> {
+    pub fn parse(text: &str) -> Result<Hours, ParseError> {
         let text = text.trim();
-        let bad = || format!("{text:?} is not a duration like 48, 48h, 5d or 2w");
+        let bad = || ParseError::Hours(text.to_string());
         let (number, unit) = match text.char_indices().find(|(_, c)| !c.is_ascii_digit()) {
             Some((at, _)) => (&text[..at], text[at..].trim()),
             None => (text, "h"),

@@ -8,17 +8,15 @@
 use crate::plan::changes::{
     Days, EntryChange, Hours, NEXT_SESSION, OwnItem, OwnRestriction, PlanChanges, apply,
 };
-use crate::plan::{CarePlan, ItemKind, PlanError, check_id};
+use crate::plan::{CarePlan, ItemKind, ParseError, PlanError, check_id};
 
 /// The fields `plan set` takes, for help texts and error messages.
 pub const FIELDS: &str = "label, hint, days, target, minutes, sessions, hours, kind, off, on";
 
 /// Reads an item kind as typed: `check`, `count=N`, `timer=MIN×N` (or `MINxN`), `avoid`.
-pub fn parse_kind(text: &str) -> Result<ItemKind, String> {
+pub fn parse_kind(text: &str) -> Result<ItemKind, ParseError> {
     let text = text.trim().to_ascii_lowercase();
-    let bad = || {
-        format!("{text:?} is not a kind: check, count=N, timer=MIN×N (e.g. timer=10×2) or avoid")
-    };
+    let bad = || ParseError::Kind(text.clone());
     let number = |s: &str| s.trim().parse::<u32>().map_err(|_| bad());
     let (name, value) = text.split_once('=').unwrap_or((&text, ""));
     match name {
@@ -56,14 +54,21 @@ pub fn derive_id(label: &str) -> String {
 
 /// `plan set ID FIELD=VALUE…` (and `off`, `on`). Returns the plan in force afterwards;
 /// on an error `changes` may be half-changed: the caller drops it and saves nothing.
+///
+/// Every error of an edit is a [`PlanError`] whose message names the command line's own
+/// words (ids and `FIELD=VALUE`), not positions in a file.
 pub fn set(
     changes: &mut PlanChanges,
     builtin: &CarePlan,
     id: &str,
     assignments: &[String],
-) -> Result<CarePlan, String> {
+) -> Result<CarePlan, PlanError> {
     if assignments.is_empty() {
-        return Err(format!("say what to change: {id} FIELD=VALUE ({FIELDS})"));
+        return Err(PlanError::at(
+            id,
+            "",
+            format!("say what to change: {id} FIELD=VALUE ({FIELDS})"),
+        ));
     }
     let own_item = changes
         .items
@@ -86,24 +91,24 @@ pub fn set(
         }
     }
     normalise(changes, builtin);
-    check(changes, builtin)
+    apply(builtin, changes)
 }
 
 /// `FIELD=VALUE`, or the bare words `off` and `on`.
-fn split_assignment(text: &str) -> Result<(String, String), String> {
+fn split_assignment(text: &str) -> Result<(String, String), PlanError> {
     match text.split_once('=') {
         Some((field, value)) => Ok((field.trim().to_ascii_lowercase(), value.trim().to_string())),
         None if ["off", "on"].contains(&text.trim().to_ascii_lowercase().as_str()) => {
             Ok((text.trim().to_ascii_lowercase(), String::new()))
         }
-        None => Err(format!(
+        None => Err(PlanError::new(format!(
             "{text:?} is not FIELD=VALUE (fields: {FIELDS}); e.g. hours=48h, days=0-7, target=10"
-        )),
+        ))),
     }
 }
 
 /// The built-in entry's id as the built-in plan spells it.
-fn builtin_key(builtin: &CarePlan, id: &str) -> Result<String, String> {
+fn builtin_key(builtin: &CarePlan, id: &str) -> Result<String, PlanError> {
     if id.eq_ignore_ascii_case(NEXT_SESSION) {
         return Ok(NEXT_SESSION.to_string());
     }
@@ -118,20 +123,24 @@ fn builtin_key(builtin: &CarePlan, id: &str) -> Result<String, String> {
                 .map(|i| i.id.as_str())
                 .chain(builtin.restrictions.iter().map(|r| r.id.as_str()))
                 .collect();
-            format!(
-                "no entry {id:?} in your plan; ids: {}, {NEXT_SESSION}, and your own (see `aftercare plan`)",
-                ids.join(", ")
+            PlanError::at(
+                id,
+                "id",
+                format!(
+                    "no entry {id:?} in your plan; ids: {}, {NEXT_SESSION}, and your own (see `aftercare plan`)",
+                    ids.join(", ")
+                ),
             )
         })
 }
 
-fn number(field: &str, value: &str) -> Result<u32, String> {
+fn number(field: &str, value: &str) -> Result<u32, PlanError> {
     value
         .parse()
-        .map_err(|_| format!("{field}={value}: {field} takes a whole number"))
+        .map_err(|_| PlanError::new(format!("{field}={value}: {field} takes a whole number")))
 }
 
-fn set_change(change: &mut EntryChange, field: &str, value: &str) -> Result<(), String> {
+fn set_change(change: &mut EntryChange, field: &str, value: &str) -> Result<(), PlanError> {
     match field {
         "off" => change.off = true,
         "on" => change.off = false,
@@ -148,8 +157,14 @@ fn set_change(change: &mut EntryChange, field: &str, value: &str) -> Result<(), 
     Ok(())
 }
 
-fn set_own_item(item: &mut OwnItem, field: &str, value: &str) -> Result<(), String> {
-    let wrong = |what: &str| Err(format!("{} is {what}: it has no {field}", item.id));
+fn set_own_item(item: &mut OwnItem, field: &str, value: &str) -> Result<(), PlanError> {
+    let wrong = |what: &str| {
+        Err(PlanError::at(
+            &item.id,
+            field,
+            format!("{} is {what}: it has no {field}", item.id),
+        ))
+    };
     match (field, &mut item.kind) {
         ("label", _) => item.label = non_empty(field, value)?,
         ("hint", _) => item.hint = value.to_string(),
@@ -164,9 +179,13 @@ fn set_own_item(item: &mut OwnItem, field: &str, value: &str) -> Result<(), Stri
         ("minutes" | "sessions", _) => return wrong("not a timed item"),
         ("hours", _) => return wrong("a daily item (days=0-7)"),
         ("off" | "on", _) => {
-            return Err(format!(
-                "{} is your own item: `aftercare plan reset {}` removes it",
-                item.id, item.id
+            return Err(PlanError::at(
+                &item.id,
+                field,
+                format!(
+                    "{} is your own item: `aftercare plan reset {}` removes it",
+                    item.id, item.id
+                ),
             ));
         }
         _ => return Err(unknown_field(field)),
@@ -174,40 +193,47 @@ fn set_own_item(item: &mut OwnItem, field: &str, value: &str) -> Result<(), Stri
     Ok(())
 }
 
-fn set_own_restriction(r: &mut OwnRestriction, field: &str, value: &str) -> Result<(), String> {
+fn set_own_restriction(r: &mut OwnRestriction, field: &str, value: &str) -> Result<(), PlanError> {
     match field {
         "label" => r.label = non_empty(field, value)?,
         "hint" => r.hint = value.to_string(),
         "hours" => r.hours = Hours::parse(value)?,
         "off" | "on" => {
-            return Err(format!(
-                "{} is your own restriction: `aftercare plan reset {}` removes it",
-                r.id, r.id
+            return Err(PlanError::at(
+                &r.id,
+                field,
+                format!(
+                    "{} is your own restriction: `aftercare plan reset {}` removes it",
+                    r.id, r.id
+                ),
             ));
         }
-        _ if !unknown_field(field).is_empty() => return Err(unknown_field(field)),
+        _ if !is_field(field) => return Err(unknown_field(field)),
         _ => {
-            return Err(format!(
-                "{} is a restriction: it has hours, not {field}",
-                r.id
+            return Err(PlanError::at(
+                &r.id,
+                field,
+                format!("{} is a restriction: it has hours, not {field}", r.id),
             ));
         }
     }
     Ok(())
 }
 
-fn non_empty(field: &str, value: &str) -> Result<String, String> {
+fn non_empty(field: &str, value: &str) -> Result<String, PlanError> {
     if value.trim().is_empty() {
-        return Err(format!("{field} cannot be empty"));
+        return Err(PlanError::new(format!("{field} cannot be empty")));
     }
     Ok(value.trim().to_string())
 }
 
-fn unknown_field(field: &str) -> String {
-    if FIELDS.split(", ").any(|known| known == field) {
-        return String::new();
-    }
-    format!("no field {field:?}; fields: {FIELDS}")
+/// True for a field `plan set` takes (on some entry).
+fn is_field(field: &str) -> bool {
+    FIELDS.split(", ").any(|known| known == field)
+}
+
+fn unknown_field(field: &str) -> PlanError {
+    PlanError::new(format!("no field {field:?}; fields: {FIELDS}"))
 }
 
 /// Drops what equals the built-in value, so the file keeps only real changes.
@@ -269,26 +295,20 @@ fn normalise(changes: &mut PlanChanges, builtin: &CarePlan) {
     changes.changes.retain(|_, change| !change.is_empty());
 }
 
-/// The plan in force after an edit, or why the edit makes it invalid (in words, not
-/// positions: the command line names its own arguments).
-fn check(changes: &PlanChanges, builtin: &CarePlan) -> Result<CarePlan, String> {
-    apply(builtin, changes).map_err(|err: PlanError| err.message)
-}
-
 /// `plan add LABEL --kind … --days …`: an item of the patient's own. Returns its id and
 /// the plan in force.
 pub fn add_item(
     changes: &mut PlanChanges,
     builtin: &CarePlan,
     item: OwnItem,
-) -> Result<(String, CarePlan), String> {
+) -> Result<(String, CarePlan), PlanError> {
     let id = checked_new_id(changes, builtin, &item.id, &item.label)?;
     changes.removed.remove(&id);
     changes.items.push(OwnItem {
         id: id.clone(),
         ..item
     });
-    Ok((id, check(changes, builtin)?))
+    Ok((id, apply(builtin, changes)?))
 }
 
 /// `plan add-restriction LABEL --hours …`: a restriction of the patient's own.
@@ -296,14 +316,14 @@ pub fn add_restriction(
     changes: &mut PlanChanges,
     builtin: &CarePlan,
     restriction: OwnRestriction,
-) -> Result<(String, CarePlan), String> {
+) -> Result<(String, CarePlan), PlanError> {
     let id = checked_new_id(changes, builtin, &restriction.id, &restriction.label)?;
     changes.removed.remove(&id);
     changes.restrictions.push(OwnRestriction {
         id: id.clone(),
         ..restriction
     });
-    Ok((id, check(changes, builtin)?))
+    Ok((id, apply(builtin, changes)?))
 }
 
 /// The id given, or one derived from the label; refused if taken.
@@ -312,16 +332,19 @@ fn checked_new_id(
     builtin: &CarePlan,
     id: &str,
     label: &str,
-) -> Result<String, String> {
+) -> Result<String, PlanError> {
     if label.trim().is_empty() {
-        return Err("the label cannot be empty".into());
+        return Err(PlanError::at(id, "label", "the label cannot be empty"));
     }
     let id = if id.is_empty() {
         derive_id(label)
     } else {
         id.to_string()
     };
-    check_id(&id).map_err(|err| format!("{}; give one with --id", err.message))?;
+    check_id(&id).map_err(|mut err| {
+        err.message.push_str("; give one with --id");
+        err
+    })?;
     let taken = builtin.item(&id).is_some()
         || builtin.restriction(&id).is_some()
         || id.eq_ignore_ascii_case(NEXT_SESSION)
@@ -331,8 +354,12 @@ fn checked_new_id(
             .iter()
             .any(|r| r.id.eq_ignore_ascii_case(&id));
     if taken {
-        return Err(format!(
-            "the id {id:?} is taken; change that entry with `aftercare plan set {id} …`, or give another id with --id"
+        return Err(PlanError::at(
+            &id,
+            "id",
+            format!(
+                "the id {id:?} is taken; change that entry with `aftercare plan set {id} …`, or give another id with --id"
+            ),
         ));
     }
     Ok(id)
@@ -345,7 +372,7 @@ pub fn reset(
     changes: &mut PlanChanges,
     builtin: &CarePlan,
     id: &str,
-) -> Result<(String, CarePlan), String> {
+) -> Result<(String, CarePlan), PlanError> {
     let what = if let Some(at) = changes
         .items
         .iter()
@@ -372,7 +399,7 @@ pub fn reset(
             None => format!("{key} already follows the built-in plan"),
         }
     };
-    Ok((what, check(changes, builtin)?))
+    Ok((what, apply(builtin, changes)?))
 }
 
 /// `plan reset --all`: back to the built-in plan. Own items' labels stay under `removed`.
@@ -402,7 +429,7 @@ pub fn apply_edit(
     changes: &mut PlanChanges,
     builtin: &CarePlan,
     edit: &PlanEdit,
-) -> Result<(String, CarePlan), String> {
+) -> Result<(String, CarePlan), PlanError> {
     match edit {
         PlanEdit::Set { id, assignments } => {
             let plan = set(changes, builtin, id, assignments)?;
@@ -495,10 +522,13 @@ mod tests {
             "makeup",
             &assignments(&["target=3"]),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(err.contains("restriction"), "{err}");
         let mut changes = PlanChanges::default();
-        let err = set(&mut changes, &builtin, "water", &assignments(&["target=0"])).unwrap_err();
+        let err = set(&mut changes, &builtin, "water", &assignments(&["target=0"]))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("at least 1"), "{err}");
     }
 }

@@ -270,9 +270,9 @@ struct RawItem {
 }
 
 impl TryFrom<RawItem> for Item {
-    type Error = String;
+    type Error = PlanError;
 
-    fn try_from(raw: RawItem) -> Result<Item, String> {
+    fn try_from(raw: RawItem) -> Result<Item, PlanError> {
         Ok(Item {
             origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
             id: raw.id,
@@ -294,9 +294,13 @@ fn origin_of(
     origin: Option<Origin>,
     tip: Option<u8>,
     default: bool,
-) -> Result<Origin, String> {
+) -> Result<Origin, PlanError> {
     match (origin, tip) {
-        (Some(_), Some(_)) => Err(format!("{id}: give `origin` or `tip`, not both")),
+        (Some(_), Some(_)) => Err(PlanError::at(
+            id,
+            "origin",
+            format!("{id}: give `origin` or `tip`, not both"),
+        )),
         (Some(origin), None) => Ok(origin),
         (None, Some(tip)) if default => Ok(Origin::Default {
             tip,
@@ -411,9 +415,9 @@ struct RawRestriction {
 }
 
 impl TryFrom<RawRestriction> for Restriction {
-    type Error = String;
+    type Error = PlanError;
 
-    fn try_from(raw: RawRestriction) -> Result<Restriction, String> {
+    fn try_from(raw: RawRestriction) -> Result<Restriction, PlanError> {
         Ok(Restriction {
             origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
             id: raw.id,
@@ -464,7 +468,8 @@ impl fmt::Display for PlanSource {
 
 /// What is wrong with a plan, and which entry and field it is about, so that the file's
 /// reader can point at the line and column where that entry is written.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{message}")]
 pub struct PlanError {
     pub id: Option<String>,
     pub field: Option<String>,
@@ -489,10 +494,22 @@ impl PlanError {
     }
 }
 
-impl fmt::Display for PlanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+impl From<ParseError> for PlanError {
+    fn from(err: ParseError) -> PlanError {
+        PlanError::new(err.to_string())
     }
+}
+
+/// A value of the plan as the patient types it (`--kind`, `days=`, `hours=`) that does not
+/// read: what was typed, and what it should look like.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ParseError {
+    #[error("{0:?} is not a kind: check, count=N, timer=MIN×N (e.g. timer=10×2) or avoid")]
+    Kind(String),
+    #[error("{0:?} is not a day range like 0-7 (or 3- for no end)")]
+    Days(String),
+    #[error("{0:?} is not a duration like 48, 48h, 5d or 2w")]
+    Hours(String),
 }
 
 /// The largest numbers a plan accepts: beyond them a value is a slip of the keyboard
