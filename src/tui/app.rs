@@ -518,7 +518,26 @@ impl App {
 
     /// The plan with `edit` made, saved to the plan file if there is one, and what it did
     /// in a few words.
+    ///
+    /// The file is read, changed and saved under its lock: a `plan set` from the shell
+    /// meanwhile is kept, the edit applied on top of it.
     fn save_plan_change(&mut self, edit: &PlanEdit) -> Result<(String, CarePlan), PlanChangeError> {
+        match self
+            .plan_file
+            .as_ref()
+            .map(|watch| watch.path().to_path_buf())
+        {
+            Some(path) => {
+                crate::journal::update_locked(&path, || self.save_plan_change_locked(edit))
+            }
+            None => self.save_plan_change_locked(edit),
+        }
+    }
+
+    fn save_plan_change_locked(
+        &mut self,
+        edit: &PlanEdit,
+    ) -> Result<(String, CarePlan), PlanChangeError> {
         use crate::journal::plan_file;
         let builtin = crate::journal::builtin_plan();
         let (file, mut changes) = match &self.plan_file {

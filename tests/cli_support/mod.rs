@@ -113,8 +113,12 @@ pub fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         let path = entry.expect("dir entry").path();
         if path.is_dir() {
             files.extend(snapshot(&path));
-        } else if path.file_name().is_some_and(|name| name == ".lock") {
-            // The lock names the running process: it is not journal data.
+        } else if path.file_name().is_some_and(|name| {
+            let name = name.to_string_lossy();
+            name == ".lock" || (name.starts_with('.') && name.ends_with(".lock"))
+        }) {
+            // A lock (the journal's, or one beside a file) names the running process: it
+            // is not journal data.
             continue;
         } else {
             let bytes = std::fs::read(&path).expect("readable");

@@ -10,6 +10,7 @@ pub mod merge;
 pub mod model;
 pub mod operation;
 pub mod plan;
+pub mod plan_rebase;
 pub mod recovery;
 pub mod reminders;
 pub mod schedule;

@@ -22,6 +22,7 @@ pub mod paths;
 pub mod plan_file;
 pub mod safe_file;
 mod store;
+pub mod test_seam;
 mod tidy;
 pub mod timer_file;
 mod undo;
@@ -41,7 +42,7 @@ pub use backup::{
 };
 pub use format::plan::builtin as builtin_plan;
 pub use format::{Versioned, parse, pretty_config};
-pub use lock::{JournalLock, LOCK_FILE};
+pub use lock::{JournalLock, LOCK_FILE, update_locked};
 pub use store::{Fingerprint, Layout, MAX_FILE_BYTES, create_private_dir, read, write};
 
 use aftercare_domain::merge::Merge as _;

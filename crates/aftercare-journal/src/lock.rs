@@ -44,23 +44,49 @@ impl JournalLock {
                 "the journal folder is gone (deleted, or a disk unmounted?); your changes are kept in memory and saved when it is back",
             ));
         }
-        let path = dir.join(LOCK_FILE);
-        let io_err = |err: std::io::Error| FileError::io(&path, &err);
+        JournalLock::acquire_file(dir, &dir.join(LOCK_FILE), "this journal", wait)
+    }
+
+    /// The lock of one file aftercare keeps outside the journal (the plan file, the
+    /// reminder settings, the timers): the sidecar `.NAME.lock` beside it, so that it never
+    /// waits on the journal's lock even when both live in one folder. Creates the file's
+    /// folder (owner-only) if needed.
+    pub fn beside(file: &Path, wait: Duration) -> Result<JournalLock, FileError> {
+        let dir = match file.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        crate::store::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
+        let name = file
+            .file_name()
+            .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+        JournalLock::acquire_file(file, &dir.join(format!(".{name}.lock")), "this file", wait)
+    }
+
+    /// Takes the lock on the sidecar at `path`; a "busy" error names `guarded`, `what` it is.
+    fn acquire_file(
+        guarded: &Path,
+        path: &Path,
+        what: &str,
+        wait: Duration,
+    ) -> Result<JournalLock, FileError> {
+        let io_err = |err: std::io::Error| FileError::io(path, &err);
         let deadline = Instant::now() + wait;
         loop {
-            let mut file = open_lock_file(&path)?;
+            let mut file = open_lock_file(path)?;
             loop {
                 match file.try_lock() {
                     Ok(()) => break,
                     Err(std::fs::TryLockError::WouldBlock) if Instant::now() < deadline => {
+                        crate::test_seam::announce("lock-wait");
                         std::thread::sleep(RETRY_EVERY);
                     }
                     Err(std::fs::TryLockError::WouldBlock) => {
                         return Err(FileError::new(
-                            dir,
+                            guarded,
                             None,
                             format!(
-                                "this journal is busy in another aftercare ({}) for longer than {} s; nothing was changed",
+                                "{what} is busy in another aftercare ({}) for longer than {} s; nothing was changed",
                                 holder(&mut file),
                                 wait.as_secs_f32()
                             ),
@@ -69,7 +95,7 @@ impl JournalLock {
                     Err(std::fs::TryLockError::Error(err)) => return Err(io_err(err)),
                 }
             }
-            if !is_at_path(&file, &path).map_err(io_err)? {
+            if !is_at_path(&file, path).map_err(io_err)? {
                 // Replaced or deleted while we waited: this lock guards nothing. Try the
                 // file that is there now (or create it).
                 continue;
@@ -85,6 +111,18 @@ impl JournalLock {
             return Ok(JournalLock { _file: file });
         }
     }
+}
+
+/// The one read-modify-write discipline for a file aftercare keeps outside the journal:
+/// takes the lock beside `file` (waiting as a change to the journal does), runs `change`
+/// — which reads the file as it is now, decides, and writes it — and unlocks. Two
+/// commands changing the file at once then each change what the other saved.
+pub fn update_locked<T, E: From<FileError>>(
+    file: &Path,
+    change: impl FnOnce() -> Result<T, E>,
+) -> Result<T, E> {
+    let _lock = JournalLock::beside(file, crate::COMMAND_LOCK_WAIT)?;
+    change()
 }
 
 /// Opens (creating owner-only) the lock file without following a symlink, and refuses

@@ -64,7 +64,9 @@ pub fn effective(builtin: &CarePlan, file: PlanFile, path: &Path) -> (CarePlan, 
 /// Opened as every journal file is (no symlink followed, no FIFO, capped: see
 /// `safe_file`); a BOM or bytes that are not UTF-8 are refused where they are.
 pub fn read(path: &Path, builtin: &CarePlan) -> Result<PlanFile, FileError> {
-    match read_text(path)? {
+    let text = read_text(path)?;
+    crate::test_seam::pause("plan-read");
+    match text {
         Some(text) => parse(&text, path, builtin),
         None => Ok(PlanFile::Absent),
     }

@@ -13,8 +13,14 @@ use crate::journal::plan_file;
 use super::text::{change_rows, hours_text, item_numbers, read_changes};
 use crate::cli::{CliError, PlanCommand, aligned_rows};
 
-/// Runs one changing subcommand of `plan`.
+/// Runs one changing subcommand of `plan`: read, changed and saved under the plan file's
+/// lock, so that a change saved meanwhile by another command or the app is changed too,
+/// never written over.
 pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError> {
+    crate::journal::update_locked(path, || change(command, path))
+}
+
+fn change(command: &PlanCommand, path: &Path) -> Result<String, CliError> {
     let builtin = crate::journal::builtin_plan();
     let (file, mut changes) = read_changes(path, builtin)?;
     let (name, result) = match command {

@@ -73,8 +73,9 @@ fn edit_loop(
         let text = strip_errors(&edited);
         match plan_file::parse(&text, path, builtin) {
             Ok(file) => {
-                plan_file::write_private(path, &text)?;
-                return Ok(saved_message(path, builtin, file));
+                return crate::journal::update_locked(path, || {
+                    save_edit(path, builtin, original, &text, &file)
+                });
             }
             Err(err) => {
                 offered = with_error_on_top(&text, &err);
@@ -82,6 +83,63 @@ fn edit_loop(
             }
         }
     }
+}
+
+/// Saves the editor's result under the plan file's lock. A file as it was when the editor
+/// opened gets the editor's text as written (comments and all); a file changed meanwhile
+/// (`plan set`, the app) gets only what the editor changed, applied on top of it — or,
+/// when the editor changed an entry that was also changed meanwhile, nothing: the edit is
+/// kept beside the file and the command says so in one line.
+fn save_edit(
+    path: &Path,
+    builtin: &CarePlan,
+    original: Option<&str>,
+    text: &str,
+    edited: &PlanFile,
+) -> Result<String, CliError> {
+    let now = crate::journal::safe_file::read_capped(path, plan_file::MAX_PLAN_BYTES)?
+        .map(|(bytes, _)| String::from_utf8_lossy(&bytes).into_owned());
+    if now.as_deref() == original {
+        plan_file::write_private(path, text)?;
+        return Ok(saved_message(path, builtin, edited.clone()));
+    }
+    let base = match original {
+        Some(original) => plan_file::parse(original, path, builtin)
+            .map_or_else(|_| PlanChanges::default(), |file| file.changes(builtin)),
+        None => PlanChanges::default(),
+    };
+    let current = plan_file::read(path, builtin)?;
+    let merged = crate::domain::plan_rebase::rebase(
+        &base,
+        &edited.changes(builtin),
+        &current.changes(builtin),
+    )
+    .map_err(|ids| refuse(path, text, &format!("it changed {} too", ids.join(", "))))
+    .and_then(|merged| {
+        crate::domain::plan::changes::apply(builtin, &merged)
+            .map(|_| merged)
+            .map_err(|err| refuse(path, text, &err.message))
+    })?;
+    plan_file::save_changes(path, &current, &merged)?;
+    let merged_file = PlanFile::Changes(merged);
+    Ok(format!(
+        "The plan file was changed while your editor was open: your edits were applied on top of that change.\n{}",
+        saved_message(path, builtin, merged_file)
+    ))
+}
+
+/// The edit refused: kept in `care-plan.your-edit.ron` beside the file, and one line saying
+/// why and where it is.
+fn refuse(path: &Path, text: &str, why: &str) -> CliError {
+    let kept = path.with_extension("your-edit.ron");
+    let kept_note = match plan_file::write_private(&kept, text) {
+        Ok(()) => format!("your edit is kept in {}", kept.display()),
+        Err(err) => format!("your edit could not be kept ({err})"),
+    };
+    CliError::Failure(format!(
+        "{} was changed while your editor was open and {why}; nothing was saved, {kept_note} — run `aftercare plan edit` again",
+        path.display()
+    ))
 }
 
 /// Runs the patient's editor on `file` and waits for it. `$VISUAL` and `$EDITOR` may hold

@@ -40,8 +40,13 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
     }
 }
 
-/// Creates the changes file (empty, with its comments); never over an existing file.
+/// Creates the changes file (empty, with its comments); never over an existing file
+/// (looked for under the plan file's lock, so never over one being saved).
 fn init(path: &Path) -> Result<String, CliError> {
+    crate::journal::update_locked(path, || init_locked(path))
+}
+
+fn init_locked(path: &Path) -> Result<String, CliError> {
     // `symlink_metadata`: a link there (even one to nothing) is something, never written through.
     if path.symlink_metadata().is_ok() {
         return Err(FileError::new(

@@ -326,7 +326,13 @@ fn show_settings(places: &ReminderPaths) -> Result<Output, CliError> {
     })
 }
 
+/// `--set`: read, changed and saved under the settings file's lock, so that two at once
+/// each keep the other's change.
 fn set(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
+    crate::journal::update_locked(&places.settings, || set_locked(pairs, places))
+}
+
+fn set_locked(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
     let usage = |message: String| CliError::usage(&["remind"], message);
     let mut settings = Settings::load(&places.settings)?;
     let mut text = String::new();

@@ -116,7 +116,9 @@ impl journal::Versioned for SettingsFile {
 impl Settings {
     /// The settings in `path`, or the defaults when it does not exist.
     pub fn load(path: &Path) -> Result<Settings, FileError> {
-        let Some(file) = journal::read::<SettingsFile>(path)?.0 else {
+        let read = journal::read::<SettingsFile>(path)?.0;
+        journal::test_seam::pause("settings-read");
+        let Some(file) = read else {
             return Ok(Settings::default());
         };
         let mut settings = Settings::default();

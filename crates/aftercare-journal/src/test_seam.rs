@@ -1,0 +1,46 @@
+//! A test seam that makes a race certain without sleeps: a test sets
+//! `AFTERCARE_TEST_SEAM_DIR` to a folder of its own and, for one process,
+//! `AFTERCARE_TEST_PAUSE` to a point's name. That process stops at the point (having read
+//! the file it is about to change) until the test lets it go, and every process says there
+//! when it waits for a lock, so the test knows the second writer really waits.
+//!
+//! Unset (always, outside tests) every call here is one environment lookup and nothing else.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// The folder where the points reached are announced and the test lets a process go.
+pub const SEAM_DIR: &str = "AFTERCARE_TEST_SEAM_DIR";
+/// The point at which this process pauses.
+pub const PAUSE: &str = "AFTERCARE_TEST_PAUSE";
+
+/// A paused process goes on by itself after this long, so a broken test never hangs.
+const PAUSE_AT_MOST: Duration = Duration::from_secs(30);
+
+fn seam_dir() -> Option<PathBuf> {
+    std::env::var_os(SEAM_DIR)
+        .filter(|d| !d.is_empty())
+        .map(PathBuf::from)
+}
+
+/// At `point`: when `AFTERCARE_TEST_PAUSE` names it, creates `<seam>/<point>.reached` and
+/// waits until the test creates `<seam>/<point>.go`.
+pub fn pause(point: &str) {
+    let Some(dir) = seam_dir() else { return };
+    if std::env::var_os(PAUSE).is_none_or(|p| p != point) {
+        return;
+    }
+    let _ = std::fs::write(dir.join(format!("{point}.reached")), "");
+    let go = dir.join(format!("{point}.go"));
+    let until = Instant::now() + PAUSE_AT_MOST;
+    while !go.exists() && Instant::now() < until {
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Says this process reached `point` (`<seam>/<point>.<pid>`), pausing nowhere.
+pub fn announce(point: &str) {
+    if let Some(dir) = seam_dir() {
+        let _ = std::fs::write(dir.join(format!("{point}.{}", std::process::id())), "");
+    }
+}
