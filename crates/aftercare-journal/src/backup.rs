@@ -62,7 +62,7 @@ fn read(path: &Path) -> io::Result<Option<Vec<u8>>> {
 /// backup, and as `today`'s daily backup unless one exists; drops dailies older than
 /// [`DAYS`].
 pub fn keep(backups: &Path, file: &Path, previous: &[u8], today: Date) -> io::Result<()> {
-    if !backups.is_dir() {
+    if super::folder::open_own(backups)?.is_none() {
         // Not recursive: if the journal folder itself vanished, this must fail, not rebuild it.
         use std::os::unix::fs::DirBuilderExt as _;
         fs::DirBuilder::new().mode(0o700).create(backups)?;

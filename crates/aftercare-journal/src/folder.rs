@@ -66,3 +66,28 @@ impl FolderId {
         ))
     }
 }
+
+/// Opens a folder aftercare writes in and prunes (`backups/`) without following a symlink
+/// (`O_DIRECTORY | O_NOFOLLOW`): a link there could send health data into, and deletions
+/// into, someone else's folder. `Ok(None)` when nothing is there; an error that says what
+/// is there instead when it is a link or not a folder.
+pub fn open_own(dir: &Path) -> std::io::Result<Option<std::fs::File>> {
+    use std::os::unix::fs::OpenOptionsExt as _;
+    let opened = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_DIRECTORY | libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(dir);
+    match opened {
+        Ok(folder) => Ok(Some(folder)),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(err) if matches!(err.raw_os_error(), Some(libc::ELOOP | libc::ENOTDIR)) => {
+            let is_link = std::fs::symlink_metadata(dir).is_ok_and(|m| m.file_type().is_symlink());
+            Err(std::io::Error::other(if is_link {
+                "is a symbolic link; aftercare keeps no backups through it and deletes nothing there (make it a real folder)"
+            } else {
+                "is not a folder; aftercare keeps no backups until it is one"
+            }))
+        }
+        Err(err) => Err(err),
+    }
+}

@@ -267,8 +267,19 @@ impl Journal {
     /// are each listed once for both jobs, `backups/` for the temporaries only.
     fn tidy_locked(&mut self) -> Result<(), FileError> {
         let copies = self.conflict_copies(Remove)?;
+        // Housekeeping never blocks a save: a `backups/` that cannot be swept (a link, not
+        // a folder, unreadable) is a warning, and the change goes on.
         let backups = self.layout.backups_dir();
-        tidy::list(&backups, Remove, None).map_err(io_error(&backups))?;
+        let swept = folder::open_own(&backups).and_then(|found| match found {
+            Some(_) => tidy::list(&backups, Remove, None).map(drop),
+            None => Ok(()),
+        });
+        if let Err(err) = swept {
+            self.notices.push(format!(
+                "{}; your changes are saved",
+                FileError::io(&backups, &err)
+            ));
+        }
         // Remembers the folders as they are after the sweep and the merge.
         self.merge_copies(copies)?;
         self.tidy_pending = false;

@@ -362,7 +362,18 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
 /// Atomic, so a full disk or a crash never leaves half a report where an old one was.
 /// Owner-only whatever the umask (it is health data), and a symlink at `output` is
 /// replaced by the report, never followed: its target keeps its content and its mode.
+/// Only a regular file (or nothing) is ever replaced: a FIFO, socket or device there
+/// (`--output /dev/stdout`, a named pipe a script reads) is refused before anything is
+/// written, never renamed over.
 fn open_output(output: &std::path::Path) -> std::io::Result<crate::journal::atomic::Prepared> {
+    match std::fs::symlink_metadata(output) {
+        Ok(meta) if !meta.is_file() && !meta.file_type().is_symlink() => {
+            return Err(std::io::Error::other(
+                "is not a regular file (a pipe, a device or a folder); an export is written only to a regular file or to stdout (leave out --output); nothing was written",
+            ));
+        }
+        _ => {}
+    }
     crate::journal::atomic::Prepared::beside(output)
 }
 
