@@ -153,3 +153,48 @@ fn a_change_made_elsewhere_meanwhile_is_left_as_it_is() {
     // Dropped from the list: the next undo goes further back (the treatment).
     assert!(sandbox.ok(&["undo"]).contains("new treatment"));
 }
+
+/// Issue 28 case 8: with the state folder full, `undo` cannot write its log: it fails in
+/// one line and changes nothing — the note stays, and once there is space the same undo
+/// works (no false "changed elsewhere").
+#[test]
+fn undo_that_cannot_write_its_log_changes_nothing() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "keep me"]);
+    let state = sandbox.home.path().join(".local/state/aftercare");
+    assert!(state.join("undo.ron").exists(), "the log is where expected");
+    let before = snapshot(&sandbox.journal_dir().join("days"));
+
+    let mut command = sandbox.command_in("UTC", &["undo"]);
+    command.env(aftercare::journal::test_seam::FULL_DIR, &state);
+    let run = cli_support::run_command(command);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(run.stderr.lines().count(), 1, "one line: {}", run.stderr);
+    assert!(run.stderr.contains("undo.ron"), "{}", run.stderr);
+    assert_eq!(
+        snapshot(&sandbox.journal_dir().join("days")),
+        before,
+        "the note is not erased"
+    );
+
+    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+    assert!(!days(&sandbox).contains("keep me\""), "{}", days(&sandbox));
+}
+
+/// The other order: the log is written but the journal cannot be: the undo is put back in
+/// the log, so the same `undo` works once there is space.
+#[test]
+fn undo_that_cannot_write_the_journal_stays_undoable() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "keep me"]);
+    let before = snapshot(&sandbox.journal_dir().join("days"));
+    let mut command = sandbox.command_in("UTC", &["undo"]);
+    command.env(
+        aftercare::journal::test_seam::FULL_DIR,
+        sandbox.journal_dir().join("days"),
+    );
+    let run = cli_support::run_command(command);
+    assert_eq!(run.code, 1, "{}", run.stdout);
+    assert_eq!(snapshot(&sandbox.journal_dir().join("days")), before);
+    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+}

@@ -46,9 +46,18 @@ pub(super) fn run(paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> 
         Some(journal.day(date).map_or(0, |d| d.count(&item)))
     };
     let before = count(&mut journal);
-    let result = journal.undo(&done, Stamp::of(&now))?;
+    // All or nothing: the log is written first (a full state folder stops the undo before
+    // the journal is touched), and put back if the journal then cannot be changed.
     log.forget_last(&paths.journal_dir);
     log.save()?;
+    let result = match journal.undo(&done, Stamp::of(&now)) {
+        Ok(result) => result,
+        Err(err) => {
+            log.record(&paths.journal_dir, [done.clone()]);
+            let _ = log.save();
+            return Err(err.into());
+        }
+    };
     match result {
         Ok(_) => {
             let after = count(&mut journal);

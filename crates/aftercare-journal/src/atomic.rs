@@ -101,6 +101,7 @@ impl Drop for Prepared {
 
 /// A new temporary file in `dir` with a name no other program makes.
 fn create_temporary(dir: &Path) -> io::Result<(PathBuf, fs::File)> {
+    super::test_seam::check_space(dir)?;
     for attempt in 0u32.. {
         let path = dir.join(format!(
             "{PREFIX}{}-{:016x}{SUFFIX}",

@@ -4,6 +4,9 @@
 //! the file it is about to change) until the test lets it go, and every process says there
 //! when it waits for a lock, so the test knows the second writer really waits.
 //!
+//! A test can also make one folder full (`AFTERCARE_TEST_FULL_DIR`): every save into it
+//! then fails as on a full disk, to prove a command that cannot finish changes nothing.
+//!
 //! Unset (always, outside tests) every call here is one environment lookup and nothing else.
 
 use std::path::PathBuf;
@@ -13,6 +16,8 @@ use std::time::{Duration, Instant};
 pub const SEAM_DIR: &str = "AFTERCARE_TEST_SEAM_DIR";
 /// The point at which this process pauses.
 pub const PAUSE: &str = "AFTERCARE_TEST_PAUSE";
+/// A folder this process finds full: every save into it fails as on a full disk.
+pub const FULL_DIR: &str = "AFTERCARE_TEST_FULL_DIR";
 
 /// A paused process goes on by itself after this long, so a broken test never hangs.
 const PAUSE_AT_MOST: Duration = Duration::from_secs(30);
@@ -42,5 +47,23 @@ pub fn pause(point: &str) {
 pub fn announce(point: &str) {
     if let Some(dir) = seam_dir() {
         let _ = std::fs::write(dir.join(format!("{point}.{}", std::process::id())), "");
+    }
+}
+
+/// Fails as a full disk does (`ENOSPC`) when `AFTERCARE_TEST_FULL_DIR` names `dir`.
+pub fn check_space(dir: &std::path::Path) -> std::io::Result<()> {
+    let full = std::env::var_os(FULL_DIR).filter(|d| !d.is_empty());
+    match full {
+        Some(full) if same_folder(std::path::Path::new(&full), dir) => {
+            Err(std::io::Error::from_raw_os_error(libc::ENOSPC))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => a == b,
     }
 }
