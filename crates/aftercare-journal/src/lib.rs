@@ -392,21 +392,7 @@ impl Journal {
         let path = self.layout.month(month);
         let (file, fingerprint) = store::read::<MonthFile>(&path)?;
         let file = file.unwrap_or_else(|| MonthFile::empty(month));
-        if file.month != month {
-            return Err(FileError::new(
-                &path,
-                position_in_file(&path, &format!("\"{}\"", file.month)),
-                format!("says it holds {} but is named for {month}", file.month),
-            ));
-        }
-        if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
-            return Err(FileError::new(
-                &path,
-                position_in_file(&path, &format!("\"{stray}\"")),
-                format!("holds {stray}, which is not in {month}"),
-            ));
-        }
-        Ok((file, fingerprint))
+        Ok((only_month(file, month, &path)?, fingerprint))
     }
 
     /// The entry of a day whose month has been loaded (see [`Journal::load_month`]).
@@ -803,14 +789,13 @@ impl Journal {
                 FileError::new(&copy.path, None, err.to_string())
             })?;
         let (theirs, _) = store::read::<MonthFile>(&copy.path)?;
-        let theirs = theirs.unwrap_or_else(|| MonthFile::empty(month));
-        if theirs.month != month {
-            return Err(FileError::new(
-                &copy.path,
-                None,
-                format!("says it holds {} but is a copy of {month}", theirs.month),
-            ));
-        }
+        // A copy holding another month's day is refused before anything is merged: merged,
+        // it would make the month file one the journal refuses to read.
+        let theirs = only_month(
+            theirs.unwrap_or_else(|| MonthFile::empty(month)),
+            month,
+            &copy.path,
+        )?;
         let (ours, _) = self.read_month(month)?;
         let mut merged = ours.clone();
         merged.merge(&theirs);
@@ -885,6 +870,29 @@ impl Days for Journal {
 }
 
 /// `treatments`: the stem of `treatments.ron`, for its conflict copies.
+/// `file` if it holds `month` and only days of it; else where in `path` it does not.
+fn only_month(
+    file: MonthFile,
+    month: Month,
+    path: &std::path::Path,
+) -> Result<MonthFile, FileError> {
+    if file.month != month {
+        return Err(FileError::new(
+            path,
+            position_in_file(path, &format!("\"{}\"", file.month)),
+            format!("says it holds {} but is named for {month}", file.month),
+        ));
+    }
+    if let Some(stray) = file.days.keys().find(|date| !month.contains(**date)) {
+        return Err(FileError::new(
+            path,
+            position_in_file(path, &format!("\"{stray}\"")),
+            format!("holds {stray}, which is not in {month}"),
+        ));
+    }
+    Ok(file)
+}
+
 fn is_treatments_stem(stem: &str) -> bool {
     stem == "treatments"
 }

@@ -1,5 +1,5 @@
-//! Issue 28 case 10: housekeeping never blocks a save, and never reaches outside the
-//! journal. A `backups/` that is not a folder (it cannot be listed) costs a warning, not
+//! Issue 28 cases 9 and 10: housekeeping never blocks a save, never reaches outside the
+//! journal, and never merges a sync copy into the wrong month. A `backups/` that is not a folder (it cannot be listed) costs a warning, not
 //! the change; a `backups/` that is a symlink is never followed: nothing is written into
 //! the folder it points to, and nothing there is deleted.
 
@@ -71,4 +71,35 @@ fn a_symlinked_backups_folder_is_never_written_or_pruned_through() {
             .file_type()
             .is_symlink()
     );
+}
+
+/// Issue 28 case 9: a sync conflict copy of January holding a day of February is refused
+/// and left as it is: January's file is untouched and the journal still opens.
+#[test]
+fn a_conflict_copy_holding_a_day_of_another_month_is_refused_not_merged() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["treatment", "add", "--at", "2020-01-01 09:00"]);
+    sandbox.ok(&["note", "--date", "2020-01-02", "mine"]);
+    let january = sandbox.month_file("2020-01");
+    let text = std::fs::read_to_string(&january).unwrap();
+    let copy = sandbox
+        .journal_dir()
+        .join("days/2020-01.sync-conflict-20200105-101010-ABCDEFG.ron");
+    std::fs::write(&copy, text.replace("2020-01-02", "2020-02-03")).unwrap();
+
+    let run = sandbox.run(&["note", "--date", "2020-01-04", "also mine"]);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("2020-02-03") && run.stderr.contains("left as it is"),
+        "one line says why: {}",
+        run.stderr
+    );
+    assert!(copy.exists(), "the copy is left for the patient");
+    let after = std::fs::read_to_string(&january).unwrap();
+    assert!(
+        !after.contains("2020-02"),
+        "nothing of February merged: {after}"
+    );
+    let status = sandbox.run(&["export", "--format", "csv"]);
+    assert_eq!(status.code, 0, "the journal still reads: {}", status.stderr);
 }
