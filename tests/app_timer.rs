@@ -233,3 +233,56 @@ fn timers_start_on_today_only() {
         "Timers run on today only: Home goes back to today"
     );
 }
+
+/// Ice sessions logged on 2027-03-14, as a fresh reader of the journal sees them.
+fn ice_on_disk(journal: &TempDir) -> u32 {
+    let date = jiff::civil::date(2027, 3, 14);
+    let mut read =
+        aftercare::journal::Journal::open(aftercare::journal::Layout::new(journal.path())).unwrap();
+    read.load_month(aftercare::journal::Month::of(date))
+        .unwrap();
+    read.day(date).map_or(0, |d| d.count("ice"))
+}
+
+/// Issue 28 case 7: a second window that picks up the first one's timer does not log its
+/// session a second time.
+#[test]
+fn two_windows_seeing_one_timer_log_its_session_once() {
+    let (journal, state) = (common::journal_dir(), common::journal_dir());
+    let (mut first, first_clock) = open(&journal, &state, NOW);
+    start_ice(&mut first);
+    let (mut second, second_clock) =
+        open(&journal, &state, "2027-03-14T10:01:00+01:00[Europe/Paris]");
+    assert!(second.timer().is_some(), "the second window shows it");
+    first_clock.advance(Duration::from_secs(12 * 60));
+    first.update(Action::Tick);
+    second_clock.advance(Duration::from_secs(12 * 60));
+    second.update(Action::Tick);
+    assert_eq!(ice_on_disk(&journal), 1, "one session, logged once");
+    assert!(!places(state.path()).timer().exists());
+}
+
+/// Issue 28 case 7: each window's timer is its own record: the first window's end does not
+/// take the second's, whose session is logged when the app opens after it ended.
+#[test]
+fn one_windows_end_never_removes_another_windows_timer() {
+    let (journal, state) = (common::journal_dir(), common::journal_dir());
+    let (mut first, first_clock) = open(&journal, &state, NOW);
+    let (mut second, second_clock) = open(&journal, &state, NOW);
+    start_ice(&mut first);
+    second_clock.advance(Duration::from_secs(5 * 60));
+    second.update(Action::Tick);
+    start_ice(&mut second);
+    // The second window is closed while its timer runs: it is kept on disk.
+    drop(second);
+    first_clock.advance(Duration::from_secs(12 * 60));
+    first.update(Action::Tick);
+    assert_eq!(ice_on_disk(&journal), 1, "the first session");
+    drop(first);
+    // Opened after the second timer ended: its session is logged, once.
+    let (reopened, _clock) = open(&journal, &state, "2027-03-14T10:30:00+01:00[Europe/Paris]");
+    assert!(reopened.timer().is_none());
+    assert_eq!(ice_on_disk(&journal), 2, "the second session too");
+    let (_again, _clock) = open(&journal, &state, "2027-03-14T10:31:00+01:00[Europe/Paris]");
+    assert_eq!(ice_on_disk(&journal), 2, "and not again");
+}

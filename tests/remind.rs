@@ -267,7 +267,7 @@ fn a_stored_timer_ending_is_told_once() {
         started: "2027-03-14T10:00:00+01:00".parse().unwrap(),
         ends: "2027-03-14T10:12:00+01:00".parse().unwrap(),
     };
-    timer_file::save(&setup.places.timer(), &timer).unwrap();
+    timer_file::add(&setup.places.timer(), &timer).unwrap();
     clock.set("2027-03-14T10:11:00[Europe/Paris]");
     assert_eq!(setup.lines(&clock, &[]), "");
     clock.set("2027-03-14T10:12:30[Europe/Paris]");
@@ -278,6 +278,30 @@ fn a_stored_timer_ending_is_told_once() {
     assert_eq!(setup.summaries(), ["Ice pack in a soft cloth"]);
     clock.set("2027-03-14T10:20:00[Europe/Paris]");
     assert_eq!(setup.lines(&clock, &[]), "");
+}
+
+/// Issue 28 case 7: two windows' timers are two records, and each end is told once.
+#[test]
+fn two_windows_timers_are_each_told_once() {
+    let (mut setup, clock) = treated();
+    setup.lines(&clock, &["--set", "restrictions=off"]);
+    for (started, ends) in [("10:00", "10:12"), ("10:05", "10:17")] {
+        let timer = RunningTimer {
+            version: 1,
+            item_id: "ice".into(),
+            label: "Ice pack in a soft cloth".into(),
+            started: format!("2027-03-14T{started}:00+01:00").parse().unwrap(),
+            ends: format!("2027-03-14T{ends}:00+01:00").parse().unwrap(),
+        };
+        timer_file::add(&setup.places.timer(), &timer).unwrap();
+    }
+    clock.set("2027-03-14T10:12:30[Europe/Paris]");
+    let first = setup.lines(&clock, &[]);
+    assert_eq!(first.lines().count(), 1, "{first}");
+    clock.set("2027-03-14T10:17:30[Europe/Paris]");
+    let second = setup.lines(&clock, &[]);
+    assert_eq!(second.lines().count(), 1, "the second timer too: {second}");
+    assert_eq!(setup.lines(&clock, &[]), "", "and each only once");
 }
 
 #[test]

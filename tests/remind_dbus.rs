@@ -322,7 +322,7 @@ fn the_open_app_rings_and_notifies_when_its_timer_ends() {
         ends: stamp(now + SignedDuration::from_secs(5)),
     };
     let home = sandbox.home.path();
-    aftercare::journal::timer_file::save(&home.join(".local/state/aftercare/timer.ron"), &timer)
+    aftercare::journal::timer_file::add(&home.join(".local/state/aftercare/timer.ron"), &timer)
         .unwrap();
 
     let socket = format!("aftercare-bell-{}", std::process::id());

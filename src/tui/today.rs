@@ -207,7 +207,7 @@ impl TodayView {
             effects.push(Effect::info(format!(
                 "{label}: timer cancelled, nothing logged"
             )));
-            self.forget_stored_timer(effects);
+            self.forget_stored_timer(timer.stored_id.as_deref(), effects);
             return;
         }
         match self.selected_item(cx) {
@@ -239,6 +239,7 @@ impl TodayView {
                     ends: cx.monotonic + length,
                     length,
                     stored,
+                    stored_id: None,
                 };
                 if let Err(err) = self.timers.start(timer) {
                     effects.push(Effect::error(format!(
@@ -253,39 +254,47 @@ impl TodayView {
     }
 
     fn finish_timer_if_due(&mut self, cx: &mut Context<'_>, effects: &mut Vec<Effect>) {
-        let Some((timer, stored_state)) = self.timers.take_ended(cx.monotonic, cx.now) else {
+        let Some(ended) = self.timers.take_ended(cx.monotonic, cx.now) else {
             return;
         };
+        let timer = &ended.timer;
+        let label = cx
+            .plan
+            .item(&timer.item_id)
+            .map_or("", |i| i.label.as_str());
+        if !ended.ours {
+            effects.push(Effect::info(format!(
+                "{label}: session done; another aftercare window already logged it"
+            )));
+            return;
+        }
         // If the wall clock went back past midnight meanwhile, the session is filed today,
         // never on a day that is now in the future.
         let date = timer.date.min(cx.today());
+        let label = label.to_string();
         match log_session(cx, &timer.item_id, date) {
             Ok((count, target)) => {
-                let label = cx
-                    .plan
-                    .item(&timer.item_id)
-                    .map_or("", |i| i.label.as_str());
                 effects.push(Effect::info(format!(
                     "{label}: session done and logged ({count}/{target})"
                 )));
             }
             Err(err) => effects.push(Effect::error(err.to_string())),
         }
-        if let Err(err) = stored_state {
+        if let Err(err) = ended.stored_state {
             effects.push(Effect::error(format!(
                 "Session logged, but the timer's state was not updated: {err}"
             )));
         }
     }
 
-    /// Keeps running timers in `places` from now on, and picks up the one a previous run
-    /// left: still running (it goes on, by the time left on the wall clock), or ended
-    /// while the app was closed (the session is logged on the day it was started).
+    /// Keeps running timers in `places` from now on, and picks up those stored there:
+    /// one ended while no window ran it is logged on the day it was started (by the one
+    /// window that claims it), and the latest still running goes on, by the time left on
+    /// the wall clock. Another window's running timer stays that window's record.
     pub fn keep_timers(&mut self, cx: &mut Context<'_>, places: ReminderPaths) -> Vec<Effect> {
         let mut effects = Vec::new();
         let stored = match self.timers.keep_in(places) {
-            Ok(Some(stored)) => stored,
-            Ok(None) => return effects,
+            Ok(stored) => stored,
             Err(err) => {
                 effects.push(Effect::error(format!(
                     "The stored timer could not be read: {err}"
@@ -294,33 +303,27 @@ impl TodayView {
             }
         };
         let now = cx.now.timestamp();
-        let date = stored.started.date().min(cx.today());
-        if stored.ended_at(now) {
-            match log_session(cx, &stored.item_id, date) {
-                Ok((count, target)) => {
-                    effects.push(Effect::info(format!(
-                        "{}: the session ended while closed, logged ({count}/{target})",
-                        stored.label
-                    )));
-                }
-                Err(err) => {
-                    effects.push(Effect::error(format!(
-                        "The timer that ended while closed was not logged: {err}"
-                    )));
-                    return effects;
-                }
-            }
-            self.forget_stored_timer(&mut effects);
-            return effects;
+        let (ended, running): (Vec<_>, Vec<_>) =
+            stored.into_iter().partition(|s| s.timer.ended_at(now));
+        for stored in ended {
+            self.log_ended_while_closed(cx, stored, &mut effects);
         }
-        let left = stored.ends.instant.duration_since(now);
-        let length = stored.ends.instant.duration_since(stored.started.instant);
+        let Some(stored) = running.into_iter().max_by_key(|s| s.timer.started.instant) else {
+            return effects;
+        };
+        let date = stored.timer.started.date().min(cx.today());
+        let left = stored.timer.ends.instant.duration_since(now);
+        let length = stored
+            .timer
+            .ends
+            .instant
+            .duration_since(stored.timer.started.instant);
         let (Ok(left), Ok(length)) = (Duration::try_from(left), Duration::try_from(length)) else {
             return effects;
         };
         effects.push(Effect::info(format!(
             "{}: timer still running ({} left)",
-            stored.label,
+            stored.timer.label,
             clock_face(left)
         )));
         self.timers
@@ -328,8 +331,38 @@ impl TodayView {
         effects
     }
 
-    fn forget_stored_timer(&self, effects: &mut Vec<Effect>) {
-        if let Err(err) = self.timers.forget_stored() {
+    /// A stored timer that ended while no window ran it: logged if this window is the one
+    /// that takes it off the disk, so it is logged once however many windows open.
+    fn log_ended_while_closed(
+        &mut self,
+        cx: &mut Context<'_>,
+        stored: crate::journal::timer_file::StoredTimer,
+        effects: &mut Vec<Effect>,
+    ) {
+        match self.timers.claim(Some(&stored.id)) {
+            Ok(true) => {}
+            Ok(false) => return,
+            Err(err) => {
+                effects.push(Effect::error(format!(
+                    "The timer that ended while closed was not logged: {err}"
+                )));
+                return;
+            }
+        }
+        let date = stored.timer.started.date().min(cx.today());
+        match log_session(cx, &stored.timer.item_id, date) {
+            Ok((count, target)) => effects.push(Effect::info(format!(
+                "{}: the session ended while closed, logged ({count}/{target})",
+                stored.timer.label
+            ))),
+            Err(err) => effects.push(Effect::error(format!(
+                "The timer that ended while closed was not logged: {err}"
+            ))),
+        }
+    }
+
+    fn forget_stored_timer(&self, id: Option<&str>, effects: &mut Vec<Effect>) {
+        if let Err(err) = self.timers.claim(id) {
             effects.push(Effect::error(format!(
                 "The stored timer could not be removed: {err}"
             )));

@@ -54,9 +54,9 @@ impl UndoLog {
     /// Locks and reads the log at `path` (creating its owner-only folder). A missing log
     /// is an empty one.
     pub fn open(path: &Path) -> Result<UndoLog, FileError> {
-        let dir = path.parent().unwrap_or(Path::new("."));
-        store::create_private_dir(dir).map_err(|err| FileError::io(dir, &err))?;
-        let lock = JournalLock::acquire(dir, super::COMMAND_LOCK_WAIT)?;
+        // The lock beside the log, as every file outside the journal has (see
+        // `lock::update_locked`); held until the log is dropped.
+        let lock = JournalLock::beside(path, super::COMMAND_LOCK_WAIT)?;
         // Read as the journal is: no symlink followed, no FIFO, capped (see `safe_file`).
         let text = super::safe_file::read_capped(path, super::MAX_FILE_BYTES)?
             .map(|(bytes, _)| String::from_utf8_lossy(&bytes).into_owned());

@@ -104,10 +104,10 @@ fn deliver(
 ) -> Result<Output, CliError> {
     let settings = Settings::load(&places.settings)?;
     let (plan, _source, mut journal) = super::open(paths, Access::Read)?;
-    let timer = if settings.timers {
+    let timers = if settings.timers {
         timer_file::load(&places.timer())?
     } else {
-        None
+        Vec::new()
     };
     // Take the lock before reading "now" and the delivered list: a second run waits,
     // then sees what this one delivered.
@@ -148,8 +148,10 @@ fn deliver(
             }));
         }
     }
-    if let Some(timer) = &timer {
-        sources.push(Box::new(TimerEnded { timer }));
+    for stored in &timers {
+        sources.push(Box::new(TimerEnded {
+            timer: &stored.timer,
+        }));
     }
     if let (Some(at), Some(treatment)) = (settings.evening, journal.treatment_for(today))
         && crate::domain::recovery::day_number(treatment, today).is_some()

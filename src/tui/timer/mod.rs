@@ -29,6 +29,19 @@ pub struct Timer {
     /// Its wall-clock start and end, as kept on disk for a reopened app and for
     /// `aftercare remind`.
     pub stored: RunningTimer,
+    /// Its record's identity on disk (`None` while not stored).
+    pub stored_id: Option<String>,
+}
+
+/// A timer taken off because it is over.
+#[derive(Debug)]
+pub struct Ended {
+    pub timer: Timer,
+    /// Whether this window logs its session: false when another window (or this app
+    /// reopened) already took it off the disk and logged it.
+    pub ours: bool,
+    /// Whether the stored state followed.
+    pub stored_state: Result<(), FileError>,
 }
 
 /// The running timer, if any, and what outlives it: where it is kept while the app is
@@ -73,35 +86,52 @@ impl Timers {
         self.places.is_some()
     }
 
-    /// Keeps running timers in `places` from now on; returns the timer a previous run
-    /// left there, if any.
-    pub fn keep_in(&mut self, places: ReminderPaths) -> Result<Option<RunningTimer>, FileError> {
+    /// Keeps running timers in `places` from now on; returns the timers stored there (a
+    /// previous run's, or another window's).
+    pub fn keep_in(
+        &mut self,
+        places: ReminderPaths,
+    ) -> Result<Vec<crate::journal::timer_file::StoredTimer>, FileError> {
         let stored = store::load(&places);
         self.places = Some(places);
         stored
     }
 
     /// Runs `stored` from now: it ends `left` from `monotonic`.
-    pub fn resume(&mut self, stored: RunningTimer, date: Date, ends: Instant, length: Duration) {
+    pub fn resume(
+        &mut self,
+        stored: crate::journal::timer_file::StoredTimer,
+        date: Date,
+        ends: Instant,
+        length: Duration,
+    ) {
         self.running = Some(Timer {
-            item_id: stored.item_id.clone(),
+            item_id: stored.timer.item_id.clone(),
             date,
             ends,
             length,
-            stored,
+            stored: stored.timer,
+            stored_id: Some(stored.id),
         });
     }
 
     /// Starts `timer` and keeps it on disk. If it cannot be kept, it still runs, for as
     /// long as the app is open, and the error says why.
-    pub fn start(&mut self, timer: Timer) -> Result<(), FileError> {
+    pub fn start(&mut self, mut timer: Timer) -> Result<(), FileError> {
         let kept = match &self.places {
-            Some(places) => store::store(places, &timer.stored),
-            None => Ok(()),
+            Some(places) => store::store(places, &timer.stored).map(Some),
+            None => Ok(None),
         };
-        if kept.is_err() {
-            self.places = None;
-        }
+        let kept = match kept {
+            Ok(id) => {
+                timer.stored_id = id;
+                Ok(())
+            }
+            Err(err) => {
+                self.places = None;
+                Err(err)
+            }
+        };
         self.running = Some(timer);
         kept
     }
@@ -121,29 +151,27 @@ impl Timers {
     }
 
     /// The running timer if it is over at `monotonic`: taken off, its end told (see
-    /// [`store::ended`]) and counted, and the stored copy forgotten. The result says
-    /// whether the stored state followed.
-    pub fn take_ended(
-        &mut self,
-        monotonic: Instant,
-        now: &ZonedDateTime,
-    ) -> Option<(Timer, Result<(), FileError>)> {
+    /// [`store::ended`]) and counted, and its record claimed on disk (see [`Ended`]).
+    pub fn take_ended(&mut self, monotonic: Instant, now: &ZonedDateTime) -> Option<Ended> {
         let timer = self.running.take_if(|t| t.ends <= monotonic)?;
         let (alert, told) = store::ended(self.places.as_ref(), &timer.stored, now);
         self.ended += 1;
         self.alert = Some(alert);
-        let forgot = match &self.places {
-            Some(places) => store::forget(places),
-            None => Ok(()),
-        };
-        Some((timer, told.and(forgot)))
+        let claimed = self.claim(timer.stored_id.as_deref());
+        // A claim that fails to be written still logs: better told twice than lost.
+        let ours = *claimed.as_ref().unwrap_or(&true);
+        Some(Ended {
+            timer,
+            ours,
+            stored_state: told.and(claimed.map(drop)),
+        })
     }
 
-    /// Forgets the stored timer (it was cancelled, or its session is logged).
-    pub fn forget_stored(&self) -> Result<(), FileError> {
-        match &self.places {
-            Some(places) => store::forget(places),
-            None => Ok(()),
+    /// Takes the record `id` off the disk (see [`store::claim`]); true without one.
+    pub fn claim(&self, id: Option<&str>) -> Result<bool, FileError> {
+        match (&self.places, id) {
+            (Some(places), Some(id)) => store::claim(places, id),
+            _ => Ok(true),
         }
     }
 }

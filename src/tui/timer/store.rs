@@ -18,18 +18,19 @@ pub struct TimerAlert {
     pub notify: bool,
 }
 
-/// Keeps `timer` on disk.
-pub fn store(places: &ReminderPaths, timer: &RunningTimer) -> Result<(), FileError> {
-    timer_file::save(&places.timer(), timer)
+/// Keeps `timer` on disk as a record of its own; returns its identity.
+pub fn store(places: &ReminderPaths, timer: &RunningTimer) -> Result<String, FileError> {
+    timer_file::add(&places.timer(), timer)
 }
 
-/// Forgets the stored timer.
-pub fn forget(places: &ReminderPaths) -> Result<(), FileError> {
-    timer_file::clear(&places.timer())
+/// Takes the stored timer `id` off the disk: true when this window took it (and so logs
+/// its session), false when another window or run already had.
+pub fn claim(places: &ReminderPaths, id: &str) -> Result<bool, FileError> {
+    timer_file::claim(&places.timer(), id)
 }
 
-/// The stored timer, if any.
-pub fn load(places: &ReminderPaths) -> Result<Option<RunningTimer>, FileError> {
+/// Every stored timer.
+pub fn load(places: &ReminderPaths) -> Result<Vec<timer_file::StoredTimer>, FileError> {
     timer_file::load(&places.timer())
 }
 
