@@ -194,6 +194,7 @@ impl Status {
         text.push('\n');
         if self.items.is_empty() {
             text.push_str("No care items today: the plan's daily care is over.\n");
+            text.push_str("Sunscreen (tip 3): keep using it daily outdoors.\n");
         } else {
             let _ = writeln!(
                 text,

@@ -20,10 +20,6 @@ use crate::recovery::day_number_between;
 /// What the urgent message asks for, first words of its text.
 pub const CALL_CLINIC: &str = "Call your clinic or dermatologist today";
 
-/// From this day after the treatment on, pain that is still marked is not the usual
-/// course: it should ease after the first two days.
-const PAIN_EASES_AFTER_DAY: u32 = 2;
-
 /// How many days a log stays current: a sign logged the day before yesterday still
 /// speaks; older ones gave way to the patient's later logs or are stale.
 const CURRENT_DAYS: u32 = 2;
@@ -51,7 +47,7 @@ impl fmt::Display for Level {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Alert {
     pub level: Level,
-    /// What was logged that raised it, in a few words: "Pus, yellow crusts or oozing (day 1)".
+    /// What was logged that raised it, in a few words: "Pus or yellow crusts (day 1)".
     pub reason: String,
     /// The whole message, as the patient reads it.
     pub text: String,
@@ -125,8 +121,9 @@ pub fn alerts(plan: &CarePlan, logged: &[Logged<'_>], today: u32) -> Vec<Alert> 
 }
 
 /// Why one day's log calls for the clinic, without saying when: each warning sign ticked
-/// (flagged `true`: it was noted), then each severe score, then pain still marked after
-/// day 2.
+/// (flagged `true`: it was noted), then each severe score. Pain that only lingers is not
+/// urgent by itself (no source gives a day); pain that gets worse or is not eased by the
+/// usual painkiller is a warning sign the patient ticks.
 fn urgent_reasons(plan: &CarePlan, log: &Logged<'_>) -> Vec<(String, bool)> {
     let mut reasons = Vec::new();
     for id in log.signs {
@@ -140,18 +137,6 @@ fn urgent_reasons(plan: &CarePlan, log: &Logged<'_>) -> Vec<(String, bool)> {
             let score = symptoms.get(symptom);
             if score >= Score(Score::MAX) {
                 reasons.push((format!("{} is severe", symptom.name()), false));
-            } else if symptom == Symptom::Pain
-                && score >= Score(3)
-                && log.day > PAIN_EASES_AFTER_DAY
-            {
-                reasons.push((
-                    format!(
-                        "Pain is still {} on day {}; it should ease after the first two days",
-                        score.word(),
-                        log.day
-                    ),
-                    false,
-                ));
             }
         }
     }
@@ -159,7 +144,7 @@ fn urgent_reasons(plan: &CarePlan, log: &Logged<'_>) -> Vec<(String, bool)> {
 }
 
 /// The urgent reasons a day's own log gives (`day`: days after the treatment), for a
-/// report: "Pus, yellow crusts or oozing", "Redness is severe". Empty on a calm day.
+/// report: "Fever", "Redness is severe". Empty on a calm day.
 pub fn urgent_on_day(
     plan: &CarePlan,
     day: u32,
@@ -273,15 +258,15 @@ mod tests {
         assert_eq!(found[0].level, Level::Urgent);
         assert_eq!(
             found[0].reason,
-            "Pus, yellow crusts or oozing (noted today)"
+            "Pus or yellow crusts, or oozing that grows or comes with fever (noted today)"
         );
         assert_eq!(
             found[0].text,
-            "Call your clinic or dermatologist today: pus, yellow crusts or oozing (noted today)."
+            "Call your clinic or dermatologist today: pus or yellow crusts, or oozing that grows or comes with fever (noted today)."
         );
         assert_eq!(
             alerts(&plan, &logged, 2)[0].reason,
-            "Pus, yellow crusts or oozing (noted yesterday)"
+            "Pus or yellow crusts, or oozing that grows or comes with fever (noted yesterday)"
         );
         assert_eq!(alerts(&plan, &logged, 4), [], "stale after two days");
     }
@@ -294,13 +279,15 @@ mod tests {
         assert_eq!(found[0].reason, "Redness is severe (today)");
     }
 
+    /// Finding 5: "pain should ease after two days" was in no source; lingering pain is
+    /// not urgent by itself, the worse-pain sign and a severe score are.
     #[test]
-    fn marked_pain_is_urgent_only_after_day_two() {
+    fn marked_pain_alone_is_not_urgent_on_an_unsourced_day() {
         let plan = CarePlan::builtin();
-        assert_eq!(alerts(&plan, &[day(2, scores(1, 1, 3))], 2), []);
-        let found = alerts(&plan, &[day(3, scores(1, 1, 3))], 3);
-        assert_eq!(found.len(), 1);
-        assert!(found[0].reason.starts_with("Pain is still marked on day 3"));
+        for today in 0..=6 {
+            assert_eq!(alerts(&plan, &[day(today, scores(1, 1, 3))], today), []);
+        }
+        assert_eq!(alerts(&plan, &[day(3, scores(1, 1, 4))], 3).len(), 1);
     }
 
     #[test]

@@ -83,6 +83,8 @@ pub struct ItemRow {
     pub label: String,
     /// The item's kind in the plan; `None` for an item the plan no longer has.
     pub kind: Option<ItemKind>,
+    /// Done only when needed (the ice pack, the clinic's product): never a shortfall.
+    pub as_needed: bool,
     pub count: u32,
     /// The daily target; `None` for an item ticked on a day the plan did not ask for it.
     pub target: Option<u32>,
@@ -92,6 +94,16 @@ impl ItemRow {
     /// Whether the day's target was met (`None` when there was no target).
     pub fn complete(&self) -> Option<bool> {
         self.target.map(|target| self.count >= target)
+    }
+
+    /// How the report counts it: an item without a target that day is extra; an
+    /// as-needed item is never counted against the day, whatever its kind.
+    pub fn class(&self) -> summary::ItemClass {
+        match (self.target, self.as_needed) {
+            (None, _) => summary::ItemClass::Extra,
+            (Some(_), true) => summary::ItemClass::AsNeeded,
+            (Some(_), false) => summary::ItemClass::of(self.kind),
+        }
     }
 }
 
@@ -271,6 +283,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
             id: progress.item.id.clone(),
             label: progress.item.label.clone(),
             kind: Some(progress.item.kind),
+            as_needed: progress.item.as_needed,
             count: progress.count,
             target: Some(progress.target()),
         })
@@ -289,6 +302,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
                     crate::domain::plan::Former::Unknown => format!("{id} (in no plan)"),
                 },
                 kind: plan.item(id).map(|item| item.kind),
+                as_needed: false,
                 count: entry.map_or(0, |e| e.count(id)),
                 target: None,
             });

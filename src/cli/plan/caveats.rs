@@ -36,39 +36,67 @@ pub(super) fn sections(plan: &CarePlan) -> String {
     text.push_str(
         "\nRestriction times are minimums: when one has passed, ask your clinic if unsure.\n",
     );
-    text.push_str("\nWhere our defaults come from (numbers the tips do not give):\n");
-    let defaults = plan
-        .items
-        .iter()
-        .filter(|i| i.is_our_default())
-        .map(|i| (i.id.as_str(), &i.origin))
-        .chain(
-            plan.restrictions
-                .iter()
-                .filter(|r| r.is_our_default())
-                .map(|r| (r.id.as_str(), &r.origin)),
-        )
-        .chain([
-            ("symptom-window", &plan.symptom_window_origin),
-            ("next-session", &plan.next_session_origin),
-            ("warning-signs", &plan.warning_signs_origin),
-        ]);
-    for (id, origin) in defaults {
-        if let Origin::Default { tip, why } = origin {
-            let why = if why.is_empty() {
-                "no source given"
-            } else {
-                why
-            };
-            let _ = writeln!(text, "  {id} (tip {tip}): {why}");
-        }
-    }
+    text.push_str(&origins(plan));
+    text.push_str(&sources(plan));
     let _ = writeln!(
         text,
         "Redness and swelling: your plan expects them to settle within {} days.",
         plan.symptom_window_days
     );
     text.push_str(&warning_signs(plan));
+    text
+}
+
+/// "Where the numbers come from": every entry (as built in) whose numbers are not all the tip's,
+/// with the source that states them or, for our defaults, why we chose them and the range
+/// sources and clinics give.
+fn origins(plan: &CarePlan) -> String {
+    let mut text = String::from(
+        "\nWhere the numbers the tips do not give come from (our defaults, sources):\n",
+    );
+    for (id, origin) in plan.origins() {
+        match origin {
+            Origin::Source { tip, source } => {
+                let _ = writeln!(text, "  {id} (tip {tip}): source {source}");
+            }
+            Origin::Default {
+                tip,
+                why,
+                range,
+                sources,
+            } => {
+                let why = if why.is_empty() {
+                    "no reason given"
+                } else {
+                    why
+                };
+                let _ = writeln!(text, "  {id} (tip {tip}): our default: {why}");
+                if !range.is_empty() {
+                    let _ = writeln!(text, "      range: {range}");
+                }
+                if !sources.is_empty() {
+                    let _ = writeln!(text, "      sources: {}", sources.join(", "));
+                }
+            }
+            Origin::Tip(_) | Origin::Dermatologist => {}
+        }
+    }
+    text
+}
+
+/// "Sources": each publication the plan cites, with where to read it and the one claim we
+/// credit it for.
+fn sources(plan: &CarePlan) -> String {
+    let mut text = String::from("\nSources (what each states):\n");
+    for source in &plan.sources {
+        let link = if source.link.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", source.link)
+        };
+        let _ = writeln!(text, "  {}: {}{link}", source.id, source.citation);
+        let _ = writeln!(text, "      {}", source.claim);
+    }
     text
 }
 

@@ -224,7 +224,7 @@ mod tests {
         }
         assert_eq!(form.focus, SkinField::Sign(1));
         form.edit(SkinEdit::ToggleSign);
-        assert_eq!(form.ticked_signs(), ["pus"]);
+        assert_eq!(form.ticked_signs(), ["fever"]);
         form.edit(SkinEdit::ToggleSign);
         assert!(form.ticked_signs().is_empty());
     }

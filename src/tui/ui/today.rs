@@ -206,12 +206,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .and_then(|treatment| recovery::next_session_window(app.plan(), treatment))
     {
         let range = super::date_range(from, to, false);
+        // The window only: the dermatologist decides whether and when (never "due").
         let text = if app.today() > to {
-            format!("Next session was due {range} ")
-        } else if app.today() >= from {
-            format!("Next session due by {} ", to.strftime("%-d %b"))
+            format!("Next session window was {range} ")
         } else {
-            format!("Next session: {range} ")
+            format!("Next session window: {range} ")
         };
         Line::styled(text, theme.muted)
     } else {

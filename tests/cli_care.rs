@@ -1,0 +1,95 @@
+//! What the shell says about care (issue 24): every entry's origin and the sources in
+//! `aftercare plan` and `plan --json`; sunscreen after the plan's days. The real binary in
+//! a throwaway home.
+
+mod cli_support;
+
+use cli_support::Sandbox;
+
+fn days_ago(days: i64) -> String {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+        .checked_sub(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn plan_json_types_every_origin_and_lists_the_sources() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.ok(&["plan", "--json"]);
+    let plan: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let sources = plan["sources"].as_array().expect("top-level sources");
+    let ids: Vec<&str> = sources.iter().map(|s| s["id"].as_str().unwrap()).collect();
+    assert!(
+        ids.contains(&"chu-2021") && ids.contains(&"soltani-2014"),
+        "{ids:?}"
+    );
+    for source in sources {
+        for field in ["citation", "link", "claim"] {
+            assert!(source[field].is_string(), "{source}: {field}");
+        }
+    }
+    let entries = plan["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain(plan["restrictions"].as_array().unwrap());
+    for entry in entries {
+        let kind = entry["origin"]["kind"].as_str().unwrap_or_default();
+        assert!(
+            ["tip", "source", "default"].contains(&kind),
+            "{}: {}",
+            entry["id"],
+            entry["origin"]
+        );
+        if kind == "source" {
+            let cited = entry["origin"]["source"].as_str().unwrap();
+            assert!(ids.contains(&cited), "{cited}");
+        }
+        if kind == "default" {
+            assert!(
+                entry["origin"]["range"]
+                    .as_str()
+                    .is_some_and(|r| !r.is_empty())
+            );
+        }
+    }
+    let actives = plan["restrictions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "actives")
+        .unwrap();
+    assert_eq!(actives["origin"]["kind"], "default", "{actives}");
+    assert_eq!(plan["symptom_window_origin"]["source"], "chu-2021");
+}
+
+#[test]
+fn plan_text_prints_the_sources_with_their_claims() {
+    let sandbox = Sandbox::new();
+    let out = sandbox.ok(&["plan"]);
+    assert!(out.contains("Sources (what each states):"), "{out}");
+    assert!(out.contains("doi:10.1001/jamadermatol.2013.6955"), "{out}");
+    assert!(
+        out.contains("symptom-window (tip 10): source chu-2021"),
+        "{out}"
+    );
+    assert!(
+        out.contains("range: clinic protocols resume them on day 5, on day 7 or after two weeks"),
+        "{out}"
+    );
+    assert!(!out.contains("common clinic default"), "{out}");
+}
+
+/// Finding 8: sun protection does not end with the plan's days.
+#[test]
+fn after_the_plan_ends_status_says_keep_using_sunscreen() {
+    let sandbox = Sandbox::new();
+    let at = format!("{} 09:30", days_ago(40));
+    sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
+    let out = sandbox.ok(&["status"]);
+    assert!(out.contains("the plan's daily care is over"), "{out}");
+    assert!(out.contains("keep using it daily"), "{out}");
+}
