@@ -6,6 +6,7 @@ mod cli_support;
 mod common;
 
 use aftercare::domain::alerts::Level;
+use aftercare::domain::model::Resolution;
 use aftercare::tui::action::SkinEdit;
 use aftercare::tui::app::{Action, App, Overlay};
 use common::screen::{render, screen_text};
@@ -202,6 +203,7 @@ fn status_json_lists_alerts_as_a_process() {
             "level": "urgent",
             "reason": "Redness is severe (today)",
             "text": "Call your clinic or dermatologist today: redness is severe (today).",
+            "since": today.to_string(),
         }])
     );
     let short = sandbox.ok(&["status", "--short"]);
@@ -350,4 +352,108 @@ fn at_60x16_with_an_alert_hidden_restrictions_are_marked() {
     let text = screen_text(&render(&app, 60, 16));
     // Three of six restrictions fit; the rest are marked, not silently dropped.
     assert!(text.contains("↓ 3 more "), "{text}");
+}
+
+/// Issue 24, finding 2: pus and fever logged on day 1 still say "call" on days 3, 4 and 20
+/// with nothing new logged; `c` on Today resolves them (saved, undoable); logging the sign
+/// again raises it again.
+#[test]
+fn an_urgent_alert_stays_until_resolved_from_the_app_and_comes_back_when_logged_again() {
+    let dir = common::journal_dir();
+    let (mut app, clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &["fever", "pus"]);
+    assert_eq!(app.alerts().len(), 2);
+    for day in ["2027-03-17", "2027-03-18", "2027-03-26"] {
+        clock.set(&format!("{day}T10:00:00+01:00[Europe/Paris]"));
+        app.update(Action::Tick);
+        app.update(Action::GoToday);
+        assert_eq!(app.alerts().len(), 2, "{day}: {:?}", app.alerts());
+        assert!(app.alerts().iter().all(|a| a.level == Level::Urgent));
+        let text = screen_text(&render(&app, 80, 24));
+        assert!(text.contains("c: I called · g: it went away"), "{text}");
+    }
+    app.update(Action::ResolveAlerts(Resolution::Called));
+    assert_eq!(app.alerts(), [], "resolved");
+    app.update(Action::Undo);
+    assert_eq!(app.alerts().len(), 2, "undo brings them back");
+    app.update(Action::Redo);
+    assert_eq!(app.alerts(), []);
+    clock.set("2027-03-26T11:00:00+01:00[Europe/Paris]");
+    app.update(Action::Tick);
+    log(&mut app, [1, 1, 1, 0], &["pus"]);
+    let reasons: Vec<&str> = app.alerts().iter().map(|a| a.reason.as_str()).collect();
+    assert_eq!(reasons.len(), 1, "{reasons:?}");
+    assert!(
+        reasons[0].starts_with("Pus or yellow crusts"),
+        "{reasons:?}"
+    );
+}
+
+/// Issue 24, finding 3: trouble breathing is an emergency, framed above everything,
+/// never hidden at 60×16, even under the skin form.
+#[test]
+fn breathing_is_an_emergency_framed_above_everything_at_every_size() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &["breathing", "fever"]);
+    assert_eq!(app.alerts()[0].level, Level::Emergency);
+    for (width, height) in [(80, 24), (60, 16)] {
+        let terminal = render(&app, width, height);
+        let text = screen_text(&terminal);
+        let first_rows: String = text.lines().take(3).collect();
+        assert!(
+            first_rows.contains("Call your local emergency number now"),
+            "{width}x{height}: {text}"
+        );
+        assert!(text.contains("Swelling of lips"), "{text}");
+        assert!(
+            text.contains("Call your clinic or dermatologist today"),
+            "{text}"
+        );
+        insta::assert_snapshot!(
+            format!("today_with_an_emergency_at_{width}x{height}"),
+            terminal.backend()
+        );
+    }
+    app.update(Action::OpenSkinForm);
+    let text = screen_text(&render(&app, 60, 16));
+    assert!(
+        text.lines()
+            .take(3)
+            .collect::<String>()
+            .contains("emergency number now"),
+        "over the form: {text}"
+    );
+    app.update(Action::Cancel);
+    let tiny = screen_text(&render(&app, 30, 8));
+    assert!(tiny.contains("emergency"), "too small, still said: {tiny}");
+}
+
+#[test]
+fn the_urgent_frame_at_60x16_and_80x24() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &["pus"]);
+    for (width, height) in [(80, 24), (60, 16)] {
+        let terminal = render(&app, width, height);
+        let text = screen_text(&terminal);
+        assert!(text.contains("Call your clinic or dermatologist"), "{text}");
+        assert!(text.contains("c: I called"), "{text}");
+        insta::assert_snapshot!(
+            format!("today_with_an_urgent_alert_at_{width}x{height}"),
+            terminal.backend()
+        );
+    }
 }

@@ -61,6 +61,14 @@ impl Merge for DayEntry {
             self.signs.clone_from(&other.signs);
         }
 
+        // The resolution of the alerts: the later edit wins, as for the scores.
+        if other.resolved_edit > self.resolved_edit
+            || (other.resolved_edit == self.resolved_edit && other.resolved > self.resolved)
+        {
+            self.resolved_edit = other.resolved_edit;
+            self.resolved = other.resolved;
+        }
+
         self.replaced.extend(other.replaced.iter().copied());
         let versions: BTreeSet<NoteVersion> =
             self.notes.iter().chain(&other.notes).cloned().collect();

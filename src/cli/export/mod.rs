@@ -133,10 +133,20 @@ impl History {
             .iter()
             .filter_map(|row| {
                 let entry = journal.day(row.date)?;
-                let reasons = alerts::urgent_on_day(plan, row.day?, entry.symptoms, &entry.signs);
+                row.day?;
+                let reasons = alerts::urgent_on_day(plan, entry.symptoms, &entry.signs);
+                let logged = entry.signs_edit.max(entry.symptoms_edit);
+                let resolved = days
+                    .iter()
+                    .filter(|later| later.date >= row.date)
+                    .find_map(|later| {
+                        let (how, edit) = journal.day(later.date)?.resolution()?;
+                        (edit > logged).then(|| format!(" — {} on {}", how.describe(), later.date))
+                    })
+                    .unwrap_or_default();
                 (!reasons.is_empty()).then(|| Alert {
                     date: row.date,
-                    text: format!("told to call the clinic: {}", reasons.join("; ")),
+                    text: format!("told to call the clinic: {}{resolved}", reasons.join("; ")),
                 })
             })
             .collect();

@@ -104,6 +104,8 @@ pub(super) fn warning_signs() -> Vec<WarningSign> {
     .map(|(id, text)| WarningSign {
         id: id.into(),
         text: text.into(),
+        // Swelling of the airway or trouble breathing cannot wait for the clinic.
+        emergency: id == "breathing",
     })
     .collect()
 }

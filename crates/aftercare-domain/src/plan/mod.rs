@@ -144,6 +144,9 @@ pub struct WarningSign {
     pub id: String,
     /// As the patient reads it: "Fever".
     pub text: String,
+    /// Ticked, it means "call your local emergency number now", not "call your clinic".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub emergency: bool,
 }
 
 impl CarePlan {
