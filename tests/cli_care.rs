@@ -93,3 +93,83 @@ fn after_the_plan_ends_status_says_keep_using_sunscreen() {
     assert!(out.contains("the plan's daily care is over"), "{out}");
     assert!(out.contains("keep using it daily"), "{out}");
 }
+
+fn log_sign(sandbox: &Sandbox, date: &str, sign: &str) {
+    sandbox.ok(&[
+        "symptoms",
+        "--date",
+        date,
+        "--redness",
+        "1",
+        "--swelling",
+        "1",
+        "--pain",
+        "1",
+        "--dryness",
+        "0",
+        "--sign",
+        sign,
+    ]);
+}
+
+/// Findings 2 and 3 from the shell: an alert logged days ago still stands in every output
+/// until `alerts resolve`; undo brings it back; the report says how it was resolved.
+#[test]
+fn an_alert_stands_in_every_output_until_resolved_from_the_shell() {
+    let sandbox = Sandbox::new();
+    let at = format!("{} 09:30", days_ago(5));
+    sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
+    let logged = days_ago(4);
+    log_sign(&sandbox, &logged, "pus");
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    assert_eq!(json["alerts"][0]["level"], "urgent", "{json}");
+    assert_eq!(json["alerts"][0]["since"], logged.as_str(), "{json}");
+    let short = sandbox.ok(&["status", "--short"]);
+    assert!(short.starts_with("call your clinic today"), "{short}");
+    let text = sandbox.ok(&["status"]);
+    assert!(text.contains(&format!("since {logged}")), "{text}");
+    assert!(text.contains("alerts resolve --called"), "{text}");
+    let list = sandbox.ok(&["alerts"]);
+    assert!(list.contains("Pus or yellow crusts"), "{list}");
+
+    let out = sandbox.ok(&["alerts", "resolve", "--called"]);
+    assert!(out.contains("called the clinic"), "{out}");
+    assert_eq!(sandbox.ok(&["alerts"]), "No alert stands.\n");
+    assert_eq!(sandbox.ok(&["alerts", "--json"]), "[]\n");
+    let report = sandbox.ok(&["export", "--format", "markdown"]);
+    assert!(
+        report.contains(&format!("called the clinic on {}", days_ago(0))),
+        "{report}"
+    );
+    sandbox.ok(&["undo"]);
+    assert!(sandbox.ok(&["alerts"]).contains("Pus or yellow crusts"));
+    sandbox.ok(&["alerts", "resolve", "--gone"]);
+    assert_eq!(
+        sandbox.ok(&["alerts", "resolve", "--gone"]),
+        "No alert stands: nothing to resolve.\n"
+    );
+    let bad = sandbox.run(&["alerts", "resolve"]);
+    assert_eq!(bad.code, 2, "one of --called or --gone: {}", bad.stderr);
+}
+
+#[test]
+fn breathing_is_an_emergency_first_in_every_output() {
+    let sandbox = Sandbox::new();
+    let at = format!("{} 09:30", days_ago(1));
+    sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
+    log_sign(&sandbox, &days_ago(0), "breathing");
+    let text = sandbox.ok(&["status"]);
+    let alerts_at = text
+        .find("!!! Call your local emergency number now:")
+        .expect(&text);
+    assert!(alerts_at < text.find("Today's care").unwrap(), "{text}");
+    let short = sandbox.ok(&["status", "--short"]);
+    assert!(
+        short.starts_with("CALL YOUR LOCAL EMERGENCY NUMBER NOW"),
+        "{short}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    assert_eq!(json["alerts"][0]["level"], "emergency", "{json}");
+    let plan = sandbox.ok(&["plan"]);
+    assert!(plan.contains("trouble breathing"), "{plan}");
+}

@@ -401,4 +401,14 @@ fn an_urgent_alert_is_delivered_once_a_day() {
     );
     clock.advance(Duration::from_secs(600));
     assert_eq!(setup.lines(&clock, &[]), "", "once that day");
+    // Issue 24: it stands until resolved, so it is told again each day, day 4 too.
+    clock.set("2027-03-18T09:00:00[Europe/Paris]");
+    let later = setup.lines(&clock, &[]);
+    assert!(later.contains("Fever (noted day 0)"), "{later}");
+    setup.cli(&clock, &["alerts", "resolve", "--called"]);
+    clock.set("2027-03-19T09:00:00[Europe/Paris]");
+    assert!(
+        !setup.lines(&clock, &[]).contains("Fever"),
+        "resolved: no longer told"
+    );
 }
