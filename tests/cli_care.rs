@@ -94,7 +94,7 @@ fn after_the_plan_ends_status_says_keep_using_sunscreen() {
     assert!(out.contains("keep using it daily"), "{out}");
 }
 
-fn log_sign(sandbox: &Sandbox, date: &str, sign: &str) {
+fn log_sign(sandbox: &Sandbox, date: &str, sign: &str) -> String {
     sandbox.ok(&[
         "symptoms",
         "--date",
@@ -109,7 +109,7 @@ fn log_sign(sandbox: &Sandbox, date: &str, sign: &str) {
         "0",
         "--sign",
         sign,
-    ]);
+    ])
 }
 
 /// Findings 2 and 3 from the shell: an alert logged days ago still stands in every output
@@ -120,7 +120,7 @@ fn an_alert_stands_in_every_output_until_resolved_from_the_shell() {
     let at = format!("{} 09:30", days_ago(5));
     sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
     let logged = days_ago(4);
-    log_sign(&sandbox, &logged, "pus");
+    let _ = log_sign(&sandbox, &logged, "pus");
     let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
     assert_eq!(json["alerts"][0]["level"], "urgent", "{json}");
     assert_eq!(json["alerts"][0]["since"], logged.as_str(), "{json}");
@@ -157,7 +157,11 @@ fn breathing_is_an_emergency_first_in_every_output() {
     let sandbox = Sandbox::new();
     let at = format!("{} 09:30", days_ago(1));
     sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
-    log_sign(&sandbox, &days_ago(0), "breathing");
+    let out = log_sign(&sandbox, &days_ago(0), "breathing");
+    assert!(
+        out.contains("Call your local emergency number now"),
+        "not \"call your clinic\": {out}"
+    );
     let text = sandbox.ok(&["status"]);
     let alerts_at = text
         .find("!!! Call your local emergency number now:")
