@@ -175,5 +175,13 @@ fn breathing_is_an_emergency_first_in_every_output() {
     let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
     assert_eq!(json["alerts"][0]["level"], "emergency", "{json}");
     let plan = sandbox.ok(&["plan"]);
-    assert!(plan.contains("trouble breathing"), "{plan}");
+    assert!(
+        plan.contains("Call your local emergency number now if you notice (log them with s in the app):\n  - Swelling of lips"),
+        "{plan}"
+    );
+    let report = sandbox.ok(&["export", "--format", "markdown"]);
+    assert!(
+        report.contains("told to call the local emergency number: Swelling of lips"),
+        "{report}"
+    );
 }

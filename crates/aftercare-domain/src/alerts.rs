@@ -96,9 +96,11 @@ pub fn alerts(
     today: u32,
     resolved: Option<Edit>,
 ) -> Vec<Alert> {
+    // A log in the same second as the resolution stands: a resolution is saved a second
+    // after every log it covers (see `care::resolve_alerts`), so a tie is a new log.
     let stands = |edit: Option<Edit>| match resolved {
         None => true,
-        Some(at) => edit.is_some_and(|edit| edit > at),
+        Some(at) => edit.is_some_and(|edit| edit.at.instant >= at.at.instant),
     };
     // Each reason once: the first day it stands (since) and the latest day it was logged.
     let mut standing: Vec<(Reason, Date, u32)> = Vec::new();
@@ -386,6 +388,13 @@ mod tests {
         let found = alerts(&plan, &again, 6, Some(edit_on(3)));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].since, Some(date_of(5)), "since the new log");
+        // A log in the very second of the resolution is a new one: it stands (a
+        // resolution is saved a second after the logs it covers).
+        let same_second = Edit {
+            at: edit_on(5).at,
+            id: EventId::random(),
+        };
+        assert_eq!(alerts(&plan, &again, 6, Some(same_second)).len(), 1);
     }
 
     #[test]

@@ -344,11 +344,19 @@ pub fn resolve_alerts(
 ) -> Result<(), CareError> {
     check_not_future(date, now)?;
     journal.transact(&Scope::day(date), |journal| {
-        let previous = journal.day(date).and_then(|e| e.resolved_edit);
+        // Later than every log it covers, even one saved in the same second.
+        let first = aftercare_domain::alerts::first_date_read(journal, date);
+        let latest = first
+            .series(jiff::ToSpan::day(1))
+            .take_while(|day| *day <= date)
+            .filter_map(|day| journal.day(day))
+            .flat_map(|e| [e.resolved_edit, e.signs_edit, e.symptoms_edit])
+            .max()
+            .flatten();
         Ok::<_, CareError>(Some(Operation::Resolve {
             date,
             resolved: Some(resolution),
-            edit: Edit::after(Stamp::of(now), previous),
+            edit: Edit::after(Stamp::of(now), latest),
         }))
     })?;
     Ok(())

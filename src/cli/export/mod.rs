@@ -131,24 +131,7 @@ impl History {
             .collect();
         let alerts = days
             .iter()
-            .filter_map(|row| {
-                let entry = journal.day(row.date)?;
-                row.day?;
-                let reasons = alerts::urgent_on_day(plan, entry.symptoms, &entry.signs);
-                let logged = entry.signs_edit.max(entry.symptoms_edit);
-                let resolved = days
-                    .iter()
-                    .filter(|later| later.date >= row.date)
-                    .find_map(|later| {
-                        let (how, edit) = journal.day(later.date)?.resolution()?;
-                        (edit > logged).then(|| format!(" — {} on {}", how.describe(), later.date))
-                    })
-                    .unwrap_or_default();
-                (!reasons.is_empty()).then(|| Alert {
-                    date: row.date,
-                    text: format!("told to call the clinic: {}{resolved}", reasons.join("; ")),
-                })
-            })
+            .filter_map(|row| alert_of_day(plan, journal, &days, row))
             .collect();
         Ok(History {
             generated: now.clone(),
@@ -430,4 +413,47 @@ fn run_csv(
     file.commit_durably(output)
         .map_err(|err| output_error(Some(output), err))?;
     Ok(format!("Wrote {days} day(s) to {}\n", output.display()))
+}
+
+/// What a day's log told the patient to do, for the report, and how it was resolved:
+/// "told to call the clinic: Fever — called the clinic on 2027-03-16".
+fn alert_of_day(
+    plan: &CarePlan,
+    journal: &impl crate::domain::model::Days,
+    days: &[DayRow],
+    row: &DayRow,
+) -> Option<Alert> {
+    let entry = journal.day(row.date)?;
+    row.day?;
+    let reasons = alerts::urgent_on_day(plan, entry.symptoms, &entry.signs);
+    if reasons.is_empty() {
+        return None;
+    }
+    let logged = entry
+        .signs_edit
+        .max(entry.symptoms_edit)
+        .map(|edit| edit.at.instant);
+    // The first resolution saved after the log (see `alerts::alerts`: the same rule).
+    let resolved = days
+        .iter()
+        .filter(|later| later.date >= row.date)
+        .find_map(|later| {
+            let (how, edit) = journal.day(later.date)?.resolution()?;
+            (edit.map(|e| e.at.instant) > logged)
+                .then(|| format!(" — {} on {}", how.describe(), later.date))
+        })
+        .unwrap_or_default();
+    let emergency = entry
+        .signs
+        .iter()
+        .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));
+    let told = if emergency {
+        "told to call the local emergency number"
+    } else {
+        "told to call the clinic"
+    };
+    Some(Alert {
+        date: row.date,
+        text: format!("{told}: {}{resolved}", reasons.join("; ")),
+    })
 }

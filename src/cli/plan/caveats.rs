@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::domain::alerts::{CALL_CLINIC, CALL_EMERGENCY};
 use crate::domain::plan::{CarePlan, Origin};
 
 /// The sections printed after the plan's items and restrictions.
@@ -101,12 +102,22 @@ fn sources(plan: &CarePlan) -> String {
 }
 
 /// "When to call your clinic": the plan's warning signs, one a line.
+/// The emergency signs come first, under their own words: they cannot wait for the clinic.
 pub(super) fn warning_signs(plan: &CarePlan) -> String {
-    let mut text = String::from(
-        "\nCall your clinic or dermatologist today if you notice (log them with s in the app):\n",
-    );
-    for sign in &plan.warning_signs {
-        let _ = writeln!(text, "  - {}", sign.text);
+    let mut text = String::new();
+    for (emergency, call) in [(true, CALL_EMERGENCY), (false, CALL_CLINIC)] {
+        let signs: Vec<_> = plan
+            .warning_signs
+            .iter()
+            .filter(|sign| sign.emergency == emergency)
+            .collect();
+        if signs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(text, "\n{call} if you notice (log them with s in the app):");
+        for sign in signs {
+            let _ = writeln!(text, "  - {}", sign.text);
+        }
     }
     text
 }
