@@ -70,7 +70,7 @@ fn ticks_and_counts_survive_quitting_and_reopening() {
         app.update(Action::Increment);
         app.update(Action::Increment);
         app.update(Action::Decrement);
-        common::select(&mut app, "moisturiser");
+        common::select(&mut app, "pillowcase");
         app.update(Action::Press);
         assert_eq!(common::count(&app, "water"), 2);
         app.update(Action::Quit);
@@ -78,18 +78,18 @@ fn ticks_and_counts_survive_quitting_and_reopening() {
     }
     let (app, _clock) = common::app(&dir, None, NOW);
     assert_eq!(common::count(&app, "water"), 2);
-    assert_eq!(common::count(&app, "moisturiser"), 1);
+    assert_eq!(common::count(&app, "pillowcase"), 1);
 }
 
 #[test]
 fn space_on_a_done_check_item_unticks_it() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-    common::select(&mut app, "moisturiser");
+    common::select(&mut app, "pillowcase");
     app.update(Action::Press);
-    assert_eq!(common::count(&app, "moisturiser"), 1);
+    assert_eq!(common::count(&app, "pillowcase"), 1);
     app.update(Action::Press);
-    assert_eq!(common::count(&app, "moisturiser"), 0);
+    assert_eq!(common::count(&app, "pillowcase"), 0);
 }
 
 #[test]
@@ -187,13 +187,13 @@ fn the_24_hour_restrictions_are_lifted_a_day_later() {
 fn help_opens_closes_and_swallows_keys() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
-    common::select(&mut app, "moisturiser");
+    common::select(&mut app, "pillowcase");
     app.update(Action::ToggleHelp);
     assert!(app.help_shown());
     app.update(Action::Press);
     assert!(!app.help_shown(), "any key closes the help");
     assert_eq!(
-        common::count(&app, "moisturiser"),
+        common::count(&app, "pillowcase"),
         0,
         "the key that closed the help did nothing else"
     );

@@ -81,9 +81,13 @@ fn the_first_72_hours_read_as_the_issue_asks() {
             "+{hour}h: {list:?}"
         );
         assert!(
+            !list.iter().any(|(id, _)| id == "moisturiser"),
+            "+{hour}h: {list:?}"
+        );
+        assert!(
             list.contains(&(
-                "moisturiser".into(),
-                "Only what your clinic gave you".into()
+                "clinic-product".into(),
+                "If your clinic gave you a product: only that".into()
             )),
             "+{hour}h: {list:?}"
         );
@@ -123,47 +127,10 @@ fn the_new_restrictions_are_defaults_with_a_source() {
     assert!(plan.item("ice").unwrap().as_needed);
 }
 
-/// The numbers each tip gives, as written in the seed: a `Tip(N)` entry may use only these.
-fn tip_gives(tip: u8, hours: u32) -> bool {
-    match tip {
-        4 | 5 => hours == 24,  // "at least 24 hours"
-        9 => hours == 14 * 24, // "at least two weeks"
-        _ => false,
-    }
-}
-
+/// Every number's origin is checked in `care_sources.rs`; here, what forbids what.
 #[test]
-fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
+fn restrictions_forbid_real_items_and_every_warning_sign_is_listed() {
     let plan = aftercare::journal::builtin_plan().clone();
-    let sourced = |what: &str, origin: &Origin| match origin {
-        Origin::Default { why, .. } => {
-            assert!(
-                why.trim().len() > 10,
-                "{what}: a default needs its source: {origin:?}"
-            )
-        }
-        other => {
-            panic!("{what}: the built-in plan must name a tip or a sourced default, not {other:?}")
-        }
-    };
-    for item in &plan.items {
-        // Every item has a number the tips do not give (its days at least).
-        sourced(&item.id, &item.origin);
-    }
-    for r in &plan.restrictions {
-        match &r.origin {
-            Origin::Tip(tip) => assert!(
-                tip_gives(*tip, r.hours),
-                "{}: {} h is not a number tip {tip} gives; mark it a default with its source",
-                r.id,
-                r.hours
-            ),
-            origin => sourced(&r.id, origin),
-        }
-    }
-    sourced("symptom_window_days", &plan.symptom_window_origin);
-    sourced("next_session", &plan.next_session_origin);
-    sourced("warning_signs", &plan.warning_signs_origin);
     // The plan states which restriction forbids which item, and every id is real.
     for r in &plan.restrictions {
         for id in &r.forbids {
@@ -182,6 +149,7 @@ fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
     assert_eq!(
         signs,
         [
+            "breathing",
             "fever",
             "pus",
             "spreading",
@@ -191,4 +159,31 @@ fn every_number_comes_from_a_tip_or_is_our_default_with_its_source() {
             "lumps"
         ]
     );
+}
+
+/// Finding 7: a patient whose clinic gave them nothing can complete the treatment day: the
+/// clinic's product is as-needed, never a required tick.
+#[test]
+fn a_patient_given_no_product_completes_the_first_day() {
+    use aftercare::domain::model::DayEntry;
+    use aftercare::domain::recovery::adherence;
+    use aftercare::domain::time::Stamp;
+    let plan = aftercare::journal::builtin_plan().clone();
+    let treatment = common::treatment("2027-03-14T09:00:00+01:00");
+    let paris = TimeZone::get("Europe/Paris").unwrap();
+    let now = treatment.at.instant + SignedDuration::from_hours(10);
+    let zoned = now.to_zoned_datetime(paris);
+    let date = zoned.date();
+    let mut day = DayEntry::default();
+    for progress in checklist(&plan, &treatment, date, now, None) {
+        if progress.item.id == "clinic-product" {
+            continue;
+        }
+        for _ in 0..progress.target() {
+            day.push_tick(&progress.item.id, Stamp::of(&zoned));
+        }
+    }
+    let done = checklist(&plan, &treatment, date, now, Some(&day));
+    assert!(done.iter().any(|p| p.item.id == "clinic-product"));
+    assert_eq!(adherence(&done), Some(1.0), "{done:?}");
 }

@@ -82,23 +82,24 @@ Day 1 after treatment · 2027-03-15
 Treatment: 2027-03-14 09:00 · plan: built-in default plan
 
 Today's care: 1 of 7 items done, 20% with part-done ones
-  [x] dermatologist  Follow your dermatologist's advice  1/1
-  [ ] water          Glasses of water                    3/8
-  [ ] moisturiser    Only what your clinic gave you      0/1
-  [ ] no-harsh       No harsh soaps or alcohol           0/1
-  [ ] cover-up       Hat and long sleeves outdoors       0/1
-  [ ] ice            Ice pack in a soft cloth            0/3 (as needed)
-  [ ] no-touch       Hands off: no touching or picking   0/1
-  [ ] patience       Be patient: don't over-analyse      0/1
-Later today, once a restriction lifts: sunscreen from 09:00, cleanser from 09:00
+  [x] dermatologist   Follow your dermatologist's advice            1/1
+  [ ] water           Glasses of water                              3/8
+  [ ] clinic-product  If your clinic gave you a product: only that  0/1 (as needed)
+  [ ] no-harsh        No harsh soaps or alcohol                     0/1
+  [ ] cover-up        Hat and long sleeves outdoors                 0/1
+  [ ] ice             Ice pack in a soft cloth                      0/3 (as needed)
+  [ ] no-touch        Hands off: no touching or picking             0/1
+  [ ] pillowcase      Clean pillowcase                              0/1
+  [ ] patience        Be patient: don't over-analyse                0/1
+Later today, once a restriction lifts: moisturiser from 09:00, sunscreen from 09:00, cleanser from 09:00
 
 Restrictions (at least this long; ask your clinic if unsure):
-  makeup      Makeup and skincare products    4 h 12 m left (until 2027-03-15 09:00)
-  sweat       Sweat: exercise, hot showers    4 h 12 m left (until 2027-03-15 09:00)
-  sun         Direct sun                      2 d 4 h left (until 2027-03-17 09:00)
-  swim-sauna  Pools, sauna, steam, hot tubs   2 d 4 h left (until 2027-03-17 09:00)
-  actives     Retinoids, acids, vitamin C     4 d 4 h left (until 2027-03-19 09:00)
-  peels       Peels, laser, harsh treatments  13 d 4 h left (until 2027-03-28 10:00)
+  makeup      Makeup and skincare products                  4 h 12 m left (until 2027-03-15 09:00)
+  sweat       Sweat: exercise, hot showers                  4 h 12 m left (until 2027-03-15 09:00)
+  sun         Direct sun                                    2 d 4 h left (until 2027-03-17 09:00)
+  swim-sauna  Pools, sauna, steam, hot tubs                 2 d 4 h left (until 2027-03-17 09:00)
+  actives     Retinoids, acids, vitamin C                   4 d 4 h left (until 2027-03-19 09:00)
+  peels       Peels (at-home too), laser, harsh treatments  13 d 4 h left (until 2027-03-28 10:00)
 ";
     // 336 real hours: Paris moves its clocks forward on 2027-03-28, so it ends at 10:00.
     assert_eq!(setup.ok(&clock, &["status"]), expected);
@@ -126,13 +127,14 @@ fn json_status_has_the_documented_fields() {
         })
     );
     let adherence = status["adherence"].as_f64().unwrap();
-    // (1 + 3/8) / 7 items: sunscreen and cleanser wait for the products restriction, the
-    // ice pack is as needed.
+    // (1 + 3/8) / 7 items: moisturiser, sunscreen and cleanser wait for the products
+    // restriction; the ice pack and the clinic's product are as needed.
     assert!((adherence - 1.375 / 7.0).abs() < 1e-9, "{adherence}");
     assert_eq!(status["alerts"], serde_json::json!([]));
     assert_eq!(
         status["later"],
         serde_json::json!([
+            {"id": "moisturiser", "label": "Hydrating moisturiser", "starts_at": "2027-03-15T09:00:00+01:00"},
             {"id": "sunscreen", "label": "Sunscreen SPF 30+, broad-spectrum", "starts_at": "2027-03-15T09:00:00+01:00"},
             {"id": "cleanser", "label": "Gentle cleanser (sensitive skin)", "starts_at": "2027-03-15T09:00:00+01:00"},
         ])

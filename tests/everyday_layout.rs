@@ -224,7 +224,7 @@ fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
         }
         let area = Rect::new(0, 0, width, height);
         let screen = screen_text(&render(&app, width, height));
-        let (column, row) = find(&screen, "Only what your");
+        let (column, row) = find(&screen, "If your clinic");
         for action in mouse_actions(&app, area, click(column, row)) {
             app.update(action);
         }
@@ -233,14 +233,18 @@ fn a_click_selects_an_item_a_second_click_or_its_box_ticks_it() {
             2,
             "selected, not ticked, at {width}x{height}"
         );
-        assert_eq!(common::count(&app, "moisturiser"), 0);
+        assert_eq!(common::count(&app, "clinic-product"), 0);
         // Clicked again where it is drawn now (a small screen scrolls with the selection).
         let screen = screen_text(&render(&app, width, height));
-        let (column, row) = find(&screen, "Only what your");
+        let (column, row) = find(&screen, "If your clinic");
         for action in mouse_actions(&app, area, click(column, row)) {
             app.update(action);
         }
-        assert_eq!(common::count(&app, "moisturiser"), 1, "second click ticks");
+        assert_eq!(
+            common::count(&app, "clinic-product"),
+            1,
+            "second click ticks"
+        );
         app.update(Action::Press); // untick, for the next size
     }
     // A click on the box of another item ticks it at once.

@@ -252,7 +252,7 @@ fn html_report_is_self_contained_html5_with_one_chart_per_treatment_matching_the
     }
     assert!(checked > 20, "{checked}");
     // Day 1 of the first treatment: water and sunscreen done among the daily items.
-    assert!(raw.contains("2027-03-02 (day 1): 40% (2 of 5)"), "{raw}");
+    assert!(raw.contains("2027-03-02 (day 1): 33% (2 of 6)"), "{raw}");
 }
 
 #[test]

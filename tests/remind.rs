@@ -230,7 +230,7 @@ fn evening_reminder_lists_open_care_once_and_not_after_the_day() {
     assert!(
         out.starts_with(
             // The ice pack is as needed: never "still open".
-            "Today's care is still open: 8 of 9 left — Follow your dermatologist's advice, "
+            "Today's care is still open: 9 of 10 left — Follow your dermatologist's advice, "
         ),
         "{out}"
     );
@@ -247,6 +247,7 @@ fn evening_reminder_lists_open_care_once_and_not_after_the_day() {
         "cover-up",
         "cleanser",
         "no-touch",
+        "pillowcase",
         "patience",
     ] {
         setup.cli(&clock, &["tick", item]);
@@ -312,7 +313,7 @@ fn next_session_window_opening_is_told() {
     assert!(out.contains("restrictions = off"), "{out}");
     assert_eq!(
         setup.lines(&clock, &[]),
-        "Next session: the suggested window is open until 2027-04-25 — book it with your clinic (the plan's default; your dermatologist decides)\n"
+        "Next session: the window studies suggest is open until 2027-04-25 — your dermatologist decides whether and when\n"
     );
 }
 
@@ -424,4 +425,14 @@ fn an_urgent_alert_is_delivered_once_a_day() {
     );
     clock.advance(Duration::from_secs(600));
     assert_eq!(setup.lines(&clock, &[]), "", "once that day");
+    // Issue 24: it stands until resolved, so it is told again each day, day 4 too.
+    clock.set("2027-03-18T09:00:00[Europe/Paris]");
+    let later = setup.lines(&clock, &[]);
+    assert!(later.contains("Fever (noted day 0)"), "{later}");
+    setup.cli(&clock, &["alerts", "resolve", "--called"]);
+    clock.set("2027-03-19T09:00:00[Europe/Paris]");
+    assert!(
+        !setup.lines(&clock, &[]).contains("Fever"),
+        "resolved: no longer told"
+    );
 }

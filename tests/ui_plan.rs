@@ -232,3 +232,25 @@ fn a_change_from_the_shell_reaches_the_open_app_within_a_tick() {
         "{status:?}"
     );
 }
+
+/// Issue 24: the Plan screen names each entry's source with its citation and the claim we
+/// credit it for, and each default with its range.
+#[test]
+fn the_plan_screen_shows_the_source_of_the_selected_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with_plan_file(&dir);
+    app.update(Action::OpenPlan);
+    select(&mut app, "clinic-product");
+    let terminal = render(&app, 80, 24);
+    let text = screen_text(&terminal);
+    assert!(text.contains("Soltani-Arabshahi"), "{text}");
+    assert!(text.contains("tip 5, soltani"), "{text}");
+    insta::assert_snapshot!(terminal.backend());
+    select(&mut app, "actives");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("day 5, on day 7 or after two"), "{text}");
+    select(&mut app, "next-session");
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("decides whether and when"), "{text}");
+    assert!(text.contains("Harris"), "{text}");
+}

@@ -36,9 +36,9 @@ fn today_screen_at_80x24() {
         text.contains("Day 1 after treatment · Monday 15 March 2027"),
         "{text}"
     );
-    // In the first 24 h the moisturiser is only what the clinic gave (products wait).
+    // In the first 24 h only what the clinic gave, if anything (products wait).
     assert!(
-        text.contains("[✓] Only what your clinic gave you"),
+        text.contains("[✓] If your clinic gave you a product:"),
         "{text}"
     );
     assert!(
@@ -206,7 +206,7 @@ fn skin_form_at_80x24() {
 }
 
 #[test]
-fn the_header_tells_when_the_next_session_is_due() {
+fn the_header_shows_the_next_session_window_and_never_says_due() {
     let dir = common::journal_dir();
     let (mut app, clock) = common::app(
         &dir,
@@ -221,21 +221,21 @@ fn the_header_tells_when_the_next_session_is_due() {
             .to_string()
     };
     assert!(
-        header(&app).contains("Next session: 11–25 Apr"),
+        header(&app).contains("Next session window: 11–25 Apr"),
         "{}",
         header(&app)
     );
     clock.advance(Duration::from_secs(30 * 86_400)); // 14 April: inside the window
     app.update(Action::Tick);
     assert!(
-        header(&app).contains("Next session due by 25 Apr"),
+        header(&app).contains("Next session window: 11–25 Apr") && !header(&app).contains("due"),
         "{}",
         header(&app)
     );
     clock.advance(Duration::from_secs(20 * 86_400)); // 4 May: past it
     app.update(Action::Tick);
     assert!(
-        header(&app).contains("Next session was due 11–25 Apr"),
+        header(&app).contains("Next session window was 11–25 Apr") && !header(&app).contains("due"),
         "{}",
         header(&app)
     );

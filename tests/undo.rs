@@ -197,7 +197,8 @@ fn undo_of_a_warning_sign_takes_it_and_its_alert_back() {
     let dir = common::journal_dir();
     let (mut app, _clock) = common::app(&dir, Some(TREATED), NOW);
     app.update(Action::OpenSkinForm);
-    app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: fever
+    app.update(Action::Skin(SkinEdit::NextField)); // to the first sign: breathing
+    app.update(Action::Skin(SkinEdit::Down)); // the second: fever
     app.update(Action::Skin(SkinEdit::ToggleSign));
     app.update(Action::Submit);
     assert_eq!(app.alerts().len(), 1, "{:?}", app.alerts());

@@ -78,6 +78,11 @@ pub enum Command {
     /// Print the manual page (roff), e.g. into `man -l -`.
     #[command(after_help = "Example:\n  aftercare man | man -l -")]
     Man,
+    /// List the alerts that stand until you resolve them, or resolve them.
+    #[command(
+        after_help = "An emergency or urgent alert stays (Today, status, reminders, the report)\nuntil you say you called your clinic or it went away. Logging the sign again\nraises it again.\n\nExamples:\n  aftercare alerts\n  aftercare alerts resolve --called\n  aftercare alerts resolve --gone"
+    )]
+    Alerts(AlertsArgs),
     /// Undo the last change made from the shell (tick, note, symptoms, treatment);
     /// run it again to go further back. Changes made in the app are undone there with u.
     #[command(
@@ -129,6 +134,35 @@ pub struct StatusArgs {
     /// Print one line for a shell prompt.
     #[arg(long)]
     pub short: bool,
+}
+
+/// `aftercare alerts`.
+#[derive(Debug, Args)]
+pub struct AlertsArgs {
+    /// Print JSON for scripts: the alerts as in `status --json`.
+    #[arg(long)]
+    pub json: bool,
+    #[command(subcommand)]
+    pub command: Option<AlertsCommand>,
+}
+
+/// `aftercare alerts resolve`.
+#[derive(Debug, Subcommand)]
+pub enum AlertsCommand {
+    /// Resolve the alerts standing now: you called your clinic, or it went away.
+    Resolve(ResolveArgs),
+}
+
+/// How the alerts were resolved.
+#[derive(Debug, Args)]
+#[group(required = true, multiple = false)]
+pub struct ResolveArgs {
+    /// I called my clinic (or the emergency number).
+    #[arg(long)]
+    pub called: bool,
+    /// It went away.
+    #[arg(long)]
+    pub gone: bool,
 }
 
 /// `aftercare tick`.

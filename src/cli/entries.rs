@@ -152,7 +152,15 @@ pub(super) fn symptoms(
         symptoms.pain.word(),
         symptoms.dryness.word()
     );
-    if !signs.is_empty() {
+    let emergency = signs
+        .iter()
+        .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));
+    if emergency {
+        text.push_str(&format!(
+            "{}: trouble breathing or swelling of the face or throat.\n",
+            crate::domain::alerts::CALL_EMERGENCY
+        ));
+    } else if !signs.is_empty() {
         text.push_str("Warning signs noted: call your clinic or dermatologist today.\n");
     }
     Ok(text)

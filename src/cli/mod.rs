@@ -6,6 +6,7 @@
 //! terminal and without the real time; [`run`] only writes that text out. CLI output is
 //! never coloured: it is read by scripts and prompts as often as by people.
 
+mod alerts;
 mod args;
 mod entries;
 mod error;
@@ -21,10 +22,10 @@ mod undo;
 use std::io::Write;
 
 pub use args::{
-    Cli, Command, CompletionShell, CompletionsArgs, ExportArgs, ExportFormat, NoteArgs, PathsArgs,
-    PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand, RemindArgs, StatusArgs,
-    SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs,
-    TreatmentEditArgs, TreatmentListArgs,
+    AlertsArgs, AlertsCommand, Cli, Command, CompletionShell, CompletionsArgs, ExportArgs,
+    ExportFormat, NoteArgs, PathsArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand,
+    RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
+    TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
 
@@ -65,6 +66,7 @@ pub fn run(
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
+        Command::Alerts(args) => alerts::run(&args, paths, clock)?,
         Command::Remind(args) => {
             let places = crate::journal::paths::ReminderPaths::resolve()?;
             let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
@@ -111,6 +113,7 @@ fn changes_files(command: &Command) -> bool {
                     .is_some_and(|c| !matches!(c, PlanCommand::Diff))
         }
         Command::Undo => true,
+        Command::Alerts(args) => args.command.is_some(),
         // Delivering records what was told (so it is not told twice); --install, --set
         // write files. Only a dry run or the settings listing changes nothing.
         Command::Remind(args) => !args.dry_run && !args.settings,

@@ -89,7 +89,8 @@ impl Status {
     ) -> Result<Status, FileError> {
         let date = now.date();
         journal.load_month(Month::of(date))?;
-        journal.load_month(Month::of(alerts::first_date_read(journal, date)))?;
+        let first = alerts::first_date_read(journal, date);
+        crate::journal::history::load_months(journal, first, date)?;
         let alerts = alerts::for_date(plan, journal, date);
         let Some(treatment) = recovery::treatment_on(journal.treatments(), date, now) else {
             return Ok(Status {
@@ -147,24 +148,9 @@ impl Status {
         self.items.iter().filter(|item| !item.as_needed)
     }
 
-    /// The alerts as lines of text: urgent ones first, under one "call your clinic" line.
+    /// The alerts as lines of text (see `alerts::text`), then a blank line.
     fn alerts_text(&self) -> String {
-        let mut text = String::new();
-        let urgent: Vec<&Alert> = self
-            .alerts
-            .iter()
-            .filter(|a| a.level == Level::Urgent)
-            .collect();
-        if !urgent.is_empty() {
-            let _ = writeln!(text, "!! {}:", alerts::CALL_CLINIC);
-            for alert in urgent {
-                let _ = writeln!(text, "   - {}", alert.reason);
-            }
-            text.push_str("   The warning signs: `aftercare plan`.\n");
-        }
-        for alert in self.alerts.iter().filter(|a| a.level == Level::Watch) {
-            let _ = writeln!(text, "!  {}", alert.text);
-        }
+        let mut text = alerts_text(&self.alerts);
         if !text.is_empty() {
             text.push('\n');
         }
@@ -194,6 +180,7 @@ impl Status {
         text.push('\n');
         if self.items.is_empty() {
             text.push_str("No care items today: the plan's daily care is over.\n");
+            text.push_str("Sunscreen (tip 3): keep using it daily outdoors.\n");
         } else {
             let _ = writeln!(
                 text,
@@ -259,11 +246,15 @@ impl Status {
     /// One line for a shell prompt: `day 3 · 5/9 care · makeup 4h12m` (the restriction that
     /// lifts next; none once all are lifted).
     pub fn to_short(&self) -> String {
-        let urgent = self.alerts.iter().any(|alert| alert.level == Level::Urgent);
+        let emergency = self.alerts.iter().any(|a| a.level == Level::Emergency);
+        let urgent = self.alerts.iter().any(|a| a.level == Level::Urgent);
         let Some(day) = self.day else {
             return "no treatment yet\n".to_string();
         };
         let mut parts = Vec::new();
+        if emergency {
+            parts.push("CALL YOUR LOCAL EMERGENCY NUMBER NOW".to_string());
+        }
         if urgent {
             parts.push("call your clinic today".to_string());
         }
@@ -317,4 +308,37 @@ pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result
     } else {
         status.to_text(&source)
     })
+}
+
+/// The standing alerts as lines of text, most urgent first: the emergency above all under
+/// "call your local emergency number now", the urgent ones under "call your clinic", each
+/// with the day it was first logged; then the watch notes.
+pub(super) fn alerts_text(found: &[Alert]) -> String {
+    let mut text = String::new();
+    for (level, call, mark) in [
+        (Level::Emergency, alerts::CALL_EMERGENCY, "!!!"),
+        (Level::Urgent, alerts::CALL_CLINIC, "!!"),
+    ] {
+        let these: Vec<&Alert> = found.iter().filter(|a| a.level == level).collect();
+        if these.is_empty() {
+            continue;
+        }
+        let _ = writeln!(text, "{mark} {call}:");
+        for alert in these {
+            let since = alert
+                .since
+                .map(|date| format!(" · since {date}"))
+                .unwrap_or_default();
+            let _ = writeln!(text, "   - {}{since}", alert.reason);
+        }
+    }
+    if found.iter().any(|a| a.level.stands()) {
+        text.push_str(
+            "   Dealt with? `aftercare alerts resolve --called` (you called) or `--gone`.\n",
+        );
+    }
+    for alert in found.iter().filter(|a| a.level == Level::Watch) {
+        let _ = writeln!(text, "!  {}", alert.text);
+    }
+    text
 }

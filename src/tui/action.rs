@@ -34,6 +34,8 @@ pub enum Action {
     OpenTreatmentForm,
     /// Show when to call the clinic: the plan's warning signs.
     ShowWarningSigns,
+    /// Resolve the alerts standing: "I called my clinic" or "it went away".
+    ResolveAlerts(crate::domain::model::Resolution),
     /// A key for the text field in focus.
     Edit(Edit),
     /// A key inside the skin form.

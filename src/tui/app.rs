@@ -366,11 +366,11 @@ impl App {
         self.apply(effects);
     }
 
-    /// Recomputes the alerts from the last two weeks of logs up to the day on screen.
+    /// Recomputes the alerts from the logs since the treatment up to the day on screen.
     fn refresh_alerts(&mut self) {
         let date = self.date();
         let first = alerts::first_date_read(&self.journal, date);
-        if self.journal.load_month(Month::of(first)).is_err() {
+        if crate::journal::history::load_months(&mut self.journal, first, date).is_err() {
             self.alerts = Vec::new();
             return;
         }

@@ -5,6 +5,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+use crate::domain::model::Resolution;
 use crate::tui::action::{Action, Edit, HistoryAction as H, PlanAction as P, SkinEdit};
 
 /// What the keys are for at the moment: typing, moving around, or closing an overlay.
@@ -216,6 +217,16 @@ pub const BINDINGS: &[Binding] = &[
         ],
         help: Some(("w  !", "warning signs: when to call your clinic")),
         hint: hint(4, "w", "warning signs"),
+    },
+    Binding {
+        contexts: &[C::Today],
+        keys: &[
+            (ch('c'), Action::ResolveAlerts(Resolution::Called)),
+            (ch('g'), Action::ResolveAlerts(Resolution::Gone)),
+        ],
+        // Shown in the alert frame itself, where the patient looks when one stands.
+        help: Some(("c  g", "alert dealt with: I called / it went away")),
+        hint: None,
     },
     Binding {
         contexts: &[C::Today],

@@ -50,7 +50,7 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
             on,
             numbers: format!("{} · {}", short_kind(item.kind), short_days(item.days)),
             source: short_source(&item.origin, &item.yours),
-            detail: detail(&item.origin, &item.yours),
+            detail: detail(plan, &item.origin, &item.yours),
             hint: item.hint.clone(),
             yours: item.yours.clone(),
         });
@@ -66,7 +66,7 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
             on,
             numbers: hours(r.hours),
             source: short_source(&r.origin, &r.yours),
-            detail: detail(&r.origin, &r.yours),
+            detail: detail(plan, &r.origin, &r.yours),
             hint: r.hint.clone(),
             yours: r.yours.clone(),
         });
@@ -86,8 +86,9 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
             plan.next_session.from_days, plan.next_session.to_days
         ),
         source: short_source(next, &Yours::No),
-        detail: next.describe(),
-        hint: "When the next session is suggested, after the latest one.".to_string(),
+        detail: detail(plan, next, &Yours::No),
+        hint: "Your dermatologist decides whether and when; the window shows what studies used."
+            .to_string(),
         yours: next_yours,
     };
     item_rows
@@ -127,11 +128,29 @@ fn short_source(origin: &Origin, yours: &Yours) -> String {
         (Yours::Added, _) | (_, Origin::Dermatologist) => "yours".to_string(),
         (Yours::Changed(fields), _) if fields.iter().any(|f| f != "off") => "changed".to_string(),
         (_, Origin::Tip(tip)) => format!("tip {tip}"),
+        (_, Origin::Source { tip, source }) => format!("tip {tip}, {source}"),
         (_, Origin::Default { tip, .. }) => format!("tip {tip}, default"),
     }
 }
 
-fn detail(origin: &Origin, yours: &Yours) -> String {
+/// Where an entry comes from, then each source it cites: citation, link and the claim we
+/// credit it for, so the patient (or their dermatologist) can check it.
+fn detail(plan: &CarePlan, origin: &Origin, yours: &Yours) -> String {
+    let mut text = origin_line(origin, yours);
+    for source in origin
+        .source_ids()
+        .into_iter()
+        .filter_map(|id| plan.source(id))
+    {
+        text.push_str(&format!(
+            " Source: {} {}: {}",
+            source.citation, source.link, source.claim
+        ));
+    }
+    text
+}
+
+fn origin_line(origin: &Origin, yours: &Yours) -> String {
     match yours {
         Yours::Added => "Yours: from your dermatologist.".to_string(),
         Yours::Changed(fields) if fields.iter().any(|f| f != "off") => format!(

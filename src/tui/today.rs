@@ -10,6 +10,8 @@ use std::time::Duration;
 use jiff::civil::Date;
 use jiff::{SignedDuration, Timestamp, ZonedDateTime};
 
+use crate::domain::alerts;
+use crate::domain::model::Resolution;
 use crate::domain::plan::{CarePlan, ItemKind};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Stamp;
@@ -91,6 +93,7 @@ impl TodayView {
                 *overlay = Some(Overlay::SkinForm(form));
             }
             Action::ShowWarningSigns => *overlay = Some(Overlay::WarningSigns),
+            Action::ResolveAlerts(resolution) => resolve_alerts(cx, resolution, &mut effects),
             Action::OpenTreatmentForm => {
                 *overlay = Some(Overlay::NewTreatment(TreatmentForm::prefilled(cx.now)));
             }
@@ -427,5 +430,26 @@ pub fn checklist<'a>(
             journal.day(date),
         ),
         None => Vec::new(),
+    }
+}
+
+/// `c` / `g` on Today: resolves the alerts standing today, saved like any change (undone
+/// with u). Says so when none stands, rather than saving nothing in silence.
+fn resolve_alerts(cx: &mut Context<'_>, resolution: Resolution, effects: &mut Vec<Effect>) {
+    let today = cx.today();
+    let standing = alerts::for_date(cx.plan, cx.journal, today)
+        .iter()
+        .filter(|alert| alert.level.stands())
+        .count();
+    if standing == 0 {
+        effects.push(Effect::info("No alert stands: nothing to resolve"));
+        return;
+    }
+    match care::resolve_alerts(cx.journal, today, resolution, cx.now) {
+        Ok(()) => effects.push(Effect::info(format!(
+            "Alerts resolved ({}); logging a sign again raises it again",
+            resolution.describe()
+        ))),
+        Err(err) => effects.push(Effect::error(err.to_string())),
     }
 }

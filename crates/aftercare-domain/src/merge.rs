@@ -61,6 +61,14 @@ impl Merge for DayEntry {
             self.signs.clone_from(&other.signs);
         }
 
+        // The resolution of the alerts: the later edit wins, as for the scores.
+        if other.resolved_edit > self.resolved_edit
+            || (other.resolved_edit == self.resolved_edit && other.resolved > self.resolved)
+        {
+            self.resolved_edit = other.resolved_edit;
+            self.resolved = other.resolved;
+        }
+
         self.replaced.extend(other.replaced.iter().copied());
         let versions: BTreeSet<NoteVersion> =
             self.notes.iter().chain(&other.notes).cloned().collect();
@@ -207,6 +215,29 @@ mod tests {
         let mut m = a.clone();
         m.merge(b);
         m
+    }
+    /// Issue 24: a resolution made on another device arrives through the merge, in
+    /// either order; taking it back later (undo) wins over the older resolution.
+    #[test]
+    fn a_resolution_merges_like_the_scores_the_later_edit_wins() {
+        use crate::model::Resolution;
+        let edit = |second| Edit {
+            at: stamp(second),
+            id: EventId::random(),
+        };
+        let mut laptop = DayEntry::default();
+        laptop.set_signs(&["pus".to_string()], edit(10));
+        let mut desktop = laptop.clone();
+        desktop.set_resolved(Some(Resolution::Called), edit(20));
+        for (a, b) in [(&laptop, &desktop), (&desktop, &laptop)] {
+            let both = merged(a, b);
+            assert_eq!(both.resolved, Some(Resolution::Called));
+            assert_eq!(both.signs, ["pus"]);
+        }
+        let mut undone = desktop.clone();
+        undone.set_resolved(None, edit(30));
+        assert_eq!(merged(&desktop, &undone).resolved, None);
+        assert_eq!(merged(&undone, &desktop).resolved, None);
     }
 
     fn all_tick_ids(day: &DayEntry) -> BTreeSet<EventId> {

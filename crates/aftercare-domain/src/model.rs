@@ -240,6 +240,32 @@ pub struct DayEntry {
     /// When the signs were last set (or cleared): of two copies the later edit wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub signs_edit: Option<Edit>,
+    /// The patient said the alerts standing at that moment were dealt with (they called
+    /// the clinic, or it went away). A sign or score logged after it raises its alert again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved: Option<Resolution>,
+    /// When the resolution was last set (or taken back): of two copies the later wins.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolved_edit: Option<Edit>,
+}
+
+/// How the patient dealt with the alerts standing: what the report says beside them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum Resolution {
+    /// "I called my clinic".
+    Called,
+    /// "It went away".
+    Gone,
+}
+
+impl Resolution {
+    /// "called the clinic", "it went away": as the report and the shell say it.
+    pub fn describe(self) -> &'static str {
+        match self {
+            Resolution::Called => "called the clinic",
+            Resolution::Gone => "it went away",
+        }
+    }
 }
 
 impl DayEntry {
@@ -292,6 +318,20 @@ impl DayEntry {
             && self.replaced.is_empty()
             && self.symptoms_edit.is_none()
             && self.signs_edit.is_none()
+            && self.resolved_edit.is_none()
+    }
+
+    /// Sets (or takes back) the day's resolution of the alerts, unless a later edit did.
+    pub fn set_resolved(&mut self, resolved: Option<Resolution>, edit: Edit) {
+        if self.resolved_edit.is_none_or(|current| edit > current) {
+            self.resolved = resolved;
+            self.resolved_edit = Some(edit);
+        }
+    }
+
+    /// The edit of the day's resolution, if it stands (not taken back).
+    pub fn resolution(&self) -> Option<(Resolution, Option<Edit>)> {
+        self.resolved.map(|r| (r, self.resolved_edit))
     }
 
     /// Sets (or clears) the warning signs ticked, unless a later edit already did.

@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 
 use jiff::civil::Date;
 
-use crate::model::{Month, MonthFile, Symptoms, Treatment, TreatmentsFile};
+use crate::model::{Month, MonthFile, Resolution, Symptoms, Treatment, TreatmentsFile};
 
 use crate::model::{DayEntry, Edit, EventId, Tick};
 use crate::time::Stamp;
@@ -40,6 +40,13 @@ pub enum Operation {
         signs: Vec<String>,
         edit: Edit,
     },
+    /// The alerts standing resolved on a day ("I called my clinic", "it went away"), or
+    /// that resolution taken back with `None`.
+    Resolve {
+        date: Date,
+        resolved: Option<Resolution>,
+        edit: Edit,
+    },
     /// The day's note replaced (an empty text removes it).
     Note {
         date: Date,
@@ -65,6 +72,7 @@ impl Operation {
             | Operation::Untick { date, .. }
             | Operation::Scores { date, .. }
             | Operation::Signs { date, .. }
+            | Operation::Resolve { date, .. }
             | Operation::Note { date, .. } => {
                 months.insert(Month::of(*date));
             }
@@ -104,6 +112,7 @@ impl Operation {
                 | Operation::Untick { date, .. }
                 | Operation::Scores { date, .. }
                 | Operation::Signs { date, .. }
+                | Operation::Resolve { date, .. }
                 | Operation::Note { date, .. } => *date,
                 _ => return,
             };
@@ -118,6 +127,7 @@ impl Operation {
                 }
                 Operation::Scores { symptoms, edit, .. } => entry.set_symptoms(*symptoms, *edit),
                 Operation::Signs { signs, edit, .. } => entry.set_signs(signs, *edit),
+                Operation::Resolve { resolved, edit, .. } => entry.set_resolved(*resolved, *edit),
                 Operation::Note { text, edit, .. } => entry.set_note(text, *edit),
                 _ => {}
             }
@@ -204,6 +214,13 @@ pub fn difference(
             date,
             signs: after.signs.clone(),
             edit: Edit::after(now, before.signs_edit),
+        });
+    }
+    if before.resolved != after.resolved {
+        ops.push(Operation::Resolve {
+            date,
+            resolved: after.resolved,
+            edit: Edit::after(now, before.resolved_edit),
         });
     }
     if before.note() != after.note() {

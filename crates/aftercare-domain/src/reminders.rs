@@ -311,7 +311,7 @@ impl Source for NextSession<'_> {
                 from,
                 closed,
                 format!(
-                    "the suggested window is open until {to} — book it with your clinic (the plan's default; your dermatologist decides)"
+                    "the window studies suggest is open until {to} — your dermatologist decides whether and when"
                 ),
             ),
             (

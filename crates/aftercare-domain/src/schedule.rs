@@ -205,11 +205,15 @@ mod tests {
         let list = items_for_day(&plan, &t, jiff::civil::date(2027, 3, 15), morning);
         assert!(!ids(&list).contains(&"sunscreen".to_string()));
         assert!(!ids(&list).contains(&"cleanser".to_string()));
-        let moisturiser = list.iter().find(|s| s.item.id == "moisturiser").unwrap();
-        assert_eq!(moisturiser.label(), "Only what your clinic gave you");
+        assert!(!ids(&list).contains(&"moisturiser".to_string()));
+        let product = list.iter().find(|s| s.item.id == "clinic-product").unwrap();
+        assert_eq!(
+            product.label(),
+            "If your clinic gave you a product: only that"
+        );
         let later = later_on_day(&plan, &t, jiff::civil::date(2027, 3, 15), morning);
         let later: Vec<&str> = later.iter().map(|(i, _)| i.id.as_str()).collect();
-        assert_eq!(later, ["sunscreen", "cleanser"]);
+        assert_eq!(later, ["moisturiser", "sunscreen", "cleanser"]);
 
         let evening: Timestamp = "2027-03-15T17:00:00+01:00".parse().unwrap();
         let list = items_for_day(&plan, &t, jiff::civil::date(2027, 3, 15), evening);

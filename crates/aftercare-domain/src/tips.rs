@@ -16,6 +16,30 @@ pub const TIP_TITLES: [&str; 10] = [
     "Be patient",
 ];
 
+/// The figures each tip states, in the seed's own words (tips 1–10; most state none): an
+/// entry that credits a tip may use these numbers and no others.
+pub const TIP_FIGURES: [&[&str]; 10] = [
+    &[],
+    &[],
+    &["an SPF of 30 or higher"],
+    &["at least 24 hours"],
+    &["at least 24 hours"],
+    &[],
+    &["10-15 minutes at a time"],
+    &[],
+    &["at least two weeks"],
+    &[],
+];
+
+/// The figures tip `number` states (see [`TIP_FIGURES`]); none outside the seed's tips.
+pub fn figures(number: u8) -> &'static [&'static str] {
+    usize::from(number)
+        .checked_sub(1)
+        .and_then(|at| TIP_FIGURES.get(at))
+        .copied()
+        .unwrap_or(&[])
+}
+
 /// The title of tip `number` (1–10), or `None` outside the seed's tips.
 pub fn title(number: u8) -> Option<&'static str> {
     TIP_TITLES.get(usize::from(number).checked_sub(1)?).copied()

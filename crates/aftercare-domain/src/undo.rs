@@ -13,7 +13,7 @@ use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 use crate::event::{Edit, EventId, Tick};
-use crate::model::{DayEntry, Symptoms, Treatment};
+use crate::model::{DayEntry, Resolution, Symptoms, Treatment};
 use crate::operation::Operation;
 use crate::time::Stamp;
 
@@ -29,6 +29,11 @@ pub enum Prior {
     Note { date: Date, text: String },
     /// The warning signs ticked on the day before (none when it had none).
     Signs { date: Date, signs: Vec<String> },
+    /// The day's resolution of the alerts before (none when it had none).
+    Resolved {
+        date: Date,
+        resolved: Option<Resolution>,
+    },
     /// The treatment as it was before a correction.
     Treatment(Treatment),
 }
@@ -74,6 +79,10 @@ impl Done {
             Operation::Signs { date, .. } => priors.push(Prior::Signs {
                 date: *date,
                 signs: view.day(*date).map(|d| d.signs.clone()).unwrap_or_default(),
+            }),
+            Operation::Resolve { date, .. } => priors.push(Prior::Resolved {
+                date: *date,
+                resolved: view.day(*date).and_then(|d| d.resolved),
             }),
             Operation::EditTreatment(t) => {
                 if let Some(old) = view.treatments().iter().find(|o| o.id == t.id) {
@@ -186,6 +195,28 @@ impl Done {
                     edit: Edit::after(now, latest),
                 })
             }
+            Operation::Resolve {
+                date,
+                resolved,
+                edit,
+            } => {
+                let day = view.day(*date);
+                if day.and_then(|d| d.resolved) != *resolved {
+                    return Err(Conflict(format!(
+                        "the alerts' resolution of {date} was changed elsewhere since"
+                    )));
+                }
+                let before = self.priors.iter().find_map(|p| match p {
+                    Prior::Resolved { date: d, resolved } if d == date => Some(*resolved),
+                    _ => None,
+                });
+                let latest = day.and_then(|d| d.resolved_edit).max(Some(*edit));
+                Ok(Operation::Resolve {
+                    date: *date,
+                    resolved: before.flatten(),
+                    edit: Edit::after(now, latest),
+                })
+            }
             Operation::Note { date, text, edit } => {
                 let day = view.day(*date);
                 let current = day.map(DayEntry::note).unwrap_or_default();
@@ -292,6 +323,7 @@ pub fn subject(op: &Operation) -> String {
             Operation::Scores { date, .. } => ("scores".to_string(), Some(*date)),
             Operation::Note { date, .. } => ("note".to_string(), Some(*date)),
             Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
+            Operation::Resolve { date, .. } => ("alerts resolved".to_string(), Some(*date)),
             Operation::AddTreatment(t) => (format!("new treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
             Operation::DeleteTreatment(t) => {

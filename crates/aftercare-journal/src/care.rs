@@ -9,6 +9,7 @@ use jiff::civil::Date;
 
 use crate::error::FileError;
 use crate::{DayEntry, Edit, Journal, Operation, Scope, Symptoms, Tick, Treatment};
+use aftercare_domain::model::Resolution;
 use aftercare_domain::plan::{CarePlan, ItemKind};
 use aftercare_domain::time::Stamp;
 
@@ -330,4 +331,33 @@ pub fn remove_treatment(
     };
     journal.apply(Operation::DeleteTreatment(old.clone()))?;
     Ok(Some(old))
+}
+
+/// Resolves the alerts standing on `date` ("I called my clinic", "it went away"): saved on
+/// that day, it covers every sign and score logged before it; one logged after it raises
+/// its alert again. Undone like any change.
+pub fn resolve_alerts(
+    journal: &mut Journal,
+    date: Date,
+    resolution: Resolution,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    journal.transact(&Scope::day(date), |journal| {
+        // Later than every log it covers, even one saved in the same second.
+        let first = aftercare_domain::alerts::first_date_read(journal, date);
+        let latest = first
+            .series(jiff::ToSpan::day(1))
+            .take_while(|day| *day <= date)
+            .filter_map(|day| journal.day(day))
+            .flat_map(|e| [e.resolved_edit, e.signs_edit, e.symptoms_edit])
+            .max()
+            .flatten();
+        Ok::<_, CareError>(Some(Operation::Resolve {
+            date,
+            resolved: Some(resolution),
+            edit: Edit::after(Stamp::of(now), latest),
+        }))
+    })?;
+    Ok(())
 }

@@ -21,8 +21,9 @@ pub enum PlanFile {
     /// No file: the built-in plan.
     Absent,
     Changes(PlanChanges),
-    /// A whole plan (the first format), in force as it is.
-    Replace(CarePlan),
+    /// A whole plan (the first format), in force as it is (boxed: a plan is large beside
+    /// the other variants).
+    Replace(Box<CarePlan>),
 }
 
 impl PlanFile {
@@ -54,7 +55,7 @@ pub fn effective(builtin: &CarePlan, file: PlanFile, path: &Path) -> (CarePlan, 
         ),
         PlanFile::Replace(mut plan) => {
             plan_changes::mark_replacement(builtin, &mut plan);
-            (plan, PlanSource::Replace(path.to_path_buf()))
+            (*plan, PlanSource::Replace(path.to_path_buf()))
         }
     }
 }
@@ -101,7 +102,7 @@ pub fn parse(text: &str, path: &Path, builtin: &CarePlan) -> Result<PlanFile, Fi
         .from_str(text)
         .map_err(|err| with_hint(text, ron_error(path, text, &err)))?;
     match probe.version {
-        PLAN_VERSION => Ok(PlanFile::Replace(plan_format::parse(text, path)?)),
+        PLAN_VERSION => Ok(PlanFile::Replace(Box::new(plan_format::parse(text, path)?))),
         CHANGES_VERSION => {
             let changes: PlanChanges = ron_options()
                 .from_str(text)

@@ -134,10 +134,7 @@ fn day_columns(treatments: &[Treatment], row: &DayRow) -> [String; 3] {
 }
 
 fn item_record(treatments: &[Treatment], row: &DayRow, item: &ItemRow) -> Vec<String> {
-    let class = match item.target {
-        Some(_) => ItemClass::of(item.kind),
-        None => ItemClass::Extra,
-    };
+    let class = item.class();
     // Only daily items have a target to meet: a reminder not ticked is not "false".
     let complete = match class {
         ItemClass::Daily => item.complete().map(|c| c.to_string()),

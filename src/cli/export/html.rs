@@ -76,7 +76,7 @@ pub(super) fn render(history: &History) -> String {
         let _ = writeln!(
             html,
             "<section class=\"next\">\n<h2>Next session</h2>\n<p>Suggested between {from} and \
-             {to} by the care plan's default spacing; the dermatologist decides.</p>\n</section>"
+             {to} by the care plan's default spacing; the dermatologist decides whether and when.</p>\n</section>"
         );
     }
     if !history.warning_signs.is_empty() {

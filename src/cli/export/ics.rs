@@ -99,7 +99,7 @@ pub(super) fn render(history: &History, alarms: bool) -> String {
         let summary = "Next microneedling session: suggested window";
         let description = format!(
             "{from} to {to}, {} to {} days after the treatment of {}, by the care plan's \
-             default spacing. Your dermatologist decides. From aftercare.",
+             default spacing. Your dermatologist decides whether and when. From aftercare.",
             history.plan.next_session.from_days,
             history.plan.next_session.to_days,
             latest.at.date()

@@ -37,7 +37,7 @@ pub(super) fn render(history: &History) -> String {
         let _ = writeln!(
             text,
             "\n## Next session\n\nSuggested between {from} and {to} by the care plan's default \
-             spacing; the dermatologist decides."
+             spacing; the dermatologist decides whether and when."
         );
     }
     if !history.warning_signs.is_empty() {

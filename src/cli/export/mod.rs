@@ -83,6 +83,8 @@ pub struct ItemRow {
     pub label: String,
     /// The item's kind in the plan; `None` for an item the plan no longer has.
     pub kind: Option<ItemKind>,
+    /// Done only when needed (the ice pack, the clinic's product): never a shortfall.
+    pub as_needed: bool,
     pub count: u32,
     /// The daily target; `None` for an item ticked on a day the plan did not ask for it.
     pub target: Option<u32>,
@@ -92,6 +94,16 @@ impl ItemRow {
     /// Whether the day's target was met (`None` when there was no target).
     pub fn complete(&self) -> Option<bool> {
         self.target.map(|target| self.count >= target)
+    }
+
+    /// How the report counts it: an item without a target that day is extra; an
+    /// as-needed item is never counted against the day, whatever its kind.
+    pub fn class(&self) -> summary::ItemClass {
+        match (self.target, self.as_needed) {
+            (None, _) => summary::ItemClass::Extra,
+            (Some(_), true) => summary::ItemClass::AsNeeded,
+            (Some(_), false) => summary::ItemClass::of(self.kind),
+        }
     }
 }
 
@@ -119,14 +131,7 @@ impl History {
             .collect();
         let alerts = days
             .iter()
-            .filter_map(|row| {
-                let entry = journal.day(row.date)?;
-                let reasons = alerts::urgent_on_day(plan, row.day?, entry.symptoms, &entry.signs);
-                (!reasons.is_empty()).then(|| Alert {
-                    date: row.date,
-                    text: format!("told to call the clinic: {}", reasons.join("; ")),
-                })
-            })
+            .filter_map(|row| alert_of_day(plan, journal, &days, row))
             .collect();
         Ok(History {
             generated: now.clone(),
@@ -271,6 +276,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
             id: progress.item.id.clone(),
             label: progress.item.label.clone(),
             kind: Some(progress.item.kind),
+            as_needed: progress.item.as_needed,
             count: progress.count,
             target: Some(progress.target()),
         })
@@ -289,6 +295,7 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
                     crate::domain::plan::Former::Unknown => format!("{id} (in no plan)"),
                 },
                 kind: plan.item(id).map(|item| item.kind),
+                as_needed: false,
                 count: entry.map_or(0, |e| e.count(id)),
                 target: None,
             });
@@ -417,4 +424,47 @@ fn run_csv(
     file.commit_durably(output)
         .map_err(|err| output_error(Some(output), err))?;
     Ok(format!("Wrote {days} day(s) to {}\n", output.display()))
+}
+
+/// What a day's log told the patient to do, for the report, and how it was resolved:
+/// "told to call the clinic: Fever — called the clinic on 2027-03-16".
+fn alert_of_day(
+    plan: &CarePlan,
+    journal: &impl crate::domain::model::Days,
+    days: &[DayRow],
+    row: &DayRow,
+) -> Option<Alert> {
+    let entry = journal.day(row.date)?;
+    row.day?;
+    let reasons = alerts::urgent_on_day(plan, entry.symptoms, &entry.signs);
+    if reasons.is_empty() {
+        return None;
+    }
+    let logged = entry
+        .signs_edit
+        .max(entry.symptoms_edit)
+        .map(|edit| edit.at.instant);
+    // The first resolution saved after the log (see `alerts::alerts`: the same rule).
+    let resolved = days
+        .iter()
+        .filter(|later| later.date >= row.date)
+        .find_map(|later| {
+            let (how, edit) = journal.day(later.date)?.resolution()?;
+            (edit.map(|e| e.at.instant) > logged)
+                .then(|| format!(" — {} on {}", how.describe(), later.date))
+        })
+        .unwrap_or_default();
+    let emergency = entry
+        .signs
+        .iter()
+        .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));
+    let told = if emergency {
+        "told to call the local emergency number"
+    } else {
+        "told to call the clinic"
+    };
+    Some(Alert {
+        date: row.date,
+        text: format!("{told}: {}{resolved}", reasons.join("; ")),
+    })
 }

@@ -61,7 +61,7 @@ impl DayCare {
         let daily = row
             .items
             .iter()
-            .filter(|item| item.target.is_some() && ItemClass::of(item.kind) == ItemClass::Daily);
+            .filter(|item| item.class() == ItemClass::Daily);
         let (mut done, mut planned) = (0, 0);
         for item in daily {
             planned += 1;
@@ -168,10 +168,7 @@ pub fn item_summaries(plan: &CarePlan, days: &[DayRow]) -> Vec<ItemSummary> {
         .flat_map(|row| &row.items)
         .filter(|i| i.target.is_none());
     for item in planned.chain(unplanned) {
-        let class = match item.target {
-            Some(_) => ItemClass::of(item.kind),
-            None => ItemClass::Extra,
-        };
+        let class = item.class();
         if class == ItemClass::Extra
             && let Some(summary) = summaries
                 .iter_mut()
@@ -318,6 +315,7 @@ mod tests {
             id: id.into(),
             label: id.into(),
             kind: Some(kind),
+            as_needed: matches!(kind, ItemKind::Timed { .. }),
             count,
             target: Some(kind.target()),
         }

@@ -4,6 +4,7 @@
 
 use std::fmt::Write as _;
 
+use crate::domain::alerts::{CALL_CLINIC, CALL_EMERGENCY};
 use crate::domain::plan::{CarePlan, Origin};
 
 /// The sections printed after the plan's items and restrictions.
@@ -36,33 +37,8 @@ pub(super) fn sections(plan: &CarePlan) -> String {
     text.push_str(
         "\nRestriction times are minimums: when one has passed, ask your clinic if unsure.\n",
     );
-    text.push_str("\nWhere our defaults come from (numbers the tips do not give):\n");
-    let defaults = plan
-        .items
-        .iter()
-        .filter(|i| i.is_our_default())
-        .map(|i| (i.id.as_str(), &i.origin))
-        .chain(
-            plan.restrictions
-                .iter()
-                .filter(|r| r.is_our_default())
-                .map(|r| (r.id.as_str(), &r.origin)),
-        )
-        .chain([
-            ("symptom-window", &plan.symptom_window_origin),
-            ("next-session", &plan.next_session_origin),
-            ("warning-signs", &plan.warning_signs_origin),
-        ]);
-    for (id, origin) in defaults {
-        if let Origin::Default { tip, why } = origin {
-            let why = if why.is_empty() {
-                "no source given"
-            } else {
-                why
-            };
-            let _ = writeln!(text, "  {id} (tip {tip}): {why}");
-        }
-    }
+    text.push_str(&origins(plan));
+    text.push_str(&sources(plan));
     let _ = writeln!(
         text,
         "Redness and swelling: your plan expects them to settle within {} days.",
@@ -72,13 +48,76 @@ pub(super) fn sections(plan: &CarePlan) -> String {
     text
 }
 
-/// "When to call your clinic": the plan's warning signs, one a line.
-pub(super) fn warning_signs(plan: &CarePlan) -> String {
+/// "Where the numbers come from": every entry (as built in) whose numbers are not all the tip's,
+/// with the source that states them or, for our defaults, why we chose them and the range
+/// sources and clinics give.
+fn origins(plan: &CarePlan) -> String {
     let mut text = String::from(
-        "\nCall your clinic or dermatologist today if you notice (log them with s in the app):\n",
+        "\nWhere the numbers the tips do not give come from (our defaults, sources):\n",
     );
-    for sign in &plan.warning_signs {
-        let _ = writeln!(text, "  - {}", sign.text);
+    for (id, origin) in plan.origins() {
+        match origin {
+            Origin::Source { tip, source } => {
+                let _ = writeln!(text, "  {id} (tip {tip}): source {source}");
+            }
+            Origin::Default {
+                tip,
+                why,
+                range,
+                sources,
+            } => {
+                let why = if why.is_empty() {
+                    "no reason given"
+                } else {
+                    why
+                };
+                let _ = writeln!(text, "  {id} (tip {tip}): our default: {why}");
+                if !range.is_empty() {
+                    let _ = writeln!(text, "      range: {range}");
+                }
+                if !sources.is_empty() {
+                    let _ = writeln!(text, "      sources: {}", sources.join(", "));
+                }
+            }
+            Origin::Tip(_) | Origin::Dermatologist => {}
+        }
+    }
+    text
+}
+
+/// "Sources": each publication the plan cites, with where to read it and the one claim we
+/// credit it for.
+fn sources(plan: &CarePlan) -> String {
+    let mut text = String::from("\nSources (what each states):\n");
+    for source in &plan.sources {
+        let link = if source.link.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", source.link)
+        };
+        let _ = writeln!(text, "  {}: {}{link}", source.id, source.citation);
+        let _ = writeln!(text, "      {}", source.claim);
+    }
+    text
+}
+
+/// "When to call your clinic": the plan's warning signs, one a line.
+/// The emergency signs come first, under their own words: they cannot wait for the clinic.
+pub(super) fn warning_signs(plan: &CarePlan) -> String {
+    let mut text = String::new();
+    for (emergency, call) in [(true, CALL_EMERGENCY), (false, CALL_CLINIC)] {
+        let signs: Vec<_> = plan
+            .warning_signs
+            .iter()
+            .filter(|sign| sign.emergency == emergency)
+            .collect();
+        if signs.is_empty() {
+            continue;
+        }
+        let _ = writeln!(text, "\n{call} if you notice (log them with s in the app):");
+        for sign in signs {
+            let _ = writeln!(text, "  - {}", sign.text);
+        }
     }
     text
 }

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::Path;
 
 use crate::domain::plan::changes::{NEXT_SESSION, PlanChanges};
-use crate::domain::plan::{CarePlan, PlanSource, Yours};
+use crate::domain::plan::{CarePlan, Origin, PlanSource, Yours};
 use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::plan_file;
@@ -137,7 +137,7 @@ pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
 
 fn window_source(plan: &CarePlan) -> String {
     match &plan.next_session_origin {
-        crate::domain::plan::Origin::Dermatologist => "yours".to_string(),
+        Origin::Dermatologist => "yours".to_string(),
         origin => origin.short(),
     }
 }
@@ -153,6 +153,32 @@ fn from(yours: &Yours, source: &str, builtin: impl Fn() -> Option<String>) -> St
             fields.join(", "),
             builtin().unwrap_or_default()
         ),
+    }
+}
+
+/// An origin for scripts, typed by `kind`: `{"kind": "tip", "tip": 5}`, `{"kind":
+/// "source", "tip": 10, "source": "chu-2021"}`, `{"kind": "default", "tip": 6, "why": …,
+/// "range": …, "sources": […]}`, or `{"kind": "dermatologist"}` for what the patient added
+/// or changed (with the `built_in` origin it replaces).
+fn origin_json(origin: &Origin, yours: &Yours) -> serde_json::Value {
+    if yours.is_yours() {
+        let built_in = (*yours != Yours::Added).then(|| origin_json(origin, &Yours::No));
+        return serde_json::json!({ "kind": "dermatologist", "built_in": built_in });
+    }
+    match origin {
+        Origin::Tip(tip) => serde_json::json!({ "kind": "tip", "tip": tip }),
+        Origin::Source { tip, source } => {
+            serde_json::json!({ "kind": "source", "tip": tip, "source": source })
+        }
+        Origin::Default {
+            tip,
+            why,
+            range,
+            sources,
+        } => serde_json::json!({
+            "kind": "default", "tip": tip, "why": why, "range": range, "sources": sources,
+        }),
+        Origin::Dermatologist => serde_json::json!({ "kind": "dermatologist" }),
     }
 }
 
@@ -191,6 +217,7 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
                 "from_day": item.days.from,
                 "to_day": item.days.to,
                 "default": item.is_our_default(),
+                "origin": origin_json(&item.origin, &item.yours),
             })
         })
         .collect();
@@ -201,6 +228,7 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
             serde_json::json!({
                 "id": r.id, "label": r.label, "tip": r.origin.tip(), "hours": r.hours,
                 "default": r.is_our_default(),
+                "origin": origin_json(&r.origin, &r.yours),
             })
         })
         .collect();
@@ -212,6 +240,10 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
         "items": items,
         "restrictions": restrictions,
         "next_session_days": [plan.next_session.from_days, plan.next_session.to_days],
+        "next_session_origin": origin_json(&plan.next_session_origin, &Yours::No),
+        "symptom_window_days": plan.symptom_window_days,
+        "symptom_window_origin": origin_json(&plan.symptom_window_origin, &Yours::No),
+        "sources": plan.sources,
     });
     format!("{value}\n")
 }

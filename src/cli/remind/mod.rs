@@ -119,16 +119,21 @@ fn deliver(
     let now = clock.now();
     let today = now.date();
     journal.load_month(Month::of(today))?;
-    journal.load_month(Month::of(alerts::first_date_read(&journal, today)))?;
-    // Urgent alerts (a warning sign, a severe score, pain still marked after day 2) reach
-    // the patient once a day each while the log that raised them is current.
+    let first = alerts::first_date_read(&journal, today);
+    crate::journal::history::load_months(&mut journal, first, today)?;
+    // Emergency and urgent alerts (a warning sign, a severe score) reach the patient once
+    // a day each until the patient resolves them (`aftercare alerts resolve`).
     let urgent: Vec<DailyAlert> = alerts::for_date(&plan, &journal, today)
         .into_iter()
-        .filter(|alert| alert.level == alerts::Level::Urgent)
+        .filter(|alert| alert.level.stands())
         .map(|alert| DailyAlert {
             id: alert_id(&alert.reason),
             date: today,
-            summary: alerts::CALL_CLINIC.to_string(),
+            summary: match alert.level {
+                alerts::Level::Emergency => alerts::CALL_EMERGENCY,
+                _ => alerts::CALL_CLINIC,
+            }
+            .to_string(),
             body: alert.reason,
         })
         .collect();

@@ -22,6 +22,8 @@ pub struct SignBox {
     pub id: String,
     pub text: String,
     pub ticked: bool,
+    /// Ticked, it means the emergency number, not the clinic: drawn so even unticked.
+    pub emergency: bool,
 }
 
 /// The form's state while it is open.
@@ -55,6 +57,7 @@ impl SkinForm {
             .map(|sign| SignBox {
                 id: sign.id.clone(),
                 text: sign.text.clone(),
+                emergency: sign.emergency,
                 ticked: logged.iter().any(|id| id.eq_ignore_ascii_case(&sign.id)),
             })
             .collect();
@@ -66,6 +69,7 @@ impl SkinForm {
                     id: id.clone(),
                     text: id.clone(),
                     ticked: true,
+                    emergency: false,
                 });
             }
         }
@@ -224,7 +228,7 @@ mod tests {
         }
         assert_eq!(form.focus, SkinField::Sign(1));
         form.edit(SkinEdit::ToggleSign);
-        assert_eq!(form.ticked_signs(), ["pus"]);
+        assert_eq!(form.ticked_signs(), ["fever"]);
         form.edit(SkinEdit::ToggleSign);
         assert!(form.ticked_signs().is_empty());
     }

@@ -1,5 +1,6 @@
 //! Drawing: reads the [`App`] and never changes it. One module per screen.
 
+mod alert_frame;
 mod calendar;
 mod help;
 mod history;
@@ -36,7 +37,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        draw_too_small(frame, area, theme);
+        draw_too_small(frame, area, app, theme);
         if theme.ascii {
             asciify(frame.buffer_mut());
         }
@@ -66,9 +67,6 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help_shown() {
         help::draw(frame, body, app, theme);
     }
-    if theme.ascii {
-        asciify(frame.buffer_mut());
-    }
     if app.overlay() == Some(&Overlay::WarningSigns) {
         warning_signs::draw(frame, body, app.plan(), theme);
         frame.render_widget(Clear, footer);
@@ -76,6 +74,11 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
             key_hints(&[("any key", "closes")], footer.width, theme),
             footer,
         );
+    }
+    // Last, over every screen and overlay: an emergency is never hidden.
+    alert_frame::draw_emergency(frame, body, app.alerts(), theme);
+    if theme.ascii {
+        asciify(frame.buffer_mut());
     }
 }
 
@@ -202,9 +205,16 @@ fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Lin
     Line::from(spans)
 }
 
-fn draw_too_small(frame: &mut Frame, area: Rect, theme: &Theme) {
+fn draw_too_small(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    // Even too small for the app, an emergency is said first.
+    let emergency: String = app
+        .alerts()
+        .iter()
+        .filter(|a| a.level == crate::domain::alerts::Level::Emergency)
+        .map(|a| format!("{} ", a.text))
+        .collect();
     let text = format!(
-        "Terminal too small: aftercare needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge it, or q to quit.",
+        "{emergency}Terminal too small: aftercare needs {MIN_WIDTH}×{MIN_HEIGHT}, this is {}×{}. Enlarge it, or q to quit.",
         area.width, area.height
     );
     frame.render_widget(Clear, area);

@@ -19,10 +19,15 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
+    let rows = rows(app.plan());
+    let selected = app.plan_view().selected.min(rows.len().saturating_sub(1));
+    let details_height = rows
+        .get(selected)
+        .map_or(5, |row| details_height(row, area));
     let [header, list, details] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(3),
-        Constraint::Length(5),
+        Constraint::Length(details_height),
     ])
     .areas(area);
     let source = match app.plan_source() {
@@ -35,8 +40,6 @@ pub fn draw(
         Line::styled(fit(&title, usize::from(header.width)), theme.title),
         header,
     );
-    let rows = rows(app.plan());
-    let selected = app.plan_view().selected.min(rows.len().saturating_sub(1));
     draw_list(frame, list, &rows, selected, theme);
     if let Some(row) = rows.get(selected) {
         draw_details(frame, details, row, theme);
@@ -109,6 +112,17 @@ fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, t
         .map(|(_, line)| line)
         .collect();
     frame.render_widget(Paragraph::new(visible), inner);
+}
+
+/// The details panel's height: five lines, or up to nine where the terminal is tall
+/// enough and the entry cites a source (its citation and claim need the room).
+fn details_height(row: &PlanRow, area: Rect) -> u16 {
+    let width = usize::from(area.width.saturating_sub(2)).max(1);
+    let text =
+        row.hint.chars().count().div_ceil(width) + row.detail.chars().count().div_ceil(width);
+    let wanted = u16::try_from(text + 3).unwrap_or(u16::MAX);
+    let most = if area.height >= 22 { 9 } else { 5 };
+    wanted.clamp(5, most)
 }
 
 fn draw_details(frame: &mut Frame, area: Rect, row: &PlanRow, theme: &Theme) {

@@ -133,11 +133,17 @@ fn draw_signs(frame: &mut Frame, area: Rect, form: &SkinForm, theme: &Theme) {
         .map(|(index, sign)| {
             let here = focused == Some(index);
             let mark = if sign.ticked { "[x]" } else { "[ ]" };
+            let urgency = if sign.emergency { "Emergency: " } else { "" };
             let text = super::fit(
-                &format!("{} {mark} {}", if here { "▸" } else { " " }, sign.text),
+                &format!(
+                    "{} {mark} {urgency}{}",
+                    if here { "▸" } else { " " },
+                    sign.text
+                ),
                 width,
             );
-            let style = match (here, sign.ticked) {
+            // An emergency sign reads as one even unticked: it is not "call your clinic".
+            let style = match (here, sign.ticked || sign.emergency) {
                 (true, _) => theme.selected,
                 (false, true) => theme.error,
                 (false, false) => theme.text,

@@ -3,10 +3,10 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, LineGauge, Padding, Paragraph, Wrap};
+use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use super::{Theme, fit};
-use crate::domain::alerts::{self, Alert, Level};
+use super::{Theme, alert_frame, fit};
+use crate::domain::alerts::{Alert, Level};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
 use crate::domain::schedule::{self, Form};
@@ -31,7 +31,7 @@ pub fn draw(
     let [header, urgent_area, watch_area, left, right] = layout(area, app);
     draw_header(frame, header, app, theme);
     if !urgent.is_empty() {
-        draw_urgent(frame, urgent_area, &urgent, theme);
+        alert_frame::draw_urgent(frame, urgent_area, &urgent, theme);
     }
     if let Some(alert) = watch.first() {
         let text = Paragraph::new(format!(" {}", alert.text))
@@ -44,62 +44,26 @@ pub fn draw(
     keys::footer(KeyContext::Today, app.timer().is_some())
 }
 
-/// At most this many reasons are listed in the urgent frame; the rest are summed up.
-const MAX_REASONS: usize = 3;
-
-/// The framed "call your clinic" message: calm words, every reason, where to read more.
-fn draw_urgent(frame: &mut Frame, area: Rect, urgent: &[&Alert], theme: &Theme) {
-    let block = Block::bordered()
-        .title(format!(" {} ", alerts::CALL_CLINIC))
-        .title_style(theme.error)
-        .border_style(theme.error)
-        .padding(Padding::horizontal(1));
-    let width = usize::from(block.inner(area).width);
-    let mut lines: Vec<Line> = urgent
-        .iter()
-        .take(MAX_REASONS)
-        .map(|alert| Line::styled(fit(&format!("• {}", alert.reason), width), theme.text))
-        .collect();
-    if urgent.len() > MAX_REASONS {
-        let last = lines.len() - 1;
-        lines[last] = Line::styled(
-            fit(
-                &format!(
-                    "• and {} more (aftercare status)",
-                    urgent.len() - MAX_REASONS + 1
-                ),
-                width,
-            ),
-            theme.text,
-        );
-    }
-    lines.push(Line::styled(
-        fit("Tell them what you logged. w: the warning signs.", width),
-        theme.muted,
-    ));
-    frame.render_widget(Paragraph::new(lines).block(block), area);
-}
-
-/// The urgent alerts (framed, "call your clinic") and the watch notes (one line).
+/// The urgent alerts (framed, "call your clinic") and the watch notes (one line). The
+/// emergency ones have their own frame, drawn over every screen (see `alert_frame`).
 fn split_alerts(app: &App) -> (Vec<&Alert>, Vec<&Alert>) {
-    app.alerts()
-        .iter()
-        .partition(|alert| alert.level == Level::Urgent)
+    (
+        alert_frame::of_level(app.alerts(), Level::Urgent),
+        alert_frame::of_level(app.alerts(), Level::Watch),
+    )
 }
 
 /// The header, the urgent frame, the watch note, the checklist and the countdown panel:
 /// the one layout both the drawing and a click go by.
 fn layout(area: Rect, app: &App) -> [Rect; 5] {
     let (urgent, watch) = split_alerts(app);
-    let urgent_height = if urgent.is_empty() {
-        0
-    } else {
-        u16::try_from(urgent.len().min(MAX_REASONS)).unwrap_or(1) + 3
-    };
+    let emergency = alert_frame::of_level(app.alerts(), Level::Emergency).len();
     let watch_height = if watch.is_empty() { 0 } else { 2 };
-    let [header, urgent_area, watch_area, body] = Layout::vertical([
+    // The emergency frame is drawn over the top rows, above the header: keep them free.
+    let [_, header, urgent_area, watch_area, body] = Layout::vertical([
+        Constraint::Length(alert_frame::height(emergency)),
         Constraint::Length(1),
-        Constraint::Length(urgent_height),
+        Constraint::Length(alert_frame::height(urgent.len())),
         Constraint::Length(watch_height),
         Constraint::Min(0),
     ])
@@ -206,12 +170,11 @@ fn draw_header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .and_then(|treatment| recovery::next_session_window(app.plan(), treatment))
     {
         let range = super::date_range(from, to, false);
+        // The window only: the dermatologist decides whether and when (never "due").
         let text = if app.today() > to {
-            format!("Next session was due {range} ")
-        } else if app.today() >= from {
-            format!("Next session due by {} ", to.strftime("%-d %b"))
+            format!("Next session window was {range} ")
         } else {
-            format!("Next session: {range} ")
+            format!("Next session window: {range} ")
         };
         Line::styled(text, theme.muted)
     } else {

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 
 use super::Theme;
-use crate::domain::alerts::CALL_CLINIC;
+use crate::domain::alerts::{CALL_CLINIC, CALL_EMERGENCY};
 use crate::domain::plan::CarePlan;
 
 /// Draws the list over `area`, centred.
@@ -13,24 +13,37 @@ pub fn draw(frame: &mut Frame, area: Rect, plan: &CarePlan, theme: &Theme) {
     let rows = u16::try_from(plan.warning_signs.len()).unwrap_or(u16::MAX);
     let popup = area.centered(
         Constraint::Length(76.min(area.width)),
-        Constraint::Length(rows.saturating_add(10).min(area.height)),
+        Constraint::Length(rows.saturating_add(8).min(area.height)),
     );
-    let mut lines = vec![Line::styled(
-        format!("{CALL_CLINIC} if you notice:"),
-        theme.title,
-    )];
-    lines.extend(
-        plan.warning_signs
+    let mut lines = Vec::new();
+    // The emergency signs first, under their own words: they cannot wait for the clinic.
+    for (emergency, call) in [(true, CALL_EMERGENCY), (false, CALL_CLINIC)] {
+        let signs: Vec<_> = plan
+            .warning_signs
             .iter()
-            .map(|sign| Line::styled(format!(" • {}", sign.text), theme.text)),
-    );
+            .filter(|sign| sign.emergency == emergency)
+            .collect();
+        if signs.is_empty() {
+            continue;
+        }
+        let style = if emergency { theme.error } else { theme.title };
+        lines.push(Line::styled(format!("{call} if you notice:"), style));
+        lines.extend(
+            signs
+                .iter()
+                .map(|sign| Line::styled(format!(" • {}", sign.text), theme.text)),
+        );
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(
         "Tick them in the skin form (s): Today then asks you to call at once.",
         theme.muted,
     ));
     lines.push(Line::styled(
-        format!("Source: {}.", plan.warning_signs_origin.describe()),
+        format!(
+            "Source: {}; why and the sources: the Plan screen (P).",
+            plan.warning_signs_origin.short()
+        ),
         theme.muted,
     ));
     lines.push(Line::styled("Any key closes this.", theme.muted));

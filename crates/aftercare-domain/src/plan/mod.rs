@@ -17,60 +17,17 @@ mod builtin_for_tests;
 pub mod changes;
 mod defaults;
 pub mod edit;
+mod origin;
+mod sources;
+
+pub use origin::Origin;
+pub use sources::Source;
 
 /// The schema of a whole plan (the built-in one, or an old full copy that replaces it).
 pub const PLAN_VERSION: u32 = 1;
 
 /// The number of tips in the seed text; every one must be covered by the plan.
 pub const TIP_COUNT: u8 = 10;
-
-/// Where an entry of the plan comes from: the screens say it beside every entry, so the
-/// patient can tell what the seed says from what we chose and from what their clinic said.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub enum Origin {
-    /// A seed tip (1–10) gives this entry and its numbers.
-    Tip(u8),
-    /// The entry follows a tip, but a number in it is ours: `why` says where it comes from.
-    Default { tip: u8, why: String },
-    /// The patient's dermatologist (an entry they added, or numbers they changed).
-    Dermatologist,
-}
-
-impl Origin {
-    /// The seed tip the entry follows, if any.
-    pub fn tip(&self) -> Option<u8> {
-        match self {
-            Origin::Tip(tip) | Origin::Default { tip, .. } => Some(*tip),
-            Origin::Dermatologist => None,
-        }
-    }
-
-    /// True where a number is our cautious choice rather than the tip's.
-    pub fn is_default(&self) -> bool {
-        matches!(self, Origin::Default { .. })
-    }
-
-    /// "tip 5", "our default (tip 3): …", "your dermatologist": one line for any screen.
-    pub fn describe(&self) -> String {
-        match self {
-            Origin::Tip(tip) => format!("tip {tip}"),
-            Origin::Default { tip, why } if why.is_empty() => format!("our default (tip {tip})"),
-            Origin::Default { tip, why } => format!("our default (tip {tip}): {why}"),
-            Origin::Dermatologist => "your dermatologist".to_string(),
-        }
-    }
-}
-
-impl Origin {
-    /// "tip 5", "tip 3, our default", "your dermatologist": short, for lists.
-    pub fn short(&self) -> String {
-        match self {
-            Origin::Tip(tip) => format!("tip {tip}"),
-            Origin::Default { tip, .. } => format!("tip {tip}, our default"),
-            Origin::Dermatologist => "your dermatologist".to_string(),
-        }
-    }
-}
 
 /// Where an entry in force comes from, in a few words: its origin, or the patient's
 /// dermatologist when the patient added or changed it.
@@ -157,6 +114,10 @@ pub struct CarePlan {
     /// Where the list of warning signs comes from.
     #[serde(default = "defaults::warning_signs_origin")]
     pub warning_signs_origin: Origin,
+    /// The publications the origins cite (see [`Source`]). A plan that leaves them out
+    /// gets the built-in list: a citation never disappears with a file.
+    #[serde(default = "defaults::sources")]
+    pub sources: Vec<Source>,
     /// Built-in items the patient turned off: kept so their old ticks keep a name and the
     /// Plan screen can turn them on again.
     #[serde(skip)]
@@ -181,8 +142,11 @@ pub struct CarePlan {
 pub struct WarningSign {
     /// Stable name kept in the journal.
     pub id: String,
-    /// As the patient reads it: "Pus, yellow crusts or oozing".
+    /// As the patient reads it: "Fever".
     pub text: String,
+    /// Ticked, it means "call your local emergency number now", not "call your clinic".
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub emergency: bool,
 }
 
 impl CarePlan {
@@ -302,10 +266,7 @@ fn origin_of(
             format!("{id}: give `origin` or `tip`, not both"),
         )),
         (Some(origin), None) => Ok(origin),
-        (None, Some(tip)) if default => Ok(Origin::Default {
-            tip,
-            why: String::new(),
-        }),
+        (None, Some(tip)) if default => Ok(Origin::default_because(tip, "")),
         (None, Some(tip)) => Ok(Origin::Tip(tip)),
         (None, None) => Ok(Origin::Dermatologist),
     }
@@ -617,6 +578,7 @@ impl CarePlan {
                 ));
             }
         }
+        self.check_citations()?;
         let window = self.next_session;
         check_number("next-session", "days", window.from_days, 1, limits::DAY)?;
         check_number("next-session", "days", window.to_days, 1, limits::DAY)?;
@@ -626,6 +588,43 @@ impl CarePlan {
                 "days",
                 "next session: the window ends before it starts",
             ));
+        }
+        Ok(())
+    }
+
+    /// A source by id.
+    pub fn source(&self, id: &str) -> Option<&Source> {
+        self.sources.iter().find(|source| source.id == id)
+    }
+
+    /// Every origin in the plan, with the name of what it is the origin of.
+    pub fn origins(&self) -> impl Iterator<Item = (&str, &Origin)> {
+        self.items
+            .iter()
+            .map(|item| (item.id.as_str(), &item.origin))
+            .chain(self.restrictions.iter().map(|r| (r.id.as_str(), &r.origin)))
+            .chain([
+                ("symptom-window", &self.symptom_window_origin),
+                ("next-session", &self.next_session_origin),
+                ("warning-signs", &self.warning_signs_origin),
+            ])
+    }
+
+    /// Every source an origin cites is in the plan's list: a citation the patient cannot
+    /// look up is no citation.
+    fn check_citations(&self) -> Result<(), PlanError> {
+        for (id, origin) in self.origins() {
+            if let Some(missing) = origin
+                .source_ids()
+                .into_iter()
+                .find(|cited| self.source(cited).is_none())
+            {
+                return Err(PlanError::at(
+                    id,
+                    "origin",
+                    format!("{id}: cites source {missing:?}, which is not in the plan's sources"),
+                ));
+            }
         }
         Ok(())
     }
