@@ -360,6 +360,41 @@ impl DayEntry {
         }
     }
 
+    /// Replaces the versions `replaces` names by `text` (none when empty); a version not
+    /// named (written elsewhere meanwhile) stays beside it, as a merge keeps both.
+    pub fn rewrite_note(&mut self, text: &str, replaces: &[EventId], edit: Edit) {
+        if self.replaced.contains(&edit.id) || self.notes.iter().any(|v| v.edit == edit) {
+            return;
+        }
+        self.replaced.extend(replaces.iter().copied());
+        self.notes.retain(|v| !replaces.contains(&v.edit.id));
+        if text.is_empty() {
+            self.replaced.insert(edit.id);
+        } else {
+            let at = self.notes.partition_point(|v| v.edit < edit);
+            self.notes.insert(
+                at,
+                NoteVersion {
+                    edit,
+                    text: text.to_string(),
+                },
+            );
+        }
+    }
+
+    /// Adds `line` at the end of the note as it reads now (a new version replacing the
+    /// ones read); once per edit.
+    pub fn append_note(&mut self, line: &str, edit: Edit) {
+        let old = self.note();
+        let old = old.trim_end();
+        let text = match (old.is_empty(), line.trim().is_empty()) {
+            (_, true) => old.to_string(),
+            (true, false) => line.to_string(),
+            (false, false) => format!("{old}\n{line}"),
+        };
+        self.set_note(&text, edit);
+    }
+
     /// Replaces every version of the note seen here by `text` (none when empty).
     pub fn set_note(&mut self, text: &str, edit: Edit) {
         if self.replaced.contains(&edit.id) || self.notes.iter().any(|v| v.edit == edit) {

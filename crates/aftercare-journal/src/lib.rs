@@ -22,6 +22,7 @@ pub mod paths;
 pub mod plan_file;
 pub mod safe_file;
 mod store;
+pub mod test_seam;
 mod tidy;
 pub mod timer_file;
 mod undo;
@@ -422,6 +423,7 @@ impl Journal {
             scope.extend(&Scope::of(op));
         }
         let mut failure = None;
+        test_seam::test_seam_pause_before_lock();
         // Never lock or write in a folder that is not the one opened: the change waits.
         let lock = match self.lock_opened_folder(self.lock_wait) {
             Ok(lock) => Some(lock),
