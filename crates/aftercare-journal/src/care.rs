@@ -8,7 +8,8 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
 use crate::error::FileError;
-use crate::{DayEntry, Edit, Journal, Operation, Scope, Symptoms, Tick, Treatment};
+use crate::{DayEntry, Edit, EventId, Journal, Operation, Scope, Symptoms, Tick, Treatment};
+use aftercare_domain::operation::TreatmentCorrection;
 use aftercare_domain::plan::{CarePlan, ItemKind};
 use aftercare_domain::time::Stamp;
 
@@ -87,8 +88,13 @@ impl From<FileError> for CareError {
 /// How a tick changes an item's count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TickChange {
-    /// Space/Enter: a once-a-day item flips between done and not; a counted one adds one.
-    Press,
+    /// "Make it done", what Space means on an item the screen shows not done: a
+    /// once-a-day item is ticked unless it already is (by another writer meanwhile); a
+    /// counted one gets one more.
+    Done,
+    /// "Make it undone", what Space means on a once-a-day item the screen shows done:
+    /// every tick of the day is taken back (none if another writer already did).
+    Undone,
     Add(u32),
     Remove(u32),
 }
@@ -130,8 +136,9 @@ pub fn tick(
         // A change that changes nothing (`-` at zero, `+` on a once-a-day item already
         // done) is not saved: each save is an fsync'd rewrite of the month file.
         let (add, remove) = match change {
-            TickChange::Press if once_a_day && before > 0 => (0, before),
-            TickChange::Press => (1, 0),
+            TickChange::Done if once_a_day => (usize::from(before == 0), 0),
+            TickChange::Done => (1, 0),
+            TickChange::Undone => (0, before),
             TickChange::Add(_) if once_a_day => (usize::from(before == 0), 0),
             TickChange::Add(n) => (n as usize, 0),
             TickChange::Remove(n) => (0, (n as usize).min(before)),
@@ -205,6 +212,34 @@ pub fn set_note(
     check_length("note", note, MAX_NOTE_CHARS)?;
     journal.transact(&Scope::day(date), |journal| {
         Ok::<_, CareError>(note_op(journal, date, note, now))
+    })?;
+    Ok(())
+}
+
+/// Adds a line at the end of a day's note (`note --append`): the line is added inside the
+/// lock to the note as it is then, so two appends at once both stay.
+pub fn append_note(
+    journal: &mut Journal,
+    date: Date,
+    line: &str,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    let line = line.trim_end();
+    if line.trim().is_empty() {
+        return Ok(());
+    }
+    journal.transact(&Scope::day(date), |journal| {
+        let note = journal.day(date).map(DayEntry::note).unwrap_or_default();
+        check_length("note", &note, MAX_NOTE_CHARS.saturating_sub(line.chars().count() + 1))?;
+        let previous = journal
+            .day(date)
+            .and_then(|e| e.notes.iter().map(|v| v.edit).max());
+        Ok::<_, CareError>(Some(Operation::AppendNote {
+            date,
+            line: line.to_string(),
+            edit: Edit::after(Stamp::of(now), previous),
+        }))
     })?;
     Ok(())
 }
@@ -297,37 +332,64 @@ pub fn record_treatment(journal: &mut Journal, mut treatment: Treatment) -> Resu
     Ok(())
 }
 
-/// Corrects a treatment recorded with the wrong date, time or area: the one at `index` as
-/// listed now. Returns its new index (treatments stay in time order), or `None` if there
-/// is no treatment at `index` (or it was deleted meanwhile on another device).
-pub fn replace_treatment(
-    journal: &mut Journal,
-    index: usize,
-    treatment: Treatment,
-    now: &ZonedDateTime,
-) -> Result<Option<usize>, CareError> {
-    check_treatment_text(&treatment)?;
-    let Some(old) = journal.treatments().get(index).cloned() else {
-        return Ok(None);
-    };
-    let corrected = Treatment {
-        id: old.id,
-        edit: Some(Edit::after(Stamp::of(now), old.edit)),
-        ..treatment
-    };
-    journal.apply(Operation::EditTreatment(corrected))?;
-    Ok(journal.treatments().iter().position(|t| t.id == old.id))
+/// A correction as saved: the treatment as it reads now, and whether its note had been
+/// changed elsewhere too (then both texts are kept, the other one first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrected {
+    pub treatment: Treatment,
+    pub note_kept_beside: bool,
 }
 
-/// Deletes a treatment recorded by mistake (the one at `index` as listed now); the days
-/// logged stay in the journal.
-pub fn remove_treatment(
+/// Corrects a treatment (by its identity): only the fields that differ between `seen` (the
+/// treatment as the form or command read it) and `wanted` are written, inside the lock, to
+/// the treatment as it is then, so a field changed elsewhere meanwhile is kept. A note
+/// changed both here and elsewhere keeps both texts. `None` when the treatment was
+/// deleted meanwhile (or nothing differs).
+pub fn correct_treatment(
     journal: &mut Journal,
-    index: usize,
-) -> Result<Option<Treatment>, CareError> {
-    let Some(old) = journal.treatments().get(index).cloned() else {
+    seen: &Treatment,
+    wanted: &Treatment,
+    now: &ZonedDateTime,
+) -> Result<Option<Corrected>, CareError> {
+    check_treatment_text(wanted)?;
+    let Some(mut correction) = TreatmentCorrection::between(seen, wanted, Stamp::of(now)) else {
         return Ok(None);
     };
-    journal.apply(Operation::DeleteTreatment(old.clone()))?;
-    Ok(Some(old))
+    let mut outcome = None;
+    journal.transact(&Scope::treatments(), |journal| {
+        let Some(current) = journal.treatments().iter().find(|t| t.id == seen.id) else {
+            return Ok(None);
+        };
+        let mut note_kept_beside = false;
+        if let Some(note) = &mut correction.note
+            && current.note != seen.note
+            && current.note != *note
+            && !current.note.is_empty()
+        {
+            *note = format!("{}\n\n{note}", current.note);
+            note_kept_beside = true;
+        }
+        if let Some(note) = &correction.note {
+            check_length("note", note, MAX_NOTE_CHARS)?;
+        }
+        correction.edit = Edit::after(Stamp::of(now), current.edit);
+        outcome = Some(Corrected {
+            treatment: correction.applied_to(current),
+            note_kept_beside,
+        });
+        Ok::<_, CareError>(Some(Operation::CorrectTreatment(correction.clone())))
+    })?;
+    Ok(outcome)
+}
+
+/// Deletes a treatment recorded by mistake, named by its identity (never by its place
+/// in a list, which another writer may shift); the days logged stay in the journal.
+/// `None` when it was already deleted.
+pub fn remove_treatment(journal: &mut Journal, id: EventId) -> Result<Option<Treatment>, CareError> {
+    let mut removed = None;
+    journal.transact(&Scope::treatments(), |journal| {
+        removed = journal.treatments().iter().find(|t| t.id == id).cloned();
+        Ok::<_, CareError>(removed.clone().map(Operation::DeleteTreatment))
+    })?;
+    Ok(removed)
 }
