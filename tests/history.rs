@@ -312,7 +312,11 @@ fn correcting_a_treatment_keeps_them_in_time_order() {
         .expect("corrected");
     assert!(corrected.treatment.same_as(&moved));
     assert!(reopen(&dir).treatments()[1].same_as(&moved));
-    assert_eq!(reopen(&dir).treatments()[1].id, seen.id, "the same treatment");
+    assert_eq!(
+        reopen(&dir).treatments()[1].id,
+        seen.id,
+        "the same treatment"
+    );
     // A treatment deleted meanwhile is neither corrected nor deleted again.
     care::remove_treatment(&mut journal, seen.id).unwrap();
     assert_eq!(

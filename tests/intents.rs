@@ -40,7 +40,10 @@ fn day_on_disk(dir: &Path) -> aftercare::journal::DayEntry {
 }
 
 fn treatments_on_disk(dir: &Path) -> Vec<Treatment> {
-    Journal::open(Layout::new(dir)).unwrap().treatments().to_vec()
+    Journal::open(Layout::new(dir))
+        .unwrap()
+        .treatments()
+        .to_vec()
 }
 
 fn press(app: &mut App, keys: &[KeyCode]) {
@@ -98,8 +101,14 @@ fn the_skin_form_keeps_the_scores_signs_and_note_line_the_shell_logged_while_it_
     );
     assert_eq!(day.signs, ["pus"], "the shell's warning sign is kept");
     let note = day.note();
-    assert!(note.contains("Pus on the chin."), "the shell's line: {note:?}");
-    assert!(note.contains("Better by noon."), "the patient's text: {note:?}");
+    assert!(
+        note.contains("Pus on the chin."),
+        "the shell's line: {note:?}"
+    );
+    assert!(
+        note.contains("Better by noon."),
+        "the patient's text: {note:?}"
+    );
     assert!(
         status(&app).contains("both"),
         "the status says the note was changed elsewhere too: {}",
@@ -159,7 +168,10 @@ fn the_history_correction_keeps_a_note_set_meanwhile_by_the_shell() {
     assert_eq!(treatments.len(), 1);
     let local = treatments[0].at.local().strftime("%H:%M").to_string();
     assert_eq!(local, "08:15", "the patient's correction");
-    assert_eq!(treatments[0].note, "numbing cream", "the shell's note is kept");
+    assert_eq!(
+        treatments[0].note, "numbing cream",
+        "the shell's note is kept"
+    );
 }
 
 // Case 2: a confirmation names the treatment by its identity.
@@ -222,7 +234,10 @@ fn yes_corrects_the_treatment_the_question_named_though_an_earlier_one_came_mean
         [
             ("2026-09-01T07:00:00+00:00".to_string(), "neck".to_string()),
             ("2026-10-01T10:00:00+00:00".to_string(), "face".to_string()),
-            ("2026-11-18T10:00:00+00:00".to_string(), "forehead".to_string()),
+            (
+                "2026-11-18T10:00:00+00:00".to_string(),
+                "forehead".to_string()
+            ),
         ]
     );
 }

@@ -84,7 +84,10 @@ fn two_note_appends_at_once_both_keep_their_line() {
             &["note", "--append", "--date", "2026-11-20", "Line from B"],
         ],
     );
-    assert!(printed.iter().all(|p| p.contains("added to")), "{printed:?}");
+    assert!(
+        printed.iter().all(|p| p.contains("added to")),
+        "{printed:?}"
+    );
     let mut journal = Journal::open(Layout::new(sandbox.journal_dir())).unwrap();
     let day = jiff::civil::date(2026, 11, 20);
     journal.load_month(Month::of(day)).unwrap();
@@ -97,7 +100,14 @@ fn two_note_appends_at_once_both_keep_their_line() {
 #[test]
 fn two_treatment_edits_of_different_fields_at_once_are_both_kept() {
     let sandbox = Sandbox::new();
-    sandbox.ok(&["treatment", "add", "--at", "2026-11-18 10:00", "--area", "face"]);
+    sandbox.ok(&[
+        "treatment",
+        "add",
+        "--at",
+        "2026-11-18 10:00",
+        "--area",
+        "face",
+    ]);
     let printed = race(
         &sandbox,
         &[
@@ -105,7 +115,10 @@ fn two_treatment_edits_of_different_fields_at_once_are_both_kept() {
             &["treatment", "edit", "1", "--note", "numbing cream"],
         ],
     );
-    assert!(printed.iter().all(|p| p.starts_with("Changed")), "{printed:?}");
+    assert!(
+        printed.iter().all(|p| p.starts_with("Changed")),
+        "{printed:?}"
+    );
     let list = sandbox.ok(&["treatment", "list"]);
     assert!(
         list.contains("2026-11-18 10:00 (+00:00) · neck · numbing cream"),

@@ -90,8 +90,8 @@ pub(super) fn delete(
     let index =
         find(journal.treatments(), &args.when).map_err(|err| CliError::usage(DELETE, err))?;
     let id = journal.treatments()[index].id;
-    let removed = care::remove_treatment(&mut journal, id)
-        .map_err(|err| CliError::from_care(DELETE, err))?;
+    let removed =
+        care::remove_treatment(&mut journal, id).map_err(|err| CliError::from_care(DELETE, err))?;
     super::undo::remember(paths, &journal);
     Ok(match removed {
         Some(t) => format!(

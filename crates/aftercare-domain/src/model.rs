@@ -194,6 +194,16 @@ impl Symptom {
 }
 
 impl Symptoms {
+    /// The score of one symptom, to set it.
+    pub fn get_mut(&mut self, symptom: Symptom) -> &mut Score {
+        match symptom {
+            Symptom::Redness => &mut self.redness,
+            Symptom::Swelling => &mut self.swelling,
+            Symptom::Pain => &mut self.pain,
+            Symptom::Dryness => &mut self.dryness,
+        }
+    }
+
     /// The score of one symptom.
     pub fn get(&self, symptom: Symptom) -> Score {
         match symptom {

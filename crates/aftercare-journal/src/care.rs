@@ -8,7 +8,8 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
 use crate::error::FileError;
-use crate::{DayEntry, Edit, EventId, Journal, Operation, Scope, Symptoms, Tick, Treatment};
+use crate::{DayEntry, Edit, EventId, Journal, Operation, Scope, Score, Symptoms, Tick, Treatment};
+use aftercare_domain::model::Symptom;
 use aftercare_domain::operation::TreatmentCorrection;
 use aftercare_domain::plan::{CarePlan, ItemKind};
 use aftercare_domain::time::Stamp;
@@ -231,7 +232,11 @@ pub fn append_note(
     }
     journal.transact(&Scope::day(date), |journal| {
         let note = journal.day(date).map(DayEntry::note).unwrap_or_default();
-        check_length("note", &note, MAX_NOTE_CHARS.saturating_sub(line.chars().count() + 1))?;
+        check_length(
+            "note",
+            &note,
+            MAX_NOTE_CHARS.saturating_sub(line.chars().count() + 1),
+        )?;
         let previous = journal
             .day(date)
             .and_then(|e| e.notes.iter().map(|v| v.edit).max());
@@ -258,29 +263,143 @@ pub fn set_symptoms(
     Ok(())
 }
 
-/// Saves the skin form — scores and note — as one change: both or neither.
-pub fn set_skin(
+/// What the patient changed in the skin form, and nothing else: a field left alone is not
+/// written, so what another writer logged meanwhile stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkinChanges {
+    /// The scores the patient set, one by one.
+    pub scores: Vec<(Symptom, Score)>,
+    /// Warning signs ticked, and unticked, in the form (plan ids).
+    pub signs_added: Vec<String>,
+    pub signs_removed: Vec<String>,
+    /// The note as rewritten in the form, if it was.
+    pub note: Option<NoteRewrite>,
+}
+
+/// The note as the patient left it in a form, and the versions they saw when it opened:
+/// only those are replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRewrite {
+    pub text: String,
+    pub seen: Vec<EventId>,
+}
+
+impl SkinChanges {
+    /// Nothing changed in the form.
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+            && self.signs_added.is_empty()
+            && self.signs_removed.is_empty()
+            && self.note.is_none()
+    }
+}
+
+/// How a skin form was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkinSaved {
+    /// The note had been changed elsewhere while the form was open: both texts are kept.
+    pub note_kept_beside: bool,
+}
+
+/// Saves what the patient changed in the skin form as one change (all or nothing),
+/// decided inside the lock on the day as it is then: scores one by one, signs added or
+/// removed, the note replacing only the versions the form showed.
+pub fn save_skin(
     journal: &mut Journal,
     date: Date,
-    symptoms: Option<Symptoms>,
-    signs: &[String],
-    note: &str,
+    changes: &SkinChanges,
     now: &ZonedDateTime,
-) -> Result<(), CareError> {
-    check_length("note", note, MAX_NOTE_CHARS)?;
+) -> Result<SkinSaved, CareError> {
+    if let Some(note) = &changes.note {
+        check_length("note", &note.text, MAX_NOTE_CHARS)?;
+    }
     check_not_future(date, now)?;
+    let mut saved = SkinSaved {
+        note_kept_beside: false,
+    };
     journal.transact(&Scope::day(date), |journal| {
+        let day = journal.day(date).cloned().unwrap_or_default();
         let ops: Vec<Operation> = [
-            scores_op(journal, date, symptoms, now),
-            signs_op(journal, date, signs, now),
-            note_op(journal, date, note, now),
+            changed_scores_op(&day, date, &changes.scores, now),
+            changed_signs_op(&day, date, changes, now),
+            changes.note.as_ref().and_then(|note| {
+                saved.note_kept_beside = day.notes.iter().any(|v| !note.seen.contains(&v.edit.id));
+                rewrite_note_op(&day, date, note, saved.note_kept_beside, now)
+            }),
         ]
         .into_iter()
         .flatten()
         .collect();
         Ok::<_, CareError>((!ops.is_empty()).then_some(Operation::All(ops)))
     })?;
-    Ok(())
+    Ok(saved)
+}
+
+/// The day's scores with the patient's set one by one over those on disk.
+fn changed_scores_op(
+    day: &DayEntry,
+    date: Date,
+    scores: &[(Symptom, Score)],
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    if scores.is_empty() {
+        return None;
+    }
+    let mut symptoms = day.symptoms().unwrap_or_default();
+    for (symptom, score) in scores {
+        *symptoms.get_mut(*symptom) = *score;
+    }
+    (day.symptoms() != Some(symptoms)).then(|| Operation::Scores {
+        date,
+        symptoms: Some(symptoms),
+        edit: Edit::after(Stamp::of(now), day.symptoms_edit),
+    })
+}
+
+/// The day's warning signs with the patient's added and removed over those on disk.
+fn changed_signs_op(
+    day: &DayEntry,
+    date: Date,
+    changes: &SkinChanges,
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let mut signs = day.signs.clone();
+    signs.retain(|id| {
+        !changes
+            .signs_removed
+            .iter()
+            .any(|gone| gone.eq_ignore_ascii_case(id))
+    });
+    for id in &changes.signs_added {
+        if !signs.iter().any(|s| s.eq_ignore_ascii_case(id)) {
+            signs.push(id.clone());
+        }
+    }
+    (signs != day.signs).then(|| Operation::Signs {
+        date,
+        signs,
+        edit: Edit::after(Stamp::of(now), day.signs_edit),
+    })
+}
+
+/// The note as the patient rewrote it, replacing only the versions the form showed.
+fn rewrite_note_op(
+    day: &DayEntry,
+    date: Date,
+    note: &NoteRewrite,
+    written_elsewhere: bool,
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let text = note.text.trim_end().to_string();
+    if !written_elsewhere && day.note() == text {
+        return None;
+    }
+    Some(Operation::RewriteNote {
+        date,
+        text,
+        replaces: note.seen.clone(),
+        edit: Edit::after(Stamp::of(now), day.notes.iter().map(|v| v.edit).max()),
+    })
 }
 
 /// Replaces a day's scores and the warning signs noted, as one change (`aftercare
@@ -385,7 +504,10 @@ pub fn correct_treatment(
 /// Deletes a treatment recorded by mistake, named by its identity (never by its place
 /// in a list, which another writer may shift); the days logged stay in the journal.
 /// `None` when it was already deleted.
-pub fn remove_treatment(journal: &mut Journal, id: EventId) -> Result<Option<Treatment>, CareError> {
+pub fn remove_treatment(
+    journal: &mut Journal,
+    id: EventId,
+) -> Result<Option<Treatment>, CareError> {
     let mut removed = None;
     journal.transact(&Scope::treatments(), |journal| {
         removed = journal.treatments().iter().find(|t| t.id == id).cloned();
