@@ -223,7 +223,12 @@ impl HistoryView {
             Action::Edit(edit) => form.edit(edit),
             Action::NextField | Action::Up | Action::Down => form.next_field(),
             Action::Submit => match form.to_treatment(cx.now) {
-                Ok(wanted) => {
+                Ok(mut wanted) => {
+                    // The form shows the time in this zone: the same instant is a time left
+                    // alone, not a correction of the offset it was recorded in.
+                    if wanted.at.instant == treatment.at.instant {
+                        wanted.at = treatment.at;
+                    }
                     let Some(changes) = describe_change(&treatment, &wanted) else {
                         form.error = Some("Nothing changed: edit a field, or Esc to close.".into());
                         return Some(Overlay::EditTreatment { treatment, form });
