@@ -198,6 +198,9 @@ pub struct TreatmentCorrection {
     pub note: Option<String>,
     /// Later than the treatment's edit when it was decided (see `Edit::after`).
     pub edit: Edit,
+    /// When the treatment is once corrected: names it in messages ("Undid: treatment of
+    /// 2027-03-14 09:00") whichever fields changed.
+    pub named_at: Stamp,
 }
 
 impl TreatmentCorrection {
@@ -210,6 +213,7 @@ impl TreatmentCorrection {
             area: (new.area != old.area).then(|| new.area.clone()),
             note: (new.note != old.note).then(|| new.note.clone()),
             edit: Edit::after(now, old.edit),
+            named_at: new.at,
         };
         correction.changes_anything().then_some(correction)
     }

@@ -289,6 +289,11 @@ impl Done {
                     area: correction.area.as_ref().map(|_| before.area.clone()),
                     note: correction.note.as_ref().map(|_| before.note.clone()),
                     edit: Edit::after(now, current.edit),
+                    named_at: if correction.at.is_some() {
+                        before.at
+                    } else {
+                        current.at
+                    },
                 }))
             }
             Operation::DeleteTreatment(deleted) => {
@@ -342,7 +347,7 @@ pub fn subject(op: &Operation) -> String {
             Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
             Operation::AddTreatment(t) => (format!("new treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
-            Operation::CorrectTreatment(_) => ("treatment".to_string(), None),
+            Operation::CorrectTreatment(c) => (format!("treatment of {}", short(c.named_at)), None),
             Operation::DeleteTreatment(t) => {
                 (format!("deleted treatment of {}", short(t.at)), None)
             }

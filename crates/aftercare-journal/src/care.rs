@@ -492,6 +492,7 @@ pub fn correct_treatment(
             check_length("note", note, MAX_NOTE_CHARS)?;
         }
         correction.edit = Edit::after(Stamp::of(now), current.edit);
+        correction.named_at = correction.at.unwrap_or(current.at);
         outcome = Some(Corrected {
             treatment: correction.applied_to(current),
             note_kept_beside,

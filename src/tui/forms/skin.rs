@@ -275,6 +275,10 @@ mod tests {
         assert_eq!(form.scores[0], Score(4));
         form.edit(SkinEdit::Down);
         form.edit(SkinEdit::StepScore(1));
-        assert_eq!(form.changes().scores, [(Symptom::Swelling, Score(1))]);
+        assert_eq!(
+            form.changes().scores,
+            [(Symptom::Redness, Score(4)), (Symptom::Swelling, Score(1))],
+            "the scores set, one by one"
+        );
     }
 }
