@@ -25,7 +25,7 @@ fn a_tick_that_changes_nothing_is_not_saved() {
     assert!(!month_file.exists());
 
     // `+` on a once-a-day item already done, `-` at zero, `+0`: the file is not rewritten.
-    assert_eq!(tick(&mut journal, "sunscreen", TickChange::Press), 1);
+    assert_eq!(tick(&mut journal, "sunscreen", TickChange::Done), 1);
     let identity = || {
         let meta = std::fs::metadata(&month_file).unwrap();
         (meta.ino(), meta.mtime(), meta.mtime_nsec())

@@ -300,27 +300,30 @@ fn edit_changes_the_treatment_after_confirmation_and_keeps_its_note() {
 }
 
 #[test]
-fn replacing_a_treatment_keeps_them_in_time_order() {
+fn correcting_a_treatment_keeps_them_in_time_order() {
     let dir = common::journal_dir();
     let mut journal = history_fixture::two_treatments(&dir);
-    let mut moved = journal.treatments()[0].clone();
+    let seen = journal.treatments()[0].clone();
+    let mut moved = seen.clone();
     moved.at = "2027-04-20T09:00:00+02:00".parse().unwrap();
     let now: jiff::ZonedDateTime = NOW.parse().unwrap();
-    assert_eq!(
-        care::replace_treatment(&mut journal, 0, moved.clone(), &now).unwrap(),
-        Some(1)
-    );
+    let corrected = care::correct_treatment(&mut journal, &seen, &moved, &now)
+        .unwrap()
+        .expect("corrected");
+    assert!(corrected.treatment.same_as(&moved));
     assert!(reopen(&dir).treatments()[1].same_as(&moved));
     assert_eq!(
         reopen(&dir).treatments()[1].id,
-        moved.id,
+        seen.id,
         "the same treatment"
     );
+    // A treatment deleted meanwhile is neither corrected nor deleted again.
+    care::remove_treatment(&mut journal, seen.id).unwrap();
     assert_eq!(
-        care::replace_treatment(&mut journal, 5, moved, &now).unwrap(),
+        care::correct_treatment(&mut journal, &seen, &moved, &now).unwrap(),
         None
     );
-    assert_eq!(care::remove_treatment(&mut journal, 7).unwrap(), None);
+    assert_eq!(care::remove_treatment(&mut journal, seen.id).unwrap(), None);
 }
 
 /// Writes the fixture journal where `AFTERCARE_DEMO_DIR` says, to look at the History

@@ -34,7 +34,7 @@ fn everything_logged_reads_back_the_same() {
             &plan,
             "SunScreen",
             now.date(),
-            TickChange::Press,
+            TickChange::Done,
             &now,
         )
         .unwrap();

@@ -598,7 +598,8 @@ fn a_treatments_conflict_copy_brings_the_other_devices_session_and_deletion() {
         parse(&fs::read(&path).unwrap(), &path).unwrap()
     };
     // Here: the October session is deleted. There: a September one is added.
-    aftercare::journal::care::remove_treatment(&mut journal, 0).unwrap();
+    let october = journal.treatments()[0].id;
+    aftercare::journal::care::remove_treatment(&mut journal, october).unwrap();
     let mut theirs = base.clone();
     let mut other = Treatment::new("2026-09-01T07:00:00+00:00".parse().unwrap(), "neck", "");
     other.id = aftercare::journal::EventId::random();

@@ -89,23 +89,21 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
-    if args.append {
-        journal.load_month(crate::journal::Month::of(date))?;
-        let old = journal.day(date).map(|day| day.note()).unwrap_or_default();
-        let old = old.trim_end();
-        if !old.is_empty() && !text.trim().is_empty() {
-            text = format!("{old}\n{text}");
-        } else if text.trim().is_empty() {
-            text = old.to_string();
-        }
-    }
-    care::set_note(&mut journal, date, &text, &now)
-        .map_err(|err| CliError::from_care(&["note"], err))?;
+    // An append is its own operation, applied inside the lock to the note as it is then:
+    // reading the note here first would lose a line appended meanwhile.
+    let saved = if args.append {
+        care::append_note(&mut journal, date, &text, &now)
+    } else {
+        care::set_note(&mut journal, date, &text, &now)
+    };
+    saved.map_err(|err| CliError::from_care(&["note"], err))?;
     super::undo::remember(paths, &journal);
-    Ok(if text.trim().is_empty() {
-        format!("Note for {date} cleared\n")
+    Ok(if args.append && text.trim().is_empty() {
+        format!("Nothing to add to the note for {date}\n")
     } else if args.append {
         format!("Note for {date} added to\n")
+    } else if text.trim().is_empty() {
+        format!("Note for {date} cleared\n")
     } else {
         format!("Note for {date} saved\n")
     })

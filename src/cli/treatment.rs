@@ -89,8 +89,9 @@ pub(super) fn delete(
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     let index =
         find(journal.treatments(), &args.when).map_err(|err| CliError::usage(DELETE, err))?;
-    let removed = care::remove_treatment(&mut journal, index)
-        .map_err(|err| CliError::from_care(DELETE, err))?;
+    let id = journal.treatments()[index].id;
+    let removed =
+        care::remove_treatment(&mut journal, id).map_err(|err| CliError::from_care(DELETE, err))?;
     super::undo::remember(paths, &journal);
     Ok(match removed {
         Some(t) => format!(
@@ -142,14 +143,26 @@ pub(super) fn edit(
             describe(&old)
         ));
     }
-    care::replace_treatment(&mut journal, index, new, &now)
+    // Only the fields given are sent, applied inside the lock to the treatment as it is
+    // then: an edit of another field meanwhile is kept.
+    let corrected = care::correct_treatment(&mut journal, &old, &new, &now)
         .map_err(|err| CliError::from_care(EDIT, err))?;
     super::undo::remember(paths, &journal);
-    Ok(format!(
+    let Some(corrected) = corrected else {
+        return Err(CliError::Failure(format!(
+            "treatment {} was deleted meanwhile; nothing was changed",
+            describe(&old)
+        )));
+    };
+    let mut text = format!(
         "Changed treatment {}: {}\n",
         describe(&old),
         changes.join(", ")
-    ))
+    );
+    if corrected.note_kept_beside {
+        text.push_str("The note was also changed elsewhere meanwhile: both texts are kept.\n");
+    }
+    Ok(text)
 }
 
 /// Where every "which treatment?" error sends the patient.

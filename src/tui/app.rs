@@ -434,21 +434,22 @@ impl App {
         let Some(Overlay::SkinForm(form)) = &self.overlay else {
             return;
         };
-        if form.unchanged() {
+        let (date, changes) = (form.date, form.changes());
+        if changes.is_empty() {
             self.overlay = None;
             self.info("Nothing changed, so nothing was saved.".into());
             return;
         }
-        let (date, symptoms, note) = (form.date, form.symptoms(), form.note.text().to_string());
-        let signs = form.ticked_signs();
-        let result = care::set_skin(&mut self.journal, date, symptoms, &signs, &note, &self.now);
-        match result {
-            Ok(()) => {
+        match care::save_skin(&mut self.journal, date, &changes, &self.now) {
+            Ok(saved) => {
                 self.overlay = None;
-                self.info(format!(
-                    "Skin log for {} saved.",
-                    date.strftime("%a %-d %b")
-                ));
+                let mut text = format!("Skin log for {} saved.", date.strftime("%a %-d %b"));
+                if saved.note_kept_beside {
+                    text.push_str(
+                        " The note was also changed elsewhere meanwhile: both texts are kept.",
+                    );
+                }
+                self.info(text);
             }
             Err(err) => self.error(err.to_string()),
         }

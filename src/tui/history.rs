@@ -95,8 +95,8 @@ impl HistoryView {
         let mut effects = Vec::new();
         match overlay.take() {
             None => *overlay = self.browse(cx, action, &mut effects),
-            Some(Overlay::EditTreatment { index, form }) => {
-                *overlay = self.edit(cx, index, form, action);
+            Some(Overlay::EditTreatment { treatment, form }) => {
+                *overlay = self.edit(cx, treatment, form, action);
             }
             Some(
                 other @ (Overlay::Help
@@ -196,19 +196,17 @@ impl HistoryView {
     }
 
     fn start_edit(&self, cx: &Context<'_>) -> Option<Overlay> {
-        let index = self.treatment;
-        let treatment = cx.journal.treatments().get(index)?;
-        let form = TreatmentForm::for_treatment(treatment, cx.now.time_zone());
-        Some(Overlay::EditTreatment { index, form })
+        let treatment = cx.journal.treatments().get(self.treatment)?.clone();
+        let form = TreatmentForm::for_treatment(&treatment, cx.now.time_zone());
+        Some(Overlay::EditTreatment { treatment, form })
     }
 
     fn ask_delete(&self, cx: &Context<'_>) -> Option<Overlay> {
-        let index = self.treatment;
-        let treatment = cx.journal.treatments().get(index)?;
-        let question = format!("Delete the treatment of {}?", when(treatment));
+        let treatment = cx.journal.treatments().get(self.treatment)?.clone();
+        let question = format!("Delete the treatment of {}?", when(&treatment));
         Some(Overlay::Confirm {
             question,
-            change: Change::Remove(index),
+            change: Change::Remove(treatment),
         })
     }
 
@@ -216,7 +214,7 @@ impl HistoryView {
     fn edit(
         &self,
         cx: &Context<'_>,
-        index: usize,
+        treatment: Treatment,
         mut form: TreatmentForm,
         action: Action,
     ) -> Option<Overlay> {
@@ -224,48 +222,66 @@ impl HistoryView {
             Action::History(HistoryAction::Cancel) => return None,
             Action::Edit(edit) => form.edit(edit),
             Action::NextField | Action::Up | Action::Down => form.next_field(),
-            Action::Submit => match (
-                form.to_treatment(cx.now),
-                cx.journal.treatments().get(index),
-            ) {
-                (Ok(treatment), Some(old)) => {
-                    let Some(changes) = describe_change(old, &treatment) else {
+            Action::Submit => match form.to_treatment(cx.now) {
+                Ok(mut wanted) => {
+                    // The form shows the time in this zone: the same instant is a time left
+                    // alone, not a correction of the offset it was recorded in.
+                    if wanted.at.instant == treatment.at.instant {
+                        wanted.at = treatment.at;
+                    }
+                    let Some(changes) = describe_change(&treatment, &wanted) else {
                         form.error = Some("Nothing changed: edit a field, or Esc to close.".into());
-                        return Some(Overlay::EditTreatment { index, form });
+                        return Some(Overlay::EditTreatment { treatment, form });
                     };
-                    let question = format!("In the treatment of {}: {changes}?", when(old));
+                    let question = format!("In the treatment of {}: {changes}?", when(&treatment));
                     return Some(Overlay::Confirm {
                         question,
-                        change: Change::Replace(index, treatment),
+                        change: Change::Replace {
+                            seen: treatment,
+                            wanted,
+                        },
                     });
                 }
-                (Err(err), _) => form.error = Some(err.to_string()),
-                (_, None) => return None,
+                Err(err) => form.error = Some(err.to_string()),
             },
             _ => {}
         }
-        Some(Overlay::EditTreatment { index, form })
+        Some(Overlay::EditTreatment { treatment, form })
     }
 
+    /// The patient's yes: the change applied to the treatment it names, as it is on disk.
     fn apply(&mut self, cx: &mut Context<'_>, change: Change, effects: &mut Vec<Effect>) {
         self.cache.clear();
         let result = match change {
-            Change::Replace(index, treatment) => {
-                let text = format!("Treatment changed to {}.", when(&treatment));
-                care::replace_treatment(cx.journal, index, treatment, cx.now).map(|new_index| {
-                    if let Some(new_index) = new_index {
-                        self.treatment = new_index;
+            Change::Replace { seen, wanted } => {
+                care::correct_treatment(cx.journal, &seen, &wanted, cx.now).map(|corrected| {
+                    let Some(corrected) = corrected else {
+                        return format!(
+                            "The treatment of {} was deleted meanwhile: nothing changed.",
+                            when(&seen)
+                        );
+                    };
+                    self.select(cx, corrected.treatment.id);
+                    let mut text = format!("Treatment changed to {}.", when(&corrected.treatment));
+                    if corrected.note_kept_beside {
+                        text.push_str(" Its note was also changed elsewhere: both are kept.");
                     }
                     text
                 })
             }
-            Change::Remove(index) => care::remove_treatment(cx.journal, index).map(|old| {
-                let last = cx.journal.treatments().len().saturating_sub(1);
-                self.treatment = self.treatment.min(last);
-                old.map_or_else(String::new, |t| {
-                    format!("Deleted the treatment of {}.", when(&t))
+            Change::Remove(treatment) => {
+                care::remove_treatment(cx.journal, treatment.id).map(|old| {
+                    let last = cx.journal.treatments().len().saturating_sub(1);
+                    self.treatment = self.treatment.min(last);
+                    match old {
+                        Some(t) => format!("Deleted the treatment of {}.", when(&t)),
+                        None => format!(
+                            "The treatment of {} was already deleted elsewhere.",
+                            when(&treatment)
+                        ),
+                    }
                 })
-            }),
+            }
         };
         match result {
             Ok(text) => effects.push(status(&text, false)),
@@ -273,6 +289,13 @@ impl HistoryView {
         }
         if cx.journal.treatments().is_empty() {
             effects.push(Effect::Welcome);
+        }
+    }
+
+    /// Selects the treatment with identity `id`, wherever it sorts now.
+    fn select(&mut self, cx: &Context<'_>, id: crate::journal::EventId) {
+        if let Some(index) = cx.journal.treatments().iter().position(|t| t.id == id) {
+            self.treatment = index;
         }
     }
 

@@ -31,19 +31,27 @@ pub enum Overlay {
     SkinForm(SkinForm),
     /// Record a new treatment, over Today.
     NewTreatment(TreatmentForm),
-    /// Correct the treatment at `index` (oldest first), over History.
-    EditTreatment { index: usize, form: TreatmentForm },
+    /// Correct `treatment` (as it read when the form opened: its identity, and the fields
+    /// a save compares the form with), over History.
+    EditTreatment {
+        treatment: Treatment,
+        form: TreatmentForm,
+    },
     /// A change to the treatments waiting for the patient's yes, over History.
     Confirm { question: String, change: Change },
     /// Change an entry's numbers, or add one, over the Plan screen.
     PlanForm(PlanForm),
 }
 
-/// A change to the treatments waiting for the patient's yes.
+/// A change to the treatments waiting for the patient's yes, naming the treatment by its
+/// identity (a list position could shift to another session before the yes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Change {
-    Replace(usize, Treatment),
-    Remove(usize),
+    /// Correct the treatment `seen` (as the form read it) to `wanted`: only the fields
+    /// that differ are written.
+    Replace { seen: Treatment, wanted: Treatment },
+    /// Delete this treatment.
+    Remove(Treatment),
 }
 
 /// How keys are read for this screen and overlay.

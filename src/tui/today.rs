@@ -73,10 +73,10 @@ impl TodayView {
         match action {
             Action::Up => self.selected = self.selected.saturating_sub(1),
             Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
-            Action::Press => self.tick_selected(cx, TickChange::Press, &mut effects),
+            Action::Press => self.press_selected(cx, &mut effects),
             Action::Select(index) if index < len => {
                 if self.selected == index {
-                    self.tick_selected(cx, TickChange::Press, &mut effects);
+                    self.press_selected(cx, &mut effects);
                 } else {
                     self.selected = index;
                 }
@@ -184,6 +184,23 @@ impl TodayView {
         let items = checklist(cx.plan, cx.journal, cx.now, self.date);
         let progress = items.get(self.selected.min(items.len().saturating_sub(1)))?;
         Some((progress.item.id.clone(), progress.item.kind))
+    }
+
+    /// Space (or a second click): "make it done" or "make it undone" according to what
+    /// the screen shows — the journal as this app last read it — never a toggle of what is
+    /// on disk, which another writer may have changed a moment ago.
+    fn press_selected(&mut self, cx: &mut Context<'_>, effects: &mut Vec<Effect>) {
+        let Some((id, kind)) = self.selected_item(cx) else {
+            return;
+        };
+        let shown_done = cx.journal.day(self.date).is_some_and(|d| d.count(&id) > 0);
+        let once_a_day = matches!(kind, ItemKind::Check | ItemKind::Avoid);
+        let change = if once_a_day && shown_done {
+            TickChange::Undone
+        } else {
+            TickChange::Done
+        };
+        self.tick_selected(cx, change, effects);
     }
 
     fn tick_selected(

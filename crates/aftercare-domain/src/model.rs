@@ -194,6 +194,16 @@ impl Symptom {
 }
 
 impl Symptoms {
+    /// The score of one symptom, to set it.
+    pub fn get_mut(&mut self, symptom: Symptom) -> &mut Score {
+        match symptom {
+            Symptom::Redness => &mut self.redness,
+            Symptom::Swelling => &mut self.swelling,
+            Symptom::Pain => &mut self.pain,
+            Symptom::Dryness => &mut self.dryness,
+        }
+    }
+
     /// The score of one symptom.
     pub fn get(&self, symptom: Symptom) -> Score {
         match symptom {
@@ -398,6 +408,41 @@ impl DayEntry {
             self.symptoms = symptoms;
             self.symptoms_edit = Some(edit);
         }
+    }
+
+    /// Replaces the versions `replaces` names by `text` (none when empty); a version not
+    /// named (written elsewhere meanwhile) stays beside it, as a merge keeps both.
+    pub fn rewrite_note(&mut self, text: &str, replaces: &[EventId], edit: Edit) {
+        if self.replaced.contains(&edit.id) || self.notes.iter().any(|v| v.edit == edit) {
+            return;
+        }
+        self.replaced.extend(replaces.iter().copied());
+        self.notes.retain(|v| !replaces.contains(&v.edit.id));
+        if text.is_empty() {
+            self.replaced.insert(edit.id);
+        } else {
+            let at = self.notes.partition_point(|v| v.edit < edit);
+            self.notes.insert(
+                at,
+                NoteVersion {
+                    edit,
+                    text: text.to_string(),
+                },
+            );
+        }
+    }
+
+    /// Adds `line` at the end of the note as it reads now (a new version replacing the
+    /// ones read); once per edit.
+    pub fn append_note(&mut self, line: &str, edit: Edit) {
+        let old = self.note();
+        let old = old.trim_end();
+        let text = match (old.is_empty(), line.trim().is_empty()) {
+            (_, true) => old.to_string(),
+            (true, false) => line.to_string(),
+            (false, false) => format!("{old}\n{line}"),
+        };
+        self.set_note(&text, edit);
     }
 
     /// Replaces every version of the note seen here by `text` (none when empty).

@@ -53,8 +53,27 @@ pub enum Operation {
         text: String,
         edit: Edit,
     },
+    /// The note as the patient rewrote it in a form: replaces only the versions they saw
+    /// (`replaces`), so a version written elsewhere while the form was open stays beside
+    /// it, as a merge of two copies keeps both.
+    RewriteNote {
+        date: Date,
+        text: String,
+        replaces: Vec<EventId>,
+        edit: Edit,
+    },
+    /// A line added at the end of the day's note as it is when saved (`note --append`):
+    /// two appends at once both stay.
+    AppendNote {
+        date: Date,
+        line: String,
+        edit: Edit,
+    },
     /// A treatment recorded (with a fresh identity).
     AddTreatment(Treatment),
+    /// A treatment corrected field by field: only the fields the patient changed, applied
+    /// to the treatment as it is when saved.
+    CorrectTreatment(TreatmentCorrection),
     /// A treatment corrected: same identity, a later edit stamp.
     EditTreatment(Treatment),
     /// A treatment deleted; kept whole for undo.
@@ -73,7 +92,9 @@ impl Operation {
             | Operation::Scores { date, .. }
             | Operation::Signs { date, .. }
             | Operation::Resolve { date, .. }
-            | Operation::Note { date, .. } => {
+            | Operation::Note { date, .. }
+            | Operation::RewriteNote { date, .. }
+            | Operation::AppendNote { date, .. } => {
                 months.insert(Month::of(*date));
             }
             _ => {}
@@ -89,6 +110,7 @@ impl Operation {
                 op,
                 Operation::AddTreatment(_)
                     | Operation::EditTreatment(_)
+                    | Operation::CorrectTreatment(_)
                     | Operation::DeleteTreatment(_)
             );
         });
@@ -113,7 +135,9 @@ impl Operation {
                 | Operation::Scores { date, .. }
                 | Operation::Signs { date, .. }
                 | Operation::Resolve { date, .. }
-                | Operation::Note { date, .. } => *date,
+                | Operation::Note { date, .. }
+                | Operation::RewriteNote { date, .. }
+                | Operation::AppendNote { date, .. } => *date,
                 _ => return,
             };
             if !file.month.contains(date) {
@@ -129,6 +153,13 @@ impl Operation {
                 Operation::Signs { signs, edit, .. } => entry.set_signs(signs, *edit),
                 Operation::Resolve { resolved, edit, .. } => entry.set_resolved(*resolved, *edit),
                 Operation::Note { text, edit, .. } => entry.set_note(text, *edit),
+                Operation::RewriteNote {
+                    text,
+                    replaces,
+                    edit,
+                    ..
+                } => entry.rewrite_note(text, replaces, *edit),
+                Operation::AppendNote { line, edit, .. } => entry.append_note(line, *edit),
                 _ => {}
             }
             if entry.is_blank() {
@@ -151,12 +182,76 @@ impl Operation {
                 }
                 file.treatments.sort_by_key(Treatment::order_key);
             }
+            Operation::CorrectTreatment(correction) => {
+                if let Some(kept) = file.treatments.iter_mut().find(|t| t.id == correction.id)
+                    && kept.edit < Some(correction.edit)
+                {
+                    correction.apply(kept);
+                    file.treatments.sort_by_key(Treatment::order_key);
+                }
+            }
             Operation::DeleteTreatment(treatment) => {
                 file.deleted.insert(treatment.id);
                 file.treatments.retain(|t| t.id != treatment.id);
             }
             _ => {}
         });
+    }
+}
+
+/// The fields of one treatment a correction changes (`None`: left as it is on disk).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct TreatmentCorrection {
+    pub id: EventId,
+    pub at: Option<Stamp>,
+    pub area: Option<String>,
+    pub note: Option<String>,
+    /// Later than the treatment's edit when it was decided (see `Edit::after`).
+    pub edit: Edit,
+    /// When the treatment is once corrected: names it in messages ("Undid: treatment of
+    /// 2027-03-14 09:00") whichever fields changed.
+    pub named_at: Stamp,
+}
+
+impl TreatmentCorrection {
+    /// The fields that differ between `old` and `new` (identity and stamp aside), as a
+    /// correction of `old` stamped after its last edit; `None` when nothing differs.
+    pub fn between(old: &Treatment, new: &Treatment, now: Stamp) -> Option<TreatmentCorrection> {
+        let correction = TreatmentCorrection {
+            id: old.id,
+            at: (new.at != old.at).then_some(new.at),
+            area: (new.area != old.area).then(|| new.area.clone()),
+            note: (new.note != old.note).then(|| new.note.clone()),
+            edit: Edit::after(now, old.edit),
+            named_at: new.at,
+        };
+        correction.changes_anything().then_some(correction)
+    }
+
+    /// Whether any field is given.
+    pub fn changes_anything(&self) -> bool {
+        self.at.is_some() || self.area.is_some() || self.note.is_some()
+    }
+
+    /// Writes the given fields into `treatment` and stamps it.
+    pub fn apply(&self, treatment: &mut Treatment) {
+        if let Some(at) = self.at {
+            treatment.at = at;
+        }
+        if let Some(area) = &self.area {
+            treatment.area.clone_from(area);
+        }
+        if let Some(note) = &self.note {
+            treatment.note.clone_from(note);
+        }
+        treatment.edit = Some(self.edit);
+    }
+
+    /// The treatment as `treatment` would read corrected.
+    pub fn applied_to(&self, treatment: &Treatment) -> Treatment {
+        let mut corrected = treatment.clone();
+        self.apply(&mut corrected);
+        corrected
     }
 }
 

@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::event::{Edit, EventId, Tick};
 use crate::model::{DayEntry, Resolution, Symptoms, Treatment};
-use crate::operation::Operation;
+use crate::operation::{Operation, TreatmentCorrection};
 use crate::time::Stamp;
 
 /// What a leaf of an operation replaced: the value undo puts back.
@@ -72,7 +72,9 @@ impl Done {
                 date: *date,
                 symptoms: view.day(*date).and_then(DayEntry::symptoms),
             }),
-            Operation::Note { date, .. } => priors.push(Prior::Note {
+            Operation::Note { date, .. }
+            | Operation::RewriteNote { date, .. }
+            | Operation::AppendNote { date, .. } => priors.push(Prior::Note {
                 date: *date,
                 text: view.day(*date).map(DayEntry::note).unwrap_or_default(),
             }),
@@ -84,8 +86,9 @@ impl Done {
                 date: *date,
                 resolved: view.day(*date).and_then(|d| d.resolved),
             }),
-            Operation::EditTreatment(t) => {
-                if let Some(old) = view.treatments().iter().find(|o| o.id == t.id) {
+            Operation::EditTreatment(Treatment { id, .. })
+            | Operation::CorrectTreatment(TreatmentCorrection { id, .. }) => {
+                if let Some(old) = view.treatments().iter().find(|o| o.id == *id) {
                     priors.push(Prior::Treatment(old.clone()));
                 }
             }
@@ -217,18 +220,31 @@ impl Done {
                     edit: Edit::after(now, latest),
                 })
             }
-            Operation::Note { date, text, edit } => {
-                let day = view.day(*date);
-                let current = day.map(DayEntry::note).unwrap_or_default();
-                if current != *text {
-                    return Err(Conflict(format!(
-                        "the note of {date} was changed elsewhere since"
-                    )));
-                }
+            Operation::Note { date, edit, .. }
+            | Operation::RewriteNote { date, edit, .. }
+            | Operation::AppendNote { date, edit, .. } => {
                 let before = self.priors.iter().find_map(|p| match p {
                     Prior::Note { date: d, text } if d == date => Some(text.clone()),
                     _ => None,
                 });
+                let left = match leaf {
+                    Operation::AppendNote { line, .. } => {
+                        let mut day = DayEntry::default();
+                        day.write_note(before.as_deref().unwrap_or_default());
+                        day.append_note(line, *edit);
+                        day.note()
+                    }
+                    Operation::Note { text, .. } | Operation::RewriteNote { text, .. } => {
+                        text.clone()
+                    }
+                    _ => unreachable!("a note leaf"),
+                };
+                let day = view.day(*date);
+                if day.map(DayEntry::note).unwrap_or_default() != left {
+                    return Err(Conflict(format!(
+                        "the note of {date} was changed elsewhere since"
+                    )));
+                }
                 let latest = day
                     .and_then(|d| d.notes.iter().map(|v| v.edit).max())
                     .max(Some(*edit));
@@ -276,6 +292,41 @@ impl Done {
                     ..before
                 }))
             }
+            Operation::CorrectTreatment(correction) => {
+                let current = view.treatments().iter().find(|t| t.id == correction.id);
+                let still = current.filter(|c| {
+                    correction.at.is_none_or(|at| c.at == at)
+                        && correction.area.as_ref().is_none_or(|a| c.area == *a)
+                        && correction.note.as_ref().is_none_or(|n| c.note == *n)
+                });
+                let Some(current) = still else {
+                    return Err(Conflict(
+                        "that treatment was changed or deleted elsewhere since".to_string(),
+                    ));
+                };
+                let before = self.priors.iter().find_map(|p| match p {
+                    Prior::Treatment(t) if t.id == correction.id => Some(t.clone()),
+                    _ => None,
+                });
+                let Some(before) = before else {
+                    return Err(Conflict(format!(
+                        "what the treatment of {} was before is not known",
+                        current.at
+                    )));
+                };
+                Ok(Operation::CorrectTreatment(TreatmentCorrection {
+                    id: correction.id,
+                    at: correction.at.map(|_| before.at),
+                    area: correction.area.as_ref().map(|_| before.area.clone()),
+                    note: correction.note.as_ref().map(|_| before.note.clone()),
+                    edit: Edit::after(now, current.edit),
+                    named_at: if correction.at.is_some() {
+                        before.at
+                    } else {
+                        current.at
+                    },
+                }))
+            }
             Operation::DeleteTreatment(deleted) => {
                 // The old identity is tombstoned: it comes back as a new session.
                 let mut back = deleted.clone();
@@ -321,11 +372,14 @@ pub fn subject(op: &Operation) -> String {
                 (item.clone(), Some(*date))
             }
             Operation::Scores { date, .. } => ("scores".to_string(), Some(*date)),
-            Operation::Note { date, .. } => ("note".to_string(), Some(*date)),
+            Operation::Note { date, .. }
+            | Operation::RewriteNote { date, .. }
+            | Operation::AppendNote { date, .. } => ("note".to_string(), Some(*date)),
             Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
             Operation::Resolve { date, .. } => ("alerts resolved".to_string(), Some(*date)),
             Operation::AddTreatment(t) => (format!("new treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
+            Operation::CorrectTreatment(c) => (format!("treatment of {}", short(c.named_at)), None),
             Operation::DeleteTreatment(t) => {
                 (format!("deleted treatment of {}", short(t.at)), None)
             }

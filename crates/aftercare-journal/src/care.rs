@@ -8,8 +8,9 @@ use jiff::ZonedDateTime;
 use jiff::civil::Date;
 
 use crate::error::FileError;
-use crate::{DayEntry, Edit, Journal, Operation, Scope, Symptoms, Tick, Treatment};
-use aftercare_domain::model::Resolution;
+use crate::{DayEntry, Edit, EventId, Journal, Operation, Scope, Score, Symptoms, Tick, Treatment};
+use aftercare_domain::model::{Resolution, Symptom};
+use aftercare_domain::operation::TreatmentCorrection;
 use aftercare_domain::plan::{CarePlan, ItemKind};
 use aftercare_domain::time::Stamp;
 
@@ -88,8 +89,13 @@ impl From<FileError> for CareError {
 /// How a tick changes an item's count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TickChange {
-    /// Space/Enter: a once-a-day item flips between done and not; a counted one adds one.
-    Press,
+    /// "Make it done", what Space means on an item the screen shows not done: a
+    /// once-a-day item is ticked unless it already is (by another writer meanwhile); a
+    /// counted one gets one more.
+    Done,
+    /// "Make it undone", what Space means on a once-a-day item the screen shows done:
+    /// every tick of the day is taken back (none if another writer already did).
+    Undone,
     Add(u32),
     Remove(u32),
 }
@@ -131,8 +137,9 @@ pub fn tick(
         // A change that changes nothing (`-` at zero, `+` on a once-a-day item already
         // done) is not saved: each save is an fsync'd rewrite of the month file.
         let (add, remove) = match change {
-            TickChange::Press if once_a_day && before > 0 => (0, before),
-            TickChange::Press => (1, 0),
+            TickChange::Done if once_a_day => (usize::from(before == 0), 0),
+            TickChange::Done => (1, 0),
+            TickChange::Undone => (0, before),
             TickChange::Add(_) if once_a_day => (usize::from(before == 0), 0),
             TickChange::Add(n) => (n as usize, 0),
             TickChange::Remove(n) => (0, (n as usize).min(before)),
@@ -210,6 +217,38 @@ pub fn set_note(
     Ok(())
 }
 
+/// Adds a line at the end of a day's note (`note --append`): the line is added inside the
+/// lock to the note as it is then, so two appends at once both stay.
+pub fn append_note(
+    journal: &mut Journal,
+    date: Date,
+    line: &str,
+    now: &ZonedDateTime,
+) -> Result<(), CareError> {
+    check_not_future(date, now)?;
+    let line = line.trim_end();
+    if line.trim().is_empty() {
+        return Ok(());
+    }
+    journal.transact(&Scope::day(date), |journal| {
+        let note = journal.day(date).map(DayEntry::note).unwrap_or_default();
+        check_length(
+            "note",
+            &note,
+            MAX_NOTE_CHARS.saturating_sub(line.chars().count() + 1),
+        )?;
+        let previous = journal
+            .day(date)
+            .and_then(|e| e.notes.iter().map(|v| v.edit).max());
+        Ok::<_, CareError>(Some(Operation::AppendNote {
+            date,
+            line: line.to_string(),
+            edit: Edit::after(Stamp::of(now), previous),
+        }))
+    })?;
+    Ok(())
+}
+
 /// Replaces a day's symptom scores.
 pub fn set_symptoms(
     journal: &mut Journal,
@@ -224,29 +263,143 @@ pub fn set_symptoms(
     Ok(())
 }
 
-/// Saves the skin form — scores and note — as one change: both or neither.
-pub fn set_skin(
+/// What the patient changed in the skin form, and nothing else: a field left alone is not
+/// written, so what another writer logged meanwhile stays.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SkinChanges {
+    /// The scores the patient set, one by one.
+    pub scores: Vec<(Symptom, Score)>,
+    /// Warning signs ticked, and unticked, in the form (plan ids).
+    pub signs_added: Vec<String>,
+    pub signs_removed: Vec<String>,
+    /// The note as rewritten in the form, if it was.
+    pub note: Option<NoteRewrite>,
+}
+
+/// The note as the patient left it in a form, and the versions they saw when it opened:
+/// only those are replaced.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteRewrite {
+    pub text: String,
+    pub seen: Vec<EventId>,
+}
+
+impl SkinChanges {
+    /// Nothing changed in the form.
+    pub fn is_empty(&self) -> bool {
+        self.scores.is_empty()
+            && self.signs_added.is_empty()
+            && self.signs_removed.is_empty()
+            && self.note.is_none()
+    }
+}
+
+/// How a skin form was saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkinSaved {
+    /// The note had been changed elsewhere while the form was open: both texts are kept.
+    pub note_kept_beside: bool,
+}
+
+/// Saves what the patient changed in the skin form as one change (all or nothing),
+/// decided inside the lock on the day as it is then: scores one by one, signs added or
+/// removed, the note replacing only the versions the form showed.
+pub fn save_skin(
     journal: &mut Journal,
     date: Date,
-    symptoms: Option<Symptoms>,
-    signs: &[String],
-    note: &str,
+    changes: &SkinChanges,
     now: &ZonedDateTime,
-) -> Result<(), CareError> {
-    check_length("note", note, MAX_NOTE_CHARS)?;
+) -> Result<SkinSaved, CareError> {
+    if let Some(note) = &changes.note {
+        check_length("note", &note.text, MAX_NOTE_CHARS)?;
+    }
     check_not_future(date, now)?;
+    let mut saved = SkinSaved {
+        note_kept_beside: false,
+    };
     journal.transact(&Scope::day(date), |journal| {
+        let day = journal.day(date).cloned().unwrap_or_default();
         let ops: Vec<Operation> = [
-            scores_op(journal, date, symptoms, now),
-            signs_op(journal, date, signs, now),
-            note_op(journal, date, note, now),
+            changed_scores_op(&day, date, &changes.scores, now),
+            changed_signs_op(&day, date, changes, now),
+            changes.note.as_ref().and_then(|note| {
+                saved.note_kept_beside = day.notes.iter().any(|v| !note.seen.contains(&v.edit.id));
+                rewrite_note_op(&day, date, note, saved.note_kept_beside, now)
+            }),
         ]
         .into_iter()
         .flatten()
         .collect();
         Ok::<_, CareError>((!ops.is_empty()).then_some(Operation::All(ops)))
     })?;
-    Ok(())
+    Ok(saved)
+}
+
+/// The day's scores with the patient's set one by one over those on disk.
+fn changed_scores_op(
+    day: &DayEntry,
+    date: Date,
+    scores: &[(Symptom, Score)],
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    if scores.is_empty() {
+        return None;
+    }
+    let mut symptoms = day.symptoms().unwrap_or_default();
+    for (symptom, score) in scores {
+        *symptoms.get_mut(*symptom) = *score;
+    }
+    (day.symptoms() != Some(symptoms)).then(|| Operation::Scores {
+        date,
+        symptoms: Some(symptoms),
+        edit: Edit::after(Stamp::of(now), day.symptoms_edit),
+    })
+}
+
+/// The day's warning signs with the patient's added and removed over those on disk.
+fn changed_signs_op(
+    day: &DayEntry,
+    date: Date,
+    changes: &SkinChanges,
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let mut signs = day.signs.clone();
+    signs.retain(|id| {
+        !changes
+            .signs_removed
+            .iter()
+            .any(|gone| gone.eq_ignore_ascii_case(id))
+    });
+    for id in &changes.signs_added {
+        if !signs.iter().any(|s| s.eq_ignore_ascii_case(id)) {
+            signs.push(id.clone());
+        }
+    }
+    (signs != day.signs).then(|| Operation::Signs {
+        date,
+        signs,
+        edit: Edit::after(Stamp::of(now), day.signs_edit),
+    })
+}
+
+/// The note as the patient rewrote it, replacing only the versions the form showed.
+fn rewrite_note_op(
+    day: &DayEntry,
+    date: Date,
+    note: &NoteRewrite,
+    written_elsewhere: bool,
+    now: &ZonedDateTime,
+) -> Option<Operation> {
+    let text = note.text.trim_end().to_string();
+    if !written_elsewhere && day.note() == text {
+        return None;
+    }
+    Some(Operation::RewriteNote {
+        date,
+        text,
+        replaces: note.seen.clone(),
+        edit: Edit::after(Stamp::of(now), day.notes.iter().map(|v| v.edit).max()),
+    })
 }
 
 /// Replaces a day's scores and the warning signs noted, as one change (`aftercare
@@ -298,39 +451,70 @@ pub fn record_treatment(journal: &mut Journal, mut treatment: Treatment) -> Resu
     Ok(())
 }
 
-/// Corrects a treatment recorded with the wrong date, time or area: the one at `index` as
-/// listed now. Returns its new index (treatments stay in time order), or `None` if there
-/// is no treatment at `index` (or it was deleted meanwhile on another device).
-pub fn replace_treatment(
-    journal: &mut Journal,
-    index: usize,
-    treatment: Treatment,
-    now: &ZonedDateTime,
-) -> Result<Option<usize>, CareError> {
-    check_treatment_text(&treatment)?;
-    let Some(old) = journal.treatments().get(index).cloned() else {
-        return Ok(None);
-    };
-    let corrected = Treatment {
-        id: old.id,
-        edit: Some(Edit::after(Stamp::of(now), old.edit)),
-        ..treatment
-    };
-    journal.apply(Operation::EditTreatment(corrected))?;
-    Ok(journal.treatments().iter().position(|t| t.id == old.id))
+/// A correction as saved: the treatment as it reads now, and whether its note had been
+/// changed elsewhere too (then both texts are kept, the other one first).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Corrected {
+    pub treatment: Treatment,
+    pub note_kept_beside: bool,
 }
 
-/// Deletes a treatment recorded by mistake (the one at `index` as listed now); the days
-/// logged stay in the journal.
-pub fn remove_treatment(
+/// Corrects a treatment (by its identity): only the fields that differ between `seen` (the
+/// treatment as the form or command read it) and `wanted` are written, inside the lock, to
+/// the treatment as it is then, so a field changed elsewhere meanwhile is kept. A note
+/// changed both here and elsewhere keeps both texts. `None` when the treatment was
+/// deleted meanwhile (or nothing differs).
+pub fn correct_treatment(
     journal: &mut Journal,
-    index: usize,
-) -> Result<Option<Treatment>, CareError> {
-    let Some(old) = journal.treatments().get(index).cloned() else {
+    seen: &Treatment,
+    wanted: &Treatment,
+    now: &ZonedDateTime,
+) -> Result<Option<Corrected>, CareError> {
+    check_treatment_text(wanted)?;
+    let Some(mut correction) = TreatmentCorrection::between(seen, wanted, Stamp::of(now)) else {
         return Ok(None);
     };
-    journal.apply(Operation::DeleteTreatment(old.clone()))?;
-    Ok(Some(old))
+    let mut outcome = None;
+    journal.transact(&Scope::treatments(), |journal| {
+        let Some(current) = journal.treatments().iter().find(|t| t.id == seen.id) else {
+            return Ok(None);
+        };
+        let mut note_kept_beside = false;
+        if let Some(note) = &mut correction.note
+            && current.note != seen.note
+            && current.note != *note
+            && !current.note.is_empty()
+        {
+            *note = format!("{}\n\n{note}", current.note);
+            note_kept_beside = true;
+        }
+        if let Some(note) = &correction.note {
+            check_length("note", note, MAX_NOTE_CHARS)?;
+        }
+        correction.edit = Edit::after(Stamp::of(now), current.edit);
+        correction.named_at = correction.at.unwrap_or(current.at);
+        outcome = Some(Corrected {
+            treatment: correction.applied_to(current),
+            note_kept_beside,
+        });
+        Ok::<_, CareError>(Some(Operation::CorrectTreatment(correction.clone())))
+    })?;
+    Ok(outcome)
+}
+
+/// Deletes a treatment recorded by mistake, named by its identity (never by its place
+/// in a list, which another writer may shift); the days logged stay in the journal.
+/// `None` when it was already deleted.
+pub fn remove_treatment(
+    journal: &mut Journal,
+    id: EventId,
+) -> Result<Option<Treatment>, CareError> {
+    let mut removed = None;
+    journal.transact(&Scope::treatments(), |journal| {
+        removed = journal.treatments().iter().find(|t| t.id == id).cloned();
+        Ok::<_, CareError>(removed.clone().map(Operation::DeleteTreatment))
+    })?;
+    Ok(removed)
 }
 
 /// Resolves the alerts standing on `date` ("I called my clinic", "it went away"): saved on

@@ -420,6 +420,7 @@ impl Journal {
             scope.extend(&Scope::of(op));
         }
         let mut failure = None;
+        test_seam::test_seam_pause_before_lock();
         // Never lock or write in a folder that is not the one opened: the change waits.
         let lock = match self.lock_opened_folder(self.lock_wait) {
             Ok(lock) => Some(lock),

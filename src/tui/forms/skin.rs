@@ -3,8 +3,9 @@
 
 use jiff::civil::Date;
 
-use crate::domain::model::{DayEntry, Score, Symptom, Symptoms};
+use crate::domain::model::{DayEntry, EventId, Score, Symptom, Symptoms};
 use crate::domain::plan::WarningSign;
+use crate::journal::care::{NoteRewrite, SkinChanges};
 pub use crate::tui::action::SkinEdit;
 use crate::tui::forms::input::TextArea;
 
@@ -32,16 +33,20 @@ pub struct SkinForm {
     /// The day being logged (today, or a past day being corrected).
     pub date: Date,
     pub scores: [Score; 4],
-    /// Scores are saved only if the day had them or the patient set one: opening the form to
-    /// write a note must not record "none" for every symptom.
-    pub scores_set: bool,
+    /// Which scores the patient set in the form: only those are saved (opening the form to
+    /// write a note must not record "none" for every symptom, nor write back scores the
+    /// shell changed meanwhile).
+    pub scores_set: [bool; 4],
     /// The plan's warning signs, ticked as logged that day.
     pub signs: Vec<SignBox>,
     pub note: TextArea,
     pub focus: SkinField,
-    /// What the day held when the form opened (scores, signs, note): saving it unchanged
-    /// writes nothing.
+    /// What the day held when the form opened (scores, signs, note): a save writes only
+    /// what differs from it.
     pub original: (Option<Symptoms>, Vec<String>, String),
+    /// The note versions shown when the form opened: a save replaces these only, so a
+    /// note written elsewhere meanwhile stays beside the patient's.
+    pub note_seen: Vec<EventId>,
     /// Why the last key did nothing (a letter typed on a score row).
     pub notice: Option<&'static str>,
 }
@@ -76,7 +81,7 @@ impl SkinForm {
         SkinForm {
             date,
             scores: Symptom::ALL.map(|symptom| s.get(symptom)),
-            scores_set: symptoms.is_some(),
+            scores_set: [false; 4],
             signs: boxes,
             note: TextArea::new(&entry.map(DayEntry::note).unwrap_or_default()),
             focus: SkinField::Score(0),
@@ -85,43 +90,45 @@ impl SkinForm {
                 logged.to_vec(),
                 entry.map_or(String::new(), |e| e.note()),
             ),
+            note_seen: entry.map_or(Vec::new(), |e| e.notes.iter().map(|v| v.edit.id).collect()),
             notice: None,
         }
     }
 
-    /// The scores to save, or `None` if none was given.
-    pub fn symptoms(&self) -> Option<Symptoms> {
-        let [redness, swelling, pain, dryness] = self.scores;
-        self.scores_set.then_some(Symptoms {
-            redness,
-            swelling,
-            pain,
-            dryness,
-        })
-    }
-
-    /// The ids of the signs ticked, to save.
-    pub fn ticked_signs(&self) -> Vec<String> {
-        self.signs
-            .iter()
-            .filter(|b| b.ticked)
-            .map(|b| b.id.clone())
-            .collect()
+    /// What the patient changed in the form, field by field: all a save writes.
+    pub fn changes(&self) -> SkinChanges {
+        let scores = Symptom::ALL
+            .into_iter()
+            .zip(self.scores)
+            .zip(self.scores_set)
+            .filter(|&((symptom, score), set)| {
+                set && self.original.0.is_none_or(|o| o.get(symptom) != score)
+            })
+            .map(|(pair, _)| pair)
+            .collect();
+        let logged = |id: &str| self.original.1.iter().any(|o| o.eq_ignore_ascii_case(id));
+        let ids = |ticked: bool| {
+            self.signs
+                .iter()
+                .filter(|b| b.ticked == ticked && logged(&b.id) != ticked)
+                .map(|b| b.id.clone())
+                .collect()
+        };
+        let note = (self.note.text() != self.original.2).then(|| NoteRewrite {
+            text: self.note.text().to_string(),
+            seen: self.note_seen.clone(),
+        });
+        SkinChanges {
+            scores,
+            signs_added: ids(true),
+            signs_removed: ids(false),
+            note,
+        }
     }
 
     /// True when saving would change nothing that was logged (scores, signs, note).
     pub fn unchanged(&self) -> bool {
-        let scores_same = !self.scores_set || self.symptoms() == self.original.0;
-        let mut ticked = self.ticked_signs();
-        let mut logged = self.original.1.clone();
-        ticked.sort_unstable_by_key(|id| id.to_ascii_lowercase());
-        logged.sort_unstable_by_key(|id| id.to_ascii_lowercase());
-        let signs_same = ticked.len() == logged.len()
-            && ticked
-                .iter()
-                .zip(&logged)
-                .all(|(a, b)| a.eq_ignore_ascii_case(b));
-        scores_same && signs_same && self.note.text() == self.original.2
+        self.changes().is_empty()
     }
 
     pub fn edit(&mut self, edit: SkinEdit) {
@@ -155,7 +162,7 @@ impl SkinForm {
 
     fn set_score(&mut self, index: usize, value: u8) {
         self.scores[index] = Score(value.min(Score::MAX));
-        self.scores_set = true;
+        self.scores_set[index] = true;
     }
 
     fn edit_note(&mut self, edit: SkinEdit) {
@@ -216,7 +223,7 @@ mod tests {
         form.edit(SkinEdit::Insert('o'));
         form.edit(SkinEdit::Insert('k'));
         assert_eq!(form.note.text(), "ok");
-        assert_eq!(form.symptoms(), None);
+        assert!(form.changes().scores.is_empty());
     }
 
     #[test]
@@ -228,9 +235,9 @@ mod tests {
         }
         assert_eq!(form.focus, SkinField::Sign(1));
         form.edit(SkinEdit::ToggleSign);
-        assert_eq!(form.ticked_signs(), ["fever"]);
+        assert_eq!(form.changes().signs_added, ["fever"]);
         form.edit(SkinEdit::ToggleSign);
-        assert!(form.ticked_signs().is_empty());
+        assert!(form.changes().is_empty());
     }
 
     #[test]
@@ -272,6 +279,10 @@ mod tests {
         assert_eq!(form.scores[0], Score(4));
         form.edit(SkinEdit::Down);
         form.edit(SkinEdit::StepScore(1));
-        assert_eq!(form.symptoms().unwrap().swelling, Score(1));
+        assert_eq!(
+            form.changes().scores,
+            [(Symptom::Redness, Score(4)), (Symptom::Swelling, Score(1))],
+            "the scores set, one by one"
+        );
     }
 }
