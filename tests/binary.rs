@@ -26,29 +26,19 @@ fn run(command: &mut Command) -> Output {
     command.output().expect("aftercare runs")
 }
 
-/// Starts the app as from a terminal (util-linux `script` gives it a pseudo-terminal, as it
-/// refuses to start without one), its stderr caught in a file: the exit code and stderr.
+/// Starts the app as from a terminal (it refuses to start without one), its stderr caught
+/// in a file by the shell: the exit code and stderr.
 fn app_on_pty(home: &Path) -> (Option<i32>, String) {
     let err = home.join("stderr.txt");
-    let output = Command::new("script")
-        .args(["-qec"])
-        .arg(format!(
-            "'{}' 2>'{}'",
-            env!("CARGO_BIN_EXE_aftercare"),
-            err.display()
-        ))
-        .arg("/dev/null")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("TZ", "Europe/Paris")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("util-linux `script` runs (see .ci/run)");
-    (
-        output.status.code(),
-        std::fs::read_to_string(&err).unwrap_or_default(),
-    )
+    let line = format!(
+        "'{}' 2>'{}'",
+        env!("CARGO_BIN_EXE_aftercare"),
+        err.display()
+    );
+    let env = pty_support::clean_env(home);
+    let mut app = Pty::spawn("/bin/sh", &["-c", &line], &env, (80, 24));
+    let code = app.exit_code().and_then(|code| i32::try_from(code).ok());
+    (code, std::fs::read_to_string(&err).unwrap_or_default())
 }
 
 #[test]
@@ -135,7 +125,7 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
     );
 }
 
-/// Drives the real TUI in tmux: record a treatment, tick, quit, reopen, read the screen.
+/// Drives the real TUI on a pseudo-terminal: record a treatment, tick, quit, reopen, read the screen.
 #[test]
 fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
     let home = TempDir::new().unwrap();

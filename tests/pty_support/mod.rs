@@ -72,7 +72,11 @@ impl Pty {
             .spawn_command(command)
             .expect("the program starts");
         drop(pair.slave);
-        let screen = Arc::new(Mutex::new(vt100::Parser::new(non_zero(height), non_zero(width), 0)));
+        let screen = Arc::new(Mutex::new(vt100::Parser::new(
+            non_zero(height),
+            non_zero(width),
+            0,
+        )));
         let mut reader = pair.master.try_clone_reader().expect("the pty reads");
         let writer = Arc::new(Mutex::new(Some(
             pair.master.take_writer().expect("the pty writes"),
@@ -162,19 +166,20 @@ impl Pty {
 
     /// True once the program has ended, within 10 s.
     pub fn exited(&mut self) -> bool {
+        self.exit_code().is_some()
+    }
+
+    /// The program's exit code once it has ended (within 10 s), `None` if it still runs.
+    pub fn exit_code(&mut self) -> Option<u32> {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
-            if self
-                .child
-                .try_wait()
-                .expect("the child can be waited for")
-                .is_some()
-            {
-                return true;
+            let status = self.child.try_wait().expect("the child can be waited for");
+            if let Some(status) = status {
+                return Some(status.exit_code());
             }
             std::thread::sleep(Duration::from_millis(20));
         }
-        false
+        None
     }
 
     /// The window resized, as a person drags it: the pty's size and SIGWINCH.
