@@ -18,6 +18,8 @@ pub struct Pty {
     writer: Arc<Mutex<Option<Box<dyn Write + Send>>>>,
     child: Box<dyn Child + Send + Sync>,
     screen: Arc<Mutex<vt100::Parser>>,
+    /// Every byte the program wrote, escape sequences and all.
+    transcript: Arc<Mutex<Vec<u8>>>,
     /// Set to stop the reader, whose copy of the pty must be closed for a hang-up.
     stop: Arc<std::sync::atomic::AtomicBool>,
     reader: Option<std::thread::JoinHandle<()>>,
@@ -81,7 +83,9 @@ impl Pty {
         let writer = Arc::new(Mutex::new(Some(
             pair.master.take_writer().expect("the pty writes"),
         )));
+        let transcript = Arc::new(Mutex::new(Vec::new()));
         let parser = Arc::clone(&screen);
+        let written = Arc::clone(&transcript);
         let answer_to = Arc::clone(&writer);
         let stop = Arc::new(std::sync::atomic::AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
@@ -96,6 +100,7 @@ impl Pty {
                     Ok(0) | Err(_) => break,
                     Ok(n) => n,
                 };
+                written.lock().unwrap().extend_from_slice(&buffer[..n]);
                 let mut parser = parser.lock().unwrap();
                 parser.process(&buffer[..n]);
                 // What a terminal answers by itself: where the cursor is, when asked.
@@ -113,6 +118,7 @@ impl Pty {
             writer,
             child,
             screen,
+            transcript,
             stop,
             reader: Some(reader),
         }
@@ -171,15 +177,25 @@ impl Pty {
 
     /// The program's exit code once it has ended (within 10 s), `None` if it still runs.
     pub fn exit_code(&mut self) -> Option<u32> {
+        self.exit_status().map(|status| status.exit_code())
+    }
+
+    /// How the program ended (within 10 s), `None` if it still runs.
+    pub fn exit_status(&mut self) -> Option<portable_pty::ExitStatus> {
         let deadline = Instant::now() + Duration::from_secs(10);
         while Instant::now() < deadline {
             let status = self.child.try_wait().expect("the child can be waited for");
-            if let Some(status) = status {
-                return Some(status.exit_code());
+            if status.is_some() {
+                return status;
             }
             std::thread::sleep(Duration::from_millis(20));
         }
         None
+    }
+
+    /// Everything the program wrote to its terminal so far, escape sequences included.
+    pub fn transcript(&self) -> String {
+        String::from_utf8_lossy(&self.transcript.lock().unwrap()).into_owned()
     }
 
     /// The window resized, as a person drags it: the pty's size and SIGWINCH.
