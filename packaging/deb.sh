@@ -13,9 +13,10 @@ rm -rf "$assets"
 mkdir -p "$assets"
 home=$(mktemp -d)
 trap 'rm -rf "$home"' EXIT
+binary="${CARGO_TARGET_DIR:-target}/release/aftercare"
 generate() {
     env -i HOME="$home" XDG_CONFIG_HOME="$home/config" XDG_DATA_HOME="$home/data" \
-        target/release/aftercare "$@"
+        "$binary" "$@"
 }
 generate man | gzip -9n >"$assets/aftercare.1.gz"
 generate completions bash >"$assets/aftercare.bash"
