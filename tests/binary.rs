@@ -7,8 +7,8 @@ use std::time::{Duration, Instant};
 
 use tempfile::TempDir;
 
-mod tmux_support;
-use tmux_support::Tmux;
+mod pty_support;
+use pty_support::Pty;
 
 fn aftercare(home: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_aftercare"));
@@ -26,29 +26,19 @@ fn run(command: &mut Command) -> Output {
     command.output().expect("aftercare runs")
 }
 
-/// Starts the app as from a terminal (util-linux `script` gives it a pseudo-terminal, as it
-/// refuses to start without one), its stderr caught in a file: the exit code and stderr.
+/// Starts the app as from a terminal (it refuses to start without one), its stderr caught
+/// in a file by the shell: the exit code and stderr.
 fn app_on_pty(home: &Path) -> (Option<i32>, String) {
     let err = home.join("stderr.txt");
-    let output = Command::new("script")
-        .args(["-qec"])
-        .arg(format!(
-            "'{}' 2>'{}'",
-            env!("CARGO_BIN_EXE_aftercare"),
-            err.display()
-        ))
-        .arg("/dev/null")
-        .env("HOME", home)
-        .env("XDG_DATA_HOME", home.join("data"))
-        .env("XDG_CONFIG_HOME", home.join("config"))
-        .env("TZ", "Europe/Paris")
-        .stdin(std::process::Stdio::null())
-        .output()
-        .expect("util-linux `script` runs (see .ci/run)");
-    (
-        output.status.code(),
-        std::fs::read_to_string(&err).unwrap_or_default(),
-    )
+    let line = format!(
+        "'{}' 2>'{}'",
+        env!("CARGO_BIN_EXE_aftercare"),
+        err.display()
+    );
+    let env = pty_support::clean_env(home);
+    let mut app = Pty::spawn("/bin/sh", &["-c", &line], &env, (80, 24));
+    let code = app.exit_code().and_then(|code| i32::try_from(code).ok());
+    (code, std::fs::read_to_string(&err).unwrap_or_default())
 }
 
 #[test]
@@ -135,34 +125,33 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
     );
 }
 
-/// Drives the real TUI in tmux: record a treatment, tick, quit, reopen, read the screen.
+/// Drives the real TUI on a pseudo-terminal: record a treatment, tick, quit, reopen, read the screen.
 #[test]
 fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
-    let tmux = Tmux::new("restart");
     let home = TempDir::new().unwrap();
-    tmux.start(home.path(), "");
+    let mut tmux = Pty::app(home.path(), &[]);
     let screen = tmux.wait_for("Welcome to aftercare");
     assert!(
         screen.contains("When was your microneedling session?"),
         "{screen}"
     );
-    tmux.run(&["send-keys", "Enter"]);
+    tmux.keys(&["Enter"]);
     let screen = tmux.wait_for("Day 0");
     assert!(screen.contains("Day 0 · treatment day"), "{screen}");
     assert!(
         screen.contains("23 h 5"),
         "about a day of makeup restriction left: {screen}"
     );
-    tmux.run(&["send-keys", "j", "Space", "Space", "q"]);
+    tmux.keys(&["j", "Space", "Space", "q"]);
     assert!(tmux.exited(), "q quits");
 
-    tmux.start(home.path(), "");
+    let mut tmux = Pty::app(home.path(), &[]);
     let screen = tmux.wait_for("2/8");
     assert!(
         screen.contains("Glasses of water") && screen.contains("2/8"),
         "{screen}"
     );
-    tmux.run(&["send-keys", "C-c"]);
+    tmux.keys(&["C-c"]);
     assert!(tmux.exited(), "Ctrl-C quits");
 }
 
@@ -170,10 +159,10 @@ fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
 /// closed input: it would hold the journal's lock and a CPU forever.
 #[test]
 fn the_tui_ends_when_its_terminal_goes_away() {
-    let tmux = Tmux::new("hangup");
     let home = TempDir::new().unwrap();
     let journal = home.path().join("journal");
-    tmux.start(home.path(), &format!("--journal {}", journal.display()));
+    let journal_arg = journal.display().to_string();
+    let mut tmux = Pty::app(home.path(), &["--journal", &journal_arg]);
     let lock = journal.join(".lock");
     let deadline = Instant::now() + Duration::from_secs(10);
     let pid = loop {
@@ -187,14 +176,10 @@ fn the_tui_ends_when_its_terminal_goes_away() {
         assert!(Instant::now() < deadline, "the app never took the lock");
         std::thread::sleep(Duration::from_millis(50));
     };
-    tmux.run(&["kill-server"]);
-    let alive = || Path::new("/proc").join(&pid).exists();
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while alive() && Instant::now() < deadline {
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    assert_eq!(pid, tmux.pid().to_string(), "the lock names the app");
+    tmux.hang_up();
     assert!(
-        !alive(),
+        tmux.exited(),
         "aftercare (pid {pid}) still runs after its terminal closed"
     );
 }
@@ -202,7 +187,6 @@ fn the_tui_ends_when_its_terminal_goes_away() {
 /// NO_COLOR (no-color.org): the screen carries no colour, only bold/reverse/dim.
 #[test]
 fn no_color_removes_every_colour_from_the_screen() {
-    let tmux = Tmux::new("nocolor");
     let colour_codes = |screen: &str| {
         // SGR foreground/background colours: 30–37, 38;…, 39 excluded (default), 40–47, 90–97.
         screen
@@ -216,14 +200,14 @@ fn no_color_removes_every_colour_from_the_screen() {
     };
     for (env, coloured) in [("", true), ("NO_COLOR=1", false)] {
         let home = TempDir::new().unwrap();
-        tmux.start_with(home.path(), env, "");
+        let env: Vec<&str> = Some(env).filter(|e| !e.is_empty()).into_iter().collect();
+        let mut tmux = Pty::app_with(home.path(), &env, &[], (80, 24));
         tmux.wait_for("Welcome to aftercare");
-        tmux.run(&["send-keys", "Enter"]);
+        tmux.keys(&["Enter"]);
         tmux.wait_for("Day 0");
-        let screen =
-            String::from_utf8_lossy(&tmux.run(&["capture-pane", "-p", "-e"]).stdout).into_owned();
+        let screen = tmux.screen_formatted();
         assert_eq!(colour_codes(&screen) > 0, coloured, "{env:?}: {screen:?}");
-        tmux.run(&["send-keys", "q"]);
+        tmux.keys(&["q"]);
         assert!(tmux.exited());
     }
 }
@@ -232,14 +216,13 @@ fn no_color_removes_every_colour_from_the_screen() {
 /// and the reopened app shows it still running (issue: the session was lost on q).
 #[test]
 fn the_tui_keeps_a_running_timer_across_a_restart() {
-    let tmux = Tmux::new("timer");
     let home = TempDir::new().unwrap();
-    tmux.start(home.path(), "");
+    let mut tmux = Pty::app(home.path(), &[]);
     tmux.wait_for("Welcome to aftercare");
-    tmux.run(&["send-keys", "Enter"]);
+    tmux.keys(&["Enter"]);
     tmux.wait_for("Day 0");
     // Day 0: the ice pack is the sixth item.
-    tmux.run(&["send-keys", "j", "j", "j", "j", "j", "t"]);
+    tmux.keys(&["j", "j", "j", "j", "j", "t"]);
     let screen = tmux.wait_for("left · t cancels");
     assert!(
         screen.contains("Timer: Ice pack in a soft cloth"),
@@ -250,10 +233,10 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         footer.contains("t cancel timer") && footer.contains("q quit"),
         "the footer fits 80 columns: {footer}"
     );
-    tmux.run(&["send-keys", "q"]);
+    tmux.keys(&["q"]);
     let screen = tmux.wait_for("keeps running when closed");
     assert!(screen.contains("logged on reopen · q quits"), "{screen}");
-    tmux.run(&["send-keys", "q"]);
+    tmux.keys(&["q"]);
     assert!(tmux.exited(), "the second q quits");
     assert!(
         home.path()
@@ -262,7 +245,7 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         "the timer is kept in the XDG state dir"
     );
 
-    tmux.start(home.path(), "");
+    let mut tmux = Pty::app(home.path(), &[]);
     let screen = tmux.wait_for("timer still running");
     assert!(
         screen.contains("Ice pack in a soft cloth: timer still running (1"),
@@ -272,7 +255,7 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         screen.contains("Timer: Ice pack in a soft cloth"),
         "{screen}"
     );
-    tmux.run(&["send-keys", "t"]);
+    tmux.keys(&["t"]);
     tmux.wait_for("timer cancelled");
     assert!(
         !home
@@ -280,6 +263,6 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
             .join(".local/state/aftercare/timer.ron")
             .exists()
     );
-    tmux.run(&["send-keys", "q"]);
+    tmux.keys(&["q"]);
     assert!(tmux.exited(), "no timer: q quits at once");
 }

@@ -8,8 +8,10 @@ mod common;
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt as _, symlink};
+use std::os::unix::process::CommandExt as _;
 use std::path::Path;
-use std::process::Command;
+use std::process::Stdio;
+use std::sync::mpsc;
 use std::time::Duration;
 
 use aftercare::journal::{Journal, Layout};
@@ -25,18 +27,35 @@ fn mode(path: &Path) -> u32 {
     fs::symlink_metadata(path).unwrap().permissions().mode() & 0o7777
 }
 
-/// `aftercare ARGS` killed after 10 s (exit 124 then): a hang fails the test.
+/// `aftercare ARGS` killed after 10 s (exit 124 then, as `timeout` says it): a hang fails
+/// the test.
 fn run_limited(sandbox: &Sandbox, args: &[&str]) -> Run {
-    let command = sandbox.command_in("UTC", &[]);
-    let mut limited = Command::new("timeout");
-    limited.arg("10").arg(BIN).args(args);
-    for (key, value) in command.get_envs() {
-        match value {
-            Some(value) => limited.env(key, value),
-            None => limited.env_remove(key),
-        };
+    let mut command = sandbox.command_in("UTC", args);
+    command
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let child = command.spawn().expect("the binary runs");
+    let pid = child.id();
+    let (done, output) = mpsc::channel();
+    std::thread::spawn(move || done.send(child.wait_with_output()));
+    let (output, code) = match output.recv_timeout(Duration::from_secs(10)) {
+        Ok(output) => {
+            let output = output.expect("the binary runs");
+            let code = output.status.code().expect("exited, not killed");
+            (output, code)
+        }
+        Err(_) => {
+            // SAFETY: a plain signal to our own child, not yet waited for.
+            unsafe { libc::kill(pid as libc::pid_t, libc::SIGKILL) };
+            (output.recv().unwrap().expect("the binary was killed"), 124)
+        }
+    };
+    Run {
+        code,
+        stdout: String::from_utf8(output.stdout).expect("UTF-8 stdout"),
+        stderr: String::from_utf8(output.stderr).expect("UTF-8 stderr"),
     }
-    run_command(limited)
 }
 
 /// A journal with one treatment and one tick, written by the binary itself.
@@ -52,11 +71,10 @@ fn mkfifo(path: &Path) {
         fs::create_dir_all(dir).unwrap();
     }
     let _ = fs::remove_file(path);
-    let status = Command::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("mkfifo runs");
-    assert!(status.success(), "mkfifo {}", path.display());
+    let name = std::ffi::CString::new(path.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid C string for the duration of the call.
+    let made = unsafe { libc::mkfifo(name.as_ptr(), 0o600) };
+    assert_eq!(made, 0, "mkfifo {}", path.display());
 }
 
 fn one_line_failure(run: &Run, names: &str) {
@@ -231,16 +249,17 @@ fn row_09_duplicate_keys_are_refused_at_their_line_and_column() {
 #[test]
 fn row_11_no_terminal_is_a_clear_refusal() {
     let sandbox = Sandbox::new();
-    let command = sandbox.command_in("UTC", &[]);
-    let mut setsid = Command::new("setsid");
-    setsid.arg("-w").arg(BIN);
-    for (key, value) in command.get_envs() {
-        if let Some(value) = value {
-            setsid.env(key, value);
-        }
+    let mut command = sandbox.command_in("UTC", &[]);
+    // A session of its own, as cron or `ssh` without `-t` starts it: no controlling terminal.
+    // SAFETY: setsid is async-signal-safe, the only call between fork and exec.
+    unsafe {
+        command.pre_exec(|| match libc::setsid() {
+            -1 => Err(std::io::Error::last_os_error()),
+            _ => Ok(()),
+        });
     }
-    setsid.stdin(std::process::Stdio::null());
-    let output = setsid.output().expect("setsid (util-linux) runs");
+    command.stdin(Stdio::null());
+    let output = command.output().expect("the binary runs");
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(2), "{stderr}");
     assert!(output.stdout.is_empty(), "{:?}", output.stdout);

@@ -5,7 +5,7 @@
 
 mod cli_support;
 mod common;
-mod tmux_support;
+mod pty_support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -410,7 +410,7 @@ fn no_tick_lands_before_the_put_off_merge() {
     assert_eq!(now.days[&DAY].note(), "laptop: a bit dry");
 }
 
-/// The real binary in tmux: a conflict copy of this month is merged and told on screen
+/// The real binary on a pseudo-terminal: a conflict copy of this month is merged and told on screen
 /// right after start-up, with no key pressed.
 #[test]
 fn the_app_merges_and_tells_a_conflict_copy_of_this_month_without_a_key() {
@@ -443,9 +443,7 @@ fn the_app_merges_and_tells_a_conflict_copy_of_this_month_without_a_key() {
         ron::ser::to_string_pretty(&theirs, pretty_config()).unwrap(),
     )
     .unwrap();
-
-    let tmux = tmux_support::Tmux::new("startup-merge");
-    tmux.start(sandbox.home.path(), "");
+    let mut tmux = pty_support::Pty::app(sandbox.home.path(), &[]);
     let screen = tmux.wait_for("Merged changes");
     assert!(
         screen.contains("Merged changes from another device: 2 ticks"),
@@ -453,7 +451,7 @@ fn the_app_merges_and_tells_a_conflict_copy_of_this_month_without_a_key() {
     );
     assert!(!copy.exists(), "moved");
     assert!(sandbox.journal_dir().join("backups").join(&name).exists());
-    tmux.run(&["send-keys", "q"]);
+    tmux.keys(&["q"]);
     assert!(tmux.exited());
     let merged: MonthFile = parse(&fs::read(&path).unwrap(), &path).unwrap();
     assert_eq!(merged.days[&today].count("water"), 3);

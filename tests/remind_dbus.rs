@@ -1,58 +1,67 @@
-//! `aftercare remind` against a real D-Bus session bus: a private `dbus-daemon --session`
-//! and a small `org.freedesktop.Notifications` server of the test's own (zbus) that records
-//! every `Notify` call. The real binary runs with `DBUS_SESSION_BUS_ADDRESS` pointing there.
-//!
-//! `dbus-daemon` (Debian package `dbus`) is required: `.ci/run` installs it, and these
-//! tests fail, never skip, when it is missing.
+//! `aftercare remind` against a real D-Bus session bus: a private bus run in the test
+//! (busd) and a small `org.freedesktop.Notifications` server of the test's own (zbus) that
+//! records every `Notify` call. The real binary runs with `DBUS_SESSION_BUS_ADDRESS`
+//! pointing there.
 
 mod cli_support;
+mod pty_support;
 
 use std::collections::HashMap;
-use std::process::Command;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use cli_support::{Run, Sandbox, run_command};
 use jiff::{SignedDuration, Timestamp};
+use pty_support::Pty;
 
 /// One recorded `Notify` call: application name, summary, body.
 type Call = (String, String, String);
 
-/// A private session bus, killed when dropped.
+/// A private session bus of the test's own: busd (the zbus authors' broker) in this process,
+/// on a socket in a temporary folder. No system `dbus-daemon` is needed.
 struct Bus {
     address: String,
-    pid: i32,
+    _folder: tempfile::TempDir,
 }
 
 impl Bus {
     fn start() -> Bus {
-        let output = Command::new("dbus-daemon")
-            .args(["--session", "--print-address=1", "--print-pid=1", "--fork"])
-            .output()
-            .unwrap_or_else(|err| {
-                panic!(
-                    "dbus-daemon is required for the notification tests ({err}); \
-                     install it with `apt-get install -y dbus` (.ci/run does)"
-                )
-            });
-        assert!(
-            output.status.success(),
-            "dbus-daemon failed: {}",
-            String::from_utf8_lossy(&output.stderr)
-        );
-        let text = String::from_utf8(output.stdout).unwrap();
-        let mut lines = text.lines();
-        let address = lines.next().expect("an address").trim().to_string();
-        let pid = lines.next().expect("a pid").trim().parse().expect("a pid");
-        Bus { address, pid }
+        let folder = tempfile::tempdir().unwrap();
+        let address = format!("unix:path={}", folder.path().join("bus").display());
+        let (listening, ready) = std::sync::mpsc::channel();
+        let listen_at = address.clone();
+        std::thread::spawn(move || {
+            zbus::block_on(async move {
+                let mut bus = busd::bus::Bus::for_address(Some(&listen_at))
+                    .await
+                    .expect("the test's bus starts");
+                listening.send(()).unwrap();
+                bus.run().await
+            })
+        });
+        ready.recv().expect("the test's bus listens");
+        Bus {
+            address,
+            _folder: folder,
+        }
     }
 }
 
-impl Drop for Bus {
-    fn drop(&mut self) {
-        // The daemon forked away from us: end it by the pid it printed.
-        let _ = Command::new("kill").arg(self.pid.to_string()).status();
+/// True when `output` holds a bell (BEL) of its own, not the end of an operating-system
+/// command such as a window title (`ESC ] … BEL`).
+fn rang_the_bell(output: &str) -> bool {
+    let (mut in_command, mut after_escape) = (false, false);
+    for c in output.chars() {
+        match c {
+            ']' if after_escape => in_command = true,
+            '\\' if after_escape => in_command = false,
+            '\x07' if in_command => in_command = false,
+            '\x07' => return true,
+            _ => {}
+        }
+        after_escape = c == '\x1b';
     }
+    false
 }
 
 /// The notification server: records each call and answers with a new id.
@@ -325,40 +334,16 @@ fn the_open_app_rings_and_notifies_when_its_timer_ends() {
     aftercare::journal::timer_file::add(&home.join(".local/state/aftercare/timer.ron"), &timer)
         .unwrap();
 
-    let socket = format!("aftercare-bell-{}", std::process::id());
-    let tmux = |args: &[&str]| {
-        Command::new("tmux")
-            .arg("-L")
-            .arg(&socket)
-            .args(args)
-            .output()
-            .expect("tmux is required: apt-get install -y tmux (.ci/run does)")
-    };
-    let command = format!(
-        "env -i HOME={home} XDG_DATA_HOME={home}/data XDG_CONFIG_HOME={home}/config TZ=UTC TERM=xterm-256color DBUS_SESSION_BUS_ADDRESS={bus} {bin}",
-        home = home.display(),
-        bus = bus.address,
-        bin = env!("CARGO_BIN_EXE_aftercare"),
-    );
-    struct Kill<'a>(&'a dyn Fn(&[&str]) -> std::process::Output);
-    impl Drop for Kill<'_> {
-        fn drop(&mut self) {
-            (self.0)(&["kill-server"]);
-        }
-    }
-    let _kill = Kill(&tmux);
-    tmux(&["new-session", "-d", "-x", "80", "-y", "24", &command]);
-    // Look at another window, as a patient with the terminal in the background would:
-    // tmux flags a bell only in a window that is not in front.
-    tmux(&["new-window", "-d", "sleep 60"]);
-    tmux(&["select-window", "-t", ":1"]);
+    let mut env = pty_support::clean_env(home);
+    env.push(("TZ".into(), "UTC".into()));
+    env.push(("DBUS_SESSION_BUS_ADDRESS".into(), bus.address.clone()));
+    let app = Pty::spawn(env!("CARGO_BIN_EXE_aftercare"), &[], &env, (80, 24));
 
     let deadline = Instant::now() + Duration::from_secs(15);
     while server.calls().is_empty() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(100));
     }
-    let screen =
-        String::from_utf8_lossy(&tmux(&["capture-pane", "-p", "-t", ":0"]).stdout).into_owned();
+    let screen = app.wait_for("session done and logged");
     assert_eq!(
         server.calls(),
         [(
@@ -372,12 +357,7 @@ fn the_open_app_rings_and_notifies_when_its_timer_ends() {
         screen.contains("Ice pack in a soft cloth: session done and logged (1/3)"),
         "{screen}"
     );
-    let bell = tmux(&["display", "-p", "-t", ":0", "#{window_bell_flag}"]);
-    assert_eq!(
-        String::from_utf8_lossy(&bell.stdout).trim(),
-        "1",
-        "the bell rang"
-    );
+    assert!(rang_the_bell(&app.transcript()), "the bell rang");
     // Told by the app: the scheduled `remind` does not tell it again.
     let run = remind(&sandbox, &bus.address);
     assert_eq!((run.code, run.stdout.as_str()), (0, ""), "{}", run.stderr);
