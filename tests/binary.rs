@@ -129,30 +129,30 @@ fn a_broken_plan_override_stops_the_app_with_its_position() {
 #[test]
 fn the_tui_records_a_treatment_and_keeps_ticks_across_restarts() {
     let home = TempDir::new().unwrap();
-    let mut tmux = Pty::app(home.path(), &[]);
-    let screen = tmux.wait_for("Welcome to aftercare");
+    let mut app = Pty::app(home.path(), &[]);
+    let screen = app.wait_for("Welcome to aftercare");
     assert!(
         screen.contains("When was your microneedling session?"),
         "{screen}"
     );
-    tmux.keys(&["Enter"]);
-    let screen = tmux.wait_for("Day 0");
+    app.keys(&["Enter"]);
+    let screen = app.wait_for("Day 0");
     assert!(screen.contains("Day 0 · treatment day"), "{screen}");
     assert!(
         screen.contains("23 h 5"),
         "about a day of makeup restriction left: {screen}"
     );
-    tmux.keys(&["j", "Space", "Space", "q"]);
-    assert!(tmux.exited(), "q quits");
+    app.keys(&["j", "Space", "Space", "q"]);
+    assert!(app.exited(), "q quits");
 
-    let mut tmux = Pty::app(home.path(), &[]);
-    let screen = tmux.wait_for("2/8");
+    let mut app = Pty::app(home.path(), &[]);
+    let screen = app.wait_for("2/8");
     assert!(
         screen.contains("Glasses of water") && screen.contains("2/8"),
         "{screen}"
     );
-    tmux.keys(&["C-c"]);
-    assert!(tmux.exited(), "Ctrl-C quits");
+    app.keys(&["C-c"]);
+    assert!(app.exited(), "Ctrl-C quits");
 }
 
 /// When the terminal goes away (window closed, ssh dropped), the app must end, not spin on a
@@ -162,7 +162,7 @@ fn the_tui_ends_when_its_terminal_goes_away() {
     let home = TempDir::new().unwrap();
     let journal = home.path().join("journal");
     let journal_arg = journal.display().to_string();
-    let mut tmux = Pty::app(home.path(), &["--journal", &journal_arg]);
+    let mut app = Pty::app(home.path(), &["--journal", &journal_arg]);
     let lock = journal.join(".lock");
     let deadline = Instant::now() + Duration::from_secs(10);
     let pid = loop {
@@ -176,10 +176,10 @@ fn the_tui_ends_when_its_terminal_goes_away() {
         assert!(Instant::now() < deadline, "the app never took the lock");
         std::thread::sleep(Duration::from_millis(50));
     };
-    assert_eq!(pid, tmux.pid().to_string(), "the lock names the app");
-    tmux.hang_up();
+    assert_eq!(pid, app.pid().to_string(), "the lock names the app");
+    app.hang_up();
     assert!(
-        tmux.exited(),
+        app.exited(),
         "aftercare (pid {pid}) still runs after its terminal closed"
     );
 }
@@ -201,14 +201,14 @@ fn no_color_removes_every_colour_from_the_screen() {
     for (env, coloured) in [("", true), ("NO_COLOR=1", false)] {
         let home = TempDir::new().unwrap();
         let env: Vec<&str> = Some(env).filter(|e| !e.is_empty()).into_iter().collect();
-        let mut tmux = Pty::app_with(home.path(), &env, &[], (80, 24));
-        tmux.wait_for("Welcome to aftercare");
-        tmux.keys(&["Enter"]);
-        tmux.wait_for("Day 0");
-        let screen = tmux.screen_formatted();
+        let mut app = Pty::app_with(home.path(), &env, &[], (80, 24));
+        app.wait_for("Welcome to aftercare");
+        app.keys(&["Enter"]);
+        app.wait_for("Day 0");
+        let screen = app.screen_formatted();
         assert_eq!(colour_codes(&screen) > 0, coloured, "{env:?}: {screen:?}");
-        tmux.keys(&["q"]);
-        assert!(tmux.exited());
+        app.keys(&["q"]);
+        assert!(app.exited());
     }
 }
 
@@ -217,13 +217,13 @@ fn no_color_removes_every_colour_from_the_screen() {
 #[test]
 fn the_tui_keeps_a_running_timer_across_a_restart() {
     let home = TempDir::new().unwrap();
-    let mut tmux = Pty::app(home.path(), &[]);
-    tmux.wait_for("Welcome to aftercare");
-    tmux.keys(&["Enter"]);
-    tmux.wait_for("Day 0");
+    let mut app = Pty::app(home.path(), &[]);
+    app.wait_for("Welcome to aftercare");
+    app.keys(&["Enter"]);
+    app.wait_for("Day 0");
     // Day 0: the ice pack is the sixth item.
-    tmux.keys(&["j", "j", "j", "j", "j", "t"]);
-    let screen = tmux.wait_for("left · t cancels");
+    app.keys(&["j", "j", "j", "j", "j", "t"]);
+    let screen = app.wait_for("left · t cancels");
     assert!(
         screen.contains("Timer: Ice pack in a soft cloth"),
         "{screen}"
@@ -233,11 +233,11 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         footer.contains("t cancel timer") && footer.contains("q quit"),
         "the footer fits 80 columns: {footer}"
     );
-    tmux.keys(&["q"]);
-    let screen = tmux.wait_for("keeps running when closed");
+    app.keys(&["q"]);
+    let screen = app.wait_for("keeps running when closed");
     assert!(screen.contains("logged on reopen · q quits"), "{screen}");
-    tmux.keys(&["q"]);
-    assert!(tmux.exited(), "the second q quits");
+    app.keys(&["q"]);
+    assert!(app.exited(), "the second q quits");
     assert!(
         home.path()
             .join(".local/state/aftercare/timer.ron")
@@ -245,8 +245,8 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         "the timer is kept in the XDG state dir"
     );
 
-    let mut tmux = Pty::app(home.path(), &[]);
-    let screen = tmux.wait_for("timer still running");
+    let mut app = Pty::app(home.path(), &[]);
+    let screen = app.wait_for("timer still running");
     assert!(
         screen.contains("Ice pack in a soft cloth: timer still running (1"),
         "{screen}"
@@ -255,14 +255,14 @@ fn the_tui_keeps_a_running_timer_across_a_restart() {
         screen.contains("Timer: Ice pack in a soft cloth"),
         "{screen}"
     );
-    tmux.keys(&["t"]);
-    tmux.wait_for("timer cancelled");
+    app.keys(&["t"]);
+    app.wait_for("timer cancelled");
     assert!(
         !home
             .path()
             .join(".local/state/aftercare/timer.ron")
             .exists()
     );
-    tmux.keys(&["q"]);
-    assert!(tmux.exited(), "no timer: q quits at once");
+    app.keys(&["q"]);
+    assert!(app.exited(), "no timer: q quits at once");
 }

@@ -443,16 +443,16 @@ fn the_app_merges_and_tells_a_conflict_copy_of_this_month_without_a_key() {
         ron::ser::to_string_pretty(&theirs, pretty_config()).unwrap(),
     )
     .unwrap();
-    let mut tmux = pty_support::Pty::app(sandbox.home.path(), &[]);
-    let screen = tmux.wait_for("Merged changes");
+    let mut app = pty_support::Pty::app(sandbox.home.path(), &[]);
+    let screen = app.wait_for("Merged changes");
     assert!(
         screen.contains("Merged changes from another device: 2 ticks"),
         "{screen}"
     );
     assert!(!copy.exists(), "moved");
     assert!(sandbox.journal_dir().join("backups").join(&name).exists());
-    tmux.keys(&["q"]);
-    assert!(tmux.exited());
+    app.keys(&["q"]);
+    assert!(app.exited());
     let merged: MonthFile = parse(&fs::read(&path).unwrap(), &path).unwrap();
     assert_eq!(merged.days[&today].count("water"), 3);
 }
