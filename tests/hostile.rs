@@ -5,6 +5,7 @@
 
 mod cli_support;
 mod common;
+mod pty_support;
 
 use std::fs;
 use std::os::unix::fs::{PermissionsExt as _, symlink};
@@ -276,12 +277,11 @@ fn row_11_no_terminal_is_a_clear_refusal() {
 fn row_12_stdout_into_a_file_is_refused_not_filled_with_screens() {
     let sandbox = Sandbox::new();
     let out = sandbox.home.path().join("screen.txt");
-    // `script` gives the command a pseudo-terminal as its controlling terminal.
-    let run = sandbox.shell(&format!(
-        "script -qec \"timeout 10 '{BIN}' > '{}' 2>&1\" /dev/null",
-        out.display()
-    ));
-    assert_eq!(run.code, 2, "{} {}", run.stdout, run.stderr);
+    // On a pseudo-terminal (its controlling terminal), its output sent to a file.
+    let line = format!("'{BIN}' > '{}' 2>&1", out.display());
+    let env = pty_support::clean_env(sandbox.home.path());
+    let mut app = pty_support::Pty::spawn("/bin/sh", &["-c", &line], &env, (80, 24));
+    assert_eq!(app.exit_code(), Some(2), "{}", app.screen());
     let written = fs::read_to_string(&out).unwrap();
     assert_eq!(
         written.trim_end(),
