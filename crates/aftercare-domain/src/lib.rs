@@ -11,6 +11,7 @@ pub mod model;
 pub mod operation;
 pub mod plan;
 pub mod plan_rebase;
+pub mod procedure;
 pub mod recovery;
 pub mod reminders;
 pub mod schedule;

@@ -17,6 +17,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use crate::event::{Edit, EventId, NoteVersion, Tick};
 use crate::time::Stamp;
 
+pub use crate::procedure::Procedure;
+
 /// The journal schema this build reads and writes.
 pub const JOURNAL_VERSION: u32 = 2;
 
@@ -37,6 +39,9 @@ pub struct Treatment {
     /// When it was last recorded or corrected: of two corrections the later wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub edit: Option<Edit>,
+    /// Which procedure it was: the plan follows it. Older journals have none: standard.
+    #[serde(default, skip_serializing_if = "Procedure::is_standard")]
+    pub procedure: Procedure,
 }
 
 impl Treatment {
@@ -48,12 +53,20 @@ impl Treatment {
             note: note.into(),
             id: EventId(0),
             edit: None,
+            procedure: Procedure::Standard,
         }
+    }
+
+    /// The same treatment, recorded as `procedure`.
+    pub fn with_procedure(mut self, procedure: Procedure) -> Treatment {
+        self.procedure = procedure;
+        self
     }
 
     /// The same session, ignoring identity and edit stamp (what the patient sees).
     pub fn same_as(&self, other: &Treatment) -> bool {
-        (self.at, &self.area, &self.note) == (other.at, &other.area, &other.note)
+        (self.at, &self.area, &self.note, self.procedure)
+            == (other.at, &other.area, &other.note, other.procedure)
     }
 
     /// Time order, then a fixed order for two treatments at one instant.

@@ -206,6 +206,9 @@ pub struct TreatmentCorrection {
     pub at: Option<Stamp>,
     pub area: Option<String>,
     pub note: Option<String>,
+    /// The procedure, when it is corrected (an older undo log has none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub procedure: Option<crate::model::Procedure>,
     /// Later than the treatment's edit when it was decided (see `Edit::after`).
     pub edit: Edit,
     /// When the treatment is once corrected: names it in messages ("Undid: treatment of
@@ -222,6 +225,7 @@ impl TreatmentCorrection {
             at: (new.at != old.at).then_some(new.at),
             area: (new.area != old.area).then(|| new.area.clone()),
             note: (new.note != old.note).then(|| new.note.clone()),
+            procedure: (new.procedure != old.procedure).then_some(new.procedure),
             edit: Edit::after(now, old.edit),
             named_at: new.at,
         };
@@ -230,7 +234,7 @@ impl TreatmentCorrection {
 
     /// Whether any field is given.
     pub fn changes_anything(&self) -> bool {
-        self.at.is_some() || self.area.is_some() || self.note.is_some()
+        self.at.is_some() || self.area.is_some() || self.note.is_some() || self.procedure.is_some()
     }
 
     /// Writes the given fields into `treatment` and stamps it.
@@ -243,6 +247,9 @@ impl TreatmentCorrection {
         }
         if let Some(note) = &self.note {
             treatment.note.clone_from(note);
+        }
+        if let Some(procedure) = self.procedure {
+            treatment.procedure = procedure;
         }
         treatment.edit = Some(self.edit);
     }

@@ -240,7 +240,8 @@ pub fn restrictions_at<'a>(
     treatment: &Treatment,
     at: Timestamp,
 ) -> Vec<RestrictionStatus<'a>> {
-    plan.restrictions
+    plan.for_treatment(treatment)
+        .restrictions
         .iter()
         .map(|restriction| {
             let window = SignedDuration::from_hours(i64::from(restriction.hours));
@@ -271,6 +272,7 @@ pub fn restrictions_at<'a>(
 /// When the plan suggests the session after `latest`: its first and last day (`None` only
 /// past the end of the calendar). The one rule the Today screen, History and export share.
 pub fn next_session_window(plan: &CarePlan, latest: &Treatment) -> Option<(Date, Date)> {
+    let plan = plan.for_treatment(latest);
     let date = latest.at.date();
     let add = |days: u32| {
         date.checked_add(jiff::Span::new().days(i64::from(days)))

@@ -143,6 +143,7 @@ pub fn items_for_day<'a>(
     date: Date,
     at: Timestamp,
 ) -> Vec<Scheduled<'a>> {
+    let plan = plan.for_treatment(treatment);
     let treated = treatment.at.instant;
     let (day, start, until) = match day_number(treatment, date) {
         Some(day) => {
@@ -172,6 +173,7 @@ pub fn later_on_day<'a>(
     date: Date,
     at: Timestamp,
 ) -> Vec<(&'a Item, Timestamp)> {
+    let plan = plan.for_treatment(treatment);
     let treated = treatment.at.instant;
     let (day, end) = match day_number(treatment, date) {
         Some(day) => (day, day_bounds(treatment, date).1),

@@ -319,6 +319,7 @@ impl Done {
                     at: correction.at.map(|_| before.at),
                     area: correction.area.as_ref().map(|_| before.area.clone()),
                     note: correction.note.as_ref().map(|_| before.note.clone()),
+                    procedure: correction.procedure.map(|_| before.procedure),
                     edit: Edit::after(now, current.edit),
                     named_at: if correction.at.is_some() {
                         before.at

@@ -351,7 +351,7 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
     }
     plan.removed = changes.removed.clone();
     plan.validate()?;
-    Ok(plan)
+    Ok(plan.with_variants())
 }
 
 fn is_off(changes: &PlanChanges, id: &str) -> bool {
@@ -392,7 +392,7 @@ fn not_a_field(id: &str, field: &str, what: &str) -> PlanError {
     PlanError::at(id, field, format!("{id} is {what}: it has no {field}"))
 }
 
-fn apply_to_item(item: &mut Item, change: &EntryChange) -> Result<(), PlanError> {
+pub(super) fn apply_to_item(item: &mut Item, change: &EntryChange) -> Result<(), PlanError> {
     let id = item.id.clone();
     if change.hours.is_some() {
         return Err(PlanError::at(
@@ -436,7 +436,7 @@ fn apply_to_item(item: &mut Item, change: &EntryChange) -> Result<(), PlanError>
     Ok(())
 }
 
-fn apply_to_restriction(
+pub(super) fn apply_to_restriction(
     restriction: &mut Restriction,
     change: &EntryChange,
 ) -> Result<(), PlanError> {

@@ -42,7 +42,43 @@ pub(super) fn sources() -> Vec<Source> {
             "morpheus8-manual",
             "InMode, Morpheus8 operator manual, §6.9",
             "",
-            "After RF microneedling: makeup and moisturiser only after 24–72 h; keep the skin clean and avoid heat for 2 days.",
+            "After RF microneedling: makeup and moisturiser only after 24–72 h; keep the skin clean and avoid heat for 2 days; grid-mark scabs are expected on days 1–3.",
+        ),
+        (
+            "proffer-2024",
+            "Proffer SL, Wyles SP, Hausauer AK, Dermatol Surg 2024;50(11S):S149–59",
+            "https://pubmed.ncbi.nlm.nih.gov/?term=Proffer+Wyles+Hausauer+2024+platelet-rich+plasma",
+            "There is no consensus on aftercare after platelet-rich plasma (PRP) treatments; clinic protocols differ.",
+        ),
+        (
+            "aad-2018",
+            "American Academy of Dermatology, news release, 16 February 2018",
+            "https://www.aad.org/news/microneedling-at-home",
+            "At-home rollers have shorter, duller needles and are hard to clean; pen cartridges are single-use.",
+        ),
+        (
+            "alster-2020",
+            "Alster TS, Li MK, Plast Reconstr Surg 2020;145:358–64",
+            "https://pubmed.ncbi.nlm.nih.gov/?term=Alster+Li+2020+microneedling+scars",
+            "Microneedling for scars: 1 to 6 sessions, given monthly.",
+        ),
+        (
+            "juhasz-2020",
+            "Juhasz MLW, Cohen JL, Clin Cosmet Investig Dermatol 2020;13:997–1003",
+            "https://pubmed.ncbi.nlm.nih.gov/?term=Juhasz+Cohen+2020+microneedling",
+            "Microneedling protocols for scars and stretch marks are not standardised.",
+        ),
+        (
+            "skinpen-label",
+            "SkinPen Precision, FDA De Novo DEN160029 (21 CFR 878.4430)",
+            "https://www.accessdata.fda.gov/cdrh_docs/reviews/DEN160029.pdf",
+            "Not for use with active skin cancer, open wounds, a bleeding disorder, a steel allergy, pregnancy or nursing, or current isotretinoin.",
+        ),
+        (
+            "vaghela-2021",
+            "Vaghela D et al. 2021 (microneedling and herpes reactivation)",
+            "",
+            "A history of cold sores (herpes simplex): ask the clinic about antivirals before microneedling.",
         ),
     ]
     .into_iter()

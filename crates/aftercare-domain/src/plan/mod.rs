@@ -19,6 +19,7 @@ mod defaults;
 pub mod edit;
 mod origin;
 mod sources;
+pub mod variants;
 
 pub use origin::Origin;
 pub use sources::Source;
@@ -133,6 +134,13 @@ pub struct CarePlan {
     /// tick of a built-in item this plan does not have keeps its name.
     #[serde(skip)]
     pub builtin_labels: BTreeMap<String, String>,
+    /// The procedure whose plan this is (see `variants`): standard until one is applied.
+    #[serde(skip)]
+    pub procedure: crate::procedure::Procedure,
+    /// This plan for each other procedure, made once when the plan is put together (see
+    /// `with_variants`), so a screen borrows the plan of a treatment's procedure.
+    #[serde(skip)]
+    pub variants: Vec<CarePlan>,
 }
 
 /// A sign that healing is going wrong and the clinic should hear of it today. The skin
@@ -494,7 +502,7 @@ impl CarePlan {
             .iter()
             .map(|item| (item.id.clone(), item.label.clone()))
             .collect();
-        self
+        self.with_variants()
     }
 
     /// Checks the plan as a whole: ids, tips, numbers in range, day ranges in order.
