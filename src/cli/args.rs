@@ -293,7 +293,13 @@ pub struct TreatmentEditArgs {
     /// The corrected note ("" clears it).
     #[arg(long)]
     pub note: Option<String>,
+    /// The corrected procedure: the plan follows it.
+    #[arg(long, value_name = PROCEDURES)]
+    pub procedure: Option<crate::domain::model::Procedure>,
 }
+
+/// The procedures `--procedure` takes.
+const PROCEDURES: &str = "standard|prp|rf|at-home|body";
 
 /// `aftercare treatment add`.
 #[derive(Debug, Args)]
@@ -307,6 +313,9 @@ pub struct TreatmentAddArgs {
     /// A note about the session (device, needle depth, serum…).
     #[arg(long, default_value = "")]
     pub note: String,
+    /// Which procedure it was (RF is Morpheus8 and similar): the plan follows it.
+    #[arg(long, value_name = PROCEDURES, default_value = "standard")]
+    pub procedure: crate::domain::model::Procedure,
     /// Record it even if a session at that very minute is already recorded.
     #[arg(long)]
     pub force: bool,
@@ -371,6 +380,9 @@ pub struct PlanArgs {
     /// Print the plan in force as JSON for scripts.
     #[arg(long, conflicts_with = "init")]
     pub json: bool,
+    /// Show the plan for this procedure (default: that of your latest treatment).
+    #[arg(long, value_name = PROCEDURES, conflicts_with = "init")]
+    pub procedure: Option<crate::domain::model::Procedure>,
     #[command(subcommand)]
     pub command: Option<PlanCommand>,
 }

@@ -30,6 +30,9 @@ pub struct Status {
     pub day: Option<u32>,
     /// The treatment the day count and restrictions run from (RFC 3339), or `null`.
     pub treatment_at: Option<Stamp>,
+    /// That treatment's procedure ("standard", "prp", "rf", "at-home", "body"), whose plan
+    /// the items and restrictions follow; `null` before any treatment.
+    pub procedure: Option<crate::domain::model::Procedure>,
     /// Share of today's plan done, 0.0 to 1.0; `null` when no item applies today.
     pub adherence: Option<f64>,
     pub items: Vec<ItemStatus>,
@@ -97,6 +100,7 @@ impl Status {
                 date,
                 day: None,
                 treatment_at: None,
+                procedure: None,
                 adherence: None,
                 items: Vec::new(),
                 restrictions: Vec::new(),
@@ -122,6 +126,7 @@ impl Status {
             date,
             day,
             treatment_at: Some(treatment.at),
+            procedure: Some(treatment.procedure),
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),
             restrictions,
@@ -172,10 +177,12 @@ impl Status {
             text.push_str("Record one with: aftercare treatment add --at \"YYYY-MM-DD HH:MM\"\n");
             return text;
         };
+        let procedure = self.procedure.unwrap_or_default();
         let _ = writeln!(
             text,
-            "Treatment: {} · plan: {source}",
-            at.local().strftime("%Y-%m-%d %H:%M")
+            "Treatment: {} · {} · plan: {source}",
+            at.local().strftime("%Y-%m-%d %H:%M"),
+            procedure.label()
         );
         text.push('\n');
         if self.items.is_empty() {

@@ -28,7 +28,8 @@ pub(super) fn add(
         Some(text) => parse_local_date_time(text, &now).map_err(|err| CliError::usage(ADD, err))?,
         None => now,
     };
-    let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim());
+    let treatment = Treatment::new(Stamp::of(&at), args.area.trim(), args.note.trim())
+        .with_procedure(args.procedure);
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     // The same minute twice is a command run twice, not two sessions.
     if !args.force
@@ -65,6 +66,7 @@ pub(super) fn list(args: &TreatmentListArgs, paths: &Paths) -> Result<String, Cl
                     "at": t.at.to_string(),
                     "area": t.area,
                     "note": t.note,
+                    "procedure": t.procedure.name(),
                 })
             })
             .collect();
@@ -123,6 +125,9 @@ pub(super) fn edit(
     if let Some(note) = &args.note {
         new.note = note.trim().to_string();
     }
+    if let Some(procedure) = args.procedure {
+        new.procedure = procedure;
+    }
     let mut changes = Vec::new();
     if new.at != old.at {
         changes.push(format!(
@@ -137,9 +142,12 @@ pub(super) fn edit(
     if new.note != old.note {
         changes.push(format!("note {:?} → {:?}", old.note, new.note));
     }
+    if new.procedure != old.procedure {
+        changes.push(format!("procedure {} → {}", old.procedure, new.procedure));
+    }
     if changes.is_empty() {
         return Ok(format!(
-            "Nothing changed in treatment {} (give --at, --area or --note)\n",
+            "Nothing changed in treatment {} (give --at, --area, --note or --procedure)\n",
             describe(&old)
         ));
     }

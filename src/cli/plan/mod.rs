@@ -15,6 +15,7 @@ use crate::domain::plan::{CarePlan, Origin, PlanSource, Yours};
 use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::plan_file;
+use crate::domain::model::Procedure;
 
 use super::{CliError, PlanArgs, PlanCommand, aligned_rows};
 use text::{change_rows, hours_text, item_numbers};
@@ -29,6 +30,10 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
         _ if args.init => init(path),
         None => {
             let (plan, source) = plan_file::load(path)?;
+            let procedure = args
+                .procedure
+                .unwrap_or_else(|| latest_procedure(paths));
+            let plan = plan.for_procedure(procedure);
             if args.json {
                 return Ok(json(&plan, &source));
             }
@@ -38,6 +43,15 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
         Some(PlanCommand::Edit) => edit::edit(path),
         Some(command) => change::run(command, path),
     }
+}
+
+/// The procedure of the latest treatment, whose plan is in force; standard before any
+/// treatment, or when the journal cannot be read (`status` says why; the plan still shows).
+fn latest_procedure(paths: &Paths) -> Procedure {
+    super::open_journal(paths, super::Access::Read)
+        .ok()
+        .and_then(|journal| journal.treatments().last().map(|t| t.procedure))
+        .unwrap_or_default()
 }
 
 /// Creates the changes file (empty, with its comments); never over an existing file
@@ -68,6 +82,11 @@ fn init_locked(path: &Path) -> Result<String, CliError> {
 pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
     let builtin = crate::journal::builtin_plan();
     let mut text = format!("Care plan in force: {source}\n");
+    text.push_str(&format!(
+        "For: {} (procedure {}; `aftercare plan --procedure NAME` shows another)\n",
+        plan.procedure.label(),
+        plan.procedure
+    ));
     text.push_str("Your dermatologist's instructions come first. ");
     text.push_str(HOW_TO_CHANGE);
     text.push('\n');
@@ -237,6 +256,7 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
             PlanSource::BuiltIn => None,
             other => Some(other.to_string()),
         },
+        "procedure": plan.procedure,
         "items": items,
         "restrictions": restrictions,
         "next_session_days": [plan.next_session.from_days, plan.next_session.to_days],
