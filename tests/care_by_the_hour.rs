@@ -4,6 +4,7 @@
 
 mod common;
 
+use aftercare::domain::model::Procedure;
 use aftercare::domain::plan::Origin;
 use aftercare::domain::recovery::{checklist, restrictions_at};
 use aftercare::domain::schedule::Form;
@@ -23,8 +24,12 @@ const TREATED: [&str; 4] = [
 fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
     let plan = aftercare::journal::builtin_plan().clone();
     let paris = TimeZone::get("Europe/Paris").unwrap();
-    for at in TREATED {
-        let treatment = common::treatment(at);
+    // Every procedure's plan: a variant's changes must not contradict the rest of the plan.
+    for (at, procedure) in TREATED
+        .into_iter()
+        .flat_map(|at| Procedure::ALL.map(|p| (at, p)))
+    {
+        let treatment = common::treatment(at).with_procedure(procedure);
         for hour in 0..=14 * 24 {
             for minute in [0, 59] {
                 let now: Timestamp =
@@ -38,7 +43,7 @@ fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
                     if let Form::Restricted { by, .. } = progress.form {
                         assert!(
                             holding.iter().any(|s| s.restriction.id == by.id),
-                            "{at} +{hour}h: {} in its restricted form after {} lifted",
+                            "{at} {procedure} +{hour}h: {} in its restricted form after {} lifted",
                             progress.item.id,
                             by.id
                         );
@@ -47,7 +52,7 @@ fn hour_by_hour_no_item_is_asked_for_while_a_restriction_forbids_it() {
                     for status in &holding {
                         assert!(
                             !status.restriction.forbids.contains(&progress.item.id),
-                            "{at} +{hour}h{minute:02}: the checklist asks for {:?} while {} forbids it ({:?} left)",
+                            "{at} {procedure} +{hour}h{minute:02}: the checklist asks for {:?} while {} forbids it ({:?} left)",
                             progress.label(),
                             status.restriction.id,
                             status.left

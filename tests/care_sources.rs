@@ -2,6 +2,7 @@
 //! figures), to a source whose claim states it, or to our default that says it (issue 24:
 //! a number beside a source must be one the source gives).
 
+use aftercare::domain::model::Procedure;
 use aftercare::domain::plan::{CarePlan, ItemKind, Origin};
 use aftercare::domain::tips;
 
@@ -134,7 +135,22 @@ fn the_number_reader_sees_figures_and_skips_tip_numbers_and_years() {
 
 #[test]
 fn every_number_in_the_plan_traces_to_a_tip_a_source_claim_or_our_default() {
-    let plan = aftercare::journal::builtin_plan();
+    let builtin = aftercare::journal::builtin_plan();
+    let mut failures = Vec::new();
+    for procedure in Procedure::ALL {
+        let plan = builtin.for_procedure(procedure);
+        assert_eq!(plan.procedure, procedure, "{procedure}: no variant made");
+        failures.extend(
+            untraced_numbers(plan)
+                .into_iter()
+                .map(|failure| format!("{procedure}: {failure}")),
+        );
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Every number `plan` states that nothing it cites gives.
+fn untraced_numbers(plan: &CarePlan) -> Vec<String> {
     let mut failures = Vec::new();
     for item in &plan.items {
         let mut stated = text_numbers(&[&item.label, &item.hint]);
@@ -183,13 +199,17 @@ fn every_number_in_the_plan_traces_to_a_tip_a_source_claim_or_our_default() {
         &plan.warning_signs_origin,
         &text_numbers(&signs),
     ));
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    failures
 }
 
 #[test]
 fn every_default_says_why_and_the_range_and_every_source_is_complete() {
-    let plan = aftercare::journal::builtin_plan();
-    for (id, origin) in plan.origins() {
+    let builtin = aftercare::journal::builtin_plan();
+    let plan = builtin;
+    for (id, origin) in Procedure::ALL
+        .into_iter()
+        .flat_map(|p| builtin.for_procedure(p).origins())
+    {
         match origin {
             Origin::Default { why, range, .. } => {
                 assert!(why.len() > 10, "{id}: a default says why: {origin:?}");
@@ -282,4 +302,38 @@ fn peels_pillowcase_and_makeup_say_what_a_patient_expects() {
         "{}",
         makeup.hint
     );
+}
+
+/// Issue 24, finding 10: each procedure's plan differs where a source (or our marked
+/// default) says so, and every source a variant cites is in the plan's list.
+#[test]
+fn each_procedure_changes_the_plan_where_its_source_says() {
+    let builtin = aftercare::journal::builtin_plan();
+    let rf = builtin.for_procedure(Procedure::Rf);
+    let makeup = rf.restriction("makeup").unwrap();
+    assert_eq!(makeup.hours, 72, "Morpheus8 manual: makeup after 24-72 h");
+    assert_eq!(makeup.origin.source_ids(), ["morpheus8-manual"]);
+    assert!(rf.source("morpheus8-manual").unwrap().claim.contains("24–72 h"));
+    assert_eq!(rf.restriction("sweat").unwrap().hours, 48);
+    assert!(rf.item("no-touch").unwrap().hint.contains("Grid-mark scabs"));
+
+    let prp = builtin.for_procedure(Procedure::Prp);
+    let wash = prp.restriction("no-wash").expect("PRP: no washing for hours");
+    assert!(wash.is_our_default(), "no PRP consensus: the wait is ours");
+    assert_eq!(wash.origin.source_ids(), ["proffer-2024"]);
+    assert!(prp.source("proffer-2024").unwrap().claim.contains("no consensus"));
+
+    let home = builtin.for_procedure(Procedure::AtHome);
+    assert_eq!(
+        home.item("single-use").unwrap().origin.source_ids(),
+        ["aad-2018"]
+    );
+
+    let body = builtin.for_procedure(Procedure::Body);
+    let ids = body.next_session_origin.source_ids();
+    assert!(ids.contains(&"alster-2020") && ids.contains(&"juhasz-2020"), "{ids:?}");
+
+    let standard = builtin.for_procedure(Procedure::Standard);
+    assert_eq!(standard.restriction("makeup").unwrap().hours, 24);
+    assert!(standard.restriction("no-wash").is_none());
 }

@@ -79,7 +79,7 @@ fn text_status_shows_ids_progress_and_time_left() {
     let (setup, clock) = day_one_in_paris();
     let expected = "\
 Day 1 after treatment · 2027-03-15
-Treatment: 2027-03-14 09:00 · plan: built-in default plan
+Treatment: 2027-03-14 09:00 · microneedling at a clinic · plan: built-in default plan
 
 Today's care: 1 of 7 items done, 20% with part-done ones
   [x] dermatologist   Follow your dermatologist's advice            1/1
