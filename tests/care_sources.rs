@@ -313,15 +313,32 @@ fn each_procedure_changes_the_plan_where_its_source_says() {
     let makeup = rf.restriction("makeup").unwrap();
     assert_eq!(makeup.hours, 72, "Morpheus8 manual: makeup after 24-72 h");
     assert_eq!(makeup.origin.source_ids(), ["morpheus8-manual"]);
-    assert!(rf.source("morpheus8-manual").unwrap().claim.contains("24–72 h"));
+    assert!(
+        rf.source("morpheus8-manual")
+            .unwrap()
+            .claim
+            .contains("24–72 h")
+    );
     assert_eq!(rf.restriction("sweat").unwrap().hours, 48);
-    assert!(rf.item("no-touch").unwrap().hint.contains("Grid-mark scabs"));
+    assert!(
+        rf.item("no-touch")
+            .unwrap()
+            .hint
+            .contains("Grid-mark scabs")
+    );
 
     let prp = builtin.for_procedure(Procedure::Prp);
-    let wash = prp.restriction("no-wash").expect("PRP: no washing for hours");
+    let wash = prp
+        .restriction("no-wash")
+        .expect("PRP: no washing for hours");
     assert!(wash.is_our_default(), "no PRP consensus: the wait is ours");
     assert_eq!(wash.origin.source_ids(), ["proffer-2024"]);
-    assert!(prp.source("proffer-2024").unwrap().claim.contains("no consensus"));
+    assert!(
+        prp.source("proffer-2024")
+            .unwrap()
+            .claim
+            .contains("no consensus")
+    );
 
     let home = builtin.for_procedure(Procedure::AtHome);
     assert_eq!(
@@ -331,7 +348,10 @@ fn each_procedure_changes_the_plan_where_its_source_says() {
 
     let body = builtin.for_procedure(Procedure::Body);
     let ids = body.next_session_origin.source_ids();
-    assert!(ids.contains(&"alster-2020") && ids.contains(&"juhasz-2020"), "{ids:?}");
+    assert!(
+        ids.contains(&"alster-2020") && ids.contains(&"juhasz-2020"),
+        "{ids:?}"
+    );
 
     let standard = builtin.for_procedure(Procedure::Standard);
     assert_eq!(standard.restriction("makeup").unwrap().hours, 24);

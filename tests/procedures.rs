@@ -10,8 +10,8 @@ use jiff::{Timestamp, ZonedDateTime};
 
 /// A session an hour and a half ago (whole hours left stay the same at any second), of `procedure`.
 fn treated_an_hour_ago(sandbox: &Sandbox, procedure: &str) {
-    let at: ZonedDateTime = (Timestamp::now() - jiff::SignedDuration::from_mins(90))
-        .to_zoned_datetime(TimeZone::UTC);
+    let at: ZonedDateTime =
+        (Timestamp::now() - jiff::SignedDuration::from_mins(90)).to_zoned_datetime(TimeZone::UTC);
     let text = at.strftime("%Y-%m-%d %H:%M").to_string();
     sandbox.ok(&["treatment", "add", "--at", &text, "--procedure", procedure]);
 }
@@ -69,17 +69,26 @@ fn a_wrong_procedure_is_one_clear_line_and_nothing_is_written() {
 fn restrictions_follow_the_procedure_and_an_edit_of_it() {
     let sandbox = Sandbox::new();
     treated_an_hour_ago(&sandbox, "standard");
-    assert_eq!(restriction_hours_left(&status(&sandbox), "makeup"), Some(22));
+    assert_eq!(
+        restriction_hours_left(&status(&sandbox), "makeup"),
+        Some(22)
+    );
     assert_eq!(restriction_hours_left(&status(&sandbox), "no-wash"), None);
 
     let out = sandbox.ok(&["treatment", "edit", "1", "--procedure", "rf"]);
     assert!(out.contains("procedure standard → rf"), "{out}");
     // Morpheus8 manual §6.9: makeup only after 24-72 h; heat avoided 2 days.
-    assert_eq!(restriction_hours_left(&status(&sandbox), "makeup"), Some(70));
+    assert_eq!(
+        restriction_hours_left(&status(&sandbox), "makeup"),
+        Some(70)
+    );
     assert_eq!(restriction_hours_left(&status(&sandbox), "sweat"), Some(46));
 
     sandbox.ok(&["treatment", "edit", "1", "--procedure", "prp"]);
-    assert_eq!(restriction_hours_left(&status(&sandbox), "no-wash"), Some(22));
+    assert_eq!(
+        restriction_hours_left(&status(&sandbox), "no-wash"),
+        Some(22)
+    );
     // While no washing holds, the cleanser is not asked for.
     let json = status(&sandbox);
     let ids: Vec<&str> = json["items"]
@@ -96,7 +105,10 @@ fn the_patients_own_change_wins_over_the_procedures() {
     let sandbox = Sandbox::new();
     treated_an_hour_ago(&sandbox, "rf");
     sandbox.ok(&["plan", "set", "makeup", "hours=48"]);
-    assert_eq!(restriction_hours_left(&status(&sandbox), "makeup"), Some(46));
+    assert_eq!(
+        restriction_hours_left(&status(&sandbox), "makeup"),
+        Some(46)
+    );
     // Entries the patient did not change still follow the procedure.
     assert_eq!(restriction_hours_left(&status(&sandbox), "sweat"), Some(46));
 }
@@ -105,7 +117,10 @@ fn the_patients_own_change_wins_over_the_procedures() {
 fn plan_shows_a_procedures_plan_with_its_sources() {
     let sandbox = Sandbox::new();
     let rf = sandbox.ok(&["plan", "--procedure", "rf"]);
-    assert!(rf.contains("For: RF microneedling (Morpheus8 and similar) (procedure rf"), "{rf}");
+    assert!(
+        rf.contains("For: RF microneedling (Morpheus8 and similar) (procedure rf"),
+        "{rf}"
+    );
     assert!(rf.contains("72 h"), "{rf}");
     let json: serde_json::Value =
         serde_json::from_str(&sandbox.ok(&["plan", "--json", "--procedure", "prp"])).unwrap();

@@ -198,13 +198,18 @@ impl App {
                 self.undo_step(action == Action::Redo);
             }
             action => {
+                let procedure = self.latest_procedure();
                 let effects = match (&self.overlay, &self.screen) {
                     (Some(Overlay::SkinForm(_) | Overlay::NewTreatment(_)), _) => {
                         self.update_modal(action);
                         Vec::new()
                     }
                     (Some(Overlay::PlanForm(_)), _) | (None, Screen::Plan) => {
-                        self.plan_view.update(&self.plan, &mut self.overlay, action)
+                        self.plan_view.update(
+                            self.plan.for_procedure(procedure),
+                            &mut self.overlay,
+                            action,
+                        )
                     }
                     (None, Screen::Welcome(_)) => {
                         self.update_welcome(action);
@@ -503,7 +508,9 @@ impl App {
                     PlanEdit::AddRestriction(r) => plan_edit::derive_id(&r.label),
                 };
                 self.plan = plan;
-                self.plan_view.follow(&self.plan, &id);
+                let procedure = self.latest_procedure();
+                self.plan_view
+                    .follow(self.plan.for_procedure(procedure), &id);
                 if matches!(self.overlay, Some(Overlay::PlanForm(_))) {
                     self.overlay = None;
                 }
@@ -596,6 +603,20 @@ impl App {
 
     pub fn plan(&self) -> &CarePlan {
         &self.plan
+    }
+
+    /// The plan in force now: that of the latest treatment's procedure (Today's checklist
+    /// follows it through the treatment it counts from; the Plan screen shows it).
+    pub fn plan_in_force(&self) -> &CarePlan {
+        self.plan.for_procedure(self.latest_procedure())
+    }
+
+    /// The latest treatment's procedure; standard before any.
+    fn latest_procedure(&self) -> crate::domain::model::Procedure {
+        self.journal
+            .latest_treatment()
+            .map(|t| t.procedure)
+            .unwrap_or_default()
     }
 
     pub fn plan_source(&self) -> &PlanSource {

@@ -387,6 +387,9 @@ pub fn describe_change(old: &Treatment, new: &Treatment) -> Option<String> {
             quoted(&new.note)
         ));
     }
+    if old.procedure != new.procedure {
+        changes.push(format!("procedure {} → {}", old.procedure, new.procedure));
+    }
     (!changes.is_empty()).then(|| format!("change {}", changes.join(", ")))
 }
 

@@ -55,7 +55,10 @@ pub fn effective(builtin: &CarePlan, file: PlanFile, path: &Path) -> (CarePlan, 
         ),
         PlanFile::Replace(mut plan) => {
             plan_changes::mark_replacement(builtin, &mut plan);
-            (plan.with_variants(), PlanSource::Replace(path.to_path_buf()))
+            (
+                plan.with_variants(),
+                PlanSource::Replace(path.to_path_buf()),
+            )
         }
     }
 }

@@ -10,12 +10,12 @@ mod text;
 use std::fmt::Write as _;
 use std::path::Path;
 
+use crate::domain::model::Procedure;
 use crate::domain::plan::changes::{NEXT_SESSION, PlanChanges};
 use crate::domain::plan::{CarePlan, Origin, PlanSource, Yours};
 use crate::journal::error::FileError;
 use crate::journal::paths::Paths;
 use crate::journal::plan_file;
-use crate::domain::model::Procedure;
 
 use super::{CliError, PlanArgs, PlanCommand, aligned_rows};
 use text::{change_rows, hours_text, item_numbers};
@@ -30,9 +30,7 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
         _ if args.init => init(path),
         None => {
             let (plan, source) = plan_file::load(path)?;
-            let procedure = args
-                .procedure
-                .unwrap_or_else(|| latest_procedure(paths));
+            let procedure = args.procedure.unwrap_or_else(|| latest_procedure(paths));
             let plan = plan.for_procedure(procedure);
             if args.json {
                 return Ok(json(&plan, &source));
@@ -50,7 +48,7 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
 fn latest_procedure(paths: &Paths) -> Procedure {
     super::open_journal(paths, super::Access::Read)
         .ok()
-        .and_then(|journal| journal.treatments().last().map(|t| t.procedure))
+        .and_then(|journal| journal.latest_treatment().map(|t| t.procedure))
         .unwrap_or_default()
 }
 

@@ -1,7 +1,9 @@
-//! The form that records a treatment: when (prefilled with now) and where.
+//! The form that records a treatment: when (prefilled with now), where, and which
+//! procedure (a field that cycles: the plan follows it).
 
 use jiff::ZonedDateTime;
 
+use crate::domain::model::Procedure;
 use crate::domain::time::Stamp;
 use crate::journal::Treatment;
 use crate::tui::action::Edit;
@@ -15,6 +17,7 @@ pub use crate::domain::text::{DATE_TIME_FORMAT, parse_local_date_time};
 pub enum Field {
     When,
     Area,
+    Procedure,
     Note,
 }
 
@@ -23,6 +26,7 @@ pub enum Field {
 pub struct TreatmentForm {
     pub when: TextInput,
     pub area: TextInput,
+    pub procedure: Procedure,
     pub note: TextInput,
     pub focus: Field,
     /// Why the last submit was refused.
@@ -35,6 +39,7 @@ impl TreatmentForm {
         TreatmentForm {
             when: TextInput::new(&now.strftime(DATE_TIME_FORMAT).to_string()),
             area: TextInput::new("face"),
+            procedure: Procedure::Standard,
             note: TextInput::default(),
             focus: Field::When,
             error: None,
@@ -46,14 +51,23 @@ impl TreatmentForm {
         let mut form = TreatmentForm::prefilled(&treatment.at.in_zone(zone));
         form.area = TextInput::new(&treatment.area);
         form.note = TextInput::new(&treatment.note);
+        form.procedure = treatment.procedure;
         form
     }
 
     pub fn edit(&mut self, edit: Edit) {
+        self.error = None;
         let field = match self.focus {
             Field::When => &mut self.when,
             Field::Area => &mut self.area,
             Field::Note => &mut self.note,
+            // A choice, not text: space or an arrow shows the next procedure.
+            Field::Procedure => {
+                if matches!(edit, Edit::Insert(' ') | Edit::Left | Edit::Right) {
+                    self.procedure = self.procedure.next();
+                }
+                return;
+            }
         };
         match edit {
             Edit::Insert(c) => field.insert(c),
@@ -67,13 +81,15 @@ impl TreatmentForm {
     pub fn next_field(&mut self) {
         self.focus = match self.focus {
             Field::When => Field::Area,
-            Field::Area => Field::Note,
+            Field::Area => Field::Procedure,
+            Field::Procedure => Field::Note,
             Field::Note => Field::When,
         };
         match self.focus {
             Field::When => self.when.select_all(),
             Field::Area => self.area.select_all(),
             Field::Note => self.note.select_all(),
+            Field::Procedure => {}
         }
     }
 
@@ -84,7 +100,8 @@ impl TreatmentForm {
             Stamp::of(&at),
             self.area.text().trim(),
             self.note.text().trim(),
-        ))
+        )
+        .with_procedure(self.procedure))
     }
 }
 
@@ -104,6 +121,18 @@ mod tests {
             form.edit(Edit::Insert(c));
         }
         assert_eq!(form.area.text(), "neck");
+    }
+
+    #[test]
+    fn the_procedure_field_cycles_and_is_recorded() {
+        let mut form = TreatmentForm::prefilled(&now());
+        form.next_field();
+        form.next_field();
+        assert_eq!(form.focus, Field::Procedure);
+        form.edit(Edit::Insert(' '));
+        form.edit(Edit::Right);
+        assert_eq!(form.procedure, Procedure::Rf);
+        assert_eq!(form.to_treatment(&now()).unwrap().procedure, Procedure::Rf);
     }
 
     #[test]

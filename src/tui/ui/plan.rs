@@ -19,7 +19,8 @@ pub fn draw(
     app: &App,
     theme: &Theme,
 ) -> Vec<(&'static str, &'static str)> {
-    let rows = rows(app.plan());
+    let plan = app.plan_in_force();
+    let rows = rows(plan);
     let selected = app.plan_view().selected.min(rows.len().saturating_sub(1));
     let details_height = rows
         .get(selected)
@@ -35,7 +36,7 @@ pub fn draw(
         PlanSource::Changes(_) => "built-in plan with your changes".to_string(),
         PlanSource::Replace(_) => "your own full copy (a change keeps only changes)".to_string(),
     };
-    let title = format!(" Your care plan · {source}");
+    let title = format!(" Your care plan · {} · {source}", plan.procedure.label());
     frame.render_widget(
         Line::styled(fit(&title, usize::from(header.width)), theme.title),
         header,

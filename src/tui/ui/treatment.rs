@@ -56,7 +56,7 @@ pub fn draw_form(
 ) {
     let popup = area.centered(
         Constraint::Length(64.min(area.width)),
-        Constraint::Length(14.min(area.height)),
+        Constraint::Length(15.min(area.height)),
     );
     let field = |name: &'static str, input: &TextInput, focused: bool| {
         let style = if focused { theme.selected } else { theme.text };
@@ -81,6 +81,7 @@ pub fn draw_form(
             theme.muted,
         ),
         field("Area", &form.area, form.focus == Field::Area),
+        procedure_line(form, theme),
         field("Note", &form.note, form.focus == Field::Note),
         Line::raw(""),
         Line::styled(
@@ -103,7 +104,9 @@ pub fn draw_form(
     let (row, input) = match form.focus {
         Field::When => (2, &form.when),
         Field::Area => (4, &form.area),
-        Field::Note => (5, &form.note),
+        // A choice: no text cursor.
+        Field::Procedure => return,
+        Field::Note => (6, &form.note),
     };
     let before: String = input.text().chars().take(input.cursor()).collect();
     let x = inner.x + FIELD_X + u16::try_from(Span::raw(before).width()).unwrap_or(u16::MAX);
@@ -111,4 +114,21 @@ pub fn draw_form(
     if inner.contains(cursor) {
         frame.set_cursor_position(cursor);
     }
+}
+
+/// The procedure field: its choice, and how to change it when it has the focus.
+fn procedure_line<'a>(form: &TreatmentForm, theme: &Theme) -> Line<'a> {
+    let focused = form.focus == Field::Procedure;
+    let style = if focused { theme.selected } else { theme.text };
+    let mut spans = vec![
+        Span::styled(
+            format!(" {:<width$}", "Procedure", width = usize::from(FIELD_X) - 1),
+            theme.text,
+        ),
+        Span::styled(format!("{} ", form.procedure.label()), style),
+    ];
+    if focused {
+        spans.push(Span::styled("(Space: next)", theme.muted));
+    }
+    Line::from(spans)
 }

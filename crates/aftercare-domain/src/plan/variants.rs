@@ -20,7 +20,11 @@ pub fn for_procedure(plan: &CarePlan, procedure: Procedure) -> CarePlan {
     plan.variants.clear();
     plan.procedure = procedure;
     for Change { id, change, origin } in changes(procedure) {
-        if let Some(item) = plan.items.iter_mut().find(|i| i.id == id && !i.yours.is_yours()) {
+        if let Some(item) = plan
+            .items
+            .iter_mut()
+            .find(|i| i.id == id && !i.yours.is_yours())
+        {
             apply_to_item(item, &change).expect("a variant changes only fields an item has");
             item.yours = Yours::No;
             item.origin = origin;
@@ -34,7 +38,8 @@ pub fn for_procedure(plan: &CarePlan, procedure: Procedure) -> CarePlan {
             r.origin = origin;
         }
     }
-    let taken = |plan: &CarePlan, id: &str| plan.item(id).is_some() || plan.restriction(id).is_some();
+    let taken =
+        |plan: &CarePlan, id: &str| plan.item(id).is_some() || plan.restriction(id).is_some();
     for item in items(procedure) {
         if !taken(&plan, &item.id) {
             plan.items.push(item);
@@ -130,13 +135,18 @@ fn items(procedure: Procedure) -> Vec<Item> {
         Procedure::AtHome => vec![Item {
             id: "single-use".into(),
             label: "Throw the cartridge away; never reuse a roller".into(),
-            hint: "Pen cartridges are single-use; rollers are hard to clean, so germs stay on them.".into(),
+            hint:
+                "Pen cartridges are single-use; rollers are hard to clean, so germs stay on them."
+                    .into(),
             origin: Origin::Source {
                 tip: 8,
                 source: "aad-2018".into(),
             },
             kind: ItemKind::Check,
-            days: DayRange { from: 0, to: Some(0) },
+            days: DayRange {
+                from: 0,
+                to: Some(0),
+            },
             hours: None,
             as_needed: false,
             while_restricted: None,
@@ -151,7 +161,9 @@ fn restrictions(procedure: Procedure) -> Vec<Restriction> {
         Procedure::Prp => vec![Restriction {
             id: "no-wash".into(),
             label: "Washing the treated skin".into(),
-            hint: "After PRP, leave the plasma on. Our default: 24 hours; your clinic may say fewer.".into(),
+            hint:
+                "After PRP, leave the plasma on. Our default: 24 hours; your clinic may say fewer."
+                    .into(),
             origin: Origin::Default {
                 tip: 6,
                 why: "there is no PRP consensus; we take the longest clinic wait, 24 hours".into(),
