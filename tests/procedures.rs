@@ -145,3 +145,32 @@ fn plan_shows_a_procedures_plan_with_its_sources() {
     assert!(home.contains("procedure at-home"), "{home}");
     assert!(home.contains("single-use"), "{home}");
 }
+
+/// Issue 24, finding 9: from a week before the next-session window opens, status lists
+/// what to tell the clinic, each with its source (or marked our default); not before.
+#[test]
+fn before_the_next_session_status_lists_what_to_tell_the_clinic() {
+    let sandbox = Sandbox::new();
+    let at = |days: i64| {
+        (Timestamp::now() - jiff::SignedDuration::from_hours(days * 24))
+            .to_zoned_datetime(TimeZone::UTC)
+            .strftime("%Y-%m-%d %H:%M")
+            .to_string()
+    };
+    sandbox.ok(&["treatment", "add", "--at", &at(10)]);
+    assert_eq!(status(&sandbox)["tell_the_clinic"], serde_json::json!([]));
+    assert!(!sandbox.ok(&["status"]).contains("tell your clinic"));
+
+    sandbox.ok(&["treatment", "edit", "1", "--at", &at(24)]);
+    let json = status(&sandbox);
+    let list = json["tell_the_clinic"].as_array().unwrap();
+    let texts: Vec<&str> = list.iter().map(|t| t["text"].as_str().unwrap()).collect();
+    for expected in ["Cold sores", "Isotretinoin", "Pregnant", "new medicine", "reaction"] {
+        assert!(texts.iter().any(|t| t.contains(expected)), "{expected}: {texts:?}");
+    }
+    let cold_sores = list.iter().find(|t| t["text"].as_str().unwrap().contains("Cold sores")).unwrap();
+    assert_eq!(cold_sores["sources"], serde_json::json!(["vaghela-2021"]));
+    let text = sandbox.ok(&["status"]);
+    assert!(text.contains("Before your next session, tell your clinic (they decide):"), "{text}");
+    assert!(text.contains("[skinpen-label]") && text.contains("[our default]"), "{text}");
+}

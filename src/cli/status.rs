@@ -20,6 +20,7 @@ use crate::journal::paths::Paths;
 use crate::journal::{Journal, Month};
 
 use super::{CliError, StatusArgs, aligned_rows};
+use crate::domain::plan::before_session::{self, ToTell};
 
 /// Today at a glance; serialised as the `status --json` document.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +43,10 @@ pub struct Status {
     /// What the patient should hear about today, most urgent first: `level` "urgent" (call
     /// the clinic today) or "watch", `reason`, `text`. Empty when all is as expected.
     pub alerts: Vec<Alert>,
+    /// What to tell the clinic before the next session (`text`, `sources`: ids in `aftercare
+    /// plan --json`'s sources, none for our default): from a week before the next-session
+    /// window opens until it closes; empty otherwise.
+    pub tell_the_clinic: Vec<ToTell>,
     /// Today's ticks of items no longer in the plan: kept, shown, counted for nothing.
     #[serde(skip)]
     pub former: Vec<recovery::FormerTicks>,
@@ -105,6 +110,7 @@ impl Status {
                 items: Vec::new(),
                 restrictions: Vec::new(),
                 later: Vec::new(),
+                tell_the_clinic: Vec::new(),
                 alerts,
                 former: recovery::former_ticks(plan, journal.day(date)),
             });
@@ -138,6 +144,11 @@ impl Status {
                     starts_at: Stamp::of(&starts.to_zoned_datetime(now.time_zone().clone())),
                 })
                 .collect(),
+            tell_the_clinic: if before_session::is_time(plan, treatment, date) {
+                before_session::to_tell()
+            } else {
+                Vec::new()
+            },
             alerts,
             former: recovery::former_ticks(plan, journal.day(date)),
         })
@@ -247,6 +258,17 @@ impl Status {
             };
             [restriction.id.clone(), restriction.label.clone(), state]
         })));
+        if !self.tell_the_clinic.is_empty() {
+            text.push_str("\nBefore your next session, tell your clinic (they decide):\n");
+            for item in &self.tell_the_clinic {
+                let from = if item.sources.is_empty() {
+                    "our default".to_string()
+                } else {
+                    item.sources.join(", ")
+                };
+                let _ = writeln!(text, "  - {} [{from}]", item.text);
+            }
+        }
         text
     }
 

@@ -20,6 +20,7 @@ pub mod edit;
 mod origin;
 mod sources;
 pub mod variants;
+pub mod before_session;
 
 pub use origin::Origin;
 pub use sources::Source;
