@@ -165,12 +165,30 @@ fn before_the_next_session_status_lists_what_to_tell_the_clinic() {
     let json = status(&sandbox);
     let list = json["tell_the_clinic"].as_array().unwrap();
     let texts: Vec<&str> = list.iter().map(|t| t["text"].as_str().unwrap()).collect();
-    for expected in ["Cold sores", "Isotretinoin", "Pregnant", "new medicine", "reaction"] {
-        assert!(texts.iter().any(|t| t.contains(expected)), "{expected}: {texts:?}");
+    for expected in [
+        "Cold sores",
+        "Isotretinoin",
+        "Pregnant",
+        "new medicine",
+        "reaction",
+    ] {
+        assert!(
+            texts.iter().any(|t| t.contains(expected)),
+            "{expected}: {texts:?}"
+        );
     }
-    let cold_sores = list.iter().find(|t| t["text"].as_str().unwrap().contains("Cold sores")).unwrap();
+    let cold_sores = list
+        .iter()
+        .find(|t| t["text"].as_str().unwrap().contains("Cold sores"))
+        .unwrap();
     assert_eq!(cold_sores["sources"], serde_json::json!(["vaghela-2021"]));
     let text = sandbox.ok(&["status"]);
-    assert!(text.contains("Before your next session, tell your clinic (they decide):"), "{text}");
-    assert!(text.contains("[skinpen-label]") && text.contains("[our default]"), "{text}");
+    assert!(
+        text.contains("Before your next session, tell your clinic (they decide):"),
+        "{text}"
+    );
+    assert!(
+        text.contains("[skinpen-label]") && text.contains("[our default]"),
+        "{text}"
+    );
 }

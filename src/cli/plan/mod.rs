@@ -33,9 +33,9 @@ pub(super) fn run(args: &PlanArgs, paths: &Paths) -> Result<String, CliError> {
             let procedure = args.procedure.unwrap_or_else(|| latest_procedure(paths));
             let plan = plan.for_procedure(procedure);
             if args.json {
-                return Ok(json(&plan, &source));
+                return Ok(json(plan, &source));
             }
-            Ok(describe(&plan, &source))
+            Ok(describe(plan, &source))
         }
         Some(PlanCommand::Diff) => diff(path),
         Some(PlanCommand::Edit) => edit::edit(path),

@@ -2,8 +2,8 @@
 //! and how they treat (the label's contraindications, a cold-sore history), listed from a
 //! week before the next-session window opens until it closes. The dermatologist decides.
 
-use jiff::civil::Date;
 use jiff::Span;
+use jiff::civil::Date;
 
 use crate::model::Treatment;
 use crate::plan::CarePlan;
@@ -66,7 +66,11 @@ mod tests {
     #[test]
     fn the_list_shows_the_week_before_the_window_and_through_it() {
         let plan = CarePlan::builtin();
-        let treated = Treatment::new("2027-03-01T10:00:00+01:00".parse::<Stamp>().unwrap(), "", "");
+        let treated = Treatment::new(
+            "2027-03-01T10:00:00+01:00".parse::<Stamp>().unwrap(),
+            "",
+            "",
+        );
         let day = |d: i64| treated.at.date().checked_add(Span::new().days(d)).unwrap();
         assert!(!is_time(&plan, &treated, day(20)));
         assert!(is_time(&plan, &treated, day(21)), "a week before day 28");

@@ -12,6 +12,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+pub mod before_session;
 #[cfg(test)]
 mod builtin_for_tests;
 pub mod changes;
@@ -20,7 +21,6 @@ pub mod edit;
 mod origin;
 mod sources;
 pub mod variants;
-pub mod before_session;
 
 pub use origin::Origin;
 pub use sources::Source;
