@@ -192,3 +192,21 @@ fn before_the_next_session_status_lists_what_to_tell_the_clinic() {
         "{text}"
     );
 }
+
+/// An entry a procedure adds is not a built-in one a plan file can change: the refusal
+/// says so, and the way to follow the clinic instead; nothing is written.
+#[test]
+fn changing_an_entry_a_procedure_adds_is_refused_with_a_way_out() {
+    let sandbox = Sandbox::new();
+    treated_an_hour_ago(&sandbox, "prp");
+    let run = sandbox.run(&["plan", "set", "no-wash", "hours=4h"]);
+    assert_ne!(run.code, 0);
+    assert!(
+        run.stderr
+            .contains("\"no-wash\" comes with the prp procedure's plan")
+            && run.stderr.contains("--procedure standard"),
+        "{}",
+        run.stderr
+    );
+    assert!(!sandbox.plan_path().exists());
+}

@@ -117,6 +117,15 @@ fn builtin_key(builtin: &CarePlan, id: &str) -> Result<String, PlanError> {
         .map(|i| i.id.clone())
         .or_else(|| builtin.restriction(id).map(|r| r.id.clone()))
         .ok_or_else(|| {
+            if let Some(procedure) = super::variants::procedure_adding(id) {
+                return PlanError::at(
+                    id,
+                    "id",
+                    format!(
+                        "{id:?} comes with the {procedure} procedure's plan and cannot be changed here yet; to follow your clinic instead, record the treatment as standard (`aftercare treatment edit WHEN --procedure standard`) and add your own entry (`aftercare plan add` or `plan add-restriction`)"
+                    ),
+                );
+            }
             let ids: Vec<&str> = builtin
                 .items
                 .iter()

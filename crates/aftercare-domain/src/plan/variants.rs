@@ -85,6 +85,17 @@ impl CarePlan {
     }
 }
 
+/// The procedure whose plan adds the entry `id` (not in the built-in plan), if any: a
+/// change to it is refused with a way out, since plan files change built-in entries only.
+pub fn procedure_adding(id: &str) -> Option<Procedure> {
+    Procedure::ALL.into_iter().find(|&p| {
+        items(p).iter().any(|i| i.id.eq_ignore_ascii_case(id))
+            || restrictions(p)
+                .iter()
+                .any(|r| r.id.eq_ignore_ascii_case(id))
+    })
+}
+
 fn changes(procedure: Procedure) -> Vec<Change> {
     match procedure {
         Procedure::Rf => vec![
