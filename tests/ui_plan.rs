@@ -254,3 +254,36 @@ fn the_plan_screen_shows_the_source_of_the_selected_entry() {
     assert!(text.contains("decides whether and when"), "{text}");
     assert!(text.contains("Harris"), "{text}");
 }
+
+/// Issue 24, part D, in the app: the welcome screen's Procedure field records an RF
+/// session; Today's countdown follows the RF plan and the Plan screen names it.
+#[test]
+fn a_procedure_picked_on_the_welcome_screen_sets_the_plan_in_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _clock) = common::app(dir.path().join("journal"), None, NOW);
+    assert!(matches!(app.screen(), Screen::Welcome(_)));
+    app.update(Action::NextField); // area
+    app.update(Action::NextField); // procedure
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(
+        text.contains("Procedure       microneedling at a clinic (Space: next)"),
+        "{text}"
+    );
+    app.update(Action::Edit(Edit::Insert(' '))); // prp
+    app.update(Action::Edit(Edit::Insert(' '))); // rf
+    assert!(screen_text(&render(&app, 80, 24)).contains("RF microneedling"));
+    app.update(Action::Submit);
+    assert_eq!(*app.screen(), Screen::Today);
+    let treatment = app.journal().latest_treatment().unwrap();
+    assert_eq!(treatment.procedure, aftercare::domain::model::Procedure::Rf);
+    // Morpheus8 manual: makeup after 72 h, not the standard 24.
+    assert_eq!(app.plan_in_force().restriction("makeup").unwrap().hours, 72);
+    let today = screen_text(&render(&app, 80, 24));
+    assert!(
+        today.contains("2 d 23 h left") || today.contains("3 d"),
+        "{today}"
+    );
+    app.update(Action::OpenPlan);
+    let plan = screen_text(&render(&app, 80, 24));
+    assert!(plan.contains("Your care plan · RF microneedling"), "{plan}");
+}
