@@ -123,7 +123,6 @@ fn a_wrong_value_stays_in_the_form_with_its_reason_and_nothing_is_saved() {
     app.update(Action::OpenPlan);
     select(&mut app, "water");
     app.update(Action::Plan(PlanAction::Edit));
-    app.update(Action::NextField);
     clear_field(&mut app);
     type_text(&mut app, "0");
     app.update(Action::Submit);
