@@ -111,7 +111,7 @@ fn bad_arguments_exit_2_with_usage_and_write_nothing() {
             "--dryness",
             "0",
         ],
-        &["symptoms", "--redness", "1"],
+        &["symptoms"],
         &["export", "--format", "pdf"],
         &["export", "--since", "yesterday"],
         &["status", "--json", "--short"],

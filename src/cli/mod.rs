@@ -10,6 +10,7 @@ mod alerts;
 mod args;
 mod entries;
 mod error;
+mod item_name;
 pub mod export;
 mod paths;
 mod plan;
