@@ -323,11 +323,11 @@ fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a
 }
 
 /// The four scores with their names, in the order they are always shown.
-fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
+pub(super) fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
     Symptom::ALL.map(|symptom| (symptom.name(), s.get(symptom)))
 }
 
-fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
+pub(super) fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
     let text = scores
         .iter()
         .map(|(name, score)| format!("{name} {}", score.word()))
