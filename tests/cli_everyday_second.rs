@@ -64,3 +64,15 @@ fn an_item_turned_off_is_named_as_off_not_unknown() {
     assert_eq!(run.code, 2, "{}", run.stderr);
     assert!(run.stderr.contains("turned off in your plan"), "{}", run.stderr);
 }
+
+#[test]
+fn shell_wording_says_what_happened_in_plain_words() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let out = sandbox.ok(&["note", "--append", "Cheeks tight"]);
+    assert!(out.starts_with("Added a line to the note for "), "{out}");
+    sandbox.ok(&["plan", "set", "ice", "off"]);
+    let plan = sandbox.ok(&["plan"]);
+    assert!(plan.contains("Note: tip 7 has no item in this plan."), "{plan}");
+    assert!(!plan.contains("tip(s)"), "{plan}");
+}

@@ -104,7 +104,7 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     Ok(if args.append && text.trim().is_empty() {
         format!("Nothing to add to the note for {date}\n")
     } else if args.append {
-        format!("Note for {date} added to\n")
+        format!("Added a line to the note for {date}\n")
     } else if text.trim().is_empty() {
         format!("Note for {date} cleared\n")
     } else {

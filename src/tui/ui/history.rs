@@ -88,7 +88,7 @@ fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
         Span::styled(" History", theme.title),
         Span::styled(
             if streaks.current == 0 {
-                " · No full day of care in a row yet".to_string()
+                " · Full-care streak: none yet".to_string()
             } else {
                 format!(" · All care done {} in a row", days(streaks.current))
             },
