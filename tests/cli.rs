@@ -338,7 +338,8 @@ fn note_and_symptoms_are_saved_on_the_day() {
     assert_eq!(
         out,
         format!(
-            "Symptoms for {today}: redness marked, swelling moderate, pain none, dryness severe\n"
+            "Symptoms for {today}: redness marked, swelling moderate, pain none, dryness severe\n\
+             Dryness is severe: call your clinic or dermatologist today.\n"
         )
     );
     let entry = &read_month(&sandbox, &this_month(today)).days[&today];

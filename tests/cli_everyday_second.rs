@@ -11,7 +11,14 @@ fn treated(sandbox: &Sandbox) {
         .date()
         .checked_sub(jiff::Span::new().days(2))
         .unwrap();
-    sandbox.ok(&["treatment", "add", "--at", &format!("{day} 09:30"), "--area", "face"]);
+    sandbox.ok(&[
+        "treatment",
+        "add",
+        "--at",
+        &format!("{day} 09:30"),
+        "--area",
+        "face",
+    ]);
 }
 
 #[test]
@@ -19,7 +26,15 @@ fn one_score_changes_alone_and_a_severe_one_says_call_the_clinic() {
     let sandbox = Sandbox::new();
     treated(&sandbox);
     sandbox.ok(&[
-        "symptoms", "--redness", "1", "--swelling", "2", "--pain", "1", "--dryness", "3",
+        "symptoms",
+        "--redness",
+        "1",
+        "--swelling",
+        "2",
+        "--pain",
+        "1",
+        "--dryness",
+        "3",
     ]);
     let out = sandbox.ok(&["symptoms", "--redness", "4"]);
     assert!(out.contains("redness severe"), "{out}");
@@ -62,7 +77,11 @@ fn an_item_turned_off_is_named_as_off_not_unknown() {
     sandbox.ok(&["plan", "set", "ice", "off"]);
     let run = sandbox.run(&["tick", "ice"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
-    assert!(run.stderr.contains("turned off in your plan"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("turned off in your plan"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -73,6 +92,9 @@ fn shell_wording_says_what_happened_in_plain_words() {
     assert!(out.starts_with("Added a line to the note for "), "{out}");
     sandbox.ok(&["plan", "set", "ice", "off"]);
     let plan = sandbox.ok(&["plan"]);
-    assert!(plan.contains("Note: tip 7 has no item in this plan."), "{plan}");
+    assert!(
+        plan.contains("Note: tip 7 has no item in this plan."),
+        "{plan}"
+    );
     assert!(!plan.contains("tip(s)"), "{plan}");
 }

@@ -98,7 +98,7 @@ fn a_list_cut_at_80x24_says_how_many_entries_are_below() {
     insta::assert_snapshot!("plan_at_80x24_says_what_is_below", terminal.backend());
     // At the end of the list nothing is below.
     select(&mut app, "next-session");
-    assert!(!screen_text(&render(&app, 80, 24)).contains("↓"));
+    assert!(!screen_text(&render(&app, 80, 24)).contains(" more "));
 }
 
 #[test]

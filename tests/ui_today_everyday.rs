@@ -22,9 +22,9 @@ fn at_60x16_the_footer_keeps_skin_over_a_timer_with_nothing_timed() {
     let dir = common::journal_dir();
     let (app, _clock) = common::app(dir.path(), Some(TREATED), DAY_5);
     let text = screen_text(&render(&app, 60, 16));
-    let footer = footer(&text);
-    assert!(footer.contains("s skin"), "{footer}");
-    assert!(!footer.contains("t timer"), "{footer}");
+    let keys = footer(&text);
+    assert!(keys.contains("s skin"), "{keys}");
+    assert!(!keys.contains("t timer"), "{keys}");
     insta::assert_snapshot!("today_day_5_at_60x16", text);
     // With the ice pack on the list, the timer key is offered.
     let dir = common::journal_dir();
@@ -38,7 +38,7 @@ fn a_tall_today_shows_the_day_s_scores_and_note() {
     let dir = common::journal_dir();
     {
         let mut journal = common::journal(dir.path(), Some(TREATED));
-        let now: jiff::Zoned = DAY_5.parse().unwrap();
+        let now: jiff::ZonedDateTime = DAY_5.parse().unwrap();
         let date = now.date();
         let symptoms = Symptoms {
             redness: Score(2),
@@ -47,7 +47,13 @@ fn a_tall_today_shows_the_day_s_scores_and_note() {
             dryness: Score(3),
         };
         care::set_symptoms(&mut journal, date, Some(symptoms), &now).unwrap();
-        care::set_note(&mut journal, date, "Cheeks feel tight after the serum", &now).unwrap();
+        care::set_note(
+            &mut journal,
+            date,
+            "Cheeks feel tight after the serum",
+            &now,
+        )
+        .unwrap();
     }
     let (app, _clock) = common::app(dir.path(), Some(TREATED), DAY_5);
     let text = screen_text(&render(&app, 120, 40));

@@ -1,13 +1,13 @@
 //! `aftercare tick`, `note` and `symptoms`: what the patient logs for a day, through the
 //! same `care` rules as the app (plan items only, never a future day).
 
+use crate::domain::model::Symptom;
 use crate::domain::recovery::ItemProgress;
 use crate::domain::schedule;
 use crate::domain::time::Clock;
+use crate::journal::Score;
 use crate::journal::care::{self, SkinChanges, TickChange};
 use crate::journal::paths::Paths;
-use crate::domain::model::Symptom;
-use crate::journal::Score;
 
 use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 
@@ -175,7 +175,8 @@ pub(super) fn symptoms(
     let emergency = day_signs
         .iter()
         .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));
-    let reasons = crate::domain::alerts::urgent_on_day(&plan, day.and_then(|d| d.symptoms), day_signs);
+    let reasons =
+        crate::domain::alerts::urgent_on_day(&plan, day.and_then(|d| d.symptoms), day_signs);
     if emergency {
         text.push_str(&format!(
             "{}: trouble breathing or swelling of the face or throat.\n",

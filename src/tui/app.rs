@@ -199,7 +199,9 @@ impl App {
             Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
             // Plan changes are not in the care undo log: say what takes one back
             // rather than undo a tick the patient cannot see from here.
-            Action::Undo | Action::Redo if self.overlay.is_none() && self.screen == Screen::Plan => {
+            Action::Undo | Action::Redo
+                if self.overlay.is_none() && self.screen == Screen::Plan =>
+            {
                 self.info("Plan: r resets this entry; u undoes care on Today/History".into());
             }
             Action::Undo | Action::Redo if self.overlay.is_none() => {

@@ -97,7 +97,10 @@ fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, t
         };
         lines.push((Some(index), Line::from(spans).style(style)));
     }
-    frame.render_widget(Paragraph::new(scrolled(lines, selected, inner.height, theme)), inner);
+    frame.render_widget(
+        Paragraph::new(scrolled(lines, selected, inner.height, theme)),
+        inner,
+    );
 }
 
 /// The lines that fit, scrolled so that the selected row (and its section title) stays in
