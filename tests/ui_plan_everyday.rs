@@ -160,3 +160,15 @@ fn esc_on_today_says_q_quits_instead_of_quitting() {
     app.update(action);
     assert!(app.should_quit());
 }
+
+#[test]
+fn at_60x16_the_plan_footer_keeps_change_add_and_reset() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with_plan_file(&dir);
+    app.update(Action::OpenPlan);
+    let text = screen_text(&render(&app, 60, 16));
+    let footer = text.lines().last().unwrap_or_default();
+    for hint in ["Enter change", "a add", "r reset", "q quit"] {
+        assert!(footer.contains(hint), "{hint:?} in {footer}");
+    }
+}

@@ -44,7 +44,18 @@ pub fn draw(
     if let Some(row) = rows.get(selected) {
         draw_details(frame, details, row, theme);
     }
-    keys::footer(KeyContext::Plan, false)
+    footer(area.width)
+}
+
+/// The Plan keys for the footer. Narrower than 80 columns, moving (↑↓, what a patient
+/// tries anyway) and Tab (Esc goes back too) give their room to change, add and reset,
+/// the keys this screen is for; `?` lists them all.
+fn footer(width: u16) -> Vec<(&'static str, &'static str)> {
+    let mut hints = keys::footer(KeyContext::Plan, false);
+    if width < 80 {
+        hints.retain(|(key, _)| !matches!(*key, "↑↓" | "Tab"));
+    }
+    hints
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, theme: &Theme) {
