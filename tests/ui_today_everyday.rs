@@ -62,3 +62,24 @@ fn a_tall_today_shows_the_day_s_scores_and_note() {
     assert!(text.contains("Cheeks feel tight after the serum"), "{text}");
     insta::assert_snapshot!("today_with_skin_at_120x40", text);
 }
+
+#[test]
+fn changing_only_the_area_of_a_treatment_says_the_area_changed() {
+    use aftercare::tui::action::{Edit, HistoryAction};
+    use aftercare::tui::app::Action;
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(dir.path(), Some(TREATED), DAY_5);
+    app.update(Action::SwitchScreen);
+    let area = app.journal().treatments()[0].area.clone();
+    app.update(Action::History(HistoryAction::EditTreatment));
+    app.update(Action::NextField);
+    app.update(Action::Edit(Edit::Right));
+    app.update(Action::Edit(Edit::Insert('!')));
+    app.update(Action::Submit);
+    app.update(Action::History(HistoryAction::Answer(true)));
+    let status = app.status().map(|s| s.text.clone()).unwrap_or_default();
+    assert_eq!(
+        status,
+        format!("Treatment of 2027-03-14 09:00: area \"{area}\" → \"{area}!\".")
+    );
+}
