@@ -111,7 +111,7 @@ fn bad_arguments_exit_2_with_usage_and_write_nothing() {
             "--dryness",
             "0",
         ],
-        &["symptoms", "--redness", "1"],
+        &["symptoms"],
         &["export", "--format", "pdf"],
         &["export", "--since", "yesterday"],
         &["status", "--json", "--short"],
@@ -338,7 +338,8 @@ fn note_and_symptoms_are_saved_on_the_day() {
     assert_eq!(
         out,
         format!(
-            "Symptoms for {today}: redness marked, swelling moderate, pain none, dryness severe\n"
+            "Symptoms for {today}: redness marked, swelling moderate, pain none, dryness severe\n\
+             Dryness is severe: call your clinic or dermatologist today.\n"
         )
     );
     let entry = &read_month(&sandbox, &this_month(today)).days[&today];

@@ -85,7 +85,9 @@ fn two_note_appends_at_once_both_keep_their_line() {
         ],
     );
     assert!(
-        printed.iter().all(|p| p.contains("added to")),
+        printed
+            .iter()
+            .all(|p| p.contains("Added a line to the note")),
         "{printed:?}"
     );
     let mut journal = Journal::open(Layout::new(sandbox.journal_dir())).unwrap();

@@ -53,7 +53,7 @@ pub enum Command {
     Note(NoteArgs),
     /// Score the day's symptoms, from 0 (none) to 4 (severe).
     #[command(
-        after_help = "Example:\n  aftercare symptoms --redness 2 --swelling 1 --pain 0 --dryness 3"
+        after_help = "Give the scores that changed; the others are kept.\n\nExamples:\n  aftercare symptoms --redness 2 --swelling 1 --pain 0 --dryness 3\n  aftercare symptoms --redness 4"
     )]
     Symptoms(SymptomsArgs),
     /// Record a treatment session, or list them.
@@ -217,7 +217,8 @@ pub enum CompletionShell {
     Fish,
 }
 
-/// `aftercare symptoms`: all four scores at once, as the app's form asks them.
+/// `aftercare symptoms`: the scores given (one or more; the others are kept) and any
+/// warning signs noticed.
 #[derive(Debug, Args)]
 pub struct SymptomsArgs {
     /// Score a past day instead of today.
@@ -225,16 +226,16 @@ pub struct SymptomsArgs {
     pub date: Option<Date>,
     /// Redness, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
-    pub redness: u8,
+    pub redness: Option<u8>,
     /// Swelling, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
-    pub swelling: u8,
+    pub swelling: Option<u8>,
     /// Pain or tenderness, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
-    pub pain: u8,
+    pub pain: Option<u8>,
     /// Dryness or flaking, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
-    pub dryness: u8,
+    pub dryness: Option<u8>,
     /// A warning sign you notice (fever, pus, spreading, worse-pain, blisters, allergy,
     /// lumps; `aftercare plan` lists them): repeat for several. Any one means: call your
     /// clinic today.

@@ -1,12 +1,13 @@
 //! `aftercare tick`, `note` and `symptoms`: what the patient logs for a day, through the
 //! same `care` rules as the app (plan items only, never a future day).
 
+use crate::domain::model::Symptom;
 use crate::domain::recovery::ItemProgress;
 use crate::domain::schedule;
 use crate::domain::time::Clock;
-use crate::journal::care::{self, TickChange};
+use crate::journal::Score;
+use crate::journal::care::{self, SkinChanges, TickChange};
 use crate::journal::paths::Paths;
-use crate::journal::{Score, Symptoms};
 
 use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 
@@ -16,10 +17,11 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let change = TickChange::Add(args.count);
-    let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
+    let id = super::item_name::resolve(&plan, &args.item, "tick")?;
+    let count = care::tick(&mut journal, &plan, &id, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
     super::undo::remember(paths, &journal);
-    let item = plan.item(&args.item).expect("care::tick accepted the id");
+    let item = plan.item(&id).expect("care::tick accepted the id");
     let mut progress = ItemProgress::new(item, count);
     if let Some(treatment) = journal.treatment_for(date) {
         let (_, end) = schedule::day_bounds(treatment, date);
@@ -61,10 +63,11 @@ pub(super) fn untick(
     let now = clock.now();
     let date = date_or_today(args.date, &now);
     let change = TickChange::Remove(args.count);
-    let count = care::tick(&mut journal, &plan, &args.item, date, change, &now)
+    let id = super::item_name::resolve(&plan, &args.item, "untick")?;
+    let count = care::tick(&mut journal, &plan, &id, date, change, &now)
         .map_err(|err| CliError::from_care(&["untick"], err))?;
     super::undo::remember(paths, &journal);
-    let item = plan.item(&args.item).expect("care::tick accepted the id");
+    let item = plan.item(&id).expect("care::tick accepted the id");
     let progress = ItemProgress::new(item, count);
     Ok(format!(
         "{}: {} on {date}\n",
@@ -101,7 +104,7 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     Ok(if args.append && text.trim().is_empty() {
         format!("Nothing to add to the note for {date}\n")
     } else if args.append {
-        format!("Note for {date} added to\n")
+        format!("Added a line to the note for {date}\n")
     } else if text.trim().is_empty() {
         format!("Note for {date} cleared\n")
     } else {
@@ -109,12 +112,29 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     })
 }
 
-/// Replaces a day's four symptom scores.
+/// Sets the scores given (the others stay as logged) and adds the warning signs noticed,
+/// as one change; then prints the day's scores and, for a warning sign or a severe score,
+/// what to do.
 pub(super) fn symptoms(
     args: &SymptomsArgs,
     paths: &Paths,
     clock: &dyn Clock,
 ) -> Result<String, CliError> {
+    let scores: Vec<(Symptom, Score)> = [
+        (Symptom::Redness, args.redness),
+        (Symptom::Swelling, args.swelling),
+        (Symptom::Pain, args.pain),
+        (Symptom::Dryness, args.dryness),
+    ]
+    .into_iter()
+    .filter_map(|(symptom, score)| score.map(|score| (symptom, Score(score))))
+    .collect();
+    if scores.is_empty() && args.signs.is_empty() {
+        return Err(CliError::usage(
+            &["symptoms"],
+            "give at least one score (--redness, --swelling, --pain, --dryness) or --sign",
+        ));
+    }
     let (plan, _, mut journal) = super::open(paths, super::Access::Write)?;
     let now = clock.now();
     let date = date_or_today(args.date, &now);
@@ -134,15 +154,17 @@ pub(super) fn symptoms(
             signs.push(sign.id.clone());
         }
     }
-    let symptoms = Symptoms {
-        redness: Score(args.redness),
-        swelling: Score(args.swelling),
-        pain: Score(args.pain),
-        dryness: Score(args.dryness),
+    let changes = SkinChanges {
+        scores,
+        signs_added: signs,
+        ..SkinChanges::default()
     };
-    care::set_symptoms_and_signs(&mut journal, date, Some(symptoms), &signs, &now)
+    care::save_skin(&mut journal, date, &changes, &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
     super::undo::remember(paths, &journal);
+    let day = journal.day(date);
+    let symptoms = day.and_then(|d| d.symptoms).unwrap_or_default();
+    let day_signs = day.map_or(&[][..], |d| d.signs.as_slice());
     let mut text = format!(
         "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
         symptoms.redness.word(),
@@ -150,16 +172,23 @@ pub(super) fn symptoms(
         symptoms.pain.word(),
         symptoms.dryness.word()
     );
-    let emergency = signs
+    let emergency = day_signs
         .iter()
         .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));
+    let reasons =
+        crate::domain::alerts::urgent_on_day(&plan, day.and_then(|d| d.symptoms), day_signs);
     if emergency {
         text.push_str(&format!(
             "{}: trouble breathing or swelling of the face or throat.\n",
             crate::domain::alerts::CALL_EMERGENCY
         ));
-    } else if !signs.is_empty() {
-        text.push_str("Warning signs noted: call your clinic or dermatologist today.\n");
+    } else if !reasons.is_empty() {
+        // A severe score calls for the clinic as a ticked sign does: the app's Today
+        // screen raises the same alert.
+        text.push_str(&format!(
+            "{}: call your clinic or dermatologist today.\n",
+            reasons.join(", ")
+        ));
     }
     Ok(text)
 }

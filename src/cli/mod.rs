@@ -11,6 +11,7 @@ mod args;
 mod entries;
 mod error;
 pub mod export;
+mod item_name;
 mod paths;
 mod plan;
 pub mod remind;

@@ -192,8 +192,18 @@ impl App {
             }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
+            Action::ShowToday if self.overlay.is_none() && self.screen == Screen::Today => {
+                self.info("This is Today: q quits (everything is saved)".into());
+            }
             Action::ShowToday if self.overlay.is_none() => self.screen = Screen::Today,
             Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
+            // Plan changes are not in the care undo log: say what takes one back
+            // rather than undo a tick the patient cannot see from here.
+            Action::Undo | Action::Redo
+                if self.overlay.is_none() && self.screen == Screen::Plan =>
+            {
+                self.info("Plan: r resets this entry; u undoes care on Today/History".into());
+            }
             Action::Undo | Action::Redo if self.overlay.is_none() => {
                 self.undo_step(action == Action::Redo);
             }
@@ -515,7 +525,10 @@ impl App {
                     self.overlay = None;
                 }
                 self.today.plan_changed(&self.plan);
-                self.info(format!("{what}. Saved; Today follows it now."));
+                self.info(match what {
+                    Some(what) => format!("{what}. Saved; Today follows it now."),
+                    None => format!("Unchanged: {id} already has these values; nothing saved."),
+                });
             }
             Err(err) => match &mut self.overlay {
                 Some(Overlay::PlanForm(form)) => form.error = Some(err.to_string()),
@@ -525,11 +538,14 @@ impl App {
     }
 
     /// The plan with `edit` made, saved to the plan file if there is one, and what it did
-    /// in a few words.
+    /// in a few words (`None`: the edit changed nothing, so nothing was written).
     ///
     /// The file is read, changed and saved under its lock: a `plan set` from the shell
     /// meanwhile is kept, the edit applied on top of it.
-    fn save_plan_change(&mut self, edit: &PlanEdit) -> Result<(String, CarePlan), PlanChangeError> {
+    fn save_plan_change(
+        &mut self,
+        edit: &PlanEdit,
+    ) -> Result<(Option<String>, CarePlan), PlanChangeError> {
         match self
             .plan_file
             .as_ref()
@@ -545,7 +561,7 @@ impl App {
     fn save_plan_change_locked(
         &mut self,
         edit: &PlanEdit,
-    ) -> Result<(String, CarePlan), PlanChangeError> {
+    ) -> Result<(Option<String>, CarePlan), PlanChangeError> {
         use crate::journal::plan_file;
         let builtin = crate::journal::builtin_plan();
         let (file, mut changes) = match &self.plan_file {
@@ -559,13 +575,19 @@ impl App {
                 crate::domain::plan::changes::diff(builtin, &self.plan),
             ),
         };
+        let before = changes.clone();
         let (what, plan) = plan_edit::apply_edit(&mut changes, builtin, edit)?;
+        if changes == before {
+            // Re-entering the value already in force: nothing to write, and "Saved"
+            // would claim a change that was not made.
+            return Ok((None, plan));
+        }
         if let (Some(watch), Some(file)) = (&mut self.plan_file, &file) {
             plan_file::save_changes(watch.path(), file, &changes)?;
             watch.written();
             self.plan_source = PlanSource::Changes(watch.path().to_path_buf());
         }
-        Ok((what, plan))
+        Ok((Some(what), plan))
     }
 
     fn info(&mut self, text: String) {

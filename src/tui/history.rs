@@ -262,7 +262,15 @@ impl HistoryView {
                         );
                     };
                     self.select(cx, corrected.treatment.id);
-                    let mut text = format!("Treatment changed to {}.", when(&corrected.treatment));
+                    // Say what changed, not the time alone: "changed to … 11:00" after
+                    // changing only the area read as if the time had moved.
+                    let mut text = match describe_change(&seen, &corrected.treatment) {
+                        Some(change) => {
+                            let change = change.trim_start_matches("change ");
+                            format!("Treatment of {}: {change}.", when(&seen))
+                        }
+                        None => format!("Treatment of {} unchanged.", when(&seen)),
+                    };
                     if corrected.note_kept_beside {
                         text.push_str(" Its note was also changed elsewhere: both are kept.");
                     }

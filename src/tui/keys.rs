@@ -282,9 +282,17 @@ pub const BINDINGS: &[Binding] = &[
     },
     Binding {
         contexts: &[C::Today],
-        keys: &[(ch('q'), Action::Quit), (code(KeyCode::Esc), Action::Quit)],
-        help: Some(("q  Esc  Ctrl-C", "quit (everything is already saved)")),
+        keys: &[(ch('q'), Action::Quit)],
+        help: Some(("q  Ctrl-C", "quit (everything is already saved)")),
         hint: hint(7, "q", "quit"),
+    },
+    // Esc means "back" everywhere else: on Today it says that q quits instead of quitting
+    // without a word.
+    Binding {
+        contexts: &[C::Today],
+        keys: &[(code(KeyCode::Esc), Action::ShowToday)],
+        help: None,
+        hint: None,
     },
     // The History screen.
     Binding {
@@ -403,6 +411,16 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[(ch('a'), plan(P::Add))],
         help: Some(("a", "add an item or restriction of yours")),
         hint: hint(3, "a", "add"),
+    },
+    Binding {
+        contexts: &[C::Plan],
+        keys: &[
+            (ch('u'), Action::Undo),
+            (ch('U'), Action::Redo),
+            (Key::Ctrl('r'), Action::Redo),
+        ],
+        help: Some(("u", "says how to take a plan change back (r)")),
+        hint: None,
     },
     Binding {
         contexts: &[C::Plan],

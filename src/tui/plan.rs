@@ -101,7 +101,9 @@ fn short_kind(kind: crate::domain::plan::ItemKind) -> String {
     use crate::domain::plan::ItemKind;
     match kind {
         ItemKind::Check => "daily".to_string(),
-        ItemKind::Avoid => "avoid".to_string(),
+        // "avoid" beside "Hat and long sleeves outdoors" read as "avoid the hat": the
+        // item is ticked when the patient kept to it.
+        ItemKind::Avoid => "keep to".to_string(),
         ItemKind::Counted { target } => format!("{target}/day"),
         ItemKind::Timed { minutes, sessions } => format!("{sessions}×{minutes} min"),
     }

@@ -149,7 +149,8 @@ pub fn days_since_previous(treatments: &[Treatment]) -> Vec<Option<i64>> {
 /// "3 of 9 items done", and when part-done counts (3 of 8 glasses) make the share differ,
 /// how much of the day's care that is: never "0 of 8 done (8%)" without saying why.
 pub fn care_summary(complete: usize, items: usize, fraction: f64) -> String {
-    let whole = format!("{complete} of {items} items done");
+    let noun = if items == 1 { "item" } else { "items" };
+    let whole = format!("{complete} of {items} {noun} done");
     let percent = (fraction * 100.0).round();
     let plain = if items == 0 {
         0.0
@@ -159,13 +160,25 @@ pub fn care_summary(complete: usize, items: usize, fraction: f64) -> String {
     if (percent - plain).abs() < 0.5 {
         whole
     } else {
-        format!("{whole}, {percent}% with part-done ones")
+        // "59% with part-done ones" read as a second count of items: it is a share of the
+        // day's care, where 3 of 8 glasses count as 3/8 of one item.
+        format!("{whole} ({percent}% of the day's care, counting part-done items)")
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_care_summary_reads_as_one_count_and_one_share() {
+        assert_eq!(care_summary(0, 1, 0.0), "0 of 1 item done");
+        assert_eq!(
+            care_summary(4, 8, 0.59),
+            "4 of 8 items done (59% of the day's care, counting part-done items)"
+        );
+        assert_eq!(care_summary(4, 8, 0.5), "4 of 8 items done");
+    }
 
     #[test]
     fn levels_split_at_nothing_half_and_all() {

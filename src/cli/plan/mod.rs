@@ -146,7 +146,14 @@ pub(super) fn describe(plan: &CarePlan, source: &PlanSource) -> String {
     let uncovered = plan.uncovered_tips();
     if !uncovered.is_empty() {
         let tips: Vec<String> = uncovered.iter().map(u8::to_string).collect();
-        let _ = writeln!(text, "Note: no item covers tip(s) {}.", tips.join(", "));
+        let _ = match tips.as_slice() {
+            [tip] => writeln!(text, "Note: tip {tip} has no item in this plan."),
+            _ => writeln!(
+                text,
+                "Note: tips {} have no item in this plan.",
+                tips.join(", ")
+            ),
+        };
     }
     text.push_str(&caveats::sections(plan));
     text

@@ -82,8 +82,11 @@ impl PlanForm {
             .chain(&plan.off_items)
             .find(|i| i.id.eq_ignore_ascii_case(id));
         if let Some(item) = item {
+            // The fields come in the order the Plan screen shows the numbers ("8/day ·
+            // 0–14", "2×10 min · 0–3"): the number a patient sees first is the one the
+            // cursor starts on, so typing `6` on water means six glasses, not day 6.
             let days = Days(item.days).to_string();
-            let mut fields = vec![field("Days", "days", &days, DAYS_HELP)];
+            let mut fields = Vec::new();
             match item.kind {
                 ItemKind::Counted { target } => {
                     fields.push(field(
@@ -95,20 +98,21 @@ impl PlanForm {
                 }
                 ItemKind::Timed { minutes, sessions } => {
                     fields.push(field(
-                        "Minutes",
-                        "minutes",
-                        &minutes.to_string(),
-                        "minutes a session",
-                    ));
-                    fields.push(field(
                         "Sessions",
                         "sessions",
                         &sessions.to_string(),
                         "sessions a day",
                     ));
+                    fields.push(field(
+                        "Minutes",
+                        "minutes",
+                        &minutes.to_string(),
+                        "minutes a session",
+                    ));
                 }
                 ItemKind::Check | ItemKind::Avoid => {}
             }
+            fields.push(field("Days", "days", &days, DAYS_HELP));
             return change(&item.label, fields);
         }
         let restriction = plan
@@ -226,12 +230,12 @@ mod tests {
     fn a_counted_item_shows_days_and_target() {
         let form = PlanForm::for_entry(crate::journal::builtin_plan(), "water").unwrap();
         let values: Vec<&str> = form.fields.iter().map(|f| f.input.text()).collect();
-        assert_eq!(values, ["0-14", "8"]);
+        assert_eq!(values, ["8", "0-14"]);
         assert_eq!(
             form.to_edit().unwrap(),
             PlanEdit::Set {
                 id: "water".into(),
-                assignments: vec!["days=0-14".into(), "target=8".into()]
+                assignments: vec!["target=8".into(), "days=0-14".into()]
             }
         );
     }

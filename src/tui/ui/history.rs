@@ -88,7 +88,7 @@ fn header_line<'a>(app: &App, width: usize, theme: &Theme) -> Line<'a> {
         Span::styled(" History", theme.title),
         Span::styled(
             if streaks.current == 0 {
-                " · No full day of care in a row yet".to_string()
+                " · Full-care streak: none yet".to_string()
             } else {
                 format!(" · All care done {} in a row", days(streaks.current))
             },
@@ -323,11 +323,11 @@ fn next_session_line<'a>(app: &App, date: Date, theme: &Theme) -> Option<Line<'a
 }
 
 /// The four scores with their names, in the order they are always shown.
-fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
+pub(super) fn named_scores(s: &Symptoms) -> [(&'static str, Score); 4] {
     Symptom::ALL.map(|symptom| (symptom.name(), s.get(symptom)))
 }
 
-fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
+pub(super) fn score_line<'a>(scores: &[(&str, Score)], theme: &Theme) -> Line<'a> {
     let text = scores
         .iter()
         .map(|(name, score)| format!("{name} {}", score.word()))

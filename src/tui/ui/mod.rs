@@ -185,15 +185,19 @@ fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Lin
             .sum();
         (1 + pairs).saturating_sub(2)
     };
-    // Ticking, the timer, the warning signs (when to call the clinic), help and quit go
-    // last, switching screens just before them; of the others, the one nearest the end
-    // goes first (the day, the skin form, then moving through the list).
-    const KEPT: [&str; 5] = ["Space", "t", "w", "?", "q"];
+    // Of the hints not listed here, the one nearest the end goes first; then these, in
+    // this order: switching screens, the skin form, the timer (offered only when one
+    // applies), the warning signs (when to call the clinic), ticking, help and quit.
+    const LAST_TO_GO: [&str; 7] = ["Tab", "s", "t", "w", "Space", "?", "q"];
     while hints.len() > 1 && needed(&hints) > usize::from(width) {
         let drop = hints
             .iter()
-            .rposition(|(key, _)| !KEPT.contains(key) && *key != "Tab")
-            .or_else(|| hints.iter().position(|(key, _)| *key == "Tab"))
+            .rposition(|(key, _)| !LAST_TO_GO.contains(key))
+            .or_else(|| {
+                LAST_TO_GO
+                    .iter()
+                    .find_map(|kept| hints.iter().position(|(key, _)| key == kept))
+            })
             .unwrap_or(0);
         hints.remove(drop);
     }

@@ -45,7 +45,18 @@ pub fn draw(
     if let Some(row) = rows.get(selected) {
         draw_details(frame, details, row, theme);
     }
-    keys::footer(KeyContext::Plan, false)
+    footer(area.width)
+}
+
+/// The Plan keys for the footer. Narrower than 80 columns, moving (↑↓, what a patient
+/// tries anyway) and Tab (Esc goes back too) give their room to change, add and reset,
+/// the keys this screen is for; `?` lists them all.
+fn footer(width: u16) -> Vec<(&'static str, &'static str)> {
+    let mut hints = keys::footer(KeyContext::Plan, false);
+    if width < 80 {
+        hints.retain(|(key, _)| !matches!(*key, "↑↓" | "Tab"));
+    }
+    hints
 }
 
 fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, theme: &Theme) {
@@ -74,7 +85,8 @@ fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, t
             last_kind = Some(row.kind);
         }
         let mark = if index == selected { "▸" } else { " " };
-        let state = if row.on { "[x]" } else { "[ ]" };
+        // Words, not `[x]`: on Today `[x]` means done, here it would mean switched on.
+        let state = if row.on { "on " } else { "off" };
         let label = fit(&row.label, label_width);
         let numbers = fit(&row.numbers, numbers_width);
         let mut spans = vec![Span::raw(format!(
@@ -97,22 +109,50 @@ fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, t
         };
         lines.push((Some(index), Line::from(spans).style(style)));
     }
-    // Scroll so that the selected row (and its section title) stays in view.
-    let height = usize::from(inner.height);
+    frame.render_widget(
+        Paragraph::new(scrolled(lines, selected, inner.height, theme)),
+        inner,
+    );
+}
+
+/// The lines that fit, scrolled so that the selected row (and its section title) stays in
+/// view. When entries are cut below, the last line says how many ("↓ 3 more"): a patient
+/// who cannot see the actives restriction would otherwise add it a second time.
+fn scrolled<'a>(
+    lines: Vec<(Option<usize>, Line<'a>)>,
+    selected: usize,
+    height: u16,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let height = usize::from(height);
+    let room = if lines.len() > height {
+        height.saturating_sub(1)
+    } else {
+        height
+    };
     let at = lines
         .iter()
         .position(|(index, _)| *index == Some(selected))
         .unwrap_or(0);
     let first = (at + 2)
-        .saturating_sub(height)
-        .min(lines.len().saturating_sub(height));
-    let visible: Vec<Line> = lines
+        .saturating_sub(room)
+        .min(lines.len().saturating_sub(room));
+    let below = lines
+        .iter()
+        .skip(first + room)
+        .filter(|(index, _)| index.is_some())
+        .count();
+    let take = if below == 0 { height } else { room };
+    let mut visible: Vec<Line> = lines
         .into_iter()
         .skip(first)
-        .take(height)
+        .take(take)
         .map(|(_, line)| line)
         .collect();
-    frame.render_widget(Paragraph::new(visible), inner);
+    if below > 0 {
+        visible.push(Line::styled(format!("  ↓ {below} more"), theme.muted));
+    }
+    visible
 }
 
 /// The details panel's height: five lines, or up to nine where the terminal is tall

@@ -39,9 +39,67 @@ pub fn draw(
             .wrap(Wrap { trim: true });
         frame.render_widget(text, watch_area);
     }
+    let [left, skin_area] = split_checklist(left);
     draw_checklist(frame, left, app, theme);
+    draw_skin(frame, skin_area, app, theme);
     draw_restrictions(frame, right, app, theme);
-    keys::footer(KeyContext::Today, app.timer().is_some())
+    footer(app)
+}
+
+/// The height from which the day's scores and note have a panel under the checklist.
+const SKIN_PANEL_FROM: u16 = 30;
+const SKIN_PANEL_HEIGHT: u16 = 6;
+
+/// The checklist, and under it the day's skin panel where the window is tall enough
+/// (the checklist keeps every row it needs at 80×24).
+fn split_checklist(left: Rect) -> [Rect; 2] {
+    let skin = if left.height >= SKIN_PANEL_FROM {
+        SKIN_PANEL_HEIGHT
+    } else {
+        0
+    };
+    Layout::vertical([Constraint::Min(0), Constraint::Length(skin)]).areas(left)
+}
+
+/// The day's scores and note, as logged with `s`: the patient sees what they wrote without
+/// going to History.
+fn draw_skin(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    if area.is_empty() {
+        return;
+    }
+    let block = super::panel(" Your skin (s changes it) ", theme);
+    let entry = app.journal().day(app.date());
+    let mut lines = Vec::new();
+    match entry.and_then(|e| e.symptoms) {
+        Some(symptoms) => lines.push(super::history::score_line(
+            &super::history::named_scores(&symptoms),
+            theme,
+        )),
+        None => lines.push(Line::styled("No scores yet for this day", theme.muted)),
+    }
+    let note = entry.map(|e| e.note()).unwrap_or_default();
+    if !note.trim().is_empty() {
+        lines.push(Line::styled(format!("Note: {}", note.trim()), theme.text));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
+        area,
+    );
+}
+
+/// The Today keys that apply: `t timer` only while a timer runs or the day has a timed
+/// item, so that at 60 columns it does not take the room of `s skin`.
+fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
+    let running = app.timer().is_some();
+    let timed = app
+        .checklist()
+        .iter()
+        .any(|p| matches!(p.item.kind, ItemKind::Timed { .. }));
+    let mut hints = keys::footer(KeyContext::Today, running);
+    if !running && !timed {
+        hints.retain(|(key, _)| *key != "t");
+    }
+    hints
 }
 
 /// The urgent alerts (framed, "call your clinic") and the watch notes (one line). The
@@ -83,6 +141,7 @@ fn layout(area: Rect, app: &App) -> [Rect; 5] {
 /// `[ ]` box.
 pub fn item_at(area: Rect, app: &App, column: u16, row: u16) -> Option<(usize, bool)> {
     let [_, _, _, left, _] = layout(area, app);
+    let [left, _] = split_checklist(left);
     let inner = super::panel("", &Theme::PLAIN).inner(left);
     if !inner.contains(ratatui::layout::Position::new(column, row)) {
         return None;

@@ -464,10 +464,31 @@ pub(super) fn apply_to_restriction(
         restriction.hint.clone_from(hint);
     }
     if let Some(hours) = change.hours {
+        if change.hint.is_none() && hours.0 != restriction.hours {
+            restriction.hint = hint_for_new_hours(restriction, hours.0);
+        }
         restriction.hours = hours.0;
     }
     restriction.yours = changed(change);
     Ok(())
+}
+
+/// The hint of a restriction whose hours the patient changed. The built-in hint names the
+/// built-in hours ("At least 24 hours…"), so it is kept only as what the plan said; the
+/// new hours come first, with the items they hold back, which move with them.
+fn hint_for_new_hours(restriction: &Restriction, hours: u32) -> String {
+    let holds = if restriction.forbids.is_empty() {
+        String::new()
+    } else {
+        format!(
+            "; {} wait until it lifts too",
+            restriction.forbids.join(", ")
+        )
+    };
+    format!(
+        "Yours: {hours} hours{holds}. Built in ({} hours): {}",
+        restriction.hours, restriction.hint
+    )
 }
 
 fn apply_next_session(
@@ -533,7 +554,9 @@ pub fn diff(builtin: &CarePlan, plan: &CarePlan) -> PlanChanges {
             },
             Some(r) => EntryChange {
                 label: (r.label != base.label).then(|| r.label.clone()),
-                hint: (r.hint != base.hint).then(|| r.hint.clone()),
+                // A hint that only follows the new hours is not a change of its own.
+                hint: (r.hint != base.hint && r.hint != hint_for_new_hours(base, r.hours))
+                    .then(|| r.hint.clone()),
                 hours: (r.hours != base.hours).then_some(Hours(r.hours)),
                 ..EntryChange::default()
             },
@@ -661,6 +684,28 @@ pub fn mark_replacement(builtin: &CarePlan, plan: &mut CarePlan) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_restriction_hint_follows_its_changed_hours() {
+        let builtin = CarePlan::builtin();
+        let makeup = builtin.restriction("makeup").unwrap();
+        assert!(makeup.hint.starts_with("At least 24 hours"));
+        let mut changes = PlanChanges::default();
+        changes.changes.insert(
+            "makeup".into(),
+            EntryChange {
+                hours: Some(Hours(48)),
+                ..EntryChange::default()
+            },
+        );
+        let plan = apply(&builtin, &changes).unwrap();
+        let hint = &plan.restriction("makeup").unwrap().hint;
+        assert!(hint.starts_with("Yours: 48 hours"), "{hint}");
+        assert!(hint.contains("sunscreen"), "the items held back: {hint}");
+        assert!(hint.contains("Built in (24 hours)"), "{hint}");
+        // The plan in force, diffed back, is the one change made: the hint is not a second.
+        assert_eq!(diff(&builtin, &plan), changes);
+    }
 
     #[test]
     fn durations_read_hours_days_and_weeks() {

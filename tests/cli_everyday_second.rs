@@ -1,0 +1,100 @@
+//! Issue 29, the shell as a patient used it for five weeks: one score changed alone and
+//! a severe one said out loud; items named by a unique prefix of their id.
+
+mod cli_support;
+
+use cli_support::Sandbox;
+
+fn treated(sandbox: &Sandbox) {
+    let day = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+        .checked_sub(jiff::Span::new().days(2))
+        .unwrap();
+    sandbox.ok(&[
+        "treatment",
+        "add",
+        "--at",
+        &format!("{day} 09:30"),
+        "--area",
+        "face",
+    ]);
+}
+
+#[test]
+fn one_score_changes_alone_and_a_severe_one_says_call_the_clinic() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    sandbox.ok(&[
+        "symptoms",
+        "--redness",
+        "1",
+        "--swelling",
+        "2",
+        "--pain",
+        "1",
+        "--dryness",
+        "3",
+    ]);
+    let out = sandbox.ok(&["symptoms", "--redness", "4"]);
+    assert!(out.contains("redness severe"), "{out}");
+    // The other three scores are kept as logged.
+    assert!(
+        out.contains("swelling moderate") || out.contains("swelling mild"),
+        "{out}"
+    );
+    let before = sandbox.ok(&["symptoms", "--dryness", "3"]);
+    assert!(before.contains("redness severe"), "{before}");
+    assert!(out.contains("Redness is severe"), "a warning: {out}");
+    assert!(out.contains("call your clinic"), "{out}");
+    // A calm score says nothing alarming.
+    let calm = sandbox.ok(&["symptoms", "--redness", "1"]);
+    assert!(!calm.contains("call your clinic"), "{calm}");
+    // Nothing to change is a usage error, with nothing written.
+    let run = sandbox.run(&["symptoms"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("at least one score"), "{}", run.stderr);
+}
+
+#[test]
+fn tick_takes_a_unique_prefix_of_an_id_and_says_which_when_several_fit() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let out = sandbox.ok(&["tick", "wat"]);
+    assert!(out.contains("Glasses of water"), "{out}");
+    assert!(out.contains("1/8"), "{out}");
+    // "c" fits clinic-product, cover-up and cleanser: refused, naming them.
+    let run = sandbox.run(&["tick", "c"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(run.stderr.contains("cleanser"), "{}", run.stderr);
+    assert!(run.stderr.contains("cover-up"), "{}", run.stderr);
+}
+
+#[test]
+fn an_item_turned_off_is_named_as_off_not_unknown() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    sandbox.ok(&["plan", "set", "ice", "off"]);
+    let run = sandbox.run(&["tick", "ice"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr.contains("turned off in your plan"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn shell_wording_says_what_happened_in_plain_words() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let out = sandbox.ok(&["note", "--append", "Cheeks tight"]);
+    assert!(out.starts_with("Added a line to the note for "), "{out}");
+    sandbox.ok(&["plan", "set", "ice", "off"]);
+    let plan = sandbox.ok(&["plan"]);
+    assert!(
+        plan.contains("Note: tip 7 has no item in this plan."),
+        "{plan}"
+    );
+    assert!(!plan.contains("tip(s)"), "{plan}");
+}
