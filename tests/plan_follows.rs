@@ -156,7 +156,7 @@ fn the_clinic_sheet_in_four_commands() {
     assert_eq!((balm.days.from, balm.days.to), (0, Some(7)));
     assert_eq!(balm.yours, Yours::Added);
     assert_eq!(balm.source(), "your dermatologist");
-    assert_eq!(plan.restriction("no-retinol").unwrap().hours, 120);
+    assert_eq!(plan.restriction("no-waxing").unwrap().hours, 120);
     // Everything else is the built-in plan, so its corrections keep reaching the patient.
     let builtin = aftercare::journal::builtin_plan().clone();
     assert_eq!(plan.item("water"), builtin.item("water"));
