@@ -81,7 +81,7 @@ fn text_status_shows_ids_progress_and_time_left() {
 Day 1 after treatment · 2027-03-15
 Treatment: 2027-03-14 09:00 · microneedling at a clinic · plan: built-in default plan
 
-Today's care: 1 of 7 items done (20% of the day's care, counting part-done items)
+Today's care: 1 of 7 items done (20% of all care)
   [x] dermatologist   Follow your dermatologist's advice            1/1
   [ ] water           Glasses of water                              3/8
   [ ] clinic-product  If your clinic gave you a product: only that  0/1 (as needed)

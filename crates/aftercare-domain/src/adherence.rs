@@ -160,9 +160,10 @@ pub fn care_summary(complete: usize, items: usize, fraction: f64) -> String {
     if (percent - plain).abs() < 0.5 {
         whole
     } else {
-        // "59% with part-done ones" read as a second count of items: it is a share of the
-        // day's care, where 3 of 8 glasses count as 3/8 of one item.
-        format!("{whole} ({percent}% of the day's care, counting part-done items)")
+        // "59% with part-done ones" read as a second count of items: it is a share of all
+        // the day's care, where 3 of 8 glasses count as 3/8 of one item. Short, so that
+        // History's day panel at 60 columns still has room for the scores.
+        format!("{whole} ({percent}% of all care)")
     }
 }
 
@@ -175,7 +176,7 @@ mod tests {
         assert_eq!(care_summary(0, 1, 0.0), "0 of 1 item done");
         assert_eq!(
             care_summary(4, 8, 0.59),
-            "4 of 8 items done (59% of the day's care, counting part-done items)"
+            "4 of 8 items done (59% of all care)"
         );
         assert_eq!(care_summary(4, 8, 0.5), "4 of 8 items done");
     }
