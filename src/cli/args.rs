@@ -24,6 +24,11 @@ pub struct Cli {
     #[arg(long)]
     pub ascii: bool,
 
+    /// Talk line by line instead of drawing a screen, for screen readers, braille displays
+    /// and scripts (also: AFTERCARE_PLAIN=1, and what TERM=dumb opens). Say `help` in it.
+    #[arg(long)]
+    pub plain: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }

@@ -28,6 +28,7 @@ pub use args::{
     TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
+pub(crate) use undo::remember as remember_undo;
 
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::time::Clock;
@@ -127,7 +128,7 @@ fn changes_files(command: &Command) -> bool {
 
 /// Whether a command only reads the journal or changes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Access {
+pub(crate) enum Access {
     Read,
     /// Takes the journal's lock (waiting briefly for another aftercare to finish).
     Write,
@@ -135,7 +136,10 @@ enum Access {
 
 /// The plan in force and the journal (treatments read), as every journal command needs
 /// them. Fails before anything is written.
-fn open(paths: &Paths, access: Access) -> Result<(CarePlan, PlanSource, Journal), CliError> {
+pub(crate) fn open(
+    paths: &Paths,
+    access: Access,
+) -> Result<(CarePlan, PlanSource, Journal), CliError> {
     let (plan, source) = crate::journal::plan_file::load(&paths.plan_override)?;
     Ok((plan, source, open_journal(paths, access)?))
 }

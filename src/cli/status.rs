@@ -313,7 +313,7 @@ pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result
 /// The standing alerts as lines of text, most urgent first: the emergency above all under
 /// "call your local emergency number now", the urgent ones under "call your clinic", each
 /// with the day it was first logged; then the watch notes.
-pub(super) fn alerts_text(found: &[Alert]) -> String {
+pub(crate) fn alerts_text(found: &[Alert]) -> String {
     let mut text = String::new();
     for (level, call, mark) in [
         (Level::Emergency, alerts::CALL_EMERGENCY, "!!!"),
