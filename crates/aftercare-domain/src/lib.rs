@@ -4,6 +4,7 @@
 
 pub mod adherence;
 pub mod alerts;
+pub mod conventions;
 pub mod event;
 pub mod healing;
 pub mod merge;
