@@ -94,6 +94,9 @@ pub enum Command {
         after_help = "The shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is).\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo"
     )]
     Undo,
+    /// Show your settings (reminders, the first day of the week, the clock), or change them.
+    #[command(after_help = SETTINGS_HELP)]
+    Settings(SettingsArgs),
     /// Tell what is due now (run every few minutes by the scheduler; see --install).
     #[command(
         after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."
@@ -128,6 +131,36 @@ pub struct RemindArgs {
     /// Show the reminder settings.
     #[arg(long)]
     pub settings: bool,
+}
+
+/// What `aftercare settings --help` adds below the options.
+const SETTINGS_HELP: &str = "\
+Settings (set KEY=VALUE, several at once):
+  week-start=monday|sunday|saturday|auto   the first day of a week in the History calendar
+  clock=24h|12h|auto                       times as 21:05 or 9:05 PM
+  evening=HH:MM|off, quiet=HH:MM-HH:MM|off, restrictions, timers, sessions, alerts=on|off
+auto follows the locale (LC_ALL, LC_TIME, LANG): en_US gives sunday and 12h; most
+others, and none, monday and 24h. One file with the reminder settings.
+
+Examples:
+  aftercare settings
+  aftercare settings set week-start=sunday clock=12h";
+
+/// `aftercare settings`.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+}
+
+/// `aftercare settings set`.
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Change settings, e.g. week-start=sunday clock=12h.
+    Set {
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        pairs: Vec<String>,
+    },
 }
 
 /// `aftercare status`.

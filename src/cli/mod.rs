@@ -14,6 +14,7 @@ pub mod export;
 mod paths;
 mod plan;
 pub mod remind;
+mod settings;
 mod shell;
 pub mod status;
 mod treatment;
@@ -24,8 +25,8 @@ use std::io::Write;
 pub use args::{
     AlertsArgs, AlertsCommand, Cli, Command, CompletionShell, CompletionsArgs, ExportArgs,
     ExportFormat, NoteArgs, PathsArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand,
-    RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
-    TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+    RemindArgs, SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs,
+    TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
 pub(crate) use undo::remember as remember_undo;
@@ -68,6 +69,7 @@ pub fn run(
         Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
         Command::Alerts(args) => alerts::run(&args, paths, clock)?,
+        Command::Settings(args) => settings::run(&args)?,
         Command::Remind(args) => {
             let places = crate::journal::paths::ReminderPaths::resolve()?;
             let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
@@ -114,6 +116,7 @@ fn changes_files(command: &Command) -> bool {
                     .is_some_and(|c| !matches!(c, PlanCommand::Diff))
         }
         Command::Undo => true,
+        Command::Settings(args) => args.command.is_some(),
         Command::Alerts(args) => args.command.is_some(),
         // Delivering records what was told (so it is not told twice); --install, --set
         // write files. Only a dry run or the settings listing changes nothing.
