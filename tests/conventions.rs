@@ -80,3 +80,26 @@ fn the_calendar_starts_on_sunday_when_the_patient_does() {
     );
     insta::assert_snapshot!(terminal.backend());
 }
+
+#[test]
+fn status_and_the_plain_mode_write_times_in_the_patients_clock() {
+    let sandbox = Sandbox::new();
+    let at = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+        .yesterday()
+        .unwrap()
+        .to_string();
+    sandbox.ok(&["treatment", "add", "--at", &format!("{at} 21:30")]);
+    sandbox.ok(&["settings", "set", "clock=12h"]);
+    let status = sandbox.ok(&["status"]);
+    assert!(status.contains(&format!("{at} 9:30 PM")), "{status}");
+    let mut plain = sandbox.command_in("UTC", &["--plain"]);
+    plain.stdin(std::process::Stdio::null());
+    let restrictions = cli_support::run_command(plain).stdout;
+    assert!(!restrictions.contains("21:30"), "{restrictions}");
+    sandbox.ok(&["settings", "set", "clock=24h"]);
+    let status = sandbox.ok(&["status"]);
+    assert!(status.contains(&format!("{at} 21:30")), "{status}");
+    assert!(!status.contains(" PM"), "{status}");
+}

@@ -7,6 +7,7 @@ use std::fmt::Write as _;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
+use crate::cli::remind::settings::clock_here;
 use crate::cli::status::{RestrictionStatus, Status, alerts_text};
 use crate::cli::{Access, CliError, open};
 use crate::domain::adherence::{care_summary, day_adherence};
@@ -81,7 +82,7 @@ pub(super) fn today(paths: &Paths, clock: &dyn Clock) -> Result<(String, Vec<Str
             text,
             "Later today, once a restriction lifts: {} from {}.",
             later.label,
-            later.starts_at.local().strftime("%H:%M")
+            clock_here().time(later.starts_at.local().time())
         );
     }
     let ids = status.items.iter().map(|item| item.id.clone()).collect();
@@ -111,10 +112,11 @@ pub(super) fn restrictions(paths: &Paths, clock: &dyn Clock) -> String {
 /// "Makeup: 6 hours 18 minutes left, until 10:00" (the day named when it is not today).
 fn holding_line(restriction: &RestrictionStatus, today: Date) -> String {
     let ends = restriction.ends_at.local();
+    let clock = clock_here();
     let until = if ends.date() == today {
-        ends.strftime("%H:%M").to_string()
+        clock.time(ends.time())
     } else {
-        ends.strftime("%A %Y-%m-%d %H:%M").to_string()
+        format!("{} {}", ends.strftime("%A"), clock.date_time(ends))
     };
     format!(
         "{}: {} left, until {until}.",

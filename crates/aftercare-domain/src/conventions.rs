@@ -7,7 +7,7 @@
 //! Sunday or write 12-hour times (after CLDR's week and time data, shortened to the common
 //! cases); every other locale, and none, gets Monday and 24 hours (ISO 8601).
 
-use jiff::civil::{Time, Weekday};
+use jiff::civil::{DateTime, Time, Weekday};
 
 /// The first day of a week in a calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -131,6 +131,12 @@ impl ClockStyle {
             "12h" | "12" => Some(ClockStyle::H12),
             _ => None,
         }
+    }
+
+    /// A date and time: "2027-03-15 21:05" or "2027-03-15 9:05 PM" (the date stays ISO,
+    /// as typed on input).
+    pub fn date_time(self, at: DateTime) -> String {
+        format!("{} {}", at.date(), self.time(at.time()))
     }
 
     /// A time of day as the patient reads it: "21:05" or "9:05 PM".

@@ -265,7 +265,7 @@ fn line(reminder: &Reminder, now: &ZonedDateTime) -> String {
         let _ = write!(
             text,
             " (missed, due {})",
-            reminders::due_in_words(reminder, now)
+            reminders::due_in_words(reminder, now, settings::clock_here())
         );
     }
     text
@@ -302,7 +302,7 @@ fn line_body(reminder: &Reminder, now: &ZonedDateTime) -> String {
     format!(
         "{} (due {})",
         clean(&reminder.body),
-        reminders::due_in_words(reminder, now)
+        reminders::due_in_words(reminder, now, settings::clock_here())
     )
 }
 

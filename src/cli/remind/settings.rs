@@ -285,6 +285,15 @@ pub fn conventions_in_force(path: &Path) -> Conventions {
         .conventions(locale_name().as_deref())
 }
 
+/// The clock in force here, for every text that says a time: the settings file's (found
+/// from HOME/XDG), else the locale's.
+pub fn clock_here() -> ClockStyle {
+    match crate::journal::paths::ReminderPaths::resolve() {
+        Ok(places) => conventions_in_force(&places.settings).clock,
+        Err(_) => Conventions::from_locale(locale_name().as_deref()).clock,
+    }
+}
+
 /// `auto` is `Some(None)`: the locale decides; a name parsed is `Some(Some(_))`.
 fn parse_auto<T>(value: &str, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
     if value.eq_ignore_ascii_case("auto") {
