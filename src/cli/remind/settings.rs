@@ -92,14 +92,14 @@ pub enum SettingError {
     NotATime(String),
     #[error("{0:?} is not a span like 22:00-08:00 (or off)")]
     NotASpan(String),
-    #[error("{0:?} starts and ends at the same time; use quiet=off for no quiet hours")]
-    EmptySpan(String),
-    #[error("{0:?} is not on or off")]
-    NotASwitch(String),
     #[error("{0:?} is not monday, sunday, saturday or auto")]
     NotAWeekStart(String),
     #[error("{0:?} is not 24h, 12h or auto")]
     NotAClock(String),
+    #[error("{0:?} starts and ends at the same time; use quiet=off for no quiet hours")]
+    EmptySpan(String),
+    #[error("{0:?} is not on or off")]
+    NotASwitch(String),
 }
 
 /// "evening, quiet, …": the keys `--set` knows.
