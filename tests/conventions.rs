@@ -103,3 +103,29 @@ fn status_and_the_plain_mode_write_times_in_the_patients_clock() {
     assert!(status.contains(&format!("{at} 21:30")), "{status}");
     assert!(!status.contains(" PM"), "{status}");
 }
+
+#[test]
+fn dates_on_input_also_read_today_yesterday_and_weekday_names() {
+    let sandbox = Sandbox::new();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let week_ago = today.checked_sub(jiff::Span::new().days(7)).unwrap();
+    sandbox.ok(&["treatment", "add", "--at", &format!("{week_ago} 09:00")]);
+    let yesterday = today.yesterday().unwrap();
+    let said = sandbox.ok(&["tick", "water", "--date", "yesterday"]);
+    assert!(said.contains(&format!("on {yesterday}")), "{said}");
+    let weekday = format!("{:?}", yesterday.weekday()).to_lowercase();
+    let said = sandbox.ok(&["tick", "water", "--date", &weekday]);
+    assert!(said.contains(&format!("2/8 on {yesterday}")), "{said}");
+    let said = sandbox.ok(&["tick", "water", "--date", "today"]);
+    assert!(said.contains(&format!("on {today}")), "{said}");
+    let run = sandbox.run(&["tick", "water", "--date", "someday"]);
+    assert_eq!(run.code, 2);
+    assert!(
+        run.stderr
+            .contains("\"someday\" is not a date like 2027-03-14"),
+        "{}",
+        run.stderr
+    );
+}

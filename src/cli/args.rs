@@ -11,7 +11,8 @@ use jiff::civil::Date;
 
 /// A calm companion for the days and weeks after a microneedling session.
 ///
-/// Run without a command to open the app. Dates are YYYY-MM-DD in your local time zone.
+/// Run without a command to open the app. Dates are YYYY-MM-DD in your local time zone,
+/// or today, yesterday, a weekday name (the most recent one).
 #[derive(Debug, Parser)]
 #[command(name = "aftercare", version, about)]
 pub struct Cli {
@@ -495,7 +496,7 @@ pub struct PlanAddRestrictionArgs {
 /// name (`invalid value '…' for '--date <DATE>': …`).
 #[derive(Debug, thiserror::Error)]
 enum ValueError {
-    #[error("{0:?} is not a date like 2027-03-14")]
+    #[error("{0:?} is not a date like 2027-03-14 (or today, yesterday, monday)")]
     NotADate(String),
     #[error("{0:?} is not a score from 0 (none) to 4 (severe)")]
     NotAScore(String),
@@ -522,9 +523,14 @@ fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, ValueError> 
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
 /// A date before 2000 is refused as a slip of the keyboard (see `check_plausible`).
+/// `YYYY-MM-DD`, or `today`, `yesterday`, a weekday name (the most recent one) in the
+/// local time zone.
 fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let today = crate::domain::time::Clock::now(&crate::clock::SystemClock::new()).date();
     let date = Date::strptime("%Y-%m-%d", text.trim())
-        .map_err(|_| ValueError::NotADate(text.to_string()))?;
+        .ok()
+        .or_else(|| crate::domain::date_words::date_in_words(text, today))
+        .ok_or_else(|| ValueError::NotADate(text.to_string()))?;
     crate::domain::text::check_plausible(date)?;
     Ok(date)
 }

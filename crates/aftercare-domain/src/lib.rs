@@ -5,6 +5,7 @@
 pub mod adherence;
 pub mod alerts;
 pub mod conventions;
+pub mod date_words;
 pub mod event;
 pub mod healing;
 pub mod merge;
