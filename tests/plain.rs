@@ -242,3 +242,33 @@ fn on_a_real_terminal_it_talks_without_escape_sequences() {
     assert_screen_reader_safe(&pty.transcript());
     assert_eq!(water_done(&sandbox), 1);
 }
+
+/// "tick 2" means the second item the patient heard, even when the plan changed since:
+/// identities, never positions in a list that moved.
+#[test]
+fn a_number_means_the_item_heard_at_that_place() {
+    use std::io::BufRead;
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let status: serde_json::Value =
+        serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
+    let first = status["items"][0]["id"].as_str().unwrap().to_string();
+    let mut command = sandbox.command_in("UTC", &["--plain"]);
+    command.stdin(Stdio::piped()).stdout(Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut heard = String::new();
+    while !heard.contains("\n2. Glasses of water") {
+        assert_ne!(stdout.read_line(&mut heard).unwrap(), 0, "{heard}");
+    }
+    // Another terminal takes the first item off the plan: the list moves up by one.
+    sandbox.ok(&["plan", "set", &first, "off"]);
+    stdin.write_all(b"tick 2\nquit\n").unwrap();
+    drop(stdin);
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
+    assert!(child.wait().unwrap().success());
+    assert!(rest.contains("Glasses of water: 1/8 on "), "{rest}");
+    assert_eq!(water_done(&sandbox), 1);
+}
