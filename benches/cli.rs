@@ -7,6 +7,7 @@ use std::hint::black_box;
 
 use aftercare::cli::export::History;
 use aftercare::cli::status::Status;
+use aftercare::domain::conventions::ClockStyle;
 use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::Clock;
 use aftercare::journal::{Journal, Layout};
@@ -23,7 +24,7 @@ fn cli(c: &mut Criterion) {
                 let plan = aftercare::journal::builtin_plan().clone();
                 let mut journal = Journal::open(Layout::new(fixture.dir.path())).expect("opens");
                 let status = Status::at(&plan, &mut journal, &now).expect("status");
-                black_box(status.to_text(&PlanSource::BuiltIn))
+                black_box(status.to_text(&PlanSource::BuiltIn, ClockStyle::H24))
             })
         });
     }

@@ -16,4 +16,5 @@ pub use aftercare_journal as journal;
 pub mod cli;
 pub mod clock;
 pub mod notify;
+pub mod plain;
 pub mod tui;

@@ -13,16 +13,15 @@ fn main() -> ExitCode {
     let result = Paths::resolve(cli.journal.clone())
         .map_err(CliError::from)
         .and_then(|paths| match cli.command {
-            // A dumb terminal cannot draw a full screen: the plain-text status instead.
-            None if std::env::var("TERM").is_ok_and(|term| term == "dumb") => {
-                let mut out = std::io::stdout();
-                let note = "This terminal (TERM=dumb) cannot show the full-screen app; here is today's status. Every command is in `aftercare --help`.\n\n";
-                let _ = std::io::Write::write_all(&mut out, note.as_bytes());
-                let status = cli::Command::Status(cli::StatusArgs {
-                    json: false,
-                    short: false,
-                });
-                cli::run(status, &paths, &SystemClock::new(), &mut out)
+            // Asked for, or a dumb terminal that cannot draw a full screen: the
+            // line-by-line conversation.
+            None if cli.plain || aftercare::plain::wanted_by_environment() => {
+                aftercare::plain::run(
+                    &paths,
+                    &SystemClock::new(),
+                    &mut std::io::stdin().lock(),
+                    &mut std::io::stdout(),
+                )
             }
             None => aftercare::tui::check_terminal()
                 .map_err(|err| CliError::Refused(err.to_string()))

@@ -113,7 +113,7 @@ fn bad_arguments_exit_2_with_usage_and_write_nothing() {
         ],
         &["symptoms"],
         &["export", "--format", "pdf"],
-        &["export", "--since", "yesterday"],
+        &["export", "--since", "someday"],
         &["status", "--json", "--short"],
         &["note"],
     ];

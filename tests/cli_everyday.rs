@@ -212,15 +212,19 @@ fn the_man_page_lists_the_commands() {
 }
 
 #[test]
-fn a_dumb_terminal_gets_the_plain_status_not_a_full_screen() {
+fn a_dumb_terminal_gets_the_plain_mode_not_a_full_screen() {
     let sandbox = Sandbox::new();
     treated(&sandbox);
     let mut command = sandbox.command_in("UTC", &[]);
-    command.env("TERM", "dumb");
+    command.env("TERM", "dumb").stdin(Stdio::null());
     let run = cli_support::run_command(command);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stdout.contains("TERM=dumb"), "{}", run.stdout);
-    assert!(run.stdout.contains("Restrictions ("), "{}", run.stdout);
+    assert!(run.stdout.contains("plain mode"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Glasses of water: 0 of 8"),
+        "{}",
+        run.stdout
+    );
 }
 
 #[test]

@@ -11,7 +11,8 @@ use jiff::civil::Date;
 
 /// A calm companion for the days and weeks after a microneedling session.
 ///
-/// Run without a command to open the app. Dates are YYYY-MM-DD in your local time zone.
+/// Run without a command to open the app. Dates are YYYY-MM-DD in your local time zone,
+/// or today, yesterday, a weekday name (the most recent one).
 #[derive(Debug, Parser)]
 #[command(name = "aftercare", version, about)]
 pub struct Cli {
@@ -23,6 +24,11 @@ pub struct Cli {
     /// Draw the app with ASCII characters only (for a console without a Unicode font).
     #[arg(long)]
     pub ascii: bool,
+
+    /// Talk line by line instead of drawing a screen, for screen readers, braille displays
+    /// and scripts (also: AFTERCARE_PLAIN=1, and what TERM=dumb opens). Say `help` in it.
+    #[arg(long)]
+    pub plain: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -89,6 +95,9 @@ pub enum Command {
         after_help = "The shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is).\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo"
     )]
     Undo,
+    /// Show your settings (reminders, the first day of the week, the clock), or change them.
+    #[command(after_help = SETTINGS_HELP)]
+    Settings(SettingsArgs),
     /// Tell what is due now (run every few minutes by the scheduler; see --install).
     #[command(
         after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."
@@ -123,6 +132,36 @@ pub struct RemindArgs {
     /// Show the reminder settings.
     #[arg(long)]
     pub settings: bool,
+}
+
+/// What `aftercare settings --help` adds below the options.
+const SETTINGS_HELP: &str = "\
+Settings (set KEY=VALUE, several at once):
+  week-start=monday|sunday|saturday|auto   the first day of a week in the History calendar
+  clock=24h|12h|auto                       times as 21:05 or 9:05 PM
+  evening=HH:MM|off, quiet=HH:MM-HH:MM|off, restrictions, timers, sessions, alerts=on|off
+auto follows the locale (LC_ALL, LC_TIME, LANG): en_US gives sunday and 12h; most
+others, and none, monday and 24h. One file with the reminder settings.
+
+Examples:
+  aftercare settings
+  aftercare settings set week-start=sunday clock=12h";
+
+/// `aftercare settings`.
+#[derive(Debug, Args)]
+pub struct SettingsArgs {
+    #[command(subcommand)]
+    pub command: Option<SettingsCommand>,
+}
+
+/// `aftercare settings set`.
+#[derive(Debug, Subcommand)]
+pub enum SettingsCommand {
+    /// Change settings, e.g. week-start=sunday clock=12h.
+    Set {
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        pairs: Vec<String>,
+    },
 }
 
 /// `aftercare status`.
@@ -470,7 +509,7 @@ pub struct PlanAddRestrictionArgs {
 /// name (`invalid value '…' for '--date <DATE>': …`).
 #[derive(Debug, thiserror::Error)]
 enum ValueError {
-    #[error("{0:?} is not a date like 2027-03-14")]
+    #[error("{0:?} is not a date like 2027-03-14 (or today, yesterday, monday)")]
     NotADate(String),
     #[error("{0:?} is not a score from 0 (none) to 4 (severe)")]
     NotAScore(String),
@@ -497,9 +536,14 @@ fn hours(text: &str) -> Result<crate::domain::plan::changes::Hours, ValueError> 
 
 /// Dates are typed exactly as YYYY-MM-DD, the way they are shown everywhere.
 /// A date before 2000 is refused as a slip of the keyboard (see `check_plausible`).
+/// `YYYY-MM-DD`, or `today`, `yesterday`, a weekday name (the most recent one) in the
+/// local time zone.
 fn parse_date(text: &str) -> Result<Date, ValueError> {
+    let today = crate::domain::time::Clock::now(&crate::clock::SystemClock::new()).date();
     let date = Date::strptime("%Y-%m-%d", text.trim())
-        .map_err(|_| ValueError::NotADate(text.to_string()))?;
+        .ok()
+        .or_else(|| crate::domain::date_words::date_in_words(text, today))
+        .ok_or_else(|| ValueError::NotADate(text.to_string()))?;
     crate::domain::text::check_plausible(date)?;
     Ok(date)
 }

@@ -15,6 +15,7 @@ mod item_name;
 mod paths;
 mod plan;
 pub mod remind;
+mod settings;
 mod shell;
 pub mod status;
 mod treatment;
@@ -25,10 +26,11 @@ use std::io::Write;
 pub use args::{
     AlertsArgs, AlertsCommand, Cli, Command, CompletionShell, CompletionsArgs, ExportArgs,
     ExportFormat, NoteArgs, PathsArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand,
-    RemindArgs, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs, TreatmentCommand,
-    TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+    RemindArgs, SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs,
+    TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
 };
 pub use error::CliError;
+pub(crate) use undo::remember as remember_undo;
 
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::time::Clock;
@@ -68,6 +70,7 @@ pub fn run(
         Command::Man => shell::man()?,
         Command::Undo => undo::run(paths, clock)?,
         Command::Alerts(args) => alerts::run(&args, paths, clock)?,
+        Command::Settings(args) => settings::run(&args)?,
         Command::Remind(args) => {
             let places = crate::journal::paths::ReminderPaths::resolve()?;
             let output = remind::run(&args, paths, &places, clock, &mut crate::notify::Desktop)?;
@@ -114,6 +117,7 @@ fn changes_files(command: &Command) -> bool {
                     .is_some_and(|c| !matches!(c, PlanCommand::Diff))
         }
         Command::Undo => true,
+        Command::Settings(args) => args.command.is_some(),
         Command::Alerts(args) => args.command.is_some(),
         // Delivering records what was told (so it is not told twice); --install, --set
         // write files. Only a dry run or the settings listing changes nothing.
@@ -128,7 +132,7 @@ fn changes_files(command: &Command) -> bool {
 
 /// Whether a command only reads the journal or changes it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Access {
+pub(crate) enum Access {
     Read,
     /// Takes the journal's lock (waiting briefly for another aftercare to finish).
     Write,
@@ -136,7 +140,10 @@ enum Access {
 
 /// The plan in force and the journal (treatments read), as every journal command needs
 /// them. Fails before anything is written.
-fn open(paths: &Paths, access: Access) -> Result<(CarePlan, PlanSource, Journal), CliError> {
+pub(crate) fn open(
+    paths: &Paths,
+    access: Access,
+) -> Result<(CarePlan, PlanSource, Journal), CliError> {
     let (plan, source) = crate::journal::plan_file::load(&paths.plan_override)?;
     Ok((plan, source, open_journal(paths, access)?))
 }

@@ -11,6 +11,7 @@ use jiff::civil::Date;
 use serde::Serialize;
 
 use crate::domain::alerts::{self, Alert, Level};
+use crate::domain::conventions::ClockStyle;
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::recovery::{self, ItemProgress, format_left};
 use crate::domain::schedule;
@@ -175,7 +176,7 @@ impl Status {
 
     /// The text for people: the day, today's checklist with ids (to type with `tick`), and
     /// every restriction with the time left.
-    pub fn to_text(&self, source: &PlanSource) -> String {
+    pub fn to_text(&self, source: &PlanSource, clock: ClockStyle) -> String {
         let mut text = String::new();
         let heading = match self.day {
             Some(0) => "Day 0 · treatment day".to_string(),
@@ -192,7 +193,7 @@ impl Status {
         let _ = writeln!(
             text,
             "Treatment: {} · {} · plan: {source}",
-            at.local().strftime("%Y-%m-%d %H:%M"),
+            clock.date_time(at.local()),
             procedure.label()
         );
         text.push('\n');
@@ -227,7 +228,7 @@ impl Status {
             let later: Vec<String> = self
                 .later
                 .iter()
-                .map(|l| format!("{} from {}", l.id, l.starts_at.local().strftime("%H:%M")))
+                .map(|l| format!("{} from {}", l.id, clock.time(l.starts_at.local().time())))
                 .collect();
             let _ = writeln!(
                 text,
@@ -253,7 +254,7 @@ impl Status {
                 format!(
                     "{} left (until {})",
                     format_left(jiff::SignedDuration::from_secs(restriction.seconds_left)),
-                    restriction.ends_at.local().strftime("%Y-%m-%d %H:%M")
+                    clock.date_time(restriction.ends_at.local())
                 )
             };
             [restriction.id.clone(), restriction.label.clone(), state]
@@ -335,14 +336,14 @@ pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result
     } else if args.short {
         status.to_short()
     } else {
-        status.to_text(&source)
+        status.to_text(&source, super::remind::settings::clock_here())
     })
 }
 
 /// The standing alerts as lines of text, most urgent first: the emergency above all under
 /// "call your local emergency number now", the urgent ones under "call your clinic", each
 /// with the day it was first logged; then the watch notes.
-pub(super) fn alerts_text(found: &[Alert]) -> String {
+pub(crate) fn alerts_text(found: &[Alert]) -> String {
     let mut text = String::new();
     for (level, call, mark) in [
         (Level::Emergency, alerts::CALL_EMERGENCY, "!!!"),

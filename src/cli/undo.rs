@@ -12,7 +12,7 @@ use super::CliError;
 
 /// Adds the changes this command applied to the shell's undo log. A log that cannot be
 /// written costs only the undo, never the change: it is said on stderr.
-pub(super) fn remember(paths: &Paths, journal: &Journal) {
+pub(crate) fn remember(paths: &Paths, journal: &Journal) {
     let done = journal.done().to_vec();
     if done.is_empty() {
         return;

@@ -128,6 +128,12 @@ impl App {
     }
 
     /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
+    /// The patient's conventions (the calendar's week start).
+    pub fn with_conventions(mut self, conventions: crate::domain::conventions::Conventions) -> App {
+        self.history.week_start = conventions.week_start;
+        self
+    }
+
     pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
         self.plan_file = Some(PlanWatch::new(path));
         self

@@ -42,6 +42,8 @@ pub struct HistoryView {
     pub streaks: Streaks,
     /// The days of the selected treatment's recovery, loaded for the symptom chart.
     pub period: Option<(Date, Date)>,
+    /// The calendar's first day of the week (the patient's setting or locale).
+    pub week_start: crate::domain::conventions::WeekStart,
     cache: AdherenceCache,
 }
 
@@ -53,6 +55,7 @@ impl HistoryView {
             month: None,
             streaks: Streaks::default(),
             period: None,
+            week_start: crate::domain::conventions::WeekStart::Monday,
             cache: AdherenceCache::default(),
         }
     }

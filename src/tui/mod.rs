@@ -80,6 +80,9 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), TuiError> {
         .with_plan_file(paths.plan_override.clone());
     // Without a state dir (no HOME) timers still work, for as long as the app is open.
     if let Ok(places) = ReminderPaths::resolve() {
+        app = app.with_conventions(crate::cli::remind::settings::conventions_in_force(
+            &places.settings,
+        ));
         app.keep_timers(places);
     }
     if let Some(warning) = crate::journal::folder::privacy_notice(&paths.journal_dir) {

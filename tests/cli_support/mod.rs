@@ -61,6 +61,10 @@ impl Sandbox {
             .env("XDG_CONFIG_HOME", self.home.path().join("config"))
             .env("TZ", tz)
             .env_remove("AFTERCARE_JOURNAL")
+            // The conventions follow the locale: tests set it where they mean one.
+            .env_remove("LC_ALL")
+            .env_remove("LC_TIME")
+            .env_remove("LANG")
             .env_remove("NO_COLOR");
         command
     }

@@ -4,6 +4,8 @@
 
 pub mod adherence;
 pub mod alerts;
+pub mod conventions;
+pub mod date_words;
 pub mod event;
 pub mod healing;
 pub mod merge;

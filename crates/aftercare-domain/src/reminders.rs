@@ -391,13 +391,17 @@ fn add(at: Timestamp, duration: SignedDuration) -> Timestamp {
 }
 
 /// When a missed reminder was due, as its line says it: "14:05", or "2027-03-15 14:05"
-/// when that was not today.
-pub fn due_in_words(reminder: &Reminder, now: &ZonedDateTime) -> String {
+/// when that was not today (in the patient's `clock`).
+pub fn due_in_words(
+    reminder: &Reminder,
+    now: &ZonedDateTime,
+    clock: crate::conventions::ClockStyle,
+) -> String {
     let due = reminder.due.to_zoned_datetime(now.time_zone().clone());
     if due.date() == now.date() {
-        due.strftime("%H:%M").to_string()
+        clock.time(due.time())
     } else {
-        due.strftime("%Y-%m-%d %H:%M").to_string()
+        clock.date_time(due.datetime())
     }
 }
 

@@ -52,7 +52,7 @@ pub fn run(
         return show_settings(places);
     }
     if !args.set.is_empty() {
-        return set(&args.set, places);
+        return set(&args.set, places, &["remind"]);
     }
     if args.install || args.uninstall {
         let scheduler = args.scheduler.unwrap_or_else(install::Scheduler::detect);
@@ -265,7 +265,7 @@ fn line(reminder: &Reminder, now: &ZonedDateTime) -> String {
         let _ = write!(
             text,
             " (missed, due {})",
-            reminders::due_in_words(reminder, now)
+            reminders::due_in_words(reminder, now, settings::clock_here())
         );
     }
     text
@@ -302,7 +302,7 @@ fn line_body(reminder: &Reminder, now: &ZonedDateTime) -> String {
     format!(
         "{} (due {})",
         clean(&reminder.body),
-        reminders::due_in_words(reminder, now)
+        reminders::due_in_words(reminder, now, settings::clock_here())
     )
 }
 
@@ -311,11 +311,14 @@ fn clean(text: &str) -> String {
     text.chars().filter(|c| !c.is_control()).collect()
 }
 
-fn show_settings(places: &ReminderPaths) -> Result<Output, CliError> {
+/// The settings, each with what it is for; `auto` with what the locale makes of it.
+pub(crate) fn show_settings(places: &ReminderPaths) -> Result<Output, CliError> {
     let settings = Settings::load(&places.settings)?;
     let exists = places.settings.exists();
+    let locale = settings::locale_name();
+    let conventions = settings.conventions(locale.as_deref());
     let mut text = format!(
-        "Reminder settings ({}{}):\n",
+        "Settings ({}{}):\n",
         places.settings.display(),
         if exists {
             ""
@@ -323,10 +326,26 @@ fn show_settings(places: &ReminderPaths) -> Result<Output, CliError> {
             ", not written yet: the defaults"
         }
     );
-    text.push_str(&super::aligned_rows(settings::KEYS.iter().map(
-        |(key, what)| [key.to_string(), settings.get(key), what.to_string()],
-    )));
-    text.push_str("Change one with: aftercare remind --set evening=19:30\n");
+    let shown = |key: &str| {
+        let value = settings.get(key);
+        let resolved = match key {
+            "week-start" => conventions.week_start.name(),
+            "clock" => conventions.clock.name(),
+            _ => return value,
+        };
+        if value == "auto" {
+            let from = locale.as_deref().unwrap_or("no locale set");
+            format!("auto: {resolved} ({from})")
+        } else {
+            value
+        }
+    };
+    text.push_str(&super::aligned_rows(
+        settings::KEYS
+            .iter()
+            .map(|(key, what)| [key.to_string(), shown(key), what.to_string()]),
+    ));
+    text.push_str("Change one with: aftercare settings set evening=19:30 week-start=sunday\n");
     Ok(Output {
         stdout: text,
         warning: settings.warning(),
@@ -335,12 +354,21 @@ fn show_settings(places: &ReminderPaths) -> Result<Output, CliError> {
 
 /// `--set`: read, changed and saved under the settings file's lock, so that two at once
 /// each keep the other's change.
-fn set(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
-    crate::journal::update_locked(&places.settings, || set_locked(pairs, places))
+/// `command` is the subcommand that asked (`remind`, or `settings set`), for its usage.
+pub(crate) fn set(
+    pairs: &[String],
+    places: &ReminderPaths,
+    command: &[&'static str],
+) -> Result<Output, CliError> {
+    crate::journal::update_locked(&places.settings, || set_locked(pairs, places, command))
 }
 
-fn set_locked(pairs: &[String], places: &ReminderPaths) -> Result<Output, CliError> {
-    let usage = |message: String| CliError::usage(&["remind"], message);
+fn set_locked(
+    pairs: &[String],
+    places: &ReminderPaths,
+    command: &[&'static str],
+) -> Result<Output, CliError> {
+    let usage = |message: String| CliError::usage(command, message);
     let mut settings = Settings::load(&places.settings)?;
     let mut text = String::new();
     for pair in pairs {

@@ -1,5 +1,6 @@
-//! Reminder settings: `reminders.ron` in the config dir, changed with
-//! `aftercare remind --set KEY=VALUE` and shown with `aftercare remind --settings`.
+//! The settings: `reminders.ron` in the config dir, one file for the reminders and the
+//! patient's conventions (week start, clock), changed with `aftercare settings set
+//! KEY=VALUE` (or `remind --set`) and shown with `aftercare settings`.
 //!
 //! The file holds plain strings ("20:00", "22:00-08:00", "off") so that a person can edit
 //! it, and every value, typed or read, goes through the same parser. An absent file means
@@ -10,6 +11,7 @@ use std::path::Path;
 use jiff::civil::Time;
 use serde::{Deserialize, Serialize};
 
+use crate::domain::conventions::{ClockStyle, Conventions, WeekStart};
 use crate::domain::reminders::{Kind, QuietHours};
 use crate::journal;
 use crate::journal::error::FileError;
@@ -28,6 +30,10 @@ pub struct Settings {
     pub timers: bool,
     pub sessions: bool,
     pub alerts: bool,
+    /// The first day of a calendar week; `None`: the locale's.
+    pub week_start: Option<WeekStart>,
+    /// 12- or 24-hour times; `None`: the locale's.
+    pub clock: Option<ClockStyle>,
 }
 
 impl Default for Settings {
@@ -43,12 +49,14 @@ impl Default for Settings {
             timers: true,
             sessions: true,
             alerts: true,
+            week_start: None,
+            clock: None,
         }
     }
 }
 
 /// The keys `--set` knows, with what each one is for (shown by `--settings`).
-pub const KEYS: [(&str, &str); 6] = [
+pub const KEYS: [(&str, &str); 8] = [
     (
         "evening",
         "today's open care, once, at this time (HH:MM or off)",
@@ -64,6 +72,14 @@ pub const KEYS: [(&str, &str); 6] = [
         "the next session's window opening or missed (on/off)",
     ),
     ("alerts", "an urgent alert, once a day (on/off)"),
+    (
+        "week-start",
+        "the first day of a week in calendars (monday, sunday, saturday or auto: the locale's)",
+    ),
+    (
+        "clock",
+        "how times are written (24h, 12h or auto: the locale's)",
+    ),
 ];
 
 /// Why a value for a key was refused. The same words follow `aftercare remind --set` and
@@ -76,6 +92,10 @@ pub enum SettingError {
     NotATime(String),
     #[error("{0:?} is not a span like 22:00-08:00 (or off)")]
     NotASpan(String),
+    #[error("{0:?} is not monday, sunday, saturday or auto")]
+    NotAWeekStart(String),
+    #[error("{0:?} is not 24h, 12h or auto")]
+    NotAClock(String),
     #[error("{0:?} starts and ends at the same time; use quiet=off for no quiet hours")]
     EmptySpan(String),
     #[error("{0:?} is not on or off")]
@@ -105,6 +125,10 @@ struct SettingsFile {
     sessions: String,
     #[serde(default)]
     alerts: String,
+    #[serde(default)]
+    week_start: String,
+    #[serde(default)]
+    clock: String,
 }
 
 impl journal::Versioned for SettingsFile {
@@ -146,6 +170,8 @@ impl Settings {
             timers: value("timers"),
             sessions: value("sessions"),
             alerts: value("alerts"),
+            week_start: value("week-start"),
+            clock: value("clock"),
         };
         journal::write(path, &file).map(|_| ())
     }
@@ -160,6 +186,14 @@ impl Settings {
             "timers" => self.timers = parse_switch(value)?,
             "sessions" => self.sessions = parse_switch(value)?,
             "alerts" => self.alerts = parse_switch(value)?,
+            "week-start" => {
+                self.week_start = parse_auto(value, WeekStart::parse)
+                    .ok_or_else(|| SettingError::NotAWeekStart(value.to_string()))?;
+            }
+            "clock" => {
+                self.clock = parse_auto(value, ClockStyle::parse)
+                    .ok_or_else(|| SettingError::NotAClock(value.to_string()))?;
+            }
             other => return Err(SettingError::UnknownKey(other.to_string())),
         }
         Ok(())
@@ -177,7 +211,19 @@ impl Settings {
             "timers" => switch(self.timers),
             "sessions" => switch(self.sessions),
             "alerts" => switch(self.alerts),
+            "week-start" => self.week_start.map_or("auto", WeekStart::name).to_string(),
+            "clock" => self.clock.map_or("auto", ClockStyle::name).to_string(),
             _ => String::new(),
+        }
+    }
+
+    /// The conventions in force: those set, the rest from `locale` (see
+    /// [`locale_name`]).
+    pub fn conventions(&self, locale: Option<&str>) -> Conventions {
+        let defaults = Conventions::from_locale(locale);
+        Conventions {
+            week_start: self.week_start.unwrap_or(defaults.week_start),
+            clock: self.clock.unwrap_or(defaults.clock),
         }
     }
 
@@ -207,7 +253,7 @@ impl Settings {
 }
 
 impl SettingsFile {
-    fn pairs(self) -> [(&'static str, String); 6] {
+    fn pairs(self) -> [(&'static str, String); 8] {
         [
             ("evening", self.evening),
             ("quiet", self.quiet),
@@ -215,7 +261,45 @@ impl SettingsFile {
             ("timers", self.timers),
             ("sessions", self.sessions),
             ("alerts", self.alerts),
+            ("week-start", self.week_start),
+            ("clock", self.clock),
         ]
+    }
+}
+
+/// The locale that names time formats, as the C library picks it: `LC_ALL`, then
+/// `LC_TIME`, then `LANG` (the first one set and not empty).
+pub fn locale_name() -> Option<String> {
+    ["LC_ALL", "LC_TIME", "LANG"]
+        .into_iter()
+        .filter_map(|name| std::env::var(name).ok())
+        .find(|value| !value.is_empty())
+}
+
+/// The conventions in force for this process: the settings file's, else the locale's. A
+/// settings file that cannot be read gives the locale's (the commands that write it say
+/// what is wrong with it).
+pub fn conventions_in_force(path: &Path) -> Conventions {
+    Settings::load(path)
+        .unwrap_or_default()
+        .conventions(locale_name().as_deref())
+}
+
+/// The clock in force here, for every text that says a time: the settings file's (found
+/// from HOME/XDG), else the locale's.
+pub fn clock_here() -> ClockStyle {
+    match crate::journal::paths::ReminderPaths::resolve() {
+        Ok(places) => conventions_in_force(&places.settings).clock,
+        Err(_) => Conventions::from_locale(locale_name().as_deref()).clock,
+    }
+}
+
+/// `auto` is `Some(None)`: the locale decides; a name parsed is `Some(Some(_))`.
+fn parse_auto<T>(value: &str, parse: fn(&str) -> Option<T>) -> Option<Option<T>> {
+    if value.eq_ignore_ascii_case("auto") {
+        Some(None)
+    } else {
+        parse(value).map(Some)
     }
 }
 
@@ -273,6 +357,8 @@ mod tests {
             ("timers", "off"),
             ("sessions", "off"),
             ("alerts", "off"),
+            ("week-start", "sunday"),
+            ("clock", "12h"),
         ] {
             settings.set(key, value).unwrap();
             assert_eq!(settings.get(key), value);

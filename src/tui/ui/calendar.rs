@@ -1,7 +1,8 @@
-//! A month of adherence as a grid, weeks starting on Monday.
+//! A month of adherence as a grid, weeks starting on the patient's first day of the week
+//! (Monday, Sunday or Saturday: `aftercare settings`).
 //!
 //! Drawn by hand rather than with ratatui's `Monthly`, which needs the `time` crate and
-//! starts weeks on Sunday. Each day is four columns: a treatment mark, the day of the month
+//! always starts weeks on Sunday. Each day is four columns: a treatment mark, the day of the month
 //! and a shade for how much of its plan was done, so it reads the same without colour.
 
 use jiff::ToSpan;
@@ -14,6 +15,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::Theme;
 use crate::domain::adherence::{Level, MonthSummary};
+use crate::domain::conventions::WeekStart;
 use crate::journal::Month;
 
 /// Columns the grid needs: seven four-column days with a space between.
@@ -50,18 +52,16 @@ pub struct Calendar<'a> {
     pub summary: Option<&'a MonthSummary>,
     /// Whether a treatment happened on a day.
     pub is_treatment_day: &'a dyn Fn(Date) -> bool,
+    pub week_start: WeekStart,
     pub theme: &'a Theme,
 }
 
 impl Widget for Calendar<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let theme = self.theme;
-        let mut lines = vec![Line::styled(
-            " Mo   Tu   We   Th   Fr   Sa   Su",
-            theme.muted,
-        )];
+        let mut lines = vec![Line::styled(header(self.week_start), theme.muted)];
         let first = self.month.first_day();
-        let lead = usize::try_from(first.weekday().to_monday_zero_offset()).unwrap_or(0);
+        let lead = usize::from(self.week_start.column(first.weekday()));
         let mut week: Vec<Span> = vec![Span::raw("     "); lead];
         let mut days_in_week = lead;
         for date in first
@@ -101,7 +101,13 @@ impl Widget for Calendar<'_> {
 
 /// The day of `month` drawn at `(column, row)` in a calendar rendered into `area`: five
 /// columns a day, the weekday names on the first row, one week a row below.
-pub fn day_at(month: Month, area: Rect, column: u16, row: u16) -> Option<Date> {
+pub fn day_at(
+    month: Month,
+    week_start: WeekStart,
+    area: Rect,
+    column: u16,
+    row: u16,
+) -> Option<Date> {
     if column < area.x || row <= area.y {
         return None;
     }
@@ -111,10 +117,19 @@ pub fn day_at(month: Month, area: Rect, column: u16, row: u16) -> Option<Date> {
         return None;
     }
     let first = month.first_day();
-    let lead = i64::from(first.weekday().to_monday_zero_offset());
+    let lead = i64::from(week_start.column(first.weekday()));
     let offset = week * 7 + weekday - lead;
     let date = first.checked_add(offset.days()).ok()?;
     (offset >= 0 && month.contains(date)).then_some(date)
+}
+
+/// The weekday names over the columns, in the week's order: " Mo   Tu …".
+fn header(week_start: WeekStart) -> String {
+    let names: Vec<String> = week_start
+        .days()
+        .map(|day| format!(" {}", &format!("{day:?}")[..2]))
+        .collect();
+    names.join("  ")
 }
 
 impl Calendar<'_> {

@@ -71,7 +71,8 @@ fn layout(area: Rect) -> [Rect; 4] {
 pub fn day_at(area: Rect, app: &App, column: u16, row: u16) -> Option<Date> {
     let [_, cal, _, _] = layout(area);
     let inner = panel("", &Theme::PLAIN).inner(cal);
-    calendar::day_at(Month::of(app.history().cursor), inner, column, row)
+    let view = app.history();
+    calendar::day_at(Month::of(view.cursor), view.week_start, inner, column, row)
 }
 
 /// The streaks: the current one, and the best in the selected treatment's recovery.
@@ -133,6 +134,7 @@ fn draw_calendar(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             today: app.today(),
             summary: view.month.as_ref(),
             is_treatment_day: &is_treatment_day,
+            week_start: view.week_start,
             theme,
         },
         inner,
