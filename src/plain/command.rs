@@ -92,6 +92,7 @@ impl Session {
                 cli::Command::Plan(PlanArgs {
                     init: false,
                     json: false,
+                    procedure: None,
                     command: None,
                 }),
                 paths,
