@@ -436,3 +436,16 @@ fn an_urgent_alert_is_delivered_once_a_day() {
         "resolved: no longer told"
     );
 }
+
+/// Issue 29 item 15: an alert logged at 19:00 is news at 19:00, not a reminder "missed,
+/// due 00:00" (it stood from the start of the day only as a date).
+#[test]
+fn an_alert_logged_in_the_evening_is_not_called_missed() {
+    let (mut setup, clock) = treated();
+    clock.set("2027-03-14T19:00:00[Europe/Paris]");
+    setup.cli(&clock, &["symptoms", "--redness", "1", "--sign", "fever"]);
+    let lines = setup.lines(&clock, &[]);
+    assert!(lines.contains("Fever (noted today)"), "{lines}");
+    assert!(!lines.contains("missed"), "{lines}");
+    assert!(!lines.contains("00:00"), "{lines}");
+}

@@ -92,8 +92,12 @@ impl Reminder {
     }
 
     /// Whether it fell due long enough before `now` that it was missed (asleep, quiet).
+    /// An alert never is: it is due from the start of its day only because it is a
+    /// date's alert (a sign logged at 19:00 carries no earlier time), and while it holds
+    /// it is news — "missed, due 00:00" would be false, and would fold a call-your-clinic
+    /// into the "while you were away" summary.
     pub fn missed(&self, now: Timestamp) -> bool {
-        now.duration_since(self.due) >= MISSED_AFTER
+        self.kind != Kind::Alert && now.duration_since(self.due) >= MISSED_AFTER
     }
 }
 
