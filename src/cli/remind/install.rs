@@ -167,7 +167,7 @@ pub fn install(
             let timer = dir.join(format!("{UNIT}.timer"));
             write_file(&service, &systemd_service(&command), &mut text)?;
             write_file(&timer, &systemd_timer(), &mut text)?;
-            run_steps(
+            switch_on(
                 &mut text,
                 &[
                     &["systemctl", "--user", "daemon-reload"],
@@ -179,7 +179,7 @@ pub fn install(
                         &format!("{UNIT}.timer"),
                     ],
                 ],
-            );
+            )?;
             let _ = writeln!(
                 text,
                 "Check it with: systemctl --user list-timers {UNIT}.timer\n\
@@ -196,7 +196,7 @@ pub fn install(
                     .args(["unload", &plist_text])
                     .output();
             }
-            run_steps(&mut text, &[&["launchctl", "load", "-w", &plist_text]]);
+            switch_on(&mut text, &[&["launchctl", "load", "-w", &plist_text]])?;
             let _ = writeln!(text, "Check it with: launchctl list {AGENT}");
         }
         Scheduler::Cron => {
@@ -308,9 +308,46 @@ fn remove_file(path: &PathBuf, text: &mut String) -> Result<(), FileError> {
 /// Runs each command in turn; on the first that is missing or fails, says so and prints
 /// the ones left for the patient to type.
 fn run_steps(text: &mut String, steps: &[&[&str]]) {
+    if let Err(failed) = try_steps(text, steps) {
+        let _ = writeln!(
+            text,
+            "Could not run `{}` here ({}). Run it yourself:",
+            failed.shown, failed.why
+        );
+        for left in failed.left {
+            let _ = writeln!(text, "  {left}");
+        }
+    }
+}
+
+/// Runs the commands that switch the schedule on. One that fails is a failure of the
+/// install (exit code 1, issue 29 item 16): a patient or a script reading "done" would
+/// wait for reminders that never come. The one line names the command, why, and what to
+/// type once it can run; the files written stay (they are right, only not switched on).
+fn switch_on(text: &mut String, steps: &[&[&str]]) -> Result<(), CliError> {
+    try_steps(text, steps).map_err(|failed| {
+        CliError::Failure(format!(
+            "reminders are not switched on: `{}` failed ({}); the files are written, run it yourself: {}",
+            failed.shown,
+            failed.why,
+            failed.left.join(" && ")
+        ))
+    })
+}
+
+/// The first command that could not run: as shown, why, and it with the ones after it.
+struct FailedStep {
+    shown: String,
+    why: String,
+    left: Vec<String>,
+}
+
+/// Runs each command in turn, noting each that ran; stops at the first that is missing
+/// or fails.
+fn try_steps(text: &mut String, steps: &[&[&str]]) -> Result<(), FailedStep> {
     for (index, step) in steps.iter().enumerate() {
         let shown = step.join(" ");
-        let failure = match Command::new(step[0]).args(&step[1..]).output() {
+        let why = match Command::new(step[0]).args(&step[1..]).output() {
             Ok(output) if output.status.success() => {
                 let _ = writeln!(text, "Ran: {shown}");
                 continue;
@@ -323,15 +360,13 @@ fn run_steps(text: &mut String, steps: &[&[&str]]) {
                 .to_string(),
             Err(err) => err.to_string(),
         };
-        let _ = writeln!(
-            text,
-            "Could not run `{shown}` here ({failure}). Run it yourself:"
-        );
-        for left in &steps[index..] {
-            let _ = writeln!(text, "  {}", left.join(" "));
-        }
-        return;
+        return Err(FailedStep {
+            shown,
+            why,
+            left: steps[index..].iter().map(|left| left.join(" ")).collect(),
+        });
     }
+    Ok(())
 }
 
 fn on_path(program: &str) -> bool {
