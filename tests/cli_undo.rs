@@ -39,6 +39,85 @@ fn ticks(sandbox: &Sandbox) -> Vec<aftercare::journal::Tick> {
     journal.day(date).unwrap().ticks_of("water").to_vec()
 }
 
+/// What `undo` printed, its "(made today at 09:12)" checked and taken off (the time is
+/// the real clock's).
+fn undone(sandbox: &Sandbox, args: &[&str]) -> String {
+    let out = sandbox.ok(args);
+    let (said, made) = out
+        .rsplit_once(" (made today at ")
+        .unwrap_or_else(|| panic!("says when the change was made: {out}"));
+    assert!(made.ends_with(")\n"), "{out}");
+    format!("{said}\n")
+}
+
+/// Makes the last change in the shell's undo log `days` days older than it is (each
+/// process reads the real clock, so "a change made two weeks ago" is written so).
+fn age_last_change(sandbox: &Sandbox, stamp: &str) {
+    let log = sandbox.home.path().join(".local/state/aftercare/undo.ron");
+    let text = std::fs::read_to_string(&log).unwrap();
+    let at = text.rfind("at: Some(\"").expect("the log keeps when") + "at: Some(\"".len();
+    let end = at + text[at..].find('"').unwrap();
+    std::fs::write(&log, format!("{}{stamp}{}", &text[..at], &text[end..])).unwrap();
+}
+
+/// Issue 29 item 14: a change older than today is not undone by a bare `undo` without a
+/// terminal: one line says what and when, exit code 2, nothing changed. `--yes` undoes it
+/// and says when it was made.
+#[test]
+fn undo_of_a_change_before_today_needs_yes_without_a_terminal() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "tight"]);
+    age_last_change(&sandbox, "2020-01-02T18:30:00+00:00");
+    let before = snapshot(&sandbox.journal_dir());
+    let run = sandbox.run(&["undo"]);
+    assert_eq!(run.code, 2, "{}", run.stdout);
+    assert_eq!(run.stdout, "");
+    assert_eq!(
+        run.stderr,
+        "aftercare: the last change is not from today: note of 2020-01-02 (made on 2020-01-02 at 18:30); nothing undone — run `aftercare undo --yes` to undo it\n"
+    );
+    assert_eq!(snapshot(&sandbox.journal_dir()), before, "nothing undone");
+    assert_eq!(
+        sandbox.ok(&["undo", "--yes"]),
+        "Undid: note of 2020-01-02 (made on 2020-01-02 at 18:30)\n"
+    );
+    assert!(!days(&sandbox).contains("tight\""), "{}", days(&sandbox));
+}
+
+/// Issue 29 item 14: `aftercare redo` puts back what `undo` took back, as a new change
+/// that can be undone again; a new change ends what can be redone.
+#[test]
+fn redo_puts_back_the_last_undo_and_a_new_change_ends_it() {
+    let sandbox = setup();
+    sandbox.ok(&["tick", "water", "--count", "2", "--date", "2020-01-02"]);
+    undone(&sandbox, &["undo"]);
+    assert!(ticks(&sandbox).is_empty());
+    assert_eq!(
+        sandbox.ok(&["redo"]),
+        "Redid: Glasses of water on 2020-01-02 0/8 → 2/8\n"
+    );
+    assert_eq!(ticks(&sandbox).len(), 2);
+    let run = sandbox.run(&["redo"]);
+    assert_eq!(run.code, 1);
+    assert!(run.stderr.contains("nothing to redo"), "{}", run.stderr);
+    // Undo the redo, then redo once more: the same story both ways.
+    assert_eq!(
+        undone(&sandbox, &["undo"]),
+        "Undid: Glasses of water on 2020-01-02 2/8 → 0/8\n"
+    );
+    sandbox.ok(&["note", "--date", "2020-01-02", "new"]);
+    let run = sandbox.run(&["redo"]);
+    assert_eq!(run.code, 1, "a new change ends the redo: {}", run.stdout);
+    // The treatment recorded by setup, undone and redone, reads as recorded again.
+    undone(&sandbox, &["undo"]);
+    undone(&sandbox, &["undo"]);
+    assert_eq!(
+        sandbox.ok(&["redo"]),
+        "Redid: recorded treatment of 2020-01-01 09:00\n"
+    );
+    assert!(sandbox.ok(&["treatment", "list"]).contains("2020-01-01"));
+}
+
 #[test]
 fn undo_reverses_the_last_tick_and_the_journal_reads_as_before() {
     let sandbox = setup();
@@ -47,7 +126,7 @@ fn undo_reverses_the_last_tick_and_the_journal_reads_as_before() {
     let ticks_before = ticks(&sandbox);
     assert_eq!(ticks_before.len(), 2);
     sandbox.ok(&["tick", "water", "--date", "2020-01-02"]);
-    let out = sandbox.ok(&["undo"]);
+    let out = undone(&sandbox, &["undo"]);
     assert_eq!(out, "Undid: Glasses of water on 2020-01-02 3/8 → 2/8\n");
     assert_eq!(sandbox.ok(&["status", "--json"]), before);
     // The same live ticks as before, by identity (the undone one stays as a tombstone,
@@ -55,7 +134,7 @@ fn undo_reverses_the_last_tick_and_the_journal_reads_as_before() {
     assert_eq!(ticks(&sandbox), ticks_before);
     assert!(days(&sandbox).contains("unticked"));
     // Run again: the two glasses of the first command.
-    let out = sandbox.ok(&["undo"]);
+    let out = undone(&sandbox, &["undo"]);
     assert!(out.contains("2/8 → 0/8"), "{out}");
 }
 
@@ -75,18 +154,18 @@ fn undo_walks_back_through_note_symptoms_and_treatment() {
         "--dryness",
         "3",
     ]);
-    let out = sandbox.ok(&["undo"]);
+    let out = undone(&sandbox, &["undo"]);
     assert!(out.starts_with("Undid: scores of"), "{out}");
-    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+    assert_eq!(undone(&sandbox, &["undo"]), "Undid: note of 2020-01-02\n");
     let status = sandbox.ok(&["export", "--format", "csv-days"]);
     assert!(
         status.contains("tight") && !status.contains("better"),
         "{status}"
     );
-    sandbox.ok(&["undo"]);
+    undone(&sandbox, &["undo"]);
     assert_eq!(
-        sandbox.ok(&["undo"]),
-        "Undid: new treatment of 2020-01-01 09:00\n"
+        undone(&sandbox, &["undo"]),
+        "Undid: recorded treatment of 2020-01-01 09:00\n"
     );
     assert!(sandbox.ok(&["treatment", "list"]).contains("No treatment"));
     let run = sandbox.run(&["undo"]);
@@ -125,7 +204,7 @@ fn the_log_is_owner_only_in_the_state_dir_and_per_journal() {
     ]);
     let before = snapshot(&sandbox.journal_dir());
     assert_eq!(
-        sandbox.ok(&["--journal", other, "undo"]),
+        undone(&sandbox, &["--journal", other, "undo"]),
         "Undid: note of 2020-01-02\n"
     );
     assert_eq!(snapshot(&sandbox.journal_dir()), before);
@@ -151,7 +230,7 @@ fn a_change_made_elsewhere_meanwhile_is_left_as_it_is() {
     assert!(run.stderr.contains("changed elsewhere"), "{}", run.stderr);
     assert!(days(&sandbox).contains("theirs"));
     // Dropped from the list: the next undo goes further back (the treatment).
-    assert!(sandbox.ok(&["undo"]).contains("new treatment"));
+    assert!(sandbox.ok(&["undo"]).contains("recorded treatment"));
 }
 
 /// Issue 28 case 8: with the state folder full, `undo` cannot write its log: it fails in
@@ -177,7 +256,7 @@ fn undo_that_cannot_write_its_log_changes_nothing() {
         "the note is not erased"
     );
 
-    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+    assert_eq!(undone(&sandbox, &["undo"]), "Undid: note of 2020-01-02\n");
     assert!(!days(&sandbox).contains("keep me\""), "{}", days(&sandbox));
 }
 
@@ -196,5 +275,5 @@ fn undo_that_cannot_write_the_journal_stays_undoable() {
     let run = cli_support::run_command(command);
     assert_eq!(run.code, 1, "{}", run.stdout);
     assert_eq!(snapshot(&sandbox.journal_dir().join("days")), before);
-    assert_eq!(sandbox.ok(&["undo"]), "Undid: note of 2020-01-02\n");
+    assert_eq!(undone(&sandbox, &["undo"]), "Undid: note of 2020-01-02\n");
 }

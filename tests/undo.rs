@@ -175,9 +175,26 @@ fn undo_of_a_treatment_edit_and_delete_on_history() {
         back.treatments()[0].at.to_string(),
         "2027-03-14T09:00:00+01:00"
     );
-    // Redo deletes it again.
+    // Redo deletes it again, and says so.
     app.update(Action::Redo);
     assert!(app.journal().treatments().is_empty());
+    assert_eq!(status(&app), "Redid: deleted treatment of 2027-03-14 09:00");
+}
+
+/// Issue 29 item 14: redo of a recorded treatment names what it does again — records
+/// it — not the deletion that undid it.
+#[test]
+fn redo_of_a_recorded_treatment_says_recorded() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(&dir, None, NOW);
+    app.update(Action::Submit);
+    app.update(Action::Undo);
+    app.update(Action::Redo);
+    assert_eq!(
+        status(&app),
+        "Redid: recorded treatment of 2027-03-14 10:00"
+    );
+    assert_eq!(app.journal().treatments().len(), 1);
 }
 
 #[test]
@@ -187,7 +204,10 @@ fn undoing_the_only_treatment_asks_for_one_again() {
     app.update(Action::Submit);
     assert_eq!(*app.screen(), Screen::Today);
     app.update(Action::Undo);
-    assert_eq!(status(&app), "Undid: new treatment of 2027-03-14 10:00");
+    assert_eq!(
+        status(&app),
+        "Undid: recorded treatment of 2027-03-14 10:00"
+    );
     assert!(matches!(app.screen(), Screen::Welcome(_)));
     assert!(app.journal().treatments().is_empty());
 }

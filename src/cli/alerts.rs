@@ -49,7 +49,7 @@ fn resolve(resolution: Resolution, paths: &Paths, clock: &dyn Clock) -> Result<S
     }
     care::resolve_alerts(&mut journal, now.date(), resolution, &now)
         .map_err(|err| CliError::from_care(&["alerts", "resolve"], err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     Ok(format!(
         "Resolved ({}): {standing} alert(s). Logging a sign again raises it again.\n",
         resolution.describe()

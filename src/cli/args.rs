@@ -92,9 +92,12 @@ pub enum Command {
     /// Undo the last change made from the shell (tick, note, symptoms, treatment);
     /// run it again to go further back. Changes made in the app are undone there with u.
     #[command(
-        after_help = "The shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is).\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo"
+        after_help = "Says what it undoes and when that change was made. A change older than today\nis asked about first (y/N), or needs --yes when there is no terminal.\n\nThe shell's changes are remembered per machine in the state directory\n(~/.local/state/aftercare/undo.ron), the last 50. Exit code 1 when there is\nnothing to undo, or when the change was changed since by another writer\n(then it is left as it is); 2 when an older change needs --yes.\n\nExample:\n  aftercare tick water --count 3\n  aftercare undo\n  aftercare redo"
     )]
-    Undo,
+    Undo(UndoArgs),
+    /// Put back the last change `aftercare undo` took back (until a new change is made).
+    #[command(after_help = "Example:\n  aftercare undo\n  aftercare redo")]
+    Redo,
     /// Show your settings (reminders, the first day of the week, the clock), or change them.
     #[command(after_help = SETTINGS_HELP)]
     Settings(SettingsArgs),
@@ -103,6 +106,17 @@ pub enum Command {
         after_help = "Examples:\n  aftercare remind --install\n  aftercare remind --dry-run\n  aftercare remind --set evening=19:30\n  aftercare remind --settings\n\nSettings (--set KEY=VALUE): evening=HH:MM|off, quiet=HH:MM-HH:MM|off,\nrestrictions, timers, sessions, alerts = on|off."
     )]
     Remind(RemindArgs),
+}
+
+/// `aftercare undo`.
+#[derive(Debug, Args)]
+pub struct UndoArgs {
+    /// Undo without asking, even a change made before today.
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Never ask on the terminal (the plain mode: its own conversation holds stdin).
+    #[arg(skip)]
+    pub no_prompt: bool,
 }
 
 /// `aftercare remind`.

@@ -20,7 +20,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let id = super::item_name::resolve(&plan, &args.item, "tick")?;
     let count = care::tick(&mut journal, &plan, &id, date, change, &now)
         .map_err(|err| CliError::from_care(&["tick"], err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     let item = plan.item(&id).expect("care::tick accepted the id");
     let mut progress = ItemProgress::new(item, count);
     if let Some(treatment) = journal.treatment_for(date) {
@@ -66,7 +66,7 @@ pub(super) fn untick(
     let id = super::item_name::resolve(&plan, &args.item, "untick")?;
     let count = care::tick(&mut journal, &plan, &id, date, change, &now)
         .map_err(|err| CliError::from_care(&["untick"], err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     let item = plan.item(&id).expect("care::tick accepted the id");
     let progress = ItemProgress::new(item, count);
     Ok(format!(
@@ -100,7 +100,7 @@ pub(super) fn note(args: &NoteArgs, paths: &Paths, clock: &dyn Clock) -> Result<
         care::set_note(&mut journal, date, &text, &now)
     };
     saved.map_err(|err| CliError::from_care(&["note"], err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     Ok(if args.append && text.trim().is_empty() {
         format!("Nothing to add to the note for {date}\n")
     } else if args.append {
@@ -161,7 +161,7 @@ pub(super) fn symptoms(
     };
     care::save_skin(&mut journal, date, &changes, &now)
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     let day = journal.day(date);
     let symptoms = day.and_then(|d| d.symptoms).unwrap_or_default();
     let day_signs = day.map_or(&[][..], |d| d.signs.as_slice());

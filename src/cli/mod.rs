@@ -28,6 +28,7 @@ pub use args::{
     ExportFormat, NoteArgs, PathsArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand,
     RemindArgs, SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs,
     TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+    UndoArgs,
 };
 pub use error::CliError;
 pub(crate) use undo::remember as remember_undo;
@@ -68,7 +69,8 @@ pub fn run(
         Command::Paths(args) => paths::run(&args, paths),
         Command::Completions(args) => shell::completions(args.shell, paths),
         Command::Man => shell::man()?,
-        Command::Undo => undo::run(paths, clock)?,
+        Command::Undo(args) => undo::undo(&args, paths, clock)?,
+        Command::Redo => undo::redo(paths, clock)?,
         Command::Alerts(args) => alerts::run(&args, paths, clock)?,
         Command::Settings(args) => settings::run(&args)?,
         Command::Remind(args) => {
@@ -116,7 +118,7 @@ fn changes_files(command: &Command) -> bool {
                     .as_ref()
                     .is_some_and(|c| !matches!(c, PlanCommand::Diff))
         }
-        Command::Undo => true,
+        Command::Undo(_) | Command::Redo => true,
         Command::Settings(args) => args.command.is_some(),
         Command::Alerts(args) => args.command.is_some(),
         // Delivering records what was told (so it is not told twice); --install, --set

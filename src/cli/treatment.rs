@@ -48,7 +48,7 @@ pub(super) fn add(
     }
     care::record_treatment(&mut journal, treatment.clone())
         .map_err(|err| CliError::from_care(ADD, err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     Ok(format!("Recorded treatment {}\n", describe(&treatment)))
 }
 
@@ -86,7 +86,7 @@ pub(super) fn list(args: &TreatmentListArgs, paths: &Paths) -> Result<String, Cl
 pub(super) fn delete(
     args: &TreatmentDeleteArgs,
     paths: &Paths,
-    _clock: &dyn Clock,
+    clock: &dyn Clock,
 ) -> Result<String, CliError> {
     let mut journal = super::open_journal(paths, super::Access::Write)?;
     let index =
@@ -94,7 +94,7 @@ pub(super) fn delete(
     let id = journal.treatments()[index].id;
     let removed =
         care::remove_treatment(&mut journal, id).map_err(|err| CliError::from_care(DELETE, err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     Ok(match removed {
         Some(t) => format!(
             "Deleted treatment {} (the days you logged are kept)\n",
@@ -155,7 +155,7 @@ pub(super) fn edit(
     // then: an edit of another field meanwhile is kept.
     let corrected = care::correct_treatment(&mut journal, &old, &new, &now)
         .map_err(|err| CliError::from_care(EDIT, err))?;
-    super::undo::remember(paths, &journal);
+    super::undo::remember(paths, &journal, clock);
     let Some(corrected) = corrected else {
         return Err(CliError::Failure(format!(
             "treatment {} was deleted meanwhile; nothing was changed",

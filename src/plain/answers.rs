@@ -29,7 +29,7 @@ note TEXT: add a line to today's note.
 history: the last seven days. older: the week before, again for the one before.
 alerts: what stands until you resolve it.
 plan: the care plan in force (it follows your dermatologist).
-undo: take back the last change made here or in the shell.
+undo: take back the last change made here or in the shell (undo --yes for one before today). redo: put it back.
 quit: leave (so does the end of the input).
 ";
 

@@ -2,7 +2,7 @@
 
 use std::io::BufRead;
 
-use crate::cli::{self, AlertsArgs, NoteArgs, PlanArgs, TickArgs};
+use crate::cli::{self, AlertsArgs, NoteArgs, PlanArgs, TickArgs, UndoArgs};
 use crate::domain::time::Clock;
 use crate::journal::paths::Paths;
 
@@ -98,7 +98,15 @@ impl Session {
                 paths,
                 clock,
             ),
-            "undo" => cli_text(cli::Command::Undo, paths, clock),
+            "undo" => cli_text(
+                cli::Command::Undo(UndoArgs {
+                    yes: matches!(rest, "--yes" | "yes" | "-y"),
+                    no_prompt: true,
+                }),
+                paths,
+                clock,
+            ),
+            "redo" => cli_text(cli::Command::Redo, paths, clock),
             "help" | "h" | "?" => answers::HELP.to_string(),
             _ => format!(
                 "I do not know \"{line}\". Say help for the commands, or today for the checklist.\n"

@@ -102,7 +102,7 @@ pub(super) fn ask(
     if let Err(err) = care::save_skin(&mut journal, date, &changes, &now) {
         return format!("{err}\n");
     }
-    crate::cli::remember_undo(paths, &journal);
+    crate::cli::remember_undo(paths, &journal, clock);
     let mut text = format!("Skin for {date} saved.\n");
     if changes
         .signs_added

@@ -95,6 +95,14 @@ impl UndoStacks {
         let to = if redo { &mut self.undo } else { &mut self.redo };
         match result {
             Ok(Ok(reversal)) => {
+                // A redo names the change it makes again (the reversal of the undo): a
+                // treatment recorded, undone and redone reads "recorded treatment", not
+                // the "deleted treatment" that undid it.
+                let what = if redo {
+                    describe(&reversal.op, plan, before.zip(after), now.date())
+                } else {
+                    what
+                };
                 to.push(reversal);
                 Outcome {
                     text: format!("{verb}: {what}"),

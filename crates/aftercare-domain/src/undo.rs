@@ -378,7 +378,7 @@ pub fn subject(op: &Operation) -> String {
             | Operation::AppendNote { date, .. } => ("note".to_string(), Some(*date)),
             Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
             Operation::Resolve { date, .. } => ("alerts resolved".to_string(), Some(*date)),
-            Operation::AddTreatment(t) => (format!("new treatment of {}", short(t.at)), None),
+            Operation::AddTreatment(t) => (format!("recorded treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
             Operation::CorrectTreatment(c) => (format!("treatment of {}", short(c.named_at)), None),
             Operation::DeleteTreatment(t) => {

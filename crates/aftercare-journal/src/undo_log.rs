@@ -10,12 +10,17 @@
 //! `aftercare undo` walks one change further back; changes made in the app are not in it
 //! (the app has its own `u`). The log keeps the last [`KEPT`] changes; it is read and
 //! written under its own lock, so two shells never lose each other's entries.
+//!
+//! Each entry keeps when it was made, so `aftercare undo` can say it and ask before
+//! reversing a change older than today. What was undone goes on a redo list
+//! (`aftercare redo`), emptied by any new change to that journal, as in every editor.
 
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::error::FileError;
+use aftercare_domain::time::Stamp;
 use aftercare_domain::undo::Done;
 
 use super::{JournalLock, store};
@@ -33,6 +38,10 @@ const VERSION: u32 = 1;
 struct LogFile {
     version: u32,
     entries: Vec<Entry>,
+    /// What `aftercare undo` reversed, most recent last: each the change that reverses
+    /// the undo (absent in logs written before redo existed).
+    #[serde(default)]
+    redo: Vec<Entry>,
 }
 
 /// One change made from the shell, and the journal it was made to.
@@ -40,6 +49,16 @@ struct LogFile {
 struct Entry {
     journal: PathBuf,
     done: Done,
+    /// When it was made (absent in logs written before it was kept: then not known).
+    #[serde(default)]
+    at: Option<Stamp>,
+}
+
+/// A change in the log, and when it was made (`None`: not known, an older log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Logged {
+    pub done: Done,
+    pub at: Option<Stamp>,
 }
 
 /// The log, read and locked: dropped, it unlocks.
@@ -81,6 +100,7 @@ impl UndoLog {
             None => LogFile {
                 version: VERSION,
                 entries: Vec::new(),
+                redo: Vec::new(),
             },
         };
         Ok(UndoLog {
@@ -90,34 +110,55 @@ impl UndoLog {
         })
     }
 
-    /// Adds changes made to `journal` (oldest first), forgetting the oldest past [`KEPT`].
-    pub fn record(&mut self, journal: &Path, done: impl IntoIterator<Item = Done>) {
+    /// Adds changes made to `journal` at `at` (oldest first), forgetting the oldest past
+    /// [`KEPT`]. New changes empty that journal's redo list: what was undone before them
+    /// can no longer be put back in order.
+    pub fn record(&mut self, journal: &Path, done: impl IntoIterator<Item = Done>, at: Stamp) {
         let journal = identity(journal);
-        self.file.entries.extend(done.into_iter().map(|done| Entry {
-            journal: journal.clone(),
-            done,
-        }));
-        let excess = self.file.entries.len().saturating_sub(KEPT);
-        self.file.entries.drain(..excess);
+        self.file.redo.retain(|e| e.journal != journal);
+        push(&mut self.file.entries, &journal, done, Some(at));
     }
 
     /// The last change made from the shell to `journal`, if any is left.
-    pub fn last(&self, journal: &Path) -> Option<&Done> {
-        let journal = identity(journal);
-        self.file
-            .entries
-            .iter()
-            .rev()
-            .find(|e| e.journal == journal)
-            .map(|e| &e.done)
+    pub fn last(&self, journal: &Path) -> Option<Logged> {
+        last_of(&self.file.entries, journal)
     }
 
     /// Forgets the last change made to `journal` (undone, or no longer undoable).
     pub fn forget_last(&mut self, journal: &Path) {
-        let journal = identity(journal);
-        if let Some(at) = self.file.entries.iter().rposition(|e| e.journal == journal) {
-            self.file.entries.remove(at);
-        }
+        forget_last_of(&mut self.file.entries, journal);
+    }
+
+    /// Puts `logged` back as the last undoable change (an undo that could not be saved,
+    /// or a redo: undoable again), leaving the redo list as it is.
+    pub fn restore(&mut self, journal: &Path, logged: Logged) {
+        push(
+            &mut self.file.entries,
+            &identity(journal),
+            [logged.done],
+            logged.at,
+        );
+    }
+
+    /// Adds the change that reverses an undo of `journal`, made at `at`: what `redo`
+    /// applies.
+    pub fn push_redo(&mut self, journal: &Path, reversal: Done, at: Stamp) {
+        push(
+            &mut self.file.redo,
+            &identity(journal),
+            [reversal],
+            Some(at),
+        );
+    }
+
+    /// The last undo of `journal` that can be redone, if any.
+    pub fn last_redo(&self, journal: &Path) -> Option<Logged> {
+        last_of(&self.file.redo, journal)
+    }
+
+    /// Forgets the last redoable undo of `journal` (redone, or no longer redoable).
+    pub fn forget_last_redo(&mut self, journal: &Path) {
+        forget_last_of(&mut self.file.redo, journal);
     }
 
     /// Saves the log atomically, owner-only.
@@ -125,8 +166,45 @@ impl UndoLog {
         let file = LogFile {
             version: VERSION,
             entries: self.file.entries.clone(),
+            redo: self.file.redo.clone(),
         };
         store::write(&self.path, &file).map(|_| ())
+    }
+}
+
+/// Appends `done` to `list` for `journal`, keeping the last [`KEPT`].
+fn push(
+    list: &mut Vec<Entry>,
+    journal: &Path,
+    done: impl IntoIterator<Item = Done>,
+    at: Option<Stamp>,
+) {
+    list.extend(done.into_iter().map(|done| Entry {
+        journal: journal.to_path_buf(),
+        done,
+        at,
+    }));
+    let excess = list.len().saturating_sub(KEPT);
+    list.drain(..excess);
+}
+
+/// The last entry of `list` for `journal`.
+fn last_of(list: &[Entry], journal: &Path) -> Option<Logged> {
+    let journal = identity(journal);
+    list.iter()
+        .rev()
+        .find(|e| e.journal == journal)
+        .map(|e| Logged {
+            done: e.done.clone(),
+            at: e.at,
+        })
+}
+
+/// Removes the last entry of `list` for `journal`.
+fn forget_last_of(list: &mut Vec<Entry>, journal: &Path) {
+    let journal = identity(journal);
+    if let Some(at) = list.iter().rposition(|e| e.journal == journal) {
+        list.remove(at);
     }
 }
 
