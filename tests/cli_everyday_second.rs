@@ -98,3 +98,72 @@ fn shell_wording_says_what_happened_in_plain_words() {
     );
     assert!(!plan.contains("tip(s)"), "{plan}");
 }
+
+/// Issue 29 item 13: the built-in plan's aliases (`spf`, `serum`, `retinol`) name their
+/// entry in the shell and in the plain mode, and their starts do too.
+#[test]
+fn aliases_and_their_starts_name_items_in_the_shell_and_plain_mode() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let out = sandbox.ok(&["tick", "spf"]);
+    assert!(out.starts_with("Sunscreen SPF 30+"), "{out}");
+    let out = sandbox.ok(&["tick", "serum"]);
+    assert!(out.contains("If your clinic gave you a product"), "{out}");
+    let out = sandbox.ok(&["tick", "drin"]);
+    assert!(out.contains("Glasses of water"), "{out}");
+    let out = sandbox.ok(&["untick", "SPF"]);
+    assert!(out.starts_with("Sunscreen SPF 30+"), "{out}");
+    // The plain mode goes through the same names.
+    let mut command = sandbox.command_in("UTC", &["--plain"]);
+    command
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped());
+    let mut child = command.spawn().unwrap();
+    {
+        use std::io::Write as _;
+        let mut stdin = child.stdin.take().unwrap();
+        stdin.write_all(b"tick spf\nquit\n").unwrap();
+    }
+    let output = child.wait_with_output().unwrap();
+    let said = String::from_utf8_lossy(&output.stdout);
+    assert!(said.contains("Sunscreen SPF 30+"), "{said}");
+    // A restriction by its alias, in `plan set`.
+    let out = sandbox.ok(&["plan", "set", "retinol", "hours=6d"]);
+    assert!(out.contains("Retinoids, acids, vitamin C"), "{out}");
+}
+
+/// Issue 29 item 13: a name that fits nothing lists the close ones.
+#[test]
+fn an_unknown_name_says_did_you_mean_the_close_ones() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let run = sandbox.run(&["tick", "sunscren"]);
+    assert_eq!(run.code, 2, "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("no item \"sunscren\" in your plan; did you mean sunscreen?"),
+        "{}",
+        run.stderr
+    );
+    let run = sandbox.run(&["tick", "watr"]);
+    assert!(run.stderr.contains("did you mean water?"), "{}", run.stderr);
+}
+
+/// Issue 29 item 13: a count past the day's target is kept and said in one line.
+#[test]
+fn a_count_past_the_target_is_kept_and_said() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let out = sandbox.ok(&["tick", "water", "--count", "8"]);
+    assert!(!out.contains("past"), "at the target, no word: {out}");
+    let out = sandbox.ok(&["tick", "water"]);
+    assert!(out.starts_with("Glasses of water: 9/8"), "kept: {out}");
+    let notes: Vec<&str> = out.lines().filter(|l| l.contains("past")).collect();
+    assert_eq!(
+        notes,
+        [
+            "Note: that is past the day's target of 8 (9 ticked); `aftercare untick water` takes one back."
+        ],
+        "{out}"
+    );
+}

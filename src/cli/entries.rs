@@ -33,6 +33,15 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
         progress.label(),
         progress.progress_text()
     );
+    // Past the day's target: kept (the glass was drunk), but said, so a slip of the
+    // fingers (`--count 3` for 1) is seen at once.
+    let target = item.kind.target();
+    if count > target {
+        text.push_str(&format!(
+            "Note: that is past the day's target of {target} ({count} ticked); `aftercare untick {}` takes one back.\n",
+            item.id
+        ));
+    }
     // The record is the patient's, so the tick stays; but a tick of something a
     // restriction still forbids deserves a word.
     if let Some(treatment) = journal.treatment_for(date).filter(|_| date == now.date())

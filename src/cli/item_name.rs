@@ -1,48 +1,100 @@
-//! The item a patient names in the shell: its id, or any unique start of it (`wat` for
-//! `water`, `hyal` for `hyaluronic-serum-clinic`). Ids are long and typed often; a prefix
-//! that fits several is refused with those it fits, and an item switched off in the plan is
-//! named as such rather than "no item".
+//! The item a patient names in the shell: its id, an alias (`spf`, `serum`), or any unique
+//! start of either (`wat` for `water`). Ids are long and typed often; a start that fits
+//! several is refused with those it fits, an item switched off in the plan is named as
+//! such rather than "no item", and a name that fits nothing lists the close ones.
 
 use crate::domain::plan::CarePlan;
+use crate::domain::plan::names::{Meaning, Nameable, meaning};
 
 use super::CliError;
 
-/// The id of the item `name` means in `plan`, for `command`; the domain's own error (with
-/// every valid id) when nothing fits.
+/// The id of the item `name` means in `plan`, for `command`; one line saying what it fits
+/// (several items, an item turned off, close names) when it is not exactly one item on.
 pub(super) fn resolve(
     plan: &CarePlan,
     name: &str,
     command: &'static str,
 ) -> Result<String, CliError> {
-    if let Some(item) = plan.item(name) {
-        return Ok(item.id.clone());
-    }
-    if let Some(off) = plan
+    let on: Vec<Nameable> = plan
+        .items
+        .iter()
+        .map(|i| Nameable {
+            id: &i.id,
+            aliases: &i.aliases,
+        })
+        .collect();
+    let off: Vec<Nameable> = plan
         .off_items
         .iter()
-        .find(|i| i.id.eq_ignore_ascii_case(name))
-    {
+        .map(|i| Nameable {
+            id: &i.id,
+            aliases: &i.aliases,
+        })
+        .collect();
+    let fits_on = meaning(&on, name);
+    let fits_off = meaning(&off, name);
+    // A whole name wins over a start: `ice` turned off is "turned off", even if `ice`
+    // starts an item still on.
+    let whole = |m: &Meaning| matches!(m, Meaning::One(id) if is_whole_name(plan, id, name));
+    let off_id = match (&fits_on, &fits_off) {
+        (on, Meaning::One(id))
+            if !whole(on) && (whole(&fits_off) || !matches!(on, Meaning::One(_))) =>
+        {
+            Some(*id)
+        }
+        _ => None,
+    };
+    if let Some(id) = off_id {
+        let item = plan
+            .off_items
+            .iter()
+            .find(|i| i.id == id)
+            .expect("an off item's id");
         return Err(CliError::usage(
             &[command],
             format!(
                 "{} ({}) is turned off in your plan; `aftercare plan set {} on` turns it back on",
-                off.label, off.id, off.id
+                item.label, item.id, item.id
             ),
         ));
     }
-    let lowered = name.to_ascii_lowercase();
-    let fits: Vec<&str> = plan
-        .items
-        .iter()
-        .map(|i| i.id.as_str())
-        .filter(|id| !lowered.is_empty() && id.to_ascii_lowercase().starts_with(&lowered))
-        .collect();
-    match fits.as_slice() {
-        [one] => Ok((*one).to_string()),
-        [] => Ok(name.to_string()),
-        several => Err(CliError::usage(
+    match fits_on {
+        Meaning::One(id) => Ok(id.to_string()),
+        Meaning::Several(ids) => Err(CliError::usage(
             &[command],
-            format!("{name:?} fits several items: {}", several.join(", ")),
+            format!("{name:?} fits several items: {}", ids.join(", ")),
         )),
+        Meaning::Unknown { close } => {
+            let known: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
+            let hint = match close.as_slice() {
+                [] => format!("the items are: {}", known.join(", ")),
+                close => format!("did you mean {}?", or_list(close)),
+            };
+            Err(CliError::usage(
+                &[command],
+                format!("no item {name:?} in your plan; {hint}"),
+            ))
+        }
+    }
+}
+
+/// Whether `name` is `id` or one of its aliases, whole (not a start).
+fn is_whole_name(plan: &CarePlan, id: &str, name: &str) -> bool {
+    plan.off_items
+        .iter()
+        .chain(&plan.items)
+        .filter(|i| i.id == id)
+        .any(|i| {
+            i.id.eq_ignore_ascii_case(name)
+                || i.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+        })
+}
+
+/// "water", "water or sweat", "water, sweat or sun".
+fn or_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
 }

@@ -23,14 +23,20 @@ pub(super) fn run(command: &PlanCommand, path: &Path) -> Result<String, CliError
 fn change(command: &PlanCommand, path: &Path) -> Result<String, CliError> {
     let builtin = crate::journal::builtin_plan();
     let (file, mut changes) = read_changes(path, builtin)?;
+    // An alias of a built-in entry (`retinol`) names it; anything else is left to the edit.
+    let named = |id: &str| -> String {
+        crate::domain::plan::names::id_of(builtin, id)
+            .unwrap_or(id)
+            .to_string()
+    };
     let (name, result) = match command {
         PlanCommand::Set {
             id,
             changes: fields,
         } => (
             "set",
-            plan_edit::set(&mut changes, builtin, id, fields)
-                .map(|plan| (entry_summary(&plan, id), plan)),
+            plan_edit::set(&mut changes, builtin, &named(id), fields)
+                .map(|plan| (entry_summary(&plan, &named(id)), plan)),
         ),
         PlanCommand::Add(args) => (
             "add",
@@ -63,7 +69,7 @@ fn change(command: &PlanCommand, path: &Path) -> Result<String, CliError> {
         ),
         PlanCommand::Reset { id: Some(id), .. } => (
             "reset",
-            plan_edit::reset(&mut changes, builtin, id)
+            plan_edit::reset(&mut changes, builtin, &named(id))
                 .map(|(what, plan)| (capitalise(&what), plan)),
         ),
         PlanCommand::Reset { id: None, .. } => {

@@ -231,6 +231,7 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
         .map(|item| {
             serde_json::json!({
                 "id": item.id,
+                "aliases": item.aliases,
                 "label": item.label,
                 "tip": item.origin.tip(),
                 "target": item.kind.target(),
@@ -250,7 +251,8 @@ fn json(plan: &CarePlan, source: &PlanSource) -> String {
         .iter()
         .map(|r| {
             serde_json::json!({
-                "id": r.id, "label": r.label, "tip": r.origin.tip(), "hours": r.hours,
+                "id": r.id, "aliases": r.aliases, "label": r.label, "tip": r.origin.tip(),
+                "hours": r.hours,
                 "default": r.is_our_default(),
                 "origin": origin_json(&r.origin, &r.yours),
             })

@@ -322,6 +322,7 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
         check_own_id(builtin, &own.id)?;
         plan.items.push(Item {
             id: own.id.clone(),
+            aliases: Vec::new(),
             label: own.label.clone(),
             hint: own.hint.clone(),
             origin: Origin::Dermatologist,
@@ -337,6 +338,7 @@ pub fn apply(builtin: &CarePlan, changes: &PlanChanges) -> Result<CarePlan, Plan
         check_own_id(builtin, &own.id)?;
         plan.restrictions.push(Restriction {
             id: own.id.clone(),
+            aliases: Vec::new(),
             label: own.label.clone(),
             hint: own.hint.clone(),
             origin: Origin::Dermatologist,

@@ -18,6 +18,7 @@ mod builtin_for_tests;
 pub mod changes;
 mod defaults;
 pub mod edit;
+pub mod names;
 mod origin;
 mod sources;
 pub mod variants;
@@ -197,6 +198,10 @@ pub struct WhileRestricted {
 pub struct Item {
     /// Stable name used in the journal and on the command line.
     pub id: String,
+    /// Other names the shell and the plain mode accept (`spf` for `sunscreen`): ids are
+    /// exact and stable, these are what people say (see [`names`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub label: String,
     /// One line of why, shown beside the selected item.
     #[serde(default)]
@@ -225,6 +230,8 @@ pub struct Item {
 #[serde(deny_unknown_fields)]
 struct RawItem {
     id: String,
+    #[serde(default)]
+    aliases: Vec<String>,
     label: String,
     #[serde(default)]
     hint: String,
@@ -249,6 +256,7 @@ impl TryFrom<RawItem> for Item {
         Ok(Item {
             origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
             id: raw.id,
+            aliases: raw.aliases,
             label: raw.label,
             hint: raw.hint,
             kind: raw.kind,
@@ -353,6 +361,9 @@ pub struct DayWindow {
 #[serde(try_from = "RawRestriction")]
 pub struct Restriction {
     pub id: String,
+    /// Other names the shell accepts (`retinol` for `actives`), as an item's.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
     pub label: String,
     #[serde(default)]
     pub hint: String,
@@ -372,6 +383,8 @@ pub struct Restriction {
 #[serde(deny_unknown_fields)]
 struct RawRestriction {
     id: String,
+    #[serde(default)]
+    aliases: Vec<String>,
     label: String,
     #[serde(default)]
     hint: String,
@@ -391,6 +404,7 @@ impl TryFrom<RawRestriction> for Restriction {
         Ok(Restriction {
             origin: origin_of(&raw.id, raw.origin, raw.tip, raw.default)?,
             id: raw.id,
+            aliases: raw.aliases,
             label: raw.label,
             hint: raw.hint,
             hours: raw.hours,
@@ -543,6 +557,26 @@ impl CarePlan {
                     "origin",
                     format!("{id}: tip {tip} is not between 1 and {TIP_COUNT}"),
                 ));
+            }
+        }
+        // An alias names one entry: never another's id or alias.
+        let aliases = self
+            .items
+            .iter()
+            .map(|item| (&item.id, &item.aliases))
+            .chain(self.restrictions.iter().map(|r| (&r.id, &r.aliases)));
+        for (id, names) in aliases {
+            for alias in names {
+                check_id(alias)?;
+                if !ids.insert(alias.to_ascii_lowercase()) {
+                    return Err(PlanError::at(
+                        id,
+                        "aliases",
+                        format!(
+                            "{alias:?} is already a name of {id} or of another entry; choose another"
+                        ),
+                    ));
+                }
             }
         }
         for item in &self.items {

@@ -145,6 +145,7 @@ fn items(procedure: Procedure) -> Vec<Item> {
     match procedure {
         Procedure::AtHome => vec![Item {
             id: "single-use".into(),
+            aliases: Vec::new(),
             label: "Throw the cartridge away; never reuse a roller".into(),
             hint:
                 "Pen cartridges are single-use; rollers are hard to clean, so germs stay on them."
@@ -171,6 +172,7 @@ fn restrictions(procedure: Procedure) -> Vec<Restriction> {
     match procedure {
         Procedure::Prp => vec![Restriction {
             id: "no-wash".into(),
+            aliases: Vec::new(),
             label: "Washing the treated skin".into(),
             hint:
                 "After PRP, leave the plasma on. Our default: 24 hours; your clinic may say fewer."
