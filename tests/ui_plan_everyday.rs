@@ -1,10 +1,11 @@
 //! Issue 29, the Plan screen as a patient stumbled on it: the form starts on the number
-//! seen first, `u` says what takes a change back, a cut list says how much is below, a
+//! seen first, `u` undoes a plan change, a cut list says how much is below, a
 //! value re-entered is "Unchanged", and switched on reads differently from done.
 
 mod common;
 
 use aftercare::domain::plan::ItemKind;
+use aftercare::journal::plan_file;
 use aftercare::tui::action::{Edit, PlanAction};
 use aftercare::tui::app::{Action, App};
 use common::screen::{render, screen_text};
@@ -61,20 +62,54 @@ fn enter_on_water_starts_on_the_glasses_not_the_days() {
     assert_eq!((water.days.from, water.days.to), (0, Some(14)));
 }
 
+/// Issue 29 item 2: `u` on the Plan screen takes back the last plan change (newest
+/// first, through the same undo stacks as care), `U` puts it back; each is saved to the
+/// plan file in its lock, and Today follows.
 #[test]
-fn u_on_the_plan_screen_says_what_takes_a_change_back() {
+fn u_on_the_plan_screen_undoes_plan_changes_and_u_redoes_them() {
     let dir = tempfile::tempdir().unwrap();
-    let (mut app, _) = app_with_plan_file(&dir);
+    let (mut app, path) = app_with_plan_file(&dir);
     app.update(Action::OpenPlan);
     let key = aftercare::tui::keys::key_to_action(
         crossterm::event::KeyEvent::from(crossterm::event::KeyCode::Char('u')),
         aftercare::tui::keys::KeyContext::Plan,
     );
     assert_eq!(key, Some(Action::Undo));
+    select(&mut app, "makeup");
+    app.update(Action::Plan(PlanAction::Edit));
+    clear_field(&mut app);
+    type_text(&mut app, "48h");
+    app.update(Action::Submit);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 48);
+    select(&mut app, "ice");
+    app.update(Action::Plan(PlanAction::Toggle));
+    assert!(app.plan().item("ice").is_none(), "ice is off");
+
     app.update(Action::Undo);
+    assert!(app.plan().item("ice").is_some(), "{}", status(&app));
+    assert_eq!(
+        status(&app),
+        "Undid: ice is off; its ticks are kept. Saved; Today follows it now."
+    );
+    app.update(Action::Undo);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 24);
+    let file = std::fs::read_to_string(&path).unwrap();
+    assert!(!file.contains("makeup") && !file.contains("ice"), "{file}");
     let text = screen_text(&render(&app, 80, 24));
-    assert!(text.contains("r resets this entry"), "{text}");
-    assert!(screen_text(&render(&app, 60, 16)).contains("r resets this entry"));
+    assert!(text.contains("Undid: makeup changed"), "{text}");
+
+    app.update(Action::Redo);
+    assert_eq!(app.plan().restriction("makeup").unwrap().hours, 48);
+    assert!(
+        status(&app).starts_with("Redid: makeup changed"),
+        "{}",
+        status(&app)
+    );
+    let (plan, _) = plan_file::load(&path).unwrap();
+    assert_eq!(plan.restriction("makeup").unwrap().hours, 48, "saved");
+    app.update(Action::Undo);
+    app.update(Action::Undo);
+    assert_eq!(status(&app), "Nothing to undo");
 }
 
 #[test]

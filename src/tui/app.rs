@@ -13,6 +13,7 @@ use jiff::{Timestamp, ZonedDateTime};
 
 use crate::domain::alerts::{self, Alert};
 use crate::domain::plan::edit::{self as plan_edit, PlanEdit};
+use crate::domain::plan::undo::PlanStep;
 use crate::domain::plan::{CarePlan, PlanSource};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::time::Clock;
@@ -203,13 +204,7 @@ impl App {
             }
             Action::ShowToday if self.overlay.is_none() => self.screen = Screen::Today,
             Action::OpenPlan if self.overlay.is_none() => self.screen = Screen::Plan,
-            // Plan changes are not in the care undo log: say what takes one back
-            // rather than undo a tick the patient cannot see from here.
-            Action::Undo | Action::Redo
-                if self.overlay.is_none() && self.screen == Screen::Plan =>
-            {
-                self.info("Plan: r resets this entry; u undoes care on Today/History".into());
-            }
+            // One undo story (issue 29): plan changes are in the same stacks as care.
             Action::Undo | Action::Redo if self.overlay.is_none() => {
                 self.undo_step(action == Action::Redo);
             }
@@ -276,6 +271,10 @@ impl App {
     /// `u` / `U`: reverses this window's last change (or the last undo) as a new change,
     /// and redraws the screens from the journal.
     fn undo_step(&mut self, redo: bool) {
+        if let Some(step) = self.undo.take_plan_step(redo) {
+            self.undo_plan_step(redo, step);
+            return;
+        }
         let outcome = self
             .undo
             .step(&mut self.journal, &self.plan, &self.now, redo);
@@ -517,12 +516,16 @@ impl App {
     /// nothing changes and the form (or the status line) says why.
     fn change_plan(&mut self, edit: &PlanEdit) {
         match self.save_plan_change(edit) {
-            Ok((what, plan)) => {
+            Ok((what, plan, step)) => {
                 let id = match edit {
                     PlanEdit::Set { id, .. } | PlanEdit::Reset(id) => id.clone(),
                     PlanEdit::AddItem(item) => plan_edit::derive_id(&item.label),
                     PlanEdit::AddRestriction(r) => plan_edit::derive_id(&r.label),
+                    PlanEdit::Undo(step) => step.first_id().unwrap_or_default().to_string(),
                 };
+                if let Some(step) = step {
+                    self.undo.push_plan(step);
+                }
                 self.plan = plan;
                 let procedure = self.latest_procedure();
                 self.plan_view
@@ -543,15 +546,48 @@ impl App {
         }
     }
 
-    /// The plan with `edit` made, saved to the plan file if there is one, and what it did
-    /// in a few words (`None`: the edit changed nothing, so nothing was written).
+    /// Undoes (or redoes) a change to the plan: put on the plan file as it is now, in its
+    /// lock, like any change; an entry changed meanwhile is said and left as it is.
+    fn undo_plan_step(&mut self, redo: bool, step: PlanStep) {
+        let verb = if redo { "Redid" } else { "Undid" };
+        match self.save_plan_change(&PlanEdit::Undo(step.clone())) {
+            Ok((_, plan, reversal)) => {
+                self.plan = plan;
+                let procedure = self.latest_procedure();
+                if let Some(id) = step.first_id() {
+                    self.plan_view
+                        .follow(self.plan.for_procedure(procedure), id);
+                }
+                self.today.plan_changed(&self.plan);
+                if let Some(reversal) = reversal {
+                    self.undo.plan_step_done(redo, reversal);
+                }
+                self.info(format!(
+                    "{verb}: {}. Saved; Today follows it now.",
+                    step.words
+                ));
+            }
+            Err(err) => {
+                if matches!(err, PlanChangeError::File(_)) {
+                    // Not saved: the same undo works once the file can be written.
+                    self.undo.plan_step_kept(redo, step.clone());
+                }
+                let cannot = if redo { "Cannot redo" } else { "Cannot undo" };
+                self.error(format!("{cannot} {}: {err}", step.words));
+            }
+        }
+    }
+
+    /// The plan with `edit` made, saved to the plan file if there is one, what it did in
+    /// a few words (`None`: the edit changed nothing, so nothing was written), and the
+    /// step that undoes it.
     ///
     /// The file is read, changed and saved under its lock: a `plan set` from the shell
     /// meanwhile is kept, the edit applied on top of it.
     fn save_plan_change(
         &mut self,
         edit: &PlanEdit,
-    ) -> Result<(Option<String>, CarePlan), PlanChangeError> {
+    ) -> Result<(Option<String>, CarePlan, Option<PlanStep>), PlanChangeError> {
         match self
             .plan_file
             .as_ref()
@@ -567,7 +603,7 @@ impl App {
     fn save_plan_change_locked(
         &mut self,
         edit: &PlanEdit,
-    ) -> Result<(Option<String>, CarePlan), PlanChangeError> {
+    ) -> Result<(Option<String>, CarePlan, Option<PlanStep>), PlanChangeError> {
         use crate::journal::plan_file;
         let builtin = crate::journal::builtin_plan();
         let (file, mut changes) = match &self.plan_file {
@@ -586,14 +622,15 @@ impl App {
         if changes == before {
             // Re-entering the value already in force: nothing to write, and "Saved"
             // would claim a change that was not made.
-            return Ok((None, plan));
+            return Ok((None, plan, None));
         }
         if let (Some(watch), Some(file)) = (&mut self.plan_file, &file) {
             plan_file::save_changes(watch.path(), file, &changes)?;
             watch.written();
             self.plan_source = PlanSource::Changes(watch.path().to_path_buf());
         }
-        Ok((Some(what), plan))
+        let step = PlanStep::between(&before, &changes, what.clone());
+        Ok((Some(what), plan, Some(step)))
     }
 
     fn info(&mut self, text: String) {

@@ -431,6 +431,8 @@ pub enum PlanEdit {
     AddItem(OwnItem),
     AddRestriction(OwnRestriction),
     Reset(String),
+    /// Takes back an earlier change (`u` on the Plan screen), or redoes one undone.
+    Undo(super::undo::PlanStep),
 }
 
 /// Applies one edit: what happened in words, and the plan in force afterwards.
@@ -460,6 +462,11 @@ pub fn apply_edit(
             Ok((format!("Added your restriction {id}"), plan))
         }
         PlanEdit::Reset(id) => reset(changes, builtin, id),
+        PlanEdit::Undo(step) => {
+            step.undo_on(changes)?;
+            let plan = super::changes::apply(builtin, changes)?;
+            Ok((step.words.clone(), plan))
+        }
     }
 }
 

@@ -21,6 +21,7 @@ pub mod edit;
 pub mod names;
 mod origin;
 mod sources;
+pub mod undo;
 pub mod variants;
 
 pub use origin::Origin;
