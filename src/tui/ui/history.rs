@@ -22,6 +22,9 @@ const TREATMENTS_WIDTH: u16 = 34;
 const MIN_BOTTOM_HEIGHT: u16 = 7;
 /// Width of the symptom names left of their bars.
 const LABEL_WIDTH: usize = 9;
+/// The most columns one day's bar takes in a wide window: wider reads as a block, not a
+/// trend.
+const MAX_DAY_WIDTH: usize = 3;
 
 /// Draws the screen and returns the key hints for the footer.
 pub fn draw(
@@ -392,8 +395,15 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // Days after the last one scored have nothing to show: they do not count.
     let scored_span = (last.0 as usize + 1).min(span);
     let per_bar = scored_span.div_ceil(columns).max(1);
-    let bars_count = span.div_ceil(per_bar).min(columns);
-    let axis = axis_labels(bars_count, per_bar);
+    // In a wide window (issue 29 item 10) the room is used: a day gets up to three
+    // columns when they fit, so a short recovery is not a strip in a wide empty box.
+    let day_width = if per_bar == 1 && frame.area().width >= super::WIDE {
+        (columns / scored_span.max(1)).clamp(1, MAX_DAY_WIDTH)
+    } else {
+        1
+    };
+    let bars_count = span.div_ceil(per_bar).min(columns / day_width);
+    let axis = axis_labels(bars_count, per_bar, day_width);
     let name = if per_bar == 1 {
         "day".to_string()
     } else {
@@ -413,7 +423,20 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 *slot = Some(slot.map_or(score, |s: Score| s.max(score)));
             }
         }
-        let bars: String = scores.iter().map(|s| s.map_or('·', bar)).collect();
+        // Wide days keep a gap after each bar, so the days still read one by one.
+        let (filled, gap) = if day_width >= 3 {
+            (day_width - 1, 1)
+        } else {
+            (day_width, 0)
+        };
+        let bars: String = scores
+            .iter()
+            .flat_map(|s| {
+                std::iter::repeat_n(s.map_or('·', bar), filled).chain(std::iter::repeat_n(' ', gap))
+            })
+            .collect::<String>()
+            .trim_end()
+            .to_string();
         lines.push(Line::from(vec![
             Span::styled(format!("{name:<LABEL_WIDTH$}"), theme.text),
             Span::styled(bars, theme.gauge_filled),
@@ -444,18 +467,20 @@ fn draw_symptoms(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// The day numbers over the bars, each whole or not at all: "0    5    10   15".
-fn axis_labels(bars: usize, per_bar: usize) -> String {
-    let mut axis = vec![' '; bars];
-    let step = [5, 10, 15, 20, 30, 50, 100, 200, 500]
+/// The day numbers over the bars, each whole or not at all: "0    5    10   15"; with
+/// `day_width` columns a day, each number sits over its day's first column.
+fn axis_labels(bars: usize, per_bar: usize, day_width: usize) -> String {
+    let columns = bars * day_width;
+    let mut axis = vec![' '; columns];
+    let step = [1, 2, 5, 10, 15, 20, 30, 50, 100, 200, 500]
         .into_iter()
-        .find(|step| step / per_bar >= 4)
+        .find(|step| step * day_width / per_bar >= 4)
         .unwrap_or(1000);
     let mut free_from = 0;
     for day in (0..bars * per_bar).step_by(step) {
-        let at = day / per_bar;
+        let at = day / per_bar * day_width;
         let label = day.to_string();
-        if at < free_from || at + label.len() > bars {
+        if at < free_from || at + label.len() > columns {
             continue;
         }
         for (offset, c) in label.chars().enumerate() {

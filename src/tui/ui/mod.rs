@@ -26,6 +26,9 @@ pub use theme::Theme;
 /// Below this size the screens cannot be drawn legibly; a polite notice is shown instead.
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 16;
+/// From this width on, screens use the extra room (a wider trend, labels whole) rather
+/// than keep the 80-column layout with space left over; below it, they are as at 80.
+pub const WIDE: u16 = 120;
 
 /// Draws the whole frame for the app's current state.
 /// Every cell is cleaned of control characters last (see `sanitize`).

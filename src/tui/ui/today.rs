@@ -128,13 +128,33 @@ fn layout(area: Rect, app: &App) -> [Rect; 5] {
     .areas(area);
     // Share the width by need: the checklist keeps what its labels need, the panel gives way
     // down to the width its countdowns need.
+    // In a wide window (issue 29 item 10) the panel grows to its longest label, whole:
+    // "Peels (at-home too), laser, harsh treatments" rather than "Peels…, h…".
+    let wanted = if area.width >= super::WIDE {
+        widest_restriction(app).max(PANEL_WIDTH)
+    } else {
+        PANEL_WIDTH
+    };
     let panel_width = body
         .width
         .saturating_sub(CHECKLIST_WIDTH)
-        .clamp(PANEL_MIN_WIDTH, PANEL_WIDTH);
+        .clamp(PANEL_MIN_WIDTH, wanted);
     let [left, right] =
         Layout::horizontal([Constraint::Min(0), Constraint::Length(panel_width)]).areas(body);
     [header, urgent_area, watch_area, left, right]
+}
+
+/// The width the countdown panel needs for its longest restriction label, uncut: the
+/// label, a space each side, and the borders.
+fn widest_restriction(app: &App) -> u16 {
+    let longest = app
+        .plan()
+        .restrictions
+        .iter()
+        .map(|r| r.label.chars().count())
+        .max()
+        .unwrap_or(0);
+    u16::try_from(longest + 4).unwrap_or(u16::MAX)
 }
 
 /// The checklist item drawn at `(column, row)`, if any, and whether the click is on its
