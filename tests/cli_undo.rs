@@ -3,6 +3,7 @@
 //! (exit code 1), and keeps its log owner-only in the state directory.
 
 mod cli_support;
+mod pty_support;
 
 use std::os::unix::fs::PermissionsExt as _;
 
@@ -81,6 +82,36 @@ fn undo_of_a_change_before_today_needs_yes_without_a_terminal() {
         sandbox.ok(&["undo", "--yes"]),
         "Undid: note of 2020-01-02 (made on 2020-01-02 at 18:30)\n"
     );
+    assert!(!days(&sandbox).contains("tight\""), "{}", days(&sandbox));
+}
+
+/// Issue 29 item 14, on a terminal: a change before today is asked about; "n" (or just
+/// Enter) leaves it, "y" undoes it.
+#[test]
+fn undo_of_a_change_before_today_asks_on_a_terminal() {
+    let sandbox = setup();
+    sandbox.ok(&["note", "--date", "2020-01-02", "tight"]);
+    age_last_change(&sandbox, "2020-01-02T18:30:00+00:00");
+    let before = snapshot(&sandbox.journal_dir());
+    let home = sandbox.home.path();
+    let mut pty = pty_support::Pty::app_with(home, &["TZ=UTC"], &["undo"], (100, 10));
+    let screen = pty.wait_for("[y/N]");
+    assert!(
+        screen.contains("Undo note of 2020-01-02 (made on 2020-01-02 at 18:30)? [y/N]"),
+        "{screen}"
+    );
+    pty.keys(&["Enter"]);
+    assert_eq!(pty.exit_code(), Some(1));
+    assert_eq!(snapshot(&sandbox.journal_dir()), before, "left as it is");
+    let mut pty = pty_support::Pty::app_with(home, &["TZ=UTC"], &["undo"], (100, 10));
+    pty.wait_for("[y/N]");
+    pty.keys(&["y", "Enter"]);
+    let screen = pty.wait_for("Undid:");
+    assert!(
+        screen.contains("Undid: note of 2020-01-02 (made on 2020-01-02 at 18:30)"),
+        "{screen}"
+    );
+    assert_eq!(pty.exit_code(), Some(0));
     assert!(!days(&sandbox).contains("tight\""), "{}", days(&sandbox));
 }
 
