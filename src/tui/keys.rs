@@ -419,7 +419,7 @@ pub const BINDINGS: &[Binding] = &[
             (ch('U'), Action::Redo),
             (Key::Ctrl('r'), Action::Redo),
         ],
-        help: Some(("u / U", "undo / redo the last change (a plan change too)")),
+        help: Some(("u / U", "undo / redo the last change")),
         hint: None,
     },
     Binding {

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// How to change the plan, from where the patient is.
 fn how_to_change(app: &App) -> &'static str {
     match (app.plan_source(), app.screen()) {
-        (_, Screen::Plan) => " Change it here: Enter, Space, a, r. Saved at once.",
+        (_, Screen::Plan) => " Change it here: Enter, Space, a, r; u undoes. Saved at once.",
         (crate::domain::plan::PlanSource::Replace(_), _) => {
             " To change it: P here, or `aftercare plan set` (keeps only changes)."
         }
