@@ -147,6 +147,15 @@ fn an_unknown_name_says_did_you_mean_the_close_ones() {
     );
     let run = sandbox.run(&["tick", "watr"]);
     assert!(run.stderr.contains("did you mean water?"), "{}", run.stderr);
+    // A start that fits several says which alias made an item fit.
+    let run = sandbox.run(&["tick", "s"]);
+    assert!(
+        run.stderr.contains(
+            "\"s\" fits several items: clinic-product (serum), sunscreen, cover-up (sleeves)"
+        ),
+        "{}",
+        run.stderr
+    );
 }
 
 /// Issue 29 item 13: a count past the day's target is kept and said in one line.

@@ -60,10 +60,20 @@ pub(super) fn resolve(
     }
     match fits_on {
         Meaning::One(id) => Ok(id.to_string()),
-        Meaning::Several(ids) => Err(CliError::usage(
-            &[command],
-            format!("{name:?} fits several items: {}", ids.join(", ")),
-        )),
+        Meaning::Several(ids) => {
+            // An item that fits by an alias says which: "clinic-product (serum)".
+            let said: Vec<String> = ids
+                .iter()
+                .map(|id| match fitting_alias(plan, id, name) {
+                    Some(alias) => format!("{id} ({alias})"),
+                    None => (*id).to_string(),
+                })
+                .collect();
+            Err(CliError::usage(
+                &[command],
+                format!("{name:?} fits several items: {}", said.join(", ")),
+            ))
+        }
         Meaning::Unknown { close } => {
             let known: Vec<&str> = plan.items.iter().map(|i| i.id.as_str()).collect();
             let hint = match close.as_slice() {
@@ -76,6 +86,19 @@ pub(super) fn resolve(
             ))
         }
     }
+}
+
+/// The alias of item `id` that `name` starts, when its id does not.
+fn fitting_alias<'a>(plan: &'a CarePlan, id: &str, name: &str) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    let item = plan.item(id)?;
+    if item.id.to_lowercase().starts_with(&name) {
+        return None;
+    }
+    item.aliases
+        .iter()
+        .find(|a| a.to_lowercase().starts_with(&name))
+        .map(String::as_str)
 }
 
 /// Whether `name` is `id` or one of its aliases, whole (not a start).
