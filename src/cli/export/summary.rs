@@ -75,12 +75,31 @@ impl DayCare {
         f64::from(self.done) / f64::from(self.planned.max(1))
     }
 
-    /// "75% (6 of 8)": the percentage is the count's, rounded down so 7 of 8 never shows
-    /// as 100%.
+    /// "75% (6 of 8)": the percentage is the count's (see [`percent`]).
     pub fn words(self) -> String {
-        let percent = self.done * 100 / self.planned.max(1);
-        format!("{percent}% ({} of {})", self.done, self.planned)
+        format!(
+            "{}% ({} of {})",
+            percent(self.done, self.planned),
+            self.done,
+            self.planned
+        )
     }
+}
+
+/// `done` of `of` as a whole percentage, rounded to the nearest (half up: 4 of 6 is 67%,
+/// never 66%), except at the ends, which say something a reader acts on: 100% only when
+/// all was done (199 of 200 is 99%), 0% only when nothing was (1 of 200 is 1%). Every
+/// percentage in the reports comes from here, so the same count always reads the same.
+pub fn percent(done: u32, of: u32) -> u32 {
+    if of == 0 || done == 0 {
+        return 0;
+    }
+    if done >= of {
+        return 100;
+    }
+    let (done, of) = (u64::from(done), u64::from(of));
+    let nearest = (done * 200 + of) / (of * 2);
+    u32::try_from(nearest.clamp(1, 99)).unwrap_or(99)
 }
 
 /// One item over a stretch of days.
@@ -365,7 +384,7 @@ mod tests {
             done: 7,
             planned: 8,
         };
-        assert_eq!(care.words(), "87% (7 of 8)");
+        assert_eq!(care.words(), "88% (7 of 8)");
         assert_eq!(
             DayCare {
                 done: 0,
@@ -381,6 +400,27 @@ mod tests {
             }
             .words(),
             "99% (199 of 200)"
+        );
+    }
+
+    #[test]
+    fn percentages_are_rounded_honestly_from_their_counts() {
+        assert_eq!(percent(4, 6), 67, "4 of 6 is 66.7%: 67, never 66");
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 2), 50);
+        assert_eq!(percent(1, 200), 1, "something done never reads 0%");
+        assert_eq!(percent(199, 200), 99, "something missed never reads 100%");
+        assert_eq!(percent(0, 200), 0);
+        assert_eq!(percent(200, 200), 100);
+        assert_eq!(percent(0, 0), 0, "nothing planned");
+        assert_eq!(
+            DayCare {
+                done: 4,
+                planned: 6
+            }
+            .words(),
+            "67% (4 of 6)"
         );
     }
 
