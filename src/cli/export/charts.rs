@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::adherence::Level;
+use crate::domain::conventions::ClockStyle;
 use crate::domain::model::{Score, Symptom, Treatment};
 use crate::domain::plan::Restriction;
 use crate::domain::time::days_between;
@@ -68,12 +69,14 @@ fn day_position(treated: jiff::civil::Date, at: DateTime) -> f64 {
 }
 
 /// The symptom chart of one treatment's days. `zone` places the restriction ends on the
-/// local clock (a 24-hour window across a DST change ends at 10:00, not 09:00).
+/// local clock (a 24-hour window across a DST change ends at 10:00, not 09:00), written
+/// in the patient's `clock`.
 pub fn symptom_chart(
     treatment: &Treatment,
     days: &[DayRow],
     restrictions: &[Restriction],
     zone: &TimeZone,
+    clock: ClockStyle,
 ) -> String {
     let last = days.iter().filter_map(|d| d.day).max().unwrap_or(0);
     let axis = Days {
@@ -124,7 +127,7 @@ pub fn symptom_chart(
     );
     svg.text(
         (x0 + 3.0, 11.0),
-        &format!("treatment {}", start_local.strftime("%H:%M")),
+        &format!("treatment {}", clock.time(start_local.time())),
         "start",
         &[("fill", "#222")],
     );
@@ -147,7 +150,7 @@ pub fn symptom_chart(
             "{}: at least {} h, until {}",
             restriction.label,
             restriction.hours,
-            end_local.strftime("%Y-%m-%d %H:%M")
+            clock.date_time(end_local)
         );
         svg.rect_titled(
             (x0, y + 2.0, x1 - x0, BAR_ROW - 5.0),
@@ -162,7 +165,11 @@ pub fn symptom_chart(
         );
         // The end in words, for print (no tooltips on paper): after the bar, or inside it
         // when the bar reaches the right edge.
-        let until = format!("until {}", end_local.strftime("%b %-d %H:%M"));
+        let until = format!(
+            "until {} {}",
+            end_local.strftime("%b %-d"),
+            clock.time(end_local.time())
+        );
         let (x, anchor) = if x1 < WIDTH - RIGHT - 110.0 {
             (x1 + 4.0, "start")
         } else {

@@ -54,7 +54,7 @@ pub(super) fn render(history: &History) -> String {
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", escape(&title));
     let mut meta = format!(
         "Microneedling aftercare · generated {} · care plan: {}",
-        history.generated.strftime("%Y-%m-%d %H:%M"),
+        history.generated_words(),
         summary::plan_words(&history.source)
     );
     if let Some(since) = history.since {
@@ -99,7 +99,11 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
     html.push_str("<section class=\"treatment\">\n");
     let mut heading = section.heading(history);
     if let Some(treatment) = section.treatment {
-        let _ = write!(heading, " · {}", summary::treatment_line(treatment));
+        let _ = write!(
+            heading,
+            " · {}",
+            summary::treatment_line(treatment, history.clock)
+        );
     }
     let _ = writeln!(html, "<h2>{}</h2>", escape(&heading));
     if let Some(treatment) = section.treatment.filter(|t| !t.note.trim().is_empty()) {
@@ -122,6 +126,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
             section.days,
             &history.plan.restrictions,
             &history.generated.time_zone().clone(),
+            history.clock,
         ));
         html.push_str(
             "\n<figcaption>Each panel is one symptom, 0 (none) to 4 (severe), by day after the \
@@ -298,6 +303,7 @@ mod tests {
             plan: crate::journal::builtin_plan().clone(),
             name: None,
             warning_signs: Vec::new(),
+            clock: crate::domain::conventions::ClockStyle::H24,
             alerts: Vec::new(),
         }
     }

@@ -16,7 +16,7 @@ pub(super) fn render(history: &History) -> String {
     let _ = write!(
         text,
         "Microneedling aftercare · generated {} · care plan: {}",
-        history.generated.strftime("%Y-%m-%d %H:%M"),
+        history.generated_words(),
         summary::plan_words(&history.source)
     );
     if let Some(since) = history.since {
@@ -52,7 +52,11 @@ pub(super) fn render(history: &History) -> String {
 fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     let mut heading = section.heading(history);
     if let Some(treatment) = section.treatment {
-        let _ = write!(heading, ": {}", summary::treatment_line(treatment));
+        let _ = write!(
+            heading,
+            ": {}",
+            summary::treatment_line(treatment, history.clock)
+        );
     }
     let _ = writeln!(text, "\n## {}\n", inline(&heading));
     if let Some(treatment) = section.treatment.filter(|t| !t.note.trim().is_empty()) {
@@ -195,8 +199,8 @@ fn block_mark_at(chars: &[char]) -> Option<usize> {
     let first = *chars.first()?;
     let hashes = chars.iter().take_while(|c| **c == '#').count();
     let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
-    let rule = matches!(first, '-' | '=' | '*' | '_')
-        && chars.iter().all(|c| *c == first || *c == ' ');
+    let rule =
+        matches!(first, '-' | '=' | '*' | '_') && chars.iter().all(|c| *c == first || *c == ' ');
     if (1..=6).contains(&hashes) && spaced(hashes)
         || matches!(first, '-' | '+' | '*') && spaced(1)
         || first == '>'
@@ -269,7 +273,11 @@ mod tests {
         ] {
             assert_eq!(inline(typed), typed, "{typed:?} needs no escape");
         }
-        assert_eq!(inline("<ok>"), "\\<ok>", "a tag would vanish: only its `<` is escaped");
+        assert_eq!(
+            inline("<ok>"),
+            "\\<ok>",
+            "a tag would vanish: only its `<` is escaped"
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 use jiff::civil::Date;
 
+use crate::domain::conventions::ClockStyle;
 use crate::domain::model::Treatment;
 use crate::domain::plan::{CarePlan, ItemKind};
 
@@ -294,10 +295,11 @@ pub fn sections(history: &History) -> Vec<Section<'_>> {
         .collect()
 }
 
-/// A treatment as a report heading reads it: "2027-03-14 09:30 · face", in the local time
-/// it was recorded in (no UTC offset: the reader does not need it).
-pub fn treatment_line(treatment: &Treatment) -> String {
-    let mut text = treatment.at.local().strftime("%Y-%m-%d %H:%M").to_string();
+/// A treatment as a report heading reads it: "2027-03-14 09:30 · face" (or "9:30 AM" in
+/// the 12-hour clock), in the local time it was recorded in (no UTC offset: the reader
+/// does not need it).
+pub fn treatment_line(treatment: &Treatment, clock: ClockStyle) -> String {
+    let mut text = clock.date_time(treatment.at.local());
     if !treatment.area.trim().is_empty() {
         text.push_str(" · ");
         text.push_str(treatment.area.trim());
