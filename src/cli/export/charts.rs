@@ -28,14 +28,17 @@ pub fn colour(symptom: Symptom) -> &'static str {
     }
 }
 
-const WIDTH: f64 = 760.0;
-const LEFT: f64 = 190.0;
+/// The charts' width in SVG units; the HTML draws them at least this many pixels wide, so
+/// a unit is never less than a pixel and no label under [`FONT`] px (see `html::STYLE`).
+pub const WIDTH: f64 = 760.0;
+const LEFT: f64 = 220.0;
 const RIGHT: f64 = 12.0;
-const BAR_ROW: f64 = 15.0;
+const BAR_ROW: f64 = 17.0;
 const PANEL: f64 = 44.0;
 const PANEL_GAP: f64 = 10.0;
 const UNIT: f64 = 9.0;
-const FONT: &str = "11";
+/// The one text size of the charts: 12 px at their narrowest, readable on a phone.
+const FONT: &str = "12";
 
 /// The horizontal scale: day `d` after the treatment spans `d..d+1`.
 struct Days {
@@ -141,8 +144,8 @@ pub fn symptom_chart(
         let x1 = axis.x(day_position(treated, end_local));
         let y = 18.0 + BAR_ROW * row as f64;
         svg.text(
-            (LEFT - 6.0, y + 9.5),
-            &short(&restriction.label, 32),
+            (LEFT - 6.0, y + 11.0),
+            &short(&restriction.label, 30),
             "end",
             &[("fill", "#333")],
         );
@@ -170,17 +173,12 @@ pub fn symptom_chart(
             end_local.strftime("%b %-d"),
             clock.time(end_local.time())
         );
-        let (x, anchor) = if x1 < WIDTH - RIGHT - 110.0 {
+        let (x, anchor) = if x1 < WIDTH - RIGHT - 140.0 {
             (x1 + 4.0, "start")
         } else {
             (x1 - 4.0, "end")
         };
-        svg.text(
-            (x, y + 9.5),
-            &until,
-            anchor,
-            &[("fill", "#555"), ("font-size", "10")],
-        );
+        svg.text((x, y + 11.0), &until, anchor, &[("fill", "#555")]);
     }
 
     // One panel per symptom: gridlines at 0, 2, 4; the scores as a filled line with dots.
@@ -205,7 +203,7 @@ pub fn symptom_chart(
                 (LEFT - 4.0, y + 3.5),
                 &level.to_string(),
                 "end",
-                &[("fill", "#777"), ("font-size", "9")],
+                &[("fill", "#777")],
             );
         }
         svg.group(&[("class", "series"), ("data-symptom", symptom.key())]);
@@ -326,7 +324,7 @@ pub fn care_strip(days: &[DayRow]) -> String {
 }
 
 /// The colours of the History calendar's levels (done, most, some, none).
-fn level_colour(level: Level) -> &'static str {
+pub fn level_colour(level: Level) -> &'static str {
     match level {
         Level::All => "#2e7d5b",
         Level::Most => "#6aa884",

@@ -27,6 +27,7 @@ pub(super) fn render(history: &History) -> String {
          as-needed items (such as ice packs) are listed, never scored.\n\
          Symptoms: 0 none, 1 mild, 2 moderate, 3 marked, 4 severe.\n",
     );
+    plan_in_force(&mut text, history);
     if history.days.is_empty() {
         text.push_str("\nNothing logged yet.\n");
     }
@@ -47,6 +48,34 @@ pub(super) fn render(history: &History) -> String {
         }
     }
     text
+}
+
+/// Every change from the built-in plan and who made it (see [`summary::plan_changes`]).
+fn plan_in_force(text: &mut String, history: &History) {
+    let changes = summary::plan_changes(history);
+    let words = summary::plan_words(&history.source);
+    text.push_str("\n## Plan in force\n\n");
+    if changes.is_empty() {
+        let _ = writeln!(
+            text,
+            "No changes: {words}, as shipped. The dermatologist's instructions come first."
+        );
+        return;
+    }
+    let _ = writeln!(
+        text,
+        "Care plan: {words}. What differs from aftercare's built-in plan, and who changed it:\n"
+    );
+    text.push_str("| Entry | Change | Made by |\n|---|---|---|\n");
+    for change in &changes {
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} |",
+            cell(&change.entry),
+            cell(&change.change),
+            cell(&change.by)
+        );
+    }
 }
 
 fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
@@ -235,7 +264,7 @@ fn inline_mark(
         // Emphasis and strikethrough: a delimiter with space on both sides can neither
         // open nor close; `_` inside a word cannot either.
         '*' | '~' => !(space(before) && space(after)),
-        '_' => !(space(before) && space(after)) && !(word(before) && word(after)),
+        '_' => !(space(before) && space(after) || word(before) && word(after)),
         '[' => true,
         // A tag, an autolink, a comment or a declaration.
         '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),

@@ -307,6 +307,50 @@ pub fn treatment_line(treatment: &Treatment, clock: ClockStyle) -> String {
     text
 }
 
+/// One way the plan in force differs from aftercare's built-in plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanChange {
+    /// The entry's label as the plan in force has it.
+    pub entry: String,
+    /// "24 h → 48 h (2 d)", "turned off", "added: 2 a day, days 0–7".
+    pub change: String,
+    /// Who made it: "the patient" (their plan, from their clinic's instructions), or "the
+    /// procedure: …" with the source of its numbers.
+    pub by: String,
+}
+
+/// Every change from the built-in plan in force over the report: the patient's (in their
+/// plan file), then those of each procedure recorded in the report, on the entries the
+/// patient left alone (the patient's change wins, as in the plan itself).
+pub fn plan_changes(history: &History) -> Vec<PlanChange> {
+    use crate::cli::plan::text::{change_rows, variant_rows};
+    let builtin = crate::journal::builtin_plan();
+    let row = |[_, entry, change]: [String; 3], by: String| PlanChange { entry, change, by };
+    let mut changes: Vec<PlanChange> = change_rows(builtin, &history.plan)
+        .into_iter()
+        .map(|r| row(r, "the patient".to_string()))
+        .collect();
+    let mut procedures: Vec<_> = Vec::new();
+    for treatment in &history.treatments {
+        if !treatment.procedure.is_standard() && !procedures.contains(&treatment.procedure) {
+            procedures.push(treatment.procedure);
+        }
+    }
+    for procedure in procedures {
+        let variant = history.plan.for_procedure(procedure);
+        for r in variant_rows(&history.plan, variant) {
+            let origin = variant
+                .item(&r[0])
+                .map(|i| &i.origin)
+                .or_else(|| variant.restriction(&r[0]).map(|r| &r.origin))
+                .unwrap_or(&variant.next_session_origin);
+            let by = format!("the procedure: {}; {}", procedure.label(), origin.short());
+            changes.push(row(r, by));
+        }
+    }
+    changes
+}
+
 /// Which plan was in force, in words that name no file (a report leaves the computer).
 pub fn plan_words(source: &crate::domain::plan::PlanSource) -> &'static str {
     match source {
