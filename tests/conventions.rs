@@ -169,6 +169,13 @@ fn the_report_writes_times_in_the_patients_clock() {
             "{format}: generated {generated:?}"
         );
     }
+    let calendar = sandbox
+        .ok(&["export", "--format", "ics"])
+        .replace("\r\n ", "");
+    assert!(
+        calendar.contains("after the treatment of 2025-03-10 9:30 PM"),
+        "the phone calendar: {calendar}"
+    );
     let html = sandbox.ok(&["export", "--format", "html"]);
     assert!(html.contains(">treatment 9:30 PM<"), "the chart: {html}");
     assert!(
