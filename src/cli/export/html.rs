@@ -18,7 +18,7 @@ use crate::domain::model::Symptom;
 
 /// The style sheet. Print: a heading is kept in one block (`.keep`) with what follows it,
 /// so it never ends a page alone; a block that may be longer than a page (`.keep-head`:
-/// the notes, the day table) may break inside, but never right after its heading
+/// the care list, the notes, the day table) may break inside, but never right after its heading
 /// (`break-after:avoid`, which Chromium honours between a heading and a table's first
 /// row: checked by printing a page that ends just after the heading). Phone (40rem and narrower): the charts keep their own
 /// width (760 px, [`charts::WIDTH`]: no text under 12 px) and scroll sideways in their
@@ -161,7 +161,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
 
     let items = summary::item_summaries(&history.plan, section.days);
     if !items.is_empty() {
-        html.push_str("<div class=\"keep\">\n<h3>Care</h3>\n");
+        html.push_str("<div class=\"keep-head\">\n<h3>Care</h3>\n");
         if section.treatment.is_some() {
             html.push_str("<figure class=\"care\">\n");
             html.push_str(&charts::care_strip(section.days));
