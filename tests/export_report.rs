@@ -595,6 +595,15 @@ fn the_report_keeps_headings_with_their_content_and_reads_on_a_phone() {
             }
         }
     }
+    // Only the first days show at 400 px: every chart says it scrolls, there only.
+    for figure in select(&html, "figure") {
+        let hint = figure
+            .select(&Selector::parse("figcaption .narrow").unwrap())
+            .map(|hint| text(&hint))
+            .collect::<String>();
+        assert!(hint.contains("sideways"), "{}", text(&figure));
+    }
+    assert!(css.contains(".narrow{display:none}"), "{css}");
     assert!(css.contains("@media print{"), "{css}");
     let print = css.split("@media print{").nth(1).unwrap();
     assert!(
@@ -608,6 +617,7 @@ fn the_report_keeps_headings_with_their_content_and_reads_on_a_phone() {
         .nth(1)
         .unwrap_or_else(|| panic!("no phone layout: {css}"));
     assert!(phone.contains("table.days tr{display:block"), "{phone}");
+    assert!(phone.contains(".narrow{display:inline}"), "{phone}");
     for table in select(&html, "table.days") {
         let headers: Vec<String> = table
             .select(&Selector::parse("th").unwrap())

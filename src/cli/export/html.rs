@@ -51,7 +51,9 @@ table{border-collapse:collapse;font-size:.85rem;width:100%}\
 th,td{border-bottom:1px solid #ddd;padding:.15rem .4rem;text-align:left}\
 td.n{text-align:right;font-variant-numeric:tabular-nums}\
 .wide{overflow-x:auto}\
+.narrow{display:none}\
 @media (max-width:40rem){\
+.narrow{display:inline}\
 body{padding:.6rem .7rem 1.5rem}\
 dl.notes{grid-template-columns:1fr}dl.notes dd{margin:0 0 .3rem .8rem}\
 table.days thead{display:none}\
@@ -64,6 +66,10 @@ table.days td:first-child::before{content:none}\
 @page{margin:14mm}\
 @media print{body{max-width:none;padding:0;font-size:10.5pt}svg{min-width:0}figure{overflow:visible}section{break-before:auto}h2,h3{break-after:avoid}tr{break-inside:avoid}}\
 ";
+
+/// Said under a chart on a phone only, where it shows its first days and scrolls.
+const SCROLL_HINT: &str =
+    "<span class=\"narrow\"> Swipe the chart sideways for the later days.</span>";
 
 pub(super) fn render(history: &History) -> String {
     let title = summary::title(history);
@@ -153,8 +159,10 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
         html.push_str(
             "\n<figcaption>Each panel is one symptom, 0 (none) to 4 (severe), by day after the \
              treatment (dashed line); a gap is a day without scores. The bars at the top are the \
-             restrictions, from the treatment to the end of their minimum.</figcaption>\n</figure>\n",
+             restrictions, from the treatment to the end of their minimum.",
         );
+        html.push_str(SCROLL_HINT);
+        html.push_str("</figcaption>\n</figure>\n");
     }
     html.push_str("</div>\n");
     trend(html, section.days);
@@ -168,6 +176,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
             html.push_str(
                 "\n<figcaption>One square a day, filled to the share of the day's daily care done.",
             );
+            html.push_str(SCROLL_HINT);
             care_key(html);
             html.push_str("</figcaption>\n</figure>\n");
         }
