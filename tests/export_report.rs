@@ -653,3 +653,29 @@ fn the_report_keeps_headings_with_their_content_and_reads_on_a_phone() {
         "light green in the legend"
     );
 }
+
+/// A change only a hand-edited plan file makes (the days redness and swelling are
+/// expected) is a change from the built-in plan too.
+#[test]
+fn the_plan_in_force_lists_a_changed_symptom_window() {
+    let setup = Setup::new();
+    std::fs::create_dir_all(setup.dir.path().join("config")).unwrap();
+    std::fs::write(
+        &setup.paths.plan_override,
+        "(version: 2, symptom_window_days: 10)",
+    )
+    .unwrap();
+    let clock = FixedClock::at("2027-03-16T20:00:00[Europe/Paris]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:30"]);
+    let raw = setup.ok(&clock, &["export", "--format", "html"]);
+    let html = Html::parse_document(&raw);
+    let rows: Vec<String> = select(&html, "section.plan-in-force tbody tr")
+        .iter()
+        .map(text)
+        .collect();
+    assert_eq!(
+        rows,
+        ["Redness and swelling expecteddays 0–7 → 0–10the patient"],
+        "{raw}"
+    );
+}

@@ -78,6 +78,17 @@ pub(crate) fn change_rows(builtin: &CarePlan, plan: &CarePlan) -> Vec<[String; 3
     for (id, label) in off_entries(plan) {
         rows.push([id, label, "turned off".to_string()]);
     }
+    // Only a hand-edited plan file changes it; it is a change all the same.
+    if plan.symptom_window_days != builtin.symptom_window_days {
+        rows.push([
+            "symptom-window".to_string(),
+            "Redness and swelling expected".to_string(),
+            format!(
+                "days 0–{} → 0–{}",
+                builtin.symptom_window_days, plan.symptom_window_days
+            ),
+        ]);
+    }
     if plan.next_session != builtin.next_session {
         rows.push([
             NEXT_SESSION.to_string(),
