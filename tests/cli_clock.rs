@@ -214,10 +214,25 @@ fn markdown_export_escapes_labels_from_a_custom_plan_and_names_no_path() {
     let dir = setup.dir.path().to_str().unwrap();
     assert!(!report.contains(dir), "no local path: {report}");
     assert!(!report.contains("(+01:00)"), "{report}");
-    // The label stays whole on its own line, its `|` escaped.
+    // The label stays whole on its own line; a `|` there is no table, so it is left as
+    // typed (issue 29, item 19)...
     assert!(
-        report.contains("\n- Water \\| glasses, still: 0 of 1 day, 8 a day (target met)\n"),
+        report.contains("\n- Water | glasses, still: 0 of 1 day, 8 a day (target met)\n"),
         "{report}"
+    );
+    // ...and in a table cell (the plan in force) it is escaped: three cells, not four.
+    let change = report
+        .lines()
+        .find(|line| line.starts_with("| Water"))
+        .unwrap();
+    assert!(
+        change.starts_with("| Water \\| glasses, still |"),
+        "{change}"
+    );
+    assert_eq!(
+        change.replace("\\|", "").matches('|').count(),
+        4,
+        "three cells: {change}"
     );
     let row = report
         .lines()

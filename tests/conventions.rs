@@ -129,3 +129,57 @@ fn dates_on_input_also_read_today_yesterday_and_weekday_names() {
         run.stderr
     );
 }
+
+/// Issue 27: the report follows the clock setting, in every time it writes (the
+/// treatment, the restriction ends on the chart, the moment it was made).
+#[test]
+fn the_report_writes_times_in_the_patients_clock() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["treatment", "add", "--at", "2025-03-10 21:30"]);
+    sandbox.ok(&[
+        "symptoms",
+        "--date",
+        "2025-03-11",
+        "--redness",
+        "2",
+        "--swelling",
+        "1",
+        "--pain",
+        "0",
+        "--dryness",
+        "1",
+    ]);
+    let html = sandbox.ok(&["export", "--format", "html"]);
+    assert!(
+        html.contains("2025-03-10 21:30"),
+        "24 hours by default: {html}"
+    );
+    sandbox.ok(&["settings", "set", "clock=12h"]);
+    for format in ["html", "markdown"] {
+        let report = sandbox.ok(&["export", "--format", format]);
+        assert!(report.contains("2025-03-10 9:30 PM"), "{format}: {report}");
+        assert!(!report.contains("21:30"), "{format}: {report}");
+        let generated = report
+            .split("generated ")
+            .nth(1)
+            .and_then(|rest| rest.split(" · ").next())
+            .unwrap_or_default();
+        assert!(
+            generated.ends_with(" AM") || generated.ends_with(" PM"),
+            "{format}: generated {generated:?}"
+        );
+    }
+    let calendar = sandbox
+        .ok(&["export", "--format", "ics"])
+        .replace("\r\n ", "");
+    assert!(
+        calendar.contains("after the treatment of 2025-03-10 9:30 PM"),
+        "the phone calendar: {calendar}"
+    );
+    let html = sandbox.ok(&["export", "--format", "html"]);
+    assert!(html.contains(">treatment 9:30 PM<"), "the chart: {html}");
+    assert!(
+        html.contains("until Mar 11 9:30 PM"),
+        "a restriction's end: {html}"
+    );
+}

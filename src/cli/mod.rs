@@ -13,7 +13,7 @@ mod error;
 pub mod export;
 mod item_name;
 mod paths;
-mod plan;
+pub(crate) mod plan;
 pub mod remind;
 mod settings;
 mod shell;

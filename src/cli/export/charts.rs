@@ -9,6 +9,7 @@ use jiff::tz::TimeZone;
 use jiff::{SignedDuration, Timestamp};
 
 use crate::domain::adherence::Level;
+use crate::domain::conventions::ClockStyle;
 use crate::domain::model::{Score, Symptom, Treatment};
 use crate::domain::plan::Restriction;
 use crate::domain::time::days_between;
@@ -27,14 +28,17 @@ pub fn colour(symptom: Symptom) -> &'static str {
     }
 }
 
-const WIDTH: f64 = 760.0;
-const LEFT: f64 = 190.0;
+/// The charts' width in SVG units; the HTML draws them at least this many pixels wide, so
+/// a unit is never less than a pixel and no label under [`FONT`] px (see `html::STYLE`).
+pub const WIDTH: f64 = 760.0;
+const LEFT: f64 = 220.0;
 const RIGHT: f64 = 12.0;
-const BAR_ROW: f64 = 15.0;
+const BAR_ROW: f64 = 17.0;
 const PANEL: f64 = 44.0;
 const PANEL_GAP: f64 = 10.0;
 const UNIT: f64 = 9.0;
-const FONT: &str = "11";
+/// The one text size of the charts: 12 px at their narrowest, readable on a phone.
+const FONT: &str = "12";
 
 /// The horizontal scale: day `d` after the treatment spans `d..d+1`.
 struct Days {
@@ -68,12 +72,14 @@ fn day_position(treated: jiff::civil::Date, at: DateTime) -> f64 {
 }
 
 /// The symptom chart of one treatment's days. `zone` places the restriction ends on the
-/// local clock (a 24-hour window across a DST change ends at 10:00, not 09:00).
+/// local clock (a 24-hour window across a DST change ends at 10:00, not 09:00), written
+/// in the patient's `clock`.
 pub fn symptom_chart(
     treatment: &Treatment,
     days: &[DayRow],
     restrictions: &[Restriction],
     zone: &TimeZone,
+    clock: ClockStyle,
 ) -> String {
     let last = days.iter().filter_map(|d| d.day).max().unwrap_or(0);
     let axis = Days {
@@ -124,7 +130,7 @@ pub fn symptom_chart(
     );
     svg.text(
         (x0 + 3.0, 11.0),
-        &format!("treatment {}", start_local.strftime("%H:%M")),
+        &format!("treatment {}", clock.time(start_local.time())),
         "start",
         &[("fill", "#222")],
     );
@@ -138,8 +144,8 @@ pub fn symptom_chart(
         let x1 = axis.x(day_position(treated, end_local));
         let y = 18.0 + BAR_ROW * row as f64;
         svg.text(
-            (LEFT - 6.0, y + 9.5),
-            &short(&restriction.label, 32),
+            (LEFT - 6.0, y + 11.0),
+            &short(&restriction.label, 30),
             "end",
             &[("fill", "#333")],
         );
@@ -147,7 +153,7 @@ pub fn symptom_chart(
             "{}: at least {} h, until {}",
             restriction.label,
             restriction.hours,
-            end_local.strftime("%Y-%m-%d %H:%M")
+            clock.date_time(end_local)
         );
         svg.rect_titled(
             (x0, y + 2.0, x1 - x0, BAR_ROW - 5.0),
@@ -162,18 +168,17 @@ pub fn symptom_chart(
         );
         // The end in words, for print (no tooltips on paper): after the bar, or inside it
         // when the bar reaches the right edge.
-        let until = format!("until {}", end_local.strftime("%b %-d %H:%M"));
-        let (x, anchor) = if x1 < WIDTH - RIGHT - 110.0 {
+        let until = format!(
+            "until {} {}",
+            end_local.strftime("%b %-d"),
+            clock.time(end_local.time())
+        );
+        let (x, anchor) = if x1 < WIDTH - RIGHT - 140.0 {
             (x1 + 4.0, "start")
         } else {
             (x1 - 4.0, "end")
         };
-        svg.text(
-            (x, y + 9.5),
-            &until,
-            anchor,
-            &[("fill", "#555"), ("font-size", "10")],
-        );
+        svg.text((x, y + 11.0), &until, anchor, &[("fill", "#555")]);
     }
 
     // One panel per symptom: gridlines at 0, 2, 4; the scores as a filled line with dots.
@@ -198,7 +203,7 @@ pub fn symptom_chart(
                 (LEFT - 4.0, y + 3.5),
                 &level.to_string(),
                 "end",
-                &[("fill", "#777"), ("font-size", "9")],
+                &[("fill", "#777")],
             );
         }
         svg.group(&[("class", "series"), ("data-symptom", symptom.key())]);
@@ -319,7 +324,7 @@ pub fn care_strip(days: &[DayRow]) -> String {
 }
 
 /// The colours of the History calendar's levels (done, most, some, none).
-fn level_colour(level: Level) -> &'static str {
+pub fn level_colour(level: Level) -> &'static str {
     match level {
         Level::All => "#2e7d5b",
         Level::Most => "#6aa884",

@@ -71,7 +71,7 @@ pub(super) fn render(history: &History, alarms: bool) -> String {
             let mut description = format!(
                 "At least {} h after the treatment of {}: {}",
                 restriction.hours,
-                treatment.at.local().strftime("%Y-%m-%d %H:%M"),
+                history.clock.date_time(treatment.at.local()),
                 restriction.hint
             );
             if restriction.is_our_default() && !restriction.hint.contains("default") {

@@ -16,7 +16,7 @@ pub(super) fn render(history: &History) -> String {
     let _ = write!(
         text,
         "Microneedling aftercare · generated {} · care plan: {}",
-        history.generated.strftime("%Y-%m-%d %H:%M"),
+        history.generated_words(),
         summary::plan_words(&history.source)
     );
     if let Some(since) = history.since {
@@ -27,6 +27,7 @@ pub(super) fn render(history: &History) -> String {
          as-needed items (such as ice packs) are listed, never scored.\n\
          Symptoms: 0 none, 1 mild, 2 moderate, 3 marked, 4 severe.\n",
     );
+    plan_in_force(&mut text, history);
     if history.days.is_empty() {
         text.push_str("\nNothing logged yet.\n");
     }
@@ -49,10 +50,42 @@ pub(super) fn render(history: &History) -> String {
     text
 }
 
+/// Every change from the built-in plan and who made it (see [`summary::plan_changes`]).
+fn plan_in_force(text: &mut String, history: &History) {
+    let changes = summary::plan_changes(history);
+    let words = summary::plan_words(&history.source);
+    text.push_str("\n## Plan in force\n\n");
+    if changes.is_empty() {
+        let _ = writeln!(
+            text,
+            "No changes: {words}, as shipped. The dermatologist's instructions come first."
+        );
+        return;
+    }
+    let _ = writeln!(
+        text,
+        "Care plan: {words}. What differs from aftercare's built-in plan, and who changed it:\n"
+    );
+    text.push_str("| Entry | Change | Made by |\n|---|---|---|\n");
+    for change in &changes {
+        let _ = writeln!(
+            text,
+            "| {} | {} | {} |",
+            cell(&change.entry),
+            cell(&change.change),
+            cell(&change.by)
+        );
+    }
+}
+
 fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     let mut heading = section.heading(history);
     if let Some(treatment) = section.treatment {
-        let _ = write!(heading, ": {}", summary::treatment_line(treatment));
+        let _ = write!(
+            heading,
+            ": {}",
+            summary::treatment_line(treatment, history.clock)
+        );
     }
     let _ = writeln!(text, "\n## {}\n", inline(&heading));
     if let Some(treatment) = section.treatment.filter(|t| !t.note.trim().is_empty()) {
@@ -125,15 +158,22 @@ fn day(row: &DayRow) -> String {
     row.day.map_or("—".to_string(), |d| d.to_string())
 }
 
-/// One line of user text made literal: every Markdown (and HTML) special character is
-/// backslash-escaped, and a line break becomes a space.
+/// One line of user text made literal where it is put in running text: only what Markdown
+/// would read as markup there is backslash-escaped (a message shows every backslash, so
+/// `1.0 mm` and `chin & nose` stay as typed), and a line break becomes a space.
 pub(super) fn inline(text: &str) -> String {
-    escape_line(&text.replace(['\r', '\n'], " "))
+    escape_line(&text.replace(['\r', '\n'], " "), Context::Text)
+}
+
+/// One line of user text in a table cell: as [`inline`], and a `|` would end the cell.
+pub(super) fn cell(text: &str) -> String {
+    escape_line(&text.replace(['\r', '\n'], " "), Context::Cell)
 }
 
 /// User text over several lines, kept as the patient wrote it: lines end in a hard break
-/// (`\` at the end), blank lines start a new paragraph, and continuation lines are indented
-/// by `indent` so a note stays inside its list item.
+/// (two spaces: invisible in a message, a line break once rendered, where a trailing `\`
+/// would show in the message), blank lines start a new paragraph, and continuation lines
+/// are indented by `indent` so a note stays inside its list item.
 pub(super) fn block(text: &str, indent: &str) -> String {
     let paragraphs: Vec<String> = text
         .trim()
@@ -143,46 +183,36 @@ pub(super) fn block(text: &str, indent: &str) -> String {
                 .lines()
                 .map(str::trim_end)
                 .filter(|line| !line.trim().is_empty())
-                .map(escape_line)
+                .map(|line| escape_line(line, Context::Text))
                 .collect::<Vec<_>>()
-                .join(&format!("\\\n{indent}"))
+                .join(&format!("  \n{indent}"))
         })
         .filter(|p| !p.is_empty())
         .collect();
     paragraphs.join(&format!("\n\n{indent}"))
 }
 
-fn escape_line(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
+/// Where a line of user text goes.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Context {
+    Text,
+    Cell,
+}
+
+/// The CommonMark (and GFM) rules that can turn text into markup, applied to one line: at
+/// its start, what opens a block (heading, list, quote, rule); anywhere, what opens inline
+/// markup (emphasis that can open or close, code, a link, a tag, an entity), and in a
+/// table cell the pipe. Everything else is left as typed.
+fn escape_line(line: &str, context: Context) -> String {
     let trimmed = line.trim_start();
+    let mut out = String::with_capacity(line.len() + 4);
     out.push_str(&line[..line.len() - trimmed.len()]);
-    // What would start a list or a heading at the start of a line.
-    let digits = trimmed.chars().take_while(char::is_ascii_digit).count();
-    let starts_list = trimmed.starts_with(['-', '+'])
-        || (digits > 0 && trimmed[digits..].starts_with(['.', ')']));
-    for (index, c) in trimmed.char_indices() {
-        let special = matches!(
-            c,
-            '\\' | '`'
-                | '*'
-                | '_'
-                | '{'
-                | '}'
-                | '['
-                | ']'
-                | '<'
-                | '>'
-                | '#'
-                | '|'
-                | '~'
-                | '&'
-                | '$'
-                | '!'
-                | '^'
-                | '='
-        );
-        let list_mark = starts_list && ((index == 0 && !c.is_ascii_digit()) || index == digits);
-        if special || list_mark {
+    let chars: Vec<char> = trimmed.chars().collect();
+    let block_mark = block_mark_at(&chars);
+    for (index, &c) in chars.iter().enumerate() {
+        let before = index.checked_sub(1).map(|i| chars[i]);
+        let after = chars.get(index + 1).copied();
+        if Some(index) == block_mark || inline_mark(c, before, after, &chars[index..], context) {
             out.push('\\');
         }
         out.push(c);
@@ -190,28 +220,130 @@ fn escape_line(line: &str) -> String {
     out
 }
 
+/// The index of the character that would open a block at the start of a line: `#` of a
+/// heading, `-`/`+`/`*` of a list, the `.`/`)` after a list number, `>` of a quote, the
+/// first character of a rule or a setext underline (`---`, `===`, `***`, `___`).
+fn block_mark_at(chars: &[char]) -> Option<usize> {
+    let spaced = |at: usize| chars.get(at).is_none_or(|c| c.is_whitespace());
+    let first = *chars.first()?;
+    let hashes = chars.iter().take_while(|c| **c == '#').count();
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let rule =
+        matches!(first, '-' | '=' | '*' | '_') && chars.iter().all(|c| *c == first || *c == ' ');
+    if (1..=6).contains(&hashes) && spaced(hashes)
+        || matches!(first, '-' | '+' | '*') && spaced(1)
+        || first == '>'
+        || rule
+    {
+        Some(0)
+    } else if (1..=9).contains(&digits)
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && spaced(digits + 1)
+    {
+        Some(digits)
+    } else {
+        None
+    }
+}
+
+/// Whether `c`, between `before` and `after` (`rest` from `c` on), would start or end
+/// inline markup.
+fn inline_mark(
+    c: char,
+    before: Option<char>,
+    after: Option<char>,
+    rest: &[char],
+    context: Context,
+) -> bool {
+    let space = |c: Option<char>| c.is_none_or(char::is_whitespace);
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    match c {
+        // A backslash escapes the punctuation after it, and ends a line as a hard break.
+        '\\' => after.is_none_or(|a| a.is_ascii_punctuation()),
+        '`' => true,
+        // Emphasis and strikethrough: a delimiter with space on both sides can neither
+        // open nor close; `_` inside a word cannot either.
+        '*' | '~' => !(space(before) && space(after)),
+        '_' => !(space(before) && space(after) || word(before) && word(after)),
+        '[' => true,
+        // A tag, an autolink, a comment or a declaration.
+        '<' => after.is_some_and(|a| a.is_ascii_alphabetic() || matches!(a, '/' | '!' | '?')),
+        // An entity or character reference: `&amp;`, `&#38;`.
+        '&' => {
+            let name: String = rest[1..]
+                .iter()
+                .take_while(|c| c.is_ascii_alphanumeric() || **c == '#')
+                .collect();
+            !name.is_empty() && rest.get(1 + name.chars().count()) == Some(&';')
+        }
+        '|' => context == Context::Cell,
+        _ => false,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn user_text_is_made_literal() {
-        assert_eq!(inline("*1.5 mm*"), "\\*1.5 mm\\*");
+    fn text_that_markdown_reads_as_text_is_left_as_typed() {
+        for typed in [
+            "1.0 mm",
+            "chin & nose.",
+            "SPF 30+, broad",
+            "ok > fine",
+            "2 + 2 = 4, 100% better!",
+            "a | b",
+            "#3 needle",
+            "snake_case_word",
+            "5 * 3",
+            "C:\\path",
+            "{curly} $dollar ^caret",
+        ] {
+            assert_eq!(inline(typed), typed, "{typed:?} needs no escape");
+        }
+        assert_eq!(
+            inline("<ok>"),
+            "\\<ok>",
+            "a tag would vanish: only its `<` is escaped"
+        );
+    }
+
+    #[test]
+    fn what_markdown_would_read_as_markup_is_escaped_in_its_context() {
+        assert_eq!(inline("# not a heading"), "\\# not a heading");
+        assert_eq!(inline("- not a list"), "\\- not a list");
+        assert_eq!(inline("+ not a list"), "\\+ not a list");
+        assert_eq!(inline("1. not a list"), "1\\. not a list");
+        assert_eq!(inline("2) not a list"), "2\\) not a list");
+        assert_eq!(inline("> not a quote"), "\\> not a quote");
+        assert_eq!(inline("---"), "\\---");
+        assert_eq!(inline("*emphasis*"), "\\*emphasis\\*");
+        assert_eq!(inline("_emphasis_"), "\\_emphasis\\_");
+        assert_eq!(inline("`code`"), "\\`code\\`");
+        assert_eq!(inline("[link](x)"), "\\[link](x)");
+        assert_eq!(inline("~~gone~~"), "\\~\\~gone\\~\\~");
+        assert_eq!(inline("&amp; &#38;"), "\\&amp; \\&#38;");
+        assert_eq!(inline("ends in \\"), "ends in \\\\");
         assert_eq!(
             inline("<img src=x onerror=alert(1)>"),
-            "\\<img src\\=x onerror\\=alert(1)\\>"
+            "\\<img src=x onerror=alert(1)>"
         );
-        assert_eq!(inline("a & b | c"), "a \\& b \\| c");
-        assert_eq!(inline("- not a list"), "\\- not a list");
-        assert_eq!(inline("1. not a list"), "1\\. not a list");
-        assert_eq!(inline("SPF 30+, broad"), "SPF 30+, broad");
+        assert_eq!(inline("a\nb"), "a b", "one line");
+        assert_eq!(cell("a | b"), "a \\| b", "a pipe would end the cell");
+        assert_eq!(cell("1.0 mm"), "1.0 mm");
     }
 
     #[test]
     fn notes_keep_their_lines_inside_a_list_item() {
         assert_eq!(
             block("first line\nsecond *line*\n\nnew paragraph\n", "  "),
-            "first line\\\n  second \\*line\\*\n\n  new paragraph"
+            "first line  \n  second \\*line\\*\n\n  new paragraph"
+        );
+        assert_eq!(
+            block("chin & nose.\nless red", ""),
+            "chin & nose.  \nless red",
+            "a line break shows as one, with no backslash to read in a message"
         );
     }
 }

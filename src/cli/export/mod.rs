@@ -27,6 +27,7 @@ use crate::journal::{DayEntry, Journal, Month, Symptoms, Treatment};
 
 use super::{CliError, ExportArgs, ExportFormat};
 use crate::domain::alerts;
+use crate::domain::conventions::ClockStyle;
 
 /// Everything an export shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,6 +48,8 @@ pub struct History {
     pub name: Option<String>,
     /// Signs that call for the clinic at once: the plan's list (`domain::plan`).
     pub warning_signs: Vec<String>,
+    /// How times are written (`aftercare settings`: `clock=12h` or `24h`).
+    pub clock: ClockStyle,
     /// Urgent alerts raised on given days (a warning sign ticked, a severe score, pain
     /// still marked after day 2: `domain::alerts`); shown in their treatment's section.
     pub alerts: Vec<Alert>,
@@ -145,6 +148,7 @@ impl History {
             plan: plan.clone(),
             name: None,
             warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+            clock: ClockStyle::H24,
             alerts,
         })
     }
@@ -153,6 +157,17 @@ impl History {
     pub fn with_name(mut self, name: Option<String>) -> History {
         self.name = name.filter(|n| !n.trim().is_empty());
         self
+    }
+
+    /// Writes times in the patient's clock (24 hours unless told).
+    pub fn with_clock(mut self, clock: ClockStyle) -> History {
+        self.clock = clock;
+        self
+    }
+
+    /// When the report was made, in the patient's clock: "2027-03-16 8:00 PM".
+    pub fn generated_words(&self) -> String {
+        self.clock.date_time(self.generated.datetime())
     }
 
     /// The report for people: a section per treatment.
@@ -338,7 +353,8 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
         return run_csv(args, &plan, &mut journal, &clock.now());
     }
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?
-        .with_name(args.name.clone());
+        .with_name(args.name.clone())
+        .with_clock(super::remind::settings::clock_here());
     let mut text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
         ExportFormat::Html => history.to_html(),

@@ -8,6 +8,7 @@
 
 use jiff::civil::Date;
 
+use crate::domain::conventions::ClockStyle;
 use crate::domain::model::Treatment;
 use crate::domain::plan::{CarePlan, ItemKind};
 
@@ -75,12 +76,31 @@ impl DayCare {
         f64::from(self.done) / f64::from(self.planned.max(1))
     }
 
-    /// "75% (6 of 8)": the percentage is the count's, rounded down so 7 of 8 never shows
-    /// as 100%.
+    /// "75% (6 of 8)": the percentage is the count's (see [`percent`]).
     pub fn words(self) -> String {
-        let percent = self.done * 100 / self.planned.max(1);
-        format!("{percent}% ({} of {})", self.done, self.planned)
+        format!(
+            "{}% ({} of {})",
+            percent(self.done, self.planned),
+            self.done,
+            self.planned
+        )
     }
+}
+
+/// `done` of `of` as a whole percentage, rounded to the nearest (half up: 4 of 6 is 67%,
+/// never 66%), except at the ends, which say something a reader acts on: 100% only when
+/// all was done (199 of 200 is 99%), 0% only when nothing was (1 of 200 is 1%). Every
+/// percentage in the reports comes from here, so the same count always reads the same.
+pub fn percent(done: u32, of: u32) -> u32 {
+    if of == 0 || done == 0 {
+        return 0;
+    }
+    if done >= of {
+        return 100;
+    }
+    let (done, of) = (u64::from(done), u64::from(of));
+    let nearest = (done * 200 + of) / (of * 2);
+    u32::try_from(nearest.clamp(1, 99)).unwrap_or(99)
 }
 
 /// One item over a stretch of days.
@@ -275,15 +295,60 @@ pub fn sections(history: &History) -> Vec<Section<'_>> {
         .collect()
 }
 
-/// A treatment as a report heading reads it: "2027-03-14 09:30 · face", in the local time
-/// it was recorded in (no UTC offset: the reader does not need it).
-pub fn treatment_line(treatment: &Treatment) -> String {
-    let mut text = treatment.at.local().strftime("%Y-%m-%d %H:%M").to_string();
+/// A treatment as a report heading reads it: "2027-03-14 09:30 · face" (or "9:30 AM" in
+/// the 12-hour clock), in the local time it was recorded in (no UTC offset: the reader
+/// does not need it).
+pub fn treatment_line(treatment: &Treatment, clock: ClockStyle) -> String {
+    let mut text = clock.date_time(treatment.at.local());
     if !treatment.area.trim().is_empty() {
         text.push_str(" · ");
         text.push_str(treatment.area.trim());
     }
     text
+}
+
+/// One way the plan in force differs from aftercare's built-in plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanChange {
+    /// The entry's label as the plan in force has it.
+    pub entry: String,
+    /// "24 h → 48 h (2 d)", "turned off", "added: 2 a day, days 0–7".
+    pub change: String,
+    /// Who made it: "the patient" (their plan, from their clinic's instructions), or "the
+    /// procedure: …" with the source of its numbers.
+    pub by: String,
+}
+
+/// Every change from the built-in plan in force over the report: the patient's (in their
+/// plan file), then those of each procedure recorded in the report, on the entries the
+/// patient left alone (the patient's change wins, as in the plan itself).
+pub fn plan_changes(history: &History) -> Vec<PlanChange> {
+    use crate::cli::plan::text::{change_rows, variant_rows};
+    let builtin = crate::journal::builtin_plan();
+    let row = |[_, entry, change]: [String; 3], by: String| PlanChange { entry, change, by };
+    let mut changes: Vec<PlanChange> = change_rows(builtin, &history.plan)
+        .into_iter()
+        .map(|r| row(r, "the patient".to_string()))
+        .collect();
+    let mut procedures: Vec<_> = Vec::new();
+    for treatment in &history.treatments {
+        if !treatment.procedure.is_standard() && !procedures.contains(&treatment.procedure) {
+            procedures.push(treatment.procedure);
+        }
+    }
+    for procedure in procedures {
+        let variant = history.plan.for_procedure(procedure);
+        for r in variant_rows(&history.plan, variant) {
+            let origin = variant
+                .item(&r[0])
+                .map(|i| &i.origin)
+                .or_else(|| variant.restriction(&r[0]).map(|r| &r.origin))
+                .unwrap_or(&variant.next_session_origin);
+            let by = format!("the procedure: {}; {}", procedure.label(), origin.short());
+            changes.push(row(r, by));
+        }
+    }
+    changes
 }
 
 /// Which plan was in force, in words that name no file (a report leaves the computer).
@@ -365,7 +430,7 @@ mod tests {
             done: 7,
             planned: 8,
         };
-        assert_eq!(care.words(), "87% (7 of 8)");
+        assert_eq!(care.words(), "88% (7 of 8)");
         assert_eq!(
             DayCare {
                 done: 0,
@@ -381,6 +446,27 @@ mod tests {
             }
             .words(),
             "99% (199 of 200)"
+        );
+    }
+
+    #[test]
+    fn percentages_are_rounded_honestly_from_their_counts() {
+        assert_eq!(percent(4, 6), 67, "4 of 6 is 66.7%: 67, never 66");
+        assert_eq!(percent(1, 3), 33);
+        assert_eq!(percent(2, 3), 67);
+        assert_eq!(percent(1, 2), 50);
+        assert_eq!(percent(1, 200), 1, "something done never reads 0%");
+        assert_eq!(percent(199, 200), 99, "something missed never reads 100%");
+        assert_eq!(percent(0, 200), 0);
+        assert_eq!(percent(200, 200), 100);
+        assert_eq!(percent(0, 0), 0, "nothing planned");
+        assert_eq!(
+            DayCare {
+                done: 4,
+                planned: 6
+            }
+            .words(),
+            "67% (4 of 6)"
         );
     }
 

@@ -5,7 +5,7 @@
 mod caveats;
 mod change;
 mod edit;
-mod text;
+pub(super) mod text;
 
 use std::fmt::Write as _;
 use std::path::Path;

@@ -10,7 +10,7 @@ use crate::journal::plan_file::{self, PlanFile};
 use crate::cli::CliError;
 
 /// "2 a day, days 0–7".
-pub(super) fn item_numbers(item: &Item) -> String {
+pub(crate) fn item_numbers(item: &Item) -> String {
     let hours = item.hours.map_or(String::new(), |h| match h.to {
         Some(to) => format!(", hours {}–{to} after", h.from),
         None => format!(", from hour {}", h.from),
@@ -24,7 +24,7 @@ pub(super) fn item_numbers(item: &Item) -> String {
 }
 
 /// "48 h", "120 h (5 d)", "336 h (2 weeks)".
-pub(super) fn hours_text(hours: u32) -> String {
+pub(crate) fn hours_text(hours: u32) -> String {
     match hours {
         h if h >= 7 * 24 && h.is_multiple_of(7 * 24) => format!("{h} h ({} weeks)", h / (7 * 24)),
         h if h >= 48 && h.is_multiple_of(24) => format!("{h} h ({} d)", h / 24),
@@ -33,7 +33,7 @@ pub(super) fn hours_text(hours: u32) -> String {
 }
 
 /// One row per changed, added or turned-off entry: id, label, what changed.
-pub(super) fn change_rows(builtin: &CarePlan, plan: &CarePlan) -> Vec<[String; 3]> {
+pub(crate) fn change_rows(builtin: &CarePlan, plan: &CarePlan) -> Vec<[String; 3]> {
     let mut rows = Vec::new();
     for item in &plan.items {
         match (&item.yours, builtin.item(&item.id)) {
@@ -78,6 +78,17 @@ pub(super) fn change_rows(builtin: &CarePlan, plan: &CarePlan) -> Vec<[String; 3
     for (id, label) in off_entries(plan) {
         rows.push([id, label, "turned off".to_string()]);
     }
+    // Only a hand-edited plan file changes it; it is a change all the same.
+    if plan.symptom_window_days != builtin.symptom_window_days {
+        rows.push([
+            "symptom-window".to_string(),
+            "Redness and swelling expected".to_string(),
+            format!(
+                "days 0–{} → 0–{}",
+                builtin.symptom_window_days, plan.symptom_window_days
+            ),
+        ]);
+    }
     if plan.next_session != builtin.next_session {
         rows.push([
             NEXT_SESSION.to_string(),
@@ -88,6 +99,52 @@ pub(super) fn change_rows(builtin: &CarePlan, plan: &CarePlan) -> Vec<[String; 3
                 builtin.next_session.to_days,
                 plan.next_session.from_days,
                 plan.next_session.to_days
+            ),
+        ]);
+    }
+    rows
+}
+
+/// One row per entry a procedure's plan (`variant`) adds or changes over the plan it is
+/// made from (`plan`: the built-in plan with the patient's changes): id, label, what changed.
+pub(crate) fn variant_rows(plan: &CarePlan, variant: &CarePlan) -> Vec<[String; 3]> {
+    let mut rows = Vec::new();
+    for item in &variant.items {
+        let row = match plan.item(&item.id) {
+            None => format!("added: {}", item_numbers(item)),
+            Some(base) if base == item => continue,
+            Some(base) => changed_text(
+                &base.label,
+                &item.label,
+                &item_numbers(base),
+                &item_numbers(item),
+            ),
+        };
+        rows.push([item.id.clone(), item.label.clone(), row]);
+    }
+    for r in &variant.restrictions {
+        let row = match plan.restriction(&r.id) {
+            None => format!("added restriction: {}", hours_text(r.hours)),
+            Some(base) if base == r => continue,
+            Some(base) => changed_text(
+                &base.label,
+                &r.label,
+                &hours_text(base.hours),
+                &hours_text(r.hours),
+            ),
+        };
+        rows.push([r.id.clone(), r.label.clone(), row]);
+    }
+    if variant.next_session != plan.next_session {
+        rows.push([
+            NEXT_SESSION.to_string(),
+            "Next session".to_string(),
+            format!(
+                "days {}–{} → {}–{}",
+                plan.next_session.from_days,
+                plan.next_session.to_days,
+                variant.next_session.from_days,
+                variant.next_session.to_days
             ),
         ]);
     }
