@@ -4,7 +4,6 @@
 
 use std::fmt::Write as _;
 
-use crate::domain::alerts::{CALL_CLINIC, CALL_EMERGENCY};
 use crate::domain::plan::{CarePlan, Origin};
 
 /// The sections printed after the plan's items and restrictions.
@@ -101,21 +100,17 @@ fn sources(plan: &CarePlan) -> String {
     text
 }
 
-/// "When to call your clinic": the plan's warning signs, one a line.
-/// The emergency signs come first, under their own words: they cannot wait for the clinic.
+/// "When to call your clinic": the plan's warning signs, one a line, grouped by the call
+/// they ask for (the emergency ones first).
 pub(super) fn warning_signs(plan: &CarePlan) -> String {
     let mut text = String::new();
-    for (emergency, call) in [(true, CALL_EMERGENCY), (false, CALL_CLINIC)] {
-        let signs: Vec<_> = plan
-            .warning_signs
-            .iter()
-            .filter(|sign| sign.emergency == emergency)
-            .collect();
-        if signs.is_empty() {
-            continue;
-        }
-        let _ = writeln!(text, "\n{call} if you notice (log them with s in the app):");
-        for sign in signs {
+    for group in plan.warning_signs_by_call() {
+        let _ = writeln!(
+            text,
+            "\n{} if you notice (log them with s in the app):",
+            group.call
+        );
+        for sign in group.signs {
             let _ = writeln!(text, "  - {}", sign.text);
         }
     }

@@ -5,7 +5,6 @@ use ratatui::layout::{Constraint, Rect};
 use ratatui::text::Line;
 
 use super::Theme;
-use crate::domain::alerts::{CALL_CLINIC, CALL_EMERGENCY};
 use crate::domain::plan::CarePlan;
 
 /// Draws the list over `area`, centred.
@@ -16,20 +15,19 @@ pub fn draw(frame: &mut Frame, area: Rect, plan: &CarePlan, theme: &Theme) {
         Constraint::Length(rows.saturating_add(8).min(area.height)),
     );
     let mut lines = Vec::new();
-    // The emergency signs first, under their own words: they cannot wait for the clinic.
-    for (emergency, call) in [(true, CALL_EMERGENCY), (false, CALL_CLINIC)] {
-        let signs: Vec<_> = plan
-            .warning_signs
-            .iter()
-            .filter(|sign| sign.emergency == emergency)
-            .collect();
-        if signs.is_empty() {
-            continue;
-        }
-        let style = if emergency { theme.error } else { theme.title };
-        lines.push(Line::styled(format!("{call} if you notice:"), style));
+    for group in plan.warning_signs_by_call() {
+        let style = if group.emergency {
+            theme.error
+        } else {
+            theme.title
+        };
+        lines.push(Line::styled(
+            format!("{} if you notice:", group.call),
+            style,
+        ));
         lines.extend(
-            signs
+            group
+                .signs
                 .iter()
                 .map(|sign| Line::styled(format!(" • {}", sign.text), theme.text)),
         );

@@ -160,12 +160,46 @@ pub struct WarningSign {
     pub emergency: bool,
 }
 
+/// The warning signs that ask for one call: what to do ("Call your local emergency number
+/// now") and the signs that ask for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignsByCall<'a> {
+    /// What to do, the alerts' own words.
+    pub call: &'static str,
+    /// Whether these signs cannot wait for the clinic.
+    pub emergency: bool,
+    /// The plan's signs that ask for this call, in the plan's order.
+    pub signs: Vec<&'a WarningSign>,
+}
+
 impl CarePlan {
     /// A warning sign by id, ignoring case.
     pub fn warning_sign(&self, id: &str) -> Option<&WarningSign> {
         self.warning_signs
             .iter()
             .find(|sign| sign.id.eq_ignore_ascii_case(id))
+    }
+
+    /// The warning signs grouped by the call they ask for, the emergency ones first (they
+    /// cannot wait for the clinic); a call no sign asks for is left out. The one grouping
+    /// every list of signs uses (the warning-signs view, `aftercare plan`, `--help`).
+    pub fn warning_signs_by_call(&self) -> Vec<SignsByCall<'_>> {
+        [
+            (true, crate::alerts::CALL_EMERGENCY),
+            (false, crate::alerts::CALL_CLINIC),
+        ]
+        .into_iter()
+        .map(|(emergency, call)| SignsByCall {
+            call,
+            emergency,
+            signs: self
+                .warning_signs
+                .iter()
+                .filter(|sign| sign.emergency == emergency)
+                .collect(),
+        })
+        .filter(|group| !group.signs.is_empty())
+        .collect()
     }
 }
 
@@ -844,6 +878,23 @@ pub fn check_number(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 29: one grouping of the signs for every list: breathing alone under the
+    /// emergency call, first; every other sign under "call your clinic today".
+    #[test]
+    fn warning_signs_are_grouped_by_call_emergency_first() {
+        let plan = CarePlan::builtin();
+        let groups = plan.warning_signs_by_call();
+        let ids = |group: &SignsByCall| -> Vec<String> {
+            group.signs.iter().map(|sign| sign.id.clone()).collect()
+        };
+        assert_eq!(groups.len(), 2);
+        assert_eq!(groups[0].call, crate::alerts::CALL_EMERGENCY);
+        assert_eq!(ids(&groups[0]), ["breathing"]);
+        assert_eq!(groups[1].call, crate::alerts::CALL_CLINIC);
+        assert_eq!(ids(&groups[1]).len(), plan.warning_signs.len() - 1);
+        assert!(!ids(&groups[1]).contains(&"breathing".to_string()));
+    }
 
     #[test]
     fn day_range_bounds_are_inclusive() {
