@@ -457,3 +457,33 @@ fn the_urgent_frame_at_60x16_and_80x24() {
         );
     }
 }
+
+/// Issue 29 (loose end): at 60×16 the emergency frame wraps its reason, never cuts it:
+/// "trouble breathing" is read whole, after the call to make.
+#[test]
+fn at_60x16_the_emergency_frame_wraps_and_never_cuts() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        &dir,
+        Some(TREATED),
+        "2027-03-15T10:00:00+01:00[Europe/Paris]",
+    );
+    log(&mut app, [1, 1, 1, 0], &["breathing"]);
+    let text = screen_text(&render(&app, 60, 16));
+    let frame: Vec<&str> = text.lines().take_while(|l| !l.contains("└")).collect();
+    assert!(
+        frame[0].contains("Call your local emergency number now"),
+        "{text}"
+    );
+    let words: String = frame
+        .iter()
+        .map(|l| l.trim_matches(['"', '│', ' ']))
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("or trouble breathing (noted today)"),
+        "{text}"
+    );
+    assert!(!words.contains('…'), "{text}");
+    insta::assert_snapshot!("emergency_wrapped_at_60x16", text);
+}

@@ -115,13 +115,17 @@ fn split_alerts(app: &App) -> (Vec<&Alert>, Vec<&Alert>) {
 /// the one layout both the drawing and a click go by.
 fn layout(area: Rect, app: &App) -> [Rect; 5] {
     let (urgent, watch) = split_alerts(app);
-    let emergency = alert_frame::of_level(app.alerts(), Level::Emergency).len();
+    let emergency = alert_frame::of_level(app.alerts(), Level::Emergency);
     let watch_height = if watch.is_empty() { 0 } else { 2 };
     // The emergency frame is drawn over the top rows, above the header: keep them free.
     let [_, header, urgent_area, watch_area, body] = Layout::vertical([
-        Constraint::Length(alert_frame::height(emergency)),
+        Constraint::Length(alert_frame::height(
+            &emergency,
+            Level::Emergency,
+            area.width,
+        )),
         Constraint::Length(1),
-        Constraint::Length(alert_frame::height(urgent.len())),
+        Constraint::Length(alert_frame::height(&urgent, Level::Urgent, area.width)),
         Constraint::Length(watch_height),
         Constraint::Min(0),
     ])
