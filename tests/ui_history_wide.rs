@@ -75,3 +75,35 @@ fn at_120x40_todays_restrictions_show_the_longest_label_whole() {
     let normal = screen_text(&render(&app, 80, 24));
     assert!(normal.contains("Peels (at-home too), l"), "{normal}");
 }
+
+/// Issue 29 items 7 and 8, at 60×16: the day panel shows all four scores and the whole
+/// note (wrapped), with no "…" and no "↓ more" when it fits.
+#[test]
+fn at_60x16_the_day_panel_shows_every_score_and_the_whole_note() {
+    let (dir, _) = history_with_a_week_of_scores();
+    {
+        let mut journal = common::journal(dir.path(), Some(TREATED));
+        let now: jiff::ZonedDateTime = DAY_8.parse().unwrap();
+        let date = jiff::civil::date(2027, 3, 22);
+        care::set_note(&mut journal, date, "Ice helped, feel hot", &now).unwrap();
+    }
+    let (mut app, _clock) = common::app(dir.path(), Some(TREATED), DAY_8);
+    app.update(Action::SwitchScreen);
+    let text = screen_text(&render(&app, 60, 16));
+    let panel: String = text
+        .lines()
+        .map(|line| line.chars().skip(39).collect::<String>())
+        .map(|right| {
+            right
+                .trim_matches(['"', '│', '┐', '┘', '─', ' '])
+                .to_string()
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    for score in ["Redness", "Swelling", "Pain", "Dryness"] {
+        assert!(panel.contains(score), "{score}: {text}");
+    }
+    assert!(panel.contains("Ice helped, feel hot"), "{text}");
+    assert!(!panel.contains('…') && !panel.contains("more"), "{text}");
+    insta::assert_snapshot!("history_day_panel_at_60x16", text);
+}

@@ -64,9 +64,18 @@ fn layout(area: Rect) -> [Rect; 4] {
         Constraint::Min(0),
     ])
     .areas(area);
-    let [cal, details] =
+    let [cal, mut details] =
         Layout::horizontal([Constraint::Length(calendar::WIDTH + 4), Constraint::Min(0)])
             .areas(top);
+    let mut bottom = bottom;
+    // Too short for the trend and the list (60×16): the day's panel takes their rows, but
+    // for the one line that says where they went, so its scores and note are read whole.
+    if bottom.height > 1 && bottom.height < MIN_BOTTOM_HEIGHT {
+        let spare = bottom.height - 1;
+        details.height += spare;
+        bottom.y += spare;
+        bottom.height = 1;
+    }
     [header, cal, details, bottom]
 }
 
@@ -155,6 +164,8 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         date.strftime(" %a %-d %b %Y ").to_string()
     };
     let block = panel(title, theme);
+    let inner = block.inner(area);
+    let width = usize::from(inner.width);
     let entry = app.journal().day(date);
     let treatment = app.journal().treatment_for(date);
     let day = treatment.and_then(|t| recovery::day_number(t, date));
@@ -162,16 +173,24 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let future = date > app.today();
     match (treatment, day) {
         (Some(t), Some(0)) => lines.push(Line::styled(
-            format!("Treatment day ({})", t.at.local().strftime("%H:%M")),
-            theme.text,
-        )),
-        (Some(t), Some(n)) => lines.push(Line::styled(
+            // In now's zone, as Today shows the restriction ends.
             format!(
-                "Day {n} after the treatment of {}",
-                day_month(t.at.date(), date)
+                "Treatment day ({})",
+                t.at.in_zone(app.now().time_zone()).strftime("%H:%M")
             ),
             theme.text,
         )),
+        (Some(t), Some(n)) => {
+            let treated = day_month(t.at.date(), date);
+            let long = format!("Day {n} after the treatment of {treated}");
+            // Narrow, one row rather than three: the calendar marks the treatment (*).
+            let text = if Span::raw(long.as_str()).width() <= width {
+                long
+            } else {
+                format!("Day {n} after {treated}")
+            };
+            lines.push(Line::styled(text, theme.text));
+        }
         _ => lines.push(Line::styled("Before your first treatment", theme.muted)),
     }
     if day.is_some() && !future {
@@ -205,8 +224,16 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         match entry.and_then(|e| e.symptoms) {
             Some(s) => {
                 let scores = named_scores(&s);
-                lines.push(score_line(&scores[..2], theme));
-                lines.push(score_line(&scores[2..], theme));
+                let pairs = [
+                    score_line(&scores[..2], theme),
+                    score_line(&scores[2..], theme),
+                ];
+                if pairs.iter().all(|pair| pair.width() <= width) {
+                    lines.extend(pairs);
+                } else {
+                    // Too narrow for two a row: one a row, never "Pain none · …".
+                    lines.extend(scores.chunks(1).map(|score| score_line(score, theme)));
+                }
             }
             None => lines.push(Line::styled("No symptom scores logged", theme.muted)),
         }
@@ -237,35 +264,18 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(line) = next_session_line(app, date, theme) {
         lines.push(line);
     }
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
     let height = usize::from(inner.height);
     let mut rows = wrap_lines(lines, width);
     let hint = Line::styled("Enter opens this day to correct it", theme.muted);
-    // The hint goes first when room is short; then the last row shown ends with "…".
+    // The hint only when everything else fits with it.
     if !future && rows.len() + wrap_lines(vec![hint.clone()], width).len() <= height {
         rows.extend(wrap_lines(vec![hint], width));
     }
+    // What truly cannot fit is said, not cut: the day's form (Enter) shows it all.
     if rows.len() > height && height > 0 {
-        rows.truncate(height);
-        if let Some(last) = rows.last_mut() {
-            let style = last.spans.last().map_or(theme.text, |span| span.style);
-            let text: String = last
-                .spans
-                .iter()
-                .map(|span| span.content.as_ref())
-                .collect();
-            let cut = fit(&format!("{} …", text.trim_end()), width);
-            *last = Line::styled(
-                if cut.ends_with('…') {
-                    cut
-                } else {
-                    format!("{}…", fit(text.trim_end(), width.saturating_sub(1)))
-                },
-                style,
-            );
-        }
+        rows.truncate(height - 1);
+        rows.push(Line::styled(fit("↓ more: Enter", width), theme.muted));
     }
     frame.render_widget(Paragraph::new(rows), inner);
 }
@@ -511,7 +521,10 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
     if let Some(t) = treatments.get(selected) {
-        let mut text = t.at.local().strftime("%H:%M").to_string();
+        let mut text =
+            t.at.in_zone(app.now().time_zone())
+                .strftime("%H:%M")
+                .to_string();
         if !t.area.is_empty() {
             text.push_str(&format!(" · {}", t.area));
         }
