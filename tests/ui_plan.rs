@@ -286,3 +286,22 @@ fn a_procedure_picked_on_the_welcome_screen_sets_the_plan_in_force() {
     let plan = screen_text(&render(&app, 80, 24));
     assert!(plan.contains("Your care plan · RF microneedling"), "{plan}");
 }
+
+/// Issue 29 item 10 (loose end): at 120 columns and wider the source column uses the room:
+/// no source name is cut ("tip 5, soltani…").
+#[test]
+fn at_120x40_the_plan_list_shows_every_source_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with_plan_file(&dir);
+    app.update(Action::OpenPlan);
+    let terminal = render(&app, 120, 40);
+    let text = screen_text(&terminal);
+    assert!(text.contains("tip 5, soltani-2014"), "{text}");
+    let list: Vec<&str> = text.lines().take(30).collect();
+    assert!(
+        list.iter().all(|line| !line.contains("…")),
+        "nothing cut in the list: {text}"
+    );
+    insta::assert_snapshot!("plan_at_120x40", text);
+    insta::assert_snapshot!("plan_at_80x24", screen_text(&render(&app, 80, 24)));
+}

@@ -5,6 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
 
 use super::{Theme, fit};
 use crate::domain::plan::PlanSource;
@@ -67,7 +68,16 @@ fn draw_list(frame: &mut Frame, area: Rect, rows: &[PlanRow], selected: usize, t
         return;
     }
     let width = usize::from(inner.width);
-    let (numbers_width, source_width) = if width >= 70 { (20, 15) } else { (18, 0) };
+    // From 120 columns the source column takes its longest name whole ("tip 5,
+    // soltani-2014"); narrower, 15 columns or none.
+    let (numbers_width, source_width) = if area.width >= super::WIDE {
+        let longest = rows.iter().map(|row| row.source.width()).max().unwrap_or(0);
+        (20, longest.clamp(15, width / 4))
+    } else if width >= 70 {
+        (20, 15)
+    } else {
+        (18, 0)
+    };
     let label_width = width.saturating_sub(6 + numbers_width + source_width + 2);
     // Section titles go before the first row of their kind.
     let mut lines: Vec<(Option<usize>, Line)> = Vec::new();
