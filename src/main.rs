@@ -2,14 +2,12 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use aftercare::cli::{self, Cli, CliError};
+use aftercare::cli::{self, CliError};
 use aftercare::clock::SystemClock;
 use aftercare::journal::paths::Paths;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = cli::parse();
     let result = Paths::resolve(cli.journal.clone())
         .map_err(CliError::from)
         .and_then(|paths| match cli.command {

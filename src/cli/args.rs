@@ -289,9 +289,8 @@ pub struct SymptomsArgs {
     /// Dryness or flaking, 0 (none) to 4 (severe).
     #[arg(long, value_name = "0-4", value_parser = score)]
     pub dryness: Option<u8>,
-    /// A warning sign you notice (fever, pus, spreading, worse-pain, blisters, allergy,
-    /// lumps; `aftercare plan` lists them): repeat for several. Any one means: call your
-    /// clinic today.
+    /// A warning sign you notice, by id; repeat for several. Its help, which signs mean
+    /// which call, is made from the plan's warning signs (`command::command`).
     #[arg(long = "sign", value_name = "ID")]
     pub signs: Vec<String>,
 }

@@ -6,15 +6,12 @@
 use std::fmt;
 use std::process::ExitCode;
 
-use clap::CommandFactory;
 use clap::error::ErrorKind;
 
 use crate::domain::text::printable;
 use crate::journal::care::CareError;
 use crate::journal::error::FileError;
 use crate::journal::paths::PathsError;
-
-use super::Cli;
 
 /// A failed subcommand. Nothing has been written when one is returned.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -67,7 +64,7 @@ impl CliError {
     pub fn report(&self) -> ExitCode {
         match self {
             CliError::Usage { command, message } => {
-                let mut cmd = Cli::command();
+                let mut cmd = super::command();
                 cmd.build();
                 let mut target = &mut cmd;
                 for name in command {

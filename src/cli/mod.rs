@@ -8,6 +8,7 @@
 
 mod alerts;
 mod args;
+mod command;
 mod entries;
 mod error;
 pub mod export;
@@ -30,6 +31,7 @@ pub use args::{
     TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
     UndoArgs,
 };
+pub use command::{command, parse};
 pub use error::CliError;
 pub(crate) use undo::remember as remember_undo;
 

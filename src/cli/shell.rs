@@ -1,13 +1,12 @@
 //! `aftercare completions` and `aftercare man`: the shell's tab completion and the manual
 //! page, both generated from the one clap definition so they cannot drift from the app.
 
-use clap::CommandFactory;
 use clap::builder::PossibleValuesParser;
 use clap_complete::Shell;
 
 use crate::journal::paths::Paths;
 
-use super::{Cli, CliError, CompletionShell};
+use super::{CliError, CompletionShell};
 
 /// The completion script for `shell`. Item ids (`tick ITEM`, `untick ITEM`) are those of
 /// the plan in force now; after changing the plan, write the script again. A plan that
@@ -16,7 +15,7 @@ pub(super) fn completions(shell: CompletionShell, paths: &Paths) -> String {
     let ids: Vec<String> = crate::journal::plan_file::load(&paths.plan_override)
         .map(|(plan, _)| plan.items.iter().map(|item| item.id.clone()).collect())
         .unwrap_or_default();
-    let mut command = Cli::command();
+    let mut command = super::command();
     if !ids.is_empty() {
         for name in ["tick", "untick"] {
             let ids = ids.clone();
@@ -50,7 +49,7 @@ pub(super) fn completions(shell: CompletionShell, paths: &Paths) -> String {
 /// The manual page, roff, for `man -l -` or to install as `aftercare.1`.
 pub(super) fn man() -> Result<String, CliError> {
     let mut out = Vec::new();
-    clap_mangen::Man::new(Cli::command())
+    clap_mangen::Man::new(super::command())
         .render(&mut out)
         .map_err(|err| CliError::Failure(format!("cannot write the manual page: {err}")))?;
     Ok(String::from_utf8_lossy(&out).into_owned())
