@@ -1,13 +1,16 @@
 //! `aftercare tick`, `note` and `symptoms`: what the patient logs for a day, through the
 //! same `care` rules as the app (plan items only, never a future day).
 
+use jiff::civil::Date;
+
 use crate::domain::model::Symptom;
-use crate::domain::recovery::ItemProgress;
+use crate::domain::plan::Item;
+use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::schedule;
 use crate::domain::time::Clock;
-use crate::journal::Score;
 use crate::journal::care::{self, SkinChanges, TickChange};
 use crate::journal::paths::Paths;
+use crate::journal::{Journal, Score};
 
 use super::{CliError, NoteArgs, SymptomsArgs, TickArgs, date_or_today};
 
@@ -42,6 +45,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
             item.id
         ));
     }
+    text.push_str(&outside_days_note(&journal, item, date, now.date()));
     // The record is the patient's, so the tick stays; but a tick of something a
     // restriction still forbids deserves a word.
     if let Some(treatment) = journal.treatment_for(date).filter(|_| date == now.date())
@@ -60,6 +64,28 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
         ));
     }
     Ok(text)
+}
+
+/// A tick on a day the plan does not have the item for (ice on day 9 of "days 0–2") is
+/// kept, the patient did it, but said in one line, so they know the checklist will not ask
+/// for it. Empty within the item's days, or before any treatment.
+fn outside_days_note(journal: &Journal, item: &Item, date: Date, today: Date) -> String {
+    let Some(day) = journal
+        .treatment_for(date)
+        .and_then(|treatment| recovery::day_number(treatment, date))
+        .filter(|day| !item.days.contains(*day))
+    else {
+        return String::new();
+    };
+    let when = if date == today {
+        format!("today is day {day}")
+    } else {
+        format!("{date} is day {day}")
+    };
+    format!(
+        "Note: kept, though the plan has it for {} only ({when}).\n",
+        item.days
+    )
 }
 
 /// Takes back `--count` ticks of an item (never below zero) and prints what is left.
