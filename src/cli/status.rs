@@ -132,7 +132,8 @@ impl Status {
         Ok(Status {
             date,
             day,
-            treatment_at: Some(treatment.at),
+            // In now's zone, like the restriction ends: one clock for every time shown.
+            treatment_at: Some(Stamp::of(&treatment.at.in_zone(now.time_zone()))),
             procedure: Some(treatment.procedure),
             adherence: recovery::adherence(&checklist),
             items: checklist.iter().map(ItemStatus::of).collect(),

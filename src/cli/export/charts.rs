@@ -115,7 +115,8 @@ pub fn symptom_chart(
     );
 
     // The treatment itself, and each restriction as a bar from it to the end of its window.
-    let start_local = treatment.at.local();
+    // In the report's zone, like the restriction ends below: one clock for every time.
+    let start_local = zone.to_datetime(treatment.at.instant);
     let treated = start_local.date();
     let start = day_position(treated, start_local);
     let x0 = axis.x(start);

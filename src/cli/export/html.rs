@@ -130,7 +130,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
         let _ = write!(
             heading,
             " · {}",
-            summary::treatment_line(treatment, history.clock)
+            summary::treatment_line(treatment, history)
         );
     }
     let _ = writeln!(html, "<h2>{}</h2>", escape(&heading));

@@ -81,11 +81,7 @@ fn plan_in_force(text: &mut String, history: &History) {
 fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     let mut heading = section.heading(history);
     if let Some(treatment) = section.treatment {
-        let _ = write!(
-            heading,
-            ": {}",
-            summary::treatment_line(treatment, history.clock)
-        );
+        let _ = write!(heading, ": {}", summary::treatment_line(treatment, history));
     }
     let _ = writeln!(text, "\n## {}\n", inline(&heading));
     if let Some(treatment) = section.treatment.filter(|t| !t.note.trim().is_empty()) {

@@ -8,7 +8,6 @@
 
 use jiff::civil::Date;
 
-use crate::domain::conventions::ClockStyle;
 use crate::domain::model::Treatment;
 use crate::domain::plan::{CarePlan, ItemKind};
 
@@ -296,10 +295,13 @@ pub fn sections(history: &History) -> Vec<Section<'_>> {
 }
 
 /// A treatment as a report heading reads it: "2027-03-14 09:30 · face" (or "9:30 AM" in
-/// the 12-hour clock), in the local time it was recorded in (no UTC offset: the reader
-/// does not need it).
-pub fn treatment_line(treatment: &Treatment, clock: ClockStyle) -> String {
-    let mut text = clock.date_time(treatment.at.local());
+/// the 12-hour clock), in the report's time zone like every other time in it (no UTC
+/// offset: the reader does not need it).
+pub fn treatment_line(treatment: &Treatment, history: &History) -> String {
+    let zone = history.generated.time_zone();
+    let mut text = history
+        .clock
+        .date_time(zone.to_datetime(treatment.at.instant));
     if !treatment.area.trim().is_empty() {
         text.push_str(" · ");
         text.push_str(treatment.area.trim());
