@@ -33,9 +33,10 @@ fn signs_help() -> String {
             format!("{}: {}.", group.call, ids.join(", "))
         })
         .collect();
+    // One call a line: the one that cannot wait is read first.
     format!(
         "A warning sign you notice, by id; repeat for several (`aftercare plan` lists them \
-         in words). {}",
-        calls.join(" ")
+         in words).\n{}",
+        calls.join("\n")
     )
 }
