@@ -352,3 +352,19 @@ fn history_left_open_past_midnight_recounts_the_streak() {
         "24 April ended half done: the run is broken"
     );
 }
+
+/// Issue 29: a treatment recorded in UTC, seen in Paris: History shows its time in Paris
+/// time, as Today shows the restriction ends, not in the zone it was recorded in.
+#[test]
+fn history_shows_a_treatment_recorded_in_utc_in_the_local_zone() {
+    let dir = common::journal_dir();
+    let (mut app, _clock) = common::app(
+        dir.path(),
+        Some("2027-03-14T08:00:00+00:00"),
+        "2027-03-14T12:00:00+01:00[Europe/Paris]",
+    );
+    app.update(Action::SwitchScreen);
+    let text = common::screen::screen_text(&common::screen::render(&app, 80, 24));
+    assert!(text.contains("Treatment day (09:00)"), "{text}");
+    assert!(!text.contains("08:00"), "{text}");
+}
