@@ -94,6 +94,11 @@ fn with_tz_paris_the_report_and_status_show_every_time_in_paris_time() {
     let markdown = run(&["export"]);
     assert!(markdown.contains(&format!("{start} · face")), "{markdown}");
     assert!(!markdown.contains("00:19"), "{markdown}");
+    let ics = run(&["export", "--format", "ics"]);
+    assert!(
+        ics.contains(&format!("treatment of {day} {start}")),
+        "{ics}"
+    );
     let status = run(&["status"]);
     // 00:19 UTC is the same date in Paris.
     assert!(

@@ -71,7 +71,13 @@ pub(super) fn render(history: &History, alarms: bool) -> String {
             let mut description = format!(
                 "At least {} h after the treatment of {}: {}",
                 restriction.hours,
-                history.clock.date_time(treatment.at.local()),
+                // In the export's zone, like the report: one clock for every time.
+                history.clock.date_time(
+                    history
+                        .generated
+                        .time_zone()
+                        .to_datetime(treatment.at.instant)
+                ),
                 restriction.hint
             );
             if restriction.is_our_default() && !restriction.hint.contains("default") {
