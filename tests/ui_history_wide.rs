@@ -107,3 +107,24 @@ fn at_60x16_the_day_panel_shows_every_score_and_the_whole_note() {
     assert!(!panel.contains('…') && !panel.contains("more"), "{text}");
     insta::assert_snapshot!("history_day_panel_at_60x16", text);
 }
+
+/// Issue 29 item 8: a note too long for the 60×16 panel is not cut with "…": its start is
+/// shown and the last row says there is more, and where (Enter opens the day).
+#[test]
+fn at_60x16_a_note_that_cannot_fit_says_more_rather_than_cutting() {
+    let (dir, _) = history_with_a_week_of_scores();
+    {
+        let mut journal = common::journal(dir.path(), Some(TREATED));
+        let now: jiff::ZonedDateTime = DAY_8.parse().unwrap();
+        let date = jiff::civil::date(2027, 3, 22);
+        let note = "Ice helped, feel hot in the evening, cheeks tight after washing, \
+                    used the clinic balm twice, slept on a fresh pillowcase";
+        care::set_note(&mut journal, date, note, &now).unwrap();
+    }
+    let (mut app, _clock) = common::app(dir.path(), Some(TREATED), DAY_8);
+    app.update(Action::SwitchScreen);
+    let text = screen_text(&render(&app, 60, 16));
+    assert!(text.contains("Note: Ice helped,"), "{text}");
+    assert!(text.contains("↓ more: Enter"), "{text}");
+    assert!(!text.contains('…'), "{text}");
+}
