@@ -37,15 +37,17 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
         progress.progress_text()
     );
     // Past the day's target: kept (the glass was drunk), but said, so a slip of the
-    // fingers (`--count 3` for 1) is seen at once.
+    // fingers (`--count 3` for 1) is seen at once. Outside the item's days there is no
+    // target that day: the one line says so instead.
+    let outside = outside_days_note(&journal, item, date, now.date());
     let target = item.kind.target();
-    if count > target {
+    if count > target && outside.is_empty() {
         text.push_str(&format!(
             "Note: that is past the day's target of {target} ({count} ticked); `aftercare untick {}` takes one back.\n",
             item.id
         ));
     }
-    text.push_str(&outside_days_note(&journal, item, date, now.date()));
+    text.push_str(&outside);
     // The record is the patient's, so the tick stays; but a tick of something a
     // restriction still forbids deserves a word.
     if let Some(treatment) = journal.treatment_for(date).filter(|_| date == now.date())
