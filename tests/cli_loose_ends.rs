@@ -25,7 +25,10 @@ fn a_tick_after_the_items_days_is_kept_and_says_the_plan_has_it_for_those_days_o
         ice.contains("the plan has it for days 0–2 only (today is day 9)"),
         "{ice}"
     );
-    assert!(!ice.contains("past the day's target"), "one line, not two: {ice}");
+    assert!(
+        !ice.contains("past the day's target"),
+        "one line, not two: {ice}"
+    );
     let pillowcase = sandbox.ok(&["tick", "pillowcase"]);
     assert!(
         pillowcase.contains("the plan has it for days 0–2 only (today is day 9)"),
