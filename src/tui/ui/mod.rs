@@ -314,3 +314,10 @@ mod tests {
         assert_eq!(fit("abc", 0), "");
     }
 }
+
+/// A form field's name, padded to `width`, with `▸` before it when it has the focus: the
+/// focus is said by a glyph, not by reverse video alone (issue 27, NO_COLOR).
+pub fn field_label(name: &str, focused: bool, width: usize) -> String {
+    let pointer = if focused { "▸" } else { " " };
+    format!("{pointer}{name:<width$}", width = width.saturating_sub(1))
+}
