@@ -71,7 +71,7 @@ fn every_screen(dir: &tempfile::TempDir) -> Vec<(&'static str, App)> {
     let with = |name, actions: &[Action]| {
         let mut app = day_two();
         for action in actions {
-            app.update(action.clone());
+            app.update(*action);
         }
         (name, app)
     };
