@@ -69,6 +69,15 @@ fn the_treatment_form_shows_and_reads_twelve_hour_times() {
     let dir = common::journal_dir();
     let (app, _clock) = common::app(&dir, None, "2027-03-14T21:30:00+01:00[Europe/Paris]");
     let app = app.with_conventions(TWELVE_HOUR);
+    let mut app = app;
     let text = screen_text(&render(&app, 80, 24));
     assert!(text.contains("2027-03-14 9:30 PM"), "{text}");
+    assert!(
+        text.contains("or 9:30 PM"),
+        "the hint says 12-hour is read: {text}"
+    );
+    // Confirmed as shown, the 12-hour time is read back as 21:30.
+    app.update(Action::Submit);
+    let treatment = app.journal().latest_treatment().expect("recorded");
+    assert_eq!(treatment.at.local().time().to_string(), "21:30:00");
 }

@@ -74,7 +74,7 @@ pub fn draw_form(
         field("Date and time", &form.when, form.focus == Field::When),
         Line::styled(
             format!(
-                " {:w$}YYYY-MM-DD HH:MM, your local time",
+                " {:w$}YYYY-MM-DD HH:MM or 9:30 PM, your local time",
                 "",
                 w = usize::from(FIELD_X) - 1
             ),
