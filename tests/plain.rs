@@ -310,6 +310,11 @@ fn history_says_a_week_then_more_on_request() {
     };
     let run = plain(&sandbox, "history\nmore\nolder\n");
     let said = &run.stdout;
+    // Today's answer says the date in words too.
+    assert!(
+        said.contains(&format!("Day 2 after treatment, {}.", week_line(0))),
+        "{said}"
+    );
     let first = said.find(&format!("{}:", week_line(0))).expect(said);
     let second = said.find(&format!("{}:", week_line(7))).expect(said);
     let third = said.find(&format!("{}:", week_line(14))).expect(said);

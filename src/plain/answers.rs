@@ -37,7 +37,7 @@ quit: leave (so does the end of the input).
 pub(super) fn today(paths: &Paths, clock: &dyn Clock) -> Result<(String, Vec<String>), CliError> {
     let status = status(paths, clock)?;
     let mut text = alerts_text(&status.alerts);
-    let date = status.date.strftime("%A %Y-%m-%d");
+    let date = spoken_date(status.date);
     match status.day {
         None => {
             let _ = writeln!(text, "No treatment recorded yet. Today is {date}.");
