@@ -369,3 +369,13 @@ fn skin_takes_no_for_no_signs_and_cancel_for_a_way_out() {
         run.stdout
     );
 }
+
+/// The manual page tells how to open the plain mode: the option and the variable.
+#[test]
+fn the_manual_names_the_plain_mode() {
+    let sandbox = Sandbox::new();
+    let man = sandbox.ok(&["man"]);
+    assert!(man.contains("\\-\\-plain"), "{man}");
+    assert!(man.contains("AFTERCARE_PLAIN"), "{man}");
+    assert!(man.contains("TERM=dumb"), "{man}");
+}
