@@ -7,7 +7,7 @@ use jiff::civil::DateTime;
 pub const DATE_TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
 
 /// Reads "YYYY-MM-DD HH:MM" (or a 12-hour "YYYY-MM-DD 9:30 PM") with no zone.
-fn parse_civil(text: &str) -> Option<DateTime> {
+pub fn parse_civil(text: &str) -> Option<DateTime> {
     let (date, time) = text.trim().split_once(' ')?;
     let date = jiff::civil::Date::strptime("%Y-%m-%d", date).ok()?;
     Some(date.to_datetime(crate::conventions::ClockStyle::parse_time(time)?))
