@@ -6,6 +6,7 @@
 //! from an injected [`Clock`], so every behaviour, timers and midnight included, is tested
 //! without a terminal and without sleeping.
 
+use crate::domain::conventions::{ClockStyle, Conventions};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -44,6 +45,7 @@ macro_rules! context {
             journal: &mut $app.journal,
             now: &$app.now,
             monotonic: $app.monotonic,
+            clock: $app.clock_style,
         }
     };
 }
@@ -56,6 +58,8 @@ pub struct App {
     plan_file: Option<PlanWatch>,
     journal: Journal,
     clock: Box<dyn Clock>,
+    /// How the patient reads a time of day (the settings', loaded once at start).
+    clock_style: ClockStyle,
     /// The wall clock and the monotonic clock, read once per update.
     now: ZonedDateTime,
     monotonic: Instant,
@@ -96,7 +100,7 @@ impl App {
         let screen = if journal.latest_treatment().is_some() {
             Screen::Today
         } else {
-            Screen::Welcome(TreatmentForm::prefilled(&now))
+            Screen::Welcome(TreatmentForm::prefilled(&now, ClockStyle::H24))
         };
         let mut app = App {
             plan,
@@ -105,6 +109,7 @@ impl App {
             undo: UndoStacks::new(&journal),
             journal,
             clock,
+            clock_style: ClockStyle::H24,
             screen,
             overlay: None,
             today: TodayView::new(now.date()),
@@ -129,10 +134,20 @@ impl App {
     }
 
     /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
-    /// The patient's conventions (the calendar's week start).
-    pub fn with_conventions(mut self, conventions: crate::domain::conventions::Conventions) -> App {
+    /// The patient's conventions: the calendar's week start and the clock every time of day
+    /// is written in.
+    pub fn with_conventions(mut self, conventions: Conventions) -> App {
         self.history.week_start = conventions.week_start;
+        self.clock_style = conventions.clock;
+        if let Screen::Welcome(form) = &mut self.screen {
+            *form = TreatmentForm::prefilled(&self.now, self.clock_style);
+        }
         self
+    }
+
+    /// How the patient reads a time of day: every time on screen goes through it.
+    pub fn clock_style(&self) -> ClockStyle {
+        self.clock_style
     }
 
     pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
@@ -261,7 +276,8 @@ impl App {
                 }
                 Effect::Welcome => {
                     // Nothing left to count from: ask for the treatment again.
-                    self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+                    self.screen =
+                        Screen::Welcome(TreatmentForm::prefilled(&self.now, self.clock_style));
                 }
                 Effect::ChangePlan(edit) => self.change_plan(&edit),
             }
@@ -286,7 +302,8 @@ impl App {
             if self.journal.latest_treatment().is_none() {
                 // The only treatment was undone: ask for one, as on the first start.
                 self.overlay = None;
-                self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+                self.screen =
+                    Screen::Welcome(TreatmentForm::prefilled(&self.now, self.clock_style));
             }
             self.today.keep_selection_in_range(&context!(self));
             if self.screen == Screen::History {

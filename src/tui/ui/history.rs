@@ -162,7 +162,10 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let future = date > app.today();
     match (treatment, day) {
         (Some(t), Some(0)) => lines.push(Line::styled(
-            format!("Treatment day ({})", t.at.local().strftime("%H:%M")),
+            format!(
+                "Treatment day ({})",
+                app.clock_style().time(t.at.local().time())
+            ),
             theme.text,
         )),
         (Some(t), Some(n)) => lines.push(Line::styled(
@@ -511,7 +514,7 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
     if let Some(t) = treatments.get(selected) {
-        let mut text = t.at.local().strftime("%H:%M").to_string();
+        let mut text = app.clock_style().time(t.at.local().time());
         if !t.area.is_empty() {
             text.push_str(&format!(" · {}", t.area));
         }

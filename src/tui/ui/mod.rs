@@ -305,6 +305,13 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// A form field's name, padded to `width`, with `▸` before it when it has the focus: the
+/// focus is said by a glyph, not by reverse video alone (issue 27, NO_COLOR).
+pub fn field_label(name: &str, focused: bool, width: usize) -> String {
+    let pointer = if focused { "▸" } else { " " };
+    format!("{pointer}{name:<width$}", width = width.saturating_sub(1))
+}
+
 #[cfg(test)]
 mod tests {
     use super::fit;
