@@ -54,7 +54,10 @@ fn phone_exif() -> Vec<u8> {
             value: Value::Rational(vec![
                 Rational { num: 48, denom: 1 },
                 Rational { num: 51, denom: 1 },
-                Rational { num: 2417, denom: 100 },
+                Rational {
+                    num: 2417,
+                    denom: 100,
+                },
             ]),
         },
     ];
@@ -122,19 +125,45 @@ fn a_phone_photo_comes_out_upright_shrunk_and_bare_and_the_original_untouched() 
 
     let imported = photo_import::import(&source).unwrap();
 
-    assert_eq!(std::fs::read(&source).unwrap(), original, "the original is byte-identical");
+    assert_eq!(
+        std::fs::read(&source).unwrap(),
+        original,
+        "the original is byte-identical"
+    );
     // Orientation 6: stored wide, viewed tall. Shrunk to at most 2048 on the long side.
-    assert!(imported.height > imported.width, "upright: {}x{}", imported.width, imported.height);
+    assert!(
+        imported.height > imported.width,
+        "upright: {}x{}",
+        imported.width,
+        imported.height
+    );
     assert_eq!(imported.height, LONG_SIDE);
     let decoded = image::load_from_memory(&imported.jpeg).unwrap();
-    assert_eq!((decoded.width(), decoded.height()), (imported.width, imported.height));
+    assert_eq!(
+        (decoded.width(), decoded.height()),
+        (imported.width, imported.height)
+    );
     for jpeg in [&imported.jpeg, &imported.thumbnail] {
         let found = markers(jpeg);
         assert!(!found.contains(&0xE1), "no Exif/XMP segment: {found:x?}");
         assert!(!found.contains(&0xED), "no IPTC segment: {found:x?}");
-        assert!(jpeg.ends_with(&[0xFF, 0xD9]), "nothing after the end marker");
-        for secret in [&b"PhoneMaker"[..], b"Phone 15", b"GPS", b"TRAILING", b"secret", b"xmpmeta"] {
-            assert!(!contains(jpeg, secret), "{:?} survived", String::from_utf8_lossy(secret));
+        assert!(
+            jpeg.ends_with(&[0xFF, 0xD9]),
+            "nothing after the end marker"
+        );
+        for secret in [
+            &b"PhoneMaker"[..],
+            b"Phone 15",
+            b"GPS",
+            b"TRAILING",
+            b"secret",
+            b"xmpmeta",
+        ] {
+            assert!(
+                !contains(jpeg, secret),
+                "{:?} survived",
+                String::from_utf8_lossy(secret)
+            );
         }
     }
     let thumb = image::load_from_memory(&imported.thumbnail).unwrap();
@@ -154,7 +183,10 @@ fn a_small_png_is_kept_at_its_size_and_has_no_capture_time() {
         .write_image(&picture, 40, 30, image::ExtendedColorType::Rgb8)
         .unwrap();
     let imported = photo_import::convert(&png).unwrap();
-    assert_eq!((imported.width, imported.height, imported.captured), (40, 30, None));
+    assert_eq!(
+        (imported.width, imported.height, imported.captured),
+        (40, 30, None)
+    );
 }
 
 /// The refusal for the file at `path`.
@@ -164,7 +196,10 @@ fn refusal(path: &Path) -> String {
     };
     let err = err.to_string();
     assert_eq!(err.lines().count(), 1, "one line: {err}");
-    assert!(err.contains(&path.display().to_string()), "names the file: {err}");
+    assert!(
+        err.contains(&path.display().to_string()),
+        "names the file: {err}"
+    );
     err
 }
 
@@ -173,7 +208,11 @@ fn crc32(bytes: &[u8]) -> u32 {
     for byte in bytes {
         crc ^= u32::from(*byte);
         for _ in 0..8 {
-            crc = if crc & 1 == 1 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
         }
     }
     !crc
@@ -221,7 +260,10 @@ fn a_truncated_jpeg_is_refused() {
     let path = dir.path().join("cut.jpg");
     std::fs::write(&path, &jpeg[..jpeg.len() / 3]).unwrap();
     let err = refusal(&path);
-    assert!(err.contains("truncated") || err.contains("damaged"), "{err}");
+    assert!(
+        err.contains("truncated") || err.contains("damaged"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -265,5 +307,8 @@ fn an_unreadable_file_is_refused() {
     }
     #[cfg(target_os = "linux")]
     refusal(Path::new("/proc/self/mem"));
-    assert!(!is_root || cfg!(target_os = "linux"), "no unreadable file to try as root here");
+    assert!(
+        !is_root || cfg!(target_os = "linux"),
+        "no unreadable file to try as root here"
+    );
 }
