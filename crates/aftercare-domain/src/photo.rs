@@ -115,6 +115,17 @@ impl Photo {
     }
 }
 
+/// What a photo is shown with: "Day 1 · front · 09:12" (the day after the treatment in
+/// force, when there is one; else its date).
+pub fn caption(photo: &Photo, day: Option<u32>) -> String {
+    let local = photo.taken.local();
+    let when = match day {
+        Some(day) => format!("Day {day}"),
+        None => local.date().to_string(),
+    };
+    format!("{when} · {} · {}", photo.view, local.strftime("%H:%M"))
+}
+
 /// `photos/2027-03/x.jpg` → `photos/2027-03/x.thumb.jpg`.
 pub fn thumbnail_of(file: &str) -> String {
     match file.strip_suffix(".jpg") {
