@@ -25,6 +25,8 @@ use crate::tui::error::PlanChangeError;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::HistoryView;
 use crate::tui::keys::KeyContext;
+use crate::tui::photos::images::PhotoImages;
+use crate::tui::photos::{PhotoBrowser, view as photo_view};
 use crate::tui::plan::PlanView;
 use crate::tui::plan_watch::PlanWatch;
 pub use crate::tui::state::{Overlay, Screen};
@@ -80,6 +82,10 @@ pub struct App {
     outside_changes: u64,
     /// The journal's put-off housekeeping was tried (see [`App::tidy_journal`]).
     tidy_tried: bool,
+    /// The photo view's pictures and the worker making them (see `tui::photos`).
+    photo_images: PhotoImages,
+    /// The terminal's size as last told (`Action::Resized`).
+    size: ratatui::layout::Rect,
 }
 
 impl App {
@@ -118,6 +124,8 @@ impl App {
             quit_timer_warned: false,
             outside_changes: 0,
             tidy_tried: false,
+            photo_images: PhotoImages::default(),
+            size: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.journal.load_month(Month::of(app.date()))?;
         app.refresh_alerts();
@@ -186,6 +194,7 @@ impl App {
         }
         match action {
             Action::Tick => {
+                self.take_photo_results();
                 self.retry_save();
                 self.take_in_outside_changes();
                 self.reload_plan_if_changed();
@@ -197,6 +206,10 @@ impl App {
                 self.overlay = None;
             }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
+            Action::Resized(width, height) => {
+                self.size = ratatui::layout::Rect::new(0, 0, width, height);
+            }
+            Action::OpenPhotos if self.overlay.is_none() => self.open_photos(),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             Action::ShowToday if self.overlay.is_none() && self.screen == Screen::Today => {
                 self.info("This is Today: q quits (everything is saved)".into());
@@ -231,6 +244,7 @@ impl App {
                         self.update_welcome(action);
                         Vec::new()
                     }
+                    (Some(Overlay::Photos(_)), _) => self.update_photos(action),
                     (None, Screen::Today) => {
                         self.today
                             .update(&mut context!(self), &mut self.overlay, action)
@@ -252,6 +266,64 @@ impl App {
         }
         self.undo.take_new(&self.journal);
         self.show_unsaved();
+        self.ask_pictures();
+    }
+
+    /// `f`: the photos of the day on screen (Today's day, or History's cursor).
+    fn open_photos(&mut self) {
+        let date = match self.screen {
+            Screen::History => self.history.cursor,
+            _ => self.date(),
+        };
+        match PhotoBrowser::open(&mut self.journal, date) {
+            Ok(browser) => self.overlay = Some(Overlay::Photos(browser)),
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    fn update_photos(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Photos(browser)) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let outcome =
+            photo_view::update(browser, &mut self.photo_images, &mut self.journal, action);
+        if outcome.closed {
+            self.overlay = None;
+        }
+        outcome.effects
+    }
+
+    /// Takes in the pictures and imports the worker finished (on every tick).
+    fn take_photo_results(&mut self) {
+        let browser = match &mut self.overlay {
+            Some(Overlay::Photos(browser)) => Some(browser),
+            _ => None,
+        };
+        let effects = photo_view::take_results(
+            browser,
+            &mut self.photo_images,
+            &mut self.journal,
+            &self.now,
+        );
+        self.apply(effects);
+    }
+
+    /// Asks for the pictures the photo view shows, at the size they are drawn.
+    fn ask_pictures(&mut self) {
+        if let Some(Overlay::Photos(browser)) = &self.overlay {
+            let [body, _, _] = crate::tui::ui::split_frame(self.size);
+            photo_view::ask_pictures(browser, &mut self.photo_images, &self.journal, body);
+        }
+    }
+
+    /// How the terminal shows pictures (`tui::photos::picker`); none: images off.
+    pub fn set_picker(&mut self, picker: Option<ratatui_image::picker::Picker>) {
+        self.photo_images = PhotoImages::new(picker);
+    }
+
+    /// The photo view's pictures.
+    pub fn photo_images(&self) -> &PhotoImages {
+        &self.photo_images
     }
 
     /// Carries out what a view asked for, in order: the one place effects are applied.

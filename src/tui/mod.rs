@@ -10,6 +10,7 @@ pub mod forms;
 pub mod history;
 pub mod keys;
 pub mod mouse;
+pub mod photos;
 pub mod plan;
 pub mod plan_watch;
 pub mod state;
@@ -97,6 +98,9 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), TuiError> {
     // `ratatui::run` restores the terminal on return (error returns included) and installs
     // a panic hook that does too; a termination signal only ends the loop, so it does too.
     ratatui::run(|terminal| {
+        // Asked once the alternate screen is on and before any event is read: the
+        // terminal's answer comes on standard input (see `photos::picker`).
+        app.set_picker(photos::picker::from_terminal());
         set_extras(true)?;
         let result = event_loop(terminal, &mut app, &theme, &stop);
         let _ = set_extras(false);
@@ -128,6 +132,8 @@ fn event_loop(
     // Draw when something changed (a key, a resize, a tick that changed the state) or when
     // the screen changes with time alone (`wake::next_change`); wake at least once a second.
     let mut timers_told = app.timers_ended();
+    let size = terminal.size()?;
+    app.update(Action::Resized(size.width, size.height));
     let mut dirty = true;
     let mut due = Instant::now();
     loop {
@@ -176,7 +182,8 @@ fn event_loop(
                         app.update(action);
                     }
                 }
-                // Any other event (resize, focus) just redraws.
+                Event::Resize(width, height) => app.update(Action::Resized(width, height)),
+                // Any other event (focus) just redraws.
                 _ => {}
             }
         } else {
@@ -202,6 +209,8 @@ struct TickView {
     timers_ended: u64,
     /// A reloaded plan or journal can raise or clear an alert.
     alerts: Vec<crate::domain::alerts::Alert>,
+    /// Pictures or an import finished off the UI thread.
+    photos_arrived: u64,
 }
 
 impl TickView {
@@ -216,6 +225,7 @@ impl TickView {
             outside_changes: app.outside_changes(),
             timers_ended: app.timers_ended(),
             alerts: app.alerts().to_vec(),
+            photos_arrived: app.photo_images().arrived,
         }
     }
 }

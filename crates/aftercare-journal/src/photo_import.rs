@@ -109,6 +109,23 @@ pub fn convert(bytes: &[u8]) -> Result<Imported, String> {
     })
 }
 
+/// A stored photo (or thumbnail) decoded for the screen, under the same limits as an
+/// import: the file could have been replaced by anything since.
+pub fn decode_stored(path: &Path) -> Result<DynamicImage, String> {
+    let bytes = read_source(path)?;
+    let format = check_format(&bytes)?;
+    let mut reader = ImageReader::with_format(Cursor::new(&bytes[..]), format);
+    reader.limits(limits());
+    let decoder = reader
+        .into_decoder()
+        .map_err(|err| describe(&err, format))?;
+    if decoder.total_bytes() > MAX_PIXEL_BYTES {
+        let (w, h) = decoder.dimensions();
+        return Err(too_large(w, h));
+    }
+    DynamicImage::from_decoder(decoder).map_err(|err| describe(&err, format))
+}
+
 /// The explicit limits every decode runs under.
 fn limits() -> Limits {
     let mut limits = Limits::default();

@@ -5,6 +5,7 @@ mod calendar;
 mod help;
 mod history;
 mod history_dialog;
+pub mod photos;
 mod plan;
 mod plan_form;
 mod sanitize;
@@ -32,6 +33,15 @@ pub const MIN_HEIGHT: u16 = 16;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_parts(frame, app, theme);
     sanitize::clean(frame.buffer_mut());
+    // Pictures last: their cells hold the protocol's own escape sequences, which cleaning
+    // would strip. Nothing of the patient's text is in them.
+    if let Some(Overlay::Photos(browser)) = app.overlay() {
+        let area = frame.area();
+        if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT && !theme.ascii {
+            let [body, _, _] = split_frame(area);
+            photos::draw_pictures(frame, body, browser, app.photo_images());
+        }
+    }
 }
 
 fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -60,6 +70,7 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
             hints = crate::tui::keys::footer(app.key_context(), false);
         }
         Some(Overlay::PlanForm(form)) => hints = plan_form::draw(frame, body, form, theme),
+        Some(Overlay::Photos(browser)) => hints = photos::draw(frame, body, app, browser, theme),
         _ => {}
     }
     frame.render_widget(status_line(app, usize::from(status.width), theme), status);
