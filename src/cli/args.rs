@@ -453,6 +453,9 @@ pub struct ExportArgs {
     /// Add an alarm to each calendar event (with --format ics).
     #[arg(long)]
     pub reminders: bool,
+    /// Leave the photos out (HTML shows them small inside the file; Markdown lists them).
+    #[arg(long)]
+    pub no_photos: bool,
 }
 
 /// The export formats.

@@ -185,11 +185,13 @@ impl App {
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) {
         self.read_clock();
-        if action != Action::Tick {
+        // A resize is no key: what the status line says stays.
+        let key = !matches!(action, Action::Tick | Action::Resized(..));
+        if key {
             self.status = None;
         }
         self.tidy_journal();
-        if !matches!(action, Action::Tick | Action::Quit) {
+        if key && action != Action::Quit {
             self.quit_timer_warned = false;
         }
         match action {
@@ -311,14 +313,20 @@ impl App {
     /// Asks for the pictures the photo view shows, at the size they are drawn.
     fn ask_pictures(&mut self) {
         if let Some(Overlay::Photos(browser)) = &self.overlay {
-            let [body, _, _] = crate::tui::ui::split_frame(self.size);
-            photo_view::ask_pictures(browser, &mut self.photo_images, &self.journal, body);
+            photo_view::ask_pictures(browser, &mut self.photo_images, &self.journal, self.size);
         }
     }
 
     /// How the terminal shows pictures (`tui::photos::picker`); none: images off.
     pub fn set_picker(&mut self, picker: Option<ratatui_image::picker::Picker>) {
         self.photo_images = PhotoImages::new(picker);
+        self.ask_pictures();
+    }
+
+    /// The photo view is open and the terminal was not asked yet how it shows pictures:
+    /// the loop asks it (see `tui::event_loop`).
+    pub fn wants_picker(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Photos(_))) && !self.photo_images.chosen()
     }
 
     /// The photo view's pictures.

@@ -7,6 +7,7 @@ pub mod action;
 pub mod app;
 pub mod error;
 pub mod forms;
+pub mod frame;
 pub mod history;
 pub mod keys;
 pub mod mouse;
@@ -98,9 +99,6 @@ pub fn run(paths: &Paths, ascii: bool) -> Result<(), TuiError> {
     // `ratatui::run` restores the terminal on return (error returns included) and installs
     // a panic hook that does too; a termination signal only ends the loop, so it does too.
     ratatui::run(|terminal| {
-        // Asked once the alternate screen is on and before any event is read: the
-        // terminal's answer comes on standard input (see `photos::picker`).
-        app.set_picker(photos::picker::from_terminal());
         set_extras(true)?;
         let result = event_loop(terminal, &mut app, &theme, &stop);
         let _ = set_extras(false);
@@ -147,6 +145,14 @@ fn event_loop(
         }
         if app.should_quit() {
             return Ok(());
+        }
+        // The terminal is asked how it shows pictures the first time the photo view
+        // opens, not at start: a terminal that never answers (ratatui-image's query keeps
+        // reading standard input after its timeout) then costs nothing to whoever never
+        // looks at photos. We are in the alternate screen and between event reads.
+        if app.wants_picker() {
+            app.set_picker(photos::picker::from_terminal());
+            continue;
         }
         if stop.load(Ordering::Relaxed) {
             // Changes are saved as they are made; this is one last try for any whose save

@@ -126,6 +126,13 @@ pub fn decode_stored(path: &Path) -> Result<DynamicImage, String> {
     DynamicImage::from_decoder(decoder).map_err(|err| describe(&err, format))
 }
 
+/// A small copy of a stored photo for a report, re-encoded here whatever the file holds:
+/// nothing but pixels ever leaves the machine inside a report.
+pub fn report_copy(path: &Path, side: u32) -> Result<Vec<u8>, String> {
+    let picture = decode_stored(path)?;
+    encode(&shrink(picture, side))
+}
+
 /// The explicit limits every decode runs under.
 fn limits() -> Limits {
     let mut limits = Limits::default();

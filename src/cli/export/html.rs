@@ -50,7 +50,11 @@ pub(super) fn render(history: &History) -> String {
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(html, "<title>{}</title>", escape(&title));
-    let _ = writeln!(html, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        html,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        super::photos::STYLE
+    );
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", escape(&title));
     let mut meta = format!(
         "Microneedling aftercare · generated {} · care plan: {}",
@@ -179,6 +183,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
         html.push_str("</ul>\n");
     }
 
+    super::photos::html(html, &history.photos_of(section.days));
     notes(html, section.days);
     day_table(html, section.days);
     html.push_str("</section>\n");
@@ -298,6 +303,7 @@ mod tests {
             plan: crate::journal::builtin_plan().clone(),
             name: None,
             warning_signs: Vec::new(),
+            photos: Vec::new(),
             alerts: Vec::new(),
         }
     }

@@ -10,6 +10,7 @@ pub mod csv;
 mod html;
 pub mod ics;
 mod markdown;
+pub mod photos;
 pub mod summary;
 pub mod svg;
 
@@ -50,6 +51,8 @@ pub struct History {
     /// Urgent alerts raised on given days (a warning sign ticked, a severe score, pain
     /// still marked after day 2: `domain::alerts`); shown in their treatment's section.
     pub alerts: Vec<Alert>,
+    /// The photos shown (HTML) or listed (Markdown); none with `--no-photos`.
+    pub photos: Vec<photos::ReportPhoto>,
 }
 
 /// Something the app told the patient to call the clinic about, on a given day.
@@ -146,6 +149,7 @@ impl History {
             name: None,
             warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
             alerts,
+            photos: Vec::new(),
         })
     }
 
@@ -153,6 +157,20 @@ impl History {
     pub fn with_name(mut self, name: Option<String>) -> History {
         self.name = name.filter(|n| !n.trim().is_empty());
         self
+    }
+
+    /// The report with these photos in it.
+    pub fn with_photos(mut self, photos: Vec<photos::ReportPhoto>) -> History {
+        self.photos = photos;
+        self
+    }
+
+    /// The photos of a section's days.
+    pub fn photos_of(&self, days: &[DayRow]) -> Vec<&photos::ReportPhoto> {
+        match (days.first(), days.last()) {
+            (Some(first), Some(last)) => photos::between(&self.photos, first.date, last.date),
+            _ => Vec::new(),
+        }
     }
 
     /// The report for people: a section per treatment.
@@ -339,6 +357,17 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     }
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?
         .with_name(args.name.clone());
+    let embed = args.format == ExportFormat::Html && !args.no_photos;
+    let all_photos = photos::collect(&journal, args.since, embed);
+    let photo_words = match args.format {
+        ExportFormat::Html | ExportFormat::Markdown => photos::words(&all_photos, args.no_photos),
+        _ => String::new(),
+    };
+    let history = if args.no_photos {
+        history
+    } else {
+        history.with_photos(all_photos)
+    };
     let mut text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
         ExportFormat::Html => history.to_html(),
@@ -360,7 +389,7 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     };
     write().map_err(|err| FileError::io(output, &err))?;
     Ok(format!(
-        "Wrote {} day(s) to {}\n",
+        "Wrote {} day(s) to {}{photo_words}\n",
         history.days.len(),
         output.display()
     ))

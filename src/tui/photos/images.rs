@@ -43,6 +43,8 @@ pub struct PhotoImages {
     importing: Option<PathBuf>,
     /// How many results came in: the loop redraws when it changes.
     pub arrived: u64,
+    /// The picker was chosen (images on or off), not merely defaulted.
+    chosen: bool,
 }
 
 impl std::fmt::Debug for PhotoImages {
@@ -55,8 +57,12 @@ impl std::fmt::Debug for PhotoImages {
 }
 
 impl Default for PhotoImages {
+    /// Images off until a picker is chosen.
     fn default() -> PhotoImages {
-        PhotoImages::new(None)
+        PhotoImages {
+            chosen: false,
+            ..PhotoImages::new(None)
+        }
     }
 }
 
@@ -71,7 +77,13 @@ impl PhotoImages {
             asked: BTreeSet::new(),
             importing: None,
             arrived: 0,
+            chosen: true,
         }
+    }
+
+    /// Whether a picker was chosen (see [`PhotoImages::default`]).
+    pub fn chosen(&self) -> bool {
+        self.chosen
     }
 
     /// Whether pictures are drawn at all.

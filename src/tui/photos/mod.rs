@@ -4,6 +4,7 @@
 //! pictures themselves are made off the UI thread (`images`).
 
 pub mod images;
+pub mod layout;
 pub mod picker;
 pub mod view;
 

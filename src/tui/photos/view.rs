@@ -126,14 +126,16 @@ pub fn take_results(
     effects
 }
 
-/// Asks the worker for the pictures the view shows in `body`, at the size drawn.
+/// Asks the worker for the pictures the view shows on a terminal of `size`, at the size
+/// they are drawn.
 pub fn ask_pictures(
     browser: &PhotoBrowser,
     images: &mut PhotoImages,
     journal: &Journal,
-    body: Rect,
+    size: Rect,
 ) {
-    for (file, size) in crate::tui::ui::photos::pictures(body, browser) {
+    let [body, _, _] = crate::tui::frame::split_frame(size);
+    for (file, size) in super::layout::pictures(body, browser) {
         images.ask(&journal.layout().dir, &file, size);
     }
 }

@@ -17,7 +17,7 @@ mod warning_signs;
 mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -93,15 +93,7 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// The screen's body, its status line and its footer.
-pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
+pub(crate) use crate::tui::frame::split_frame;
 
 /// What a click at `(column, row)` of a frame of `area` points at: a checklist item on
 /// Today, a day of the calendar on History. Computed from the same layout the drawing

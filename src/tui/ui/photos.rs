@@ -5,7 +5,7 @@
 //! stand in for them.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect, Size};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
@@ -13,60 +13,8 @@ use super::Theme;
 use crate::domain::photo::GUIDE;
 use crate::tui::app::App;
 use crate::tui::photos::images::PhotoImages;
+use crate::tui::photos::layout::{Pane, fits, layout};
 use crate::tui::photos::{PhotoBrowser, Shown};
-
-/// The smallest picture worth drawing, in cells: below it, the caption and path instead.
-pub const MIN_PICTURE: Size = Size::new(12, 5);
-
-/// Where a photo goes: its picture and, below, its caption.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Pane {
-    pub picture: Rect,
-    pub caption: Rect,
-}
-
-/// The view's parts inside `body`: the list of the day's photos, and the panes (one, or
-/// two when comparing). Shared by drawing and by the app, which asks for each picture at
-/// the size it will be drawn.
-pub fn layout(body: Rect, browser: &PhotoBrowser) -> (Rect, Vec<Pane>) {
-    let inner = Block::bordered().inner(body);
-    let [top, prompt] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
-    let list_width = if browser.compare.is_some() {
-        0
-    } else {
-        26.min(top.width / 3)
-    };
-    let [list, panes] =
-        Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(top);
-    let _ = prompt;
-    let count = browser.on_screen().len().max(1);
-    let columns = Layout::horizontal(vec![Constraint::Fill(1); count]).split(panes);
-    let panes = columns
-        .iter()
-        .map(|column| {
-            let [picture, caption] =
-                Layout::vertical([Constraint::Min(0), Constraint::Length(3)]).areas(*column);
-            Pane { picture, caption }
-        })
-        .collect();
-    (list, panes)
-}
-
-/// The pictures to ask for: each photo on screen with the cells it is drawn in.
-pub fn pictures(body: Rect, browser: &PhotoBrowser) -> Vec<(String, Size)> {
-    let (_, panes) = layout(body, browser);
-    browser
-        .on_screen()
-        .into_iter()
-        .zip(panes)
-        .filter(|(_, pane)| fits(pane.picture))
-        .map(|(shown, pane)| (shown.photo.file.clone(), pane.picture.as_size()))
-        .collect()
-}
-
-fn fits(area: Rect) -> bool {
-    area.width >= MIN_PICTURE.width && area.height >= MIN_PICTURE.height
-}
 
 /// Draws everything but the pictures; returns the footer's hints.
 pub fn draw(
