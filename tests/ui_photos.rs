@@ -145,3 +145,60 @@ fn question_mark_shows_the_photo_guide_with_its_source() {
     assert!(text.contains("same light"), "{text}");
     assert!(text.contains("Nayler"), "{text}");
 }
+
+/// The picture's cells as the terminal receives them.
+fn cells(terminal: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    terminal
+        .backend()
+        .buffer()
+        .content
+        .iter()
+        .map(ratatui::buffer::Cell::symbol)
+        .collect()
+}
+
+#[test]
+fn a_forced_kitty_or_sixel_protocol_writes_its_escape_prefix() {
+    use ratatui_image::picker::{Picker, ProtocolType};
+    for (protocol, prefix) in [
+        (ProtocolType::Kitty, "\u{1b}_G"),
+        (ProtocolType::Sixel, "\u{1b}P"),
+    ] {
+        let dir = common::journal_dir();
+        let mut app = app_with_photos(&dir);
+        let mut picker = Picker::halfblocks();
+        picker.set_protocol_type(protocol);
+        app.set_picker(Some(picker));
+        app.update(Action::Resized(80, 24));
+        app.update(Action::OpenPhotos);
+        wait_for_pictures(&mut app);
+        let drawn = cells(&render(&app, 80, 24));
+        assert!(drawn.contains(prefix), "{protocol:?} writes {prefix:?}");
+    }
+}
+
+#[test]
+fn a_adds_a_photo_by_its_path_without_the_keys_waiting() {
+    use aftercare::tui::action::Edit;
+    let dir = common::journal_dir();
+    let mut app = app_with_photos(&dir);
+    let source = dir.path().join("new.jpg");
+    std::fs::write(&source, picture().jpeg).unwrap();
+    app.update(Action::OpenPhotos);
+    app.update(Action::Photo(PhotoAction::Add));
+    for c in source.to_str().unwrap().chars() {
+        app.update(Action::Edit(Edit::Insert(c)));
+    }
+    app.update(Action::Submit);
+    // The import runs on the worker: the screen answers meanwhile.
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("Photos · 2027-03-15"), "{text}");
+    wait_for_pictures(&mut app);
+    let text = screen_text(&render(&app, 80, 24));
+    assert_eq!(
+        text.matches("Day 1 · front ·").count(),
+        3,
+        "two listed, one under the picture: {text}"
+    );
+    assert!(text.contains("Added"), "{text}");
+}
