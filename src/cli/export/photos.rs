@@ -80,18 +80,23 @@ pub fn html(out: &mut String, photos: &[&ReportPhoto]) {
         return;
     }
     out.push_str("<h3>Photos</h3>\n");
+    let mut compared = false;
     for view in PhotoView::ALL {
         let of_view: Vec<&&ReportPhoto> = photos.iter().filter(|p| p.view == view).collect();
         if let (Some(first), Some(last)) = (of_view.first(), of_view.last())
             && first.file != last.file
         {
+            if !compared {
+                out.push_str("<p class=\"meta\">Day 0 beside the latest, for each view:</p>\n");
+                compared = true;
+            }
             out.push_str("<div class=\"photos compare\">\n");
             figure(out, first);
             figure(out, last);
             out.push_str("</div>\n");
         }
     }
-    out.push_str("<div class=\"photos all\">\n");
+    out.push_str("<p class=\"meta\">Every photo, by day:</p>\n<div class=\"photos all\">\n");
     for photo in photos {
         figure(out, photo);
     }
