@@ -53,7 +53,7 @@ pub(super) fn render(history: &History) -> String {
     let _ = writeln!(
         html,
         "<style>{STYLE}{}</style>\n</head>\n<body>",
-        super::photos::STYLE
+        super::photos::style(&history.photos)
     );
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", escape(&title));
     let mut meta = format!(

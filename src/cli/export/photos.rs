@@ -68,8 +68,14 @@ pub fn between(photos: &[ReportPhoto], first: Date, last: Date) -> Vec<&ReportPh
         .collect()
 }
 
-/// The CSS the photo figures need (added to the report's style).
-pub const STYLE: &str = ".photos{display:flex;flex-wrap:wrap;gap:.5rem}\
+/// The CSS the photo figures need, for a report that has photos (a report without any is
+/// the same as before photos existed).
+pub fn style(photos: &[ReportPhoto]) -> &'static str {
+    if photos.is_empty() { "" } else { STYLE }
+}
+
+/// The CSS the photo figures need.
+const STYLE: &str = ".photos{display:flex;flex-wrap:wrap;gap:.5rem}\
 .photos figure{margin:0;max-width:11rem}\
 .photos img{width:100%;height:auto;border-radius:4px}\
 .photos figcaption{font-size:.8rem;color:#555}";
