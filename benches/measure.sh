@@ -134,8 +134,13 @@ if command -v convert >/dev/null; then
         read -r mp width height <<<"$size"
         src="$WORK/phone-${mp}mp.jpg"
         # A photo-like picture (fractal noise compresses like skin, not like a flat field),
-        # stored sideways as phones do, with orientation 6 in its Exif.
-        convert -size "${width}x${height}" -seed 7 plasma:fractal -orient RightTop -quality 92 "$src"
+        # stored sideways as phones do: an Exif block with orientation 6 (a one-entry TIFF
+        # directory) is put in after the start marker (ImageMagick writes no Exif of its own).
+        convert -size "${width}x${height}" -seed 7 plasma:fractal -quality 92 "$src"
+        printf 'Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x06\0\0\0\0\0\0\0' >"$WORK/orientation-6.exif"
+        python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); e = open(sys.argv[2], "rb").read()
+open(sys.argv[1], "wb").write(d[:2] + b"\xff\xe1" + (len(e) + 2).to_bytes(2, "big") + e + d[2:])' \
+            "$src" "$WORK/orientation-6.exif"
         : >"$WORK/t-aftercare"
         : >"$WORK/t-magick"
         for _ in $(seq "$photo_runs"); do
