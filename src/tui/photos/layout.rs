@@ -16,10 +16,19 @@ pub struct Pane {
     pub caption: Rect,
 }
 
-/// The view's parts inside `body`: the list of the day's photos, and the panes (one, or
-/// two when comparing). Shared by drawing and by the app, which asks for each picture at
-/// the size it will be drawn.
-pub fn layout(body: Rect, browser: &PhotoBrowser) -> (Rect, Vec<Pane>) {
+/// The view's parts inside `body`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Parts {
+    /// The day's photos by caption (empty when comparing).
+    pub list: Rect,
+    /// One pane, or two when comparing.
+    pub panes: Vec<Pane>,
+    /// The last line: the path being typed, or the import under way.
+    pub prompt: Rect,
+}
+
+/// Lays the view out inside `body`.
+pub fn layout(body: Rect, browser: &PhotoBrowser) -> Parts {
     let inner = Block::bordered().inner(body);
     let [top, prompt] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
     let list_width = if browser.compare.is_some() {
@@ -29,7 +38,6 @@ pub fn layout(body: Rect, browser: &PhotoBrowser) -> (Rect, Vec<Pane>) {
     };
     let [list, panes] =
         Layout::horizontal([Constraint::Length(list_width), Constraint::Min(0)]).areas(top);
-    let _ = prompt;
     let count = browser.on_screen().len().max(1);
     let columns = Layout::horizontal(vec![Constraint::Fill(1); count]).split(panes);
     let panes = columns
@@ -40,21 +48,25 @@ pub fn layout(body: Rect, browser: &PhotoBrowser) -> (Rect, Vec<Pane>) {
             Pane { picture, caption }
         })
         .collect();
-    (list, panes)
+    Parts {
+        list,
+        panes,
+        prompt,
+    }
 }
 
 /// The pictures to ask for: each photo on screen with the cells it is drawn in.
 pub fn pictures(body: Rect, browser: &PhotoBrowser) -> Vec<(String, Size)> {
-    let (_, panes) = layout(body, browser);
     browser
         .on_screen()
         .into_iter()
-        .zip(panes)
+        .zip(layout(body, browser).panes)
         .filter(|(_, pane)| fits(pane.picture))
         .map(|(shown, pane)| (shown.photo.file.clone(), pane.picture.as_size()))
         .collect()
 }
 
+/// Whether a picture is worth drawing in `area`.
 pub fn fits(area: Rect) -> bool {
     area.width >= MIN_PICTURE.width && area.height >= MIN_PICTURE.height
 }

@@ -13,7 +13,7 @@ use super::Theme;
 use crate::domain::photo::GUIDE;
 use crate::tui::app::App;
 use crate::tui::photos::images::PhotoImages;
-use crate::tui::photos::layout::{Pane, fits, layout};
+use crate::tui::photos::layout::{Pane, Parts, fits, layout};
 use crate::tui::photos::{PhotoBrowser, Shown};
 
 /// Draws everything but the pictures; returns the footer's hints.
@@ -32,14 +32,12 @@ pub fn draw(
     let block = Block::bordered()
         .title(Span::styled(title, theme.title))
         .border_style(theme.border);
-    let inner = block.inner(body);
     frame.render_widget(block, body);
-    let prompt = Rect {
-        y: inner.bottom().saturating_sub(1),
-        height: 1.min(inner.height),
-        ..inner
-    };
-    let (list, panes) = layout(body, browser);
+    let Parts {
+        list,
+        panes,
+        prompt,
+    } = layout(body, browser);
     if browser.photos.is_empty() {
         let text = vec![
             Line::styled("No photos of this day yet.", theme.text),
@@ -145,8 +143,11 @@ pub fn draw_pictures(frame: &mut Frame, body: Rect, browser: &PhotoBrowser, imag
     if browser.guide || !images.enabled() {
         return;
     }
-    let (_, panes) = layout(body, browser);
-    for (shown, pane) in browser.on_screen().into_iter().zip(panes) {
+    for (shown, pane) in browser
+        .on_screen()
+        .into_iter()
+        .zip(layout(body, browser).panes)
+    {
         let key = (
             shown.photo.file.clone(),
             pane.picture.width,
