@@ -202,3 +202,39 @@ fn a_adds_a_photo_by_its_path_without_the_keys_waiting() {
     );
     assert!(text.contains("Added"), "{text}");
 }
+
+#[test]
+fn comparing_reads_every_month_once_and_keeps_memory_flat() {
+    let dir = common::journal_dir();
+    {
+        let mut journal = common::journal(&dir, Some(TREATED));
+        for (date, when) in [
+            ("2027-01-10", "2027-01-10T08:00:00+01:00[Europe/Paris]"),
+            ("2027-02-10", "2027-02-10T08:00:00+01:00[Europe/Paris]"),
+        ] {
+            let asked = NewPhoto {
+                date: Some(date.parse().unwrap()),
+                ..NewPhoto::default()
+            };
+            photo_care::add_photo(&mut journal, &picture(), &asked, &at(when)).unwrap();
+        }
+    }
+    let mut app = app_with_photos(&dir);
+    app.update(Action::OpenPhotos);
+    let before = app.journal().months_in_memory();
+    app.update(Action::Photo(PhotoAction::Compare));
+    assert_eq!(
+        app.journal().months_in_memory(),
+        before,
+        "older months read and let go"
+    );
+    for _ in 0..3 {
+        app.update(Action::Photo(PhotoAction::Step(-1)));
+    }
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(
+        text.contains("2027-01-10 · front · 08:00"),
+        "the oldest photo of the view: {text}"
+    );
+    assert!(text.contains("Day 0 · front · 09:30"), "{text}");
+}

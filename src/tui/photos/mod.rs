@@ -10,10 +10,10 @@ pub mod view;
 
 use jiff::civil::Date;
 
-use crate::domain::photo::{Photo, caption};
+use crate::domain::photo::{Photo, PhotoView, caption};
 use crate::domain::recovery::day_number;
-use crate::journal::Journal;
 use crate::journal::error::FileError;
+use crate::journal::{Journal, Month};
 use crate::tui::forms::input::TextInput;
 
 /// A photo as the view shows it: the entry, its caption, its day.
@@ -54,33 +54,54 @@ pub struct PhotoBrowser {
     pub path: Option<TextInput>,
 }
 
-/// Every photo in the journal (all months read), with its caption.
-fn all_photos(journal: &mut Journal) -> Result<Vec<Shown>, FileError> {
-    journal.load_stored_months(None)?;
-    let mut shown: Vec<Shown> = journal
-        .photos()
-        .map(|(date, photo)| Shown {
-            caption: caption(
-                photo,
-                journal
-                    .treatment_for(date)
-                    .and_then(|t| day_number(t, date)),
-            ),
-            photo: photo.clone(),
-            date,
-        })
-        .collect();
-    shown.sort_by_key(|s| s.photo.order_key());
-    Ok(shown)
+/// A photo with its caption.
+fn shown(journal: &Journal, date: Date, photo: &Photo) -> Shown {
+    Shown {
+        caption: caption(
+            photo,
+            journal
+                .treatment_for(date)
+                .and_then(|t| day_number(t, date)),
+        ),
+        photo: photo.clone(),
+        date,
+    }
+}
+
+/// The photos of one day (its month is read, as the screen beneath reads it).
+fn photos_of_day(journal: &mut Journal, date: Date) -> Result<Vec<Shown>, FileError> {
+    journal.load_month(Month::of(date))?;
+    Ok(journal.day(date).map_or_else(Vec::new, |day| {
+        day.photos.iter().map(|p| shown(journal, date, p)).collect()
+    }))
+}
+
+/// Every photo of `view` in the journal, oldest first. The months are read one at a time
+/// and those not in memory before are forgotten again, so memory stays flat with the
+/// years however often photos are compared.
+fn photos_of_view(journal: &mut Journal, view: PhotoView) -> Result<Vec<Shown>, FileError> {
+    let mut found = Vec::new();
+    for month in journal.stored_months(None)? {
+        let was_read = journal.has_month(month);
+        journal.load_month(month)?;
+        found.extend(
+            journal
+                .photos()
+                .filter(|(date, photo)| Month::of(*date) == month && photo.view == view)
+                .map(|(date, photo)| shown(journal, date, photo)),
+        );
+        if !was_read {
+            journal.forget_months(|m| m != month);
+        }
+    }
+    found.sort_by_key(|s| s.photo.order_key());
+    Ok(found)
 }
 
 impl PhotoBrowser {
     /// The photos of `date`, read from the journal as it is.
     pub fn open(journal: &mut Journal, date: Date) -> Result<PhotoBrowser, FileError> {
-        let photos = all_photos(journal)?
-            .into_iter()
-            .filter(|s| s.date == date)
-            .collect();
+        let photos = photos_of_day(journal, date)?;
         Ok(PhotoBrowser {
             date,
             photos,
@@ -132,10 +153,7 @@ impl PhotoBrowser {
         let Some(selected) = self.selected().cloned() else {
             return Ok(());
         };
-        let timeline: Vec<Shown> = all_photos(journal)?
-            .into_iter()
-            .filter(|s| s.photo.view == selected.photo.view)
-            .collect();
+        let timeline = photos_of_view(journal, selected.photo.view)?;
         let treated = journal.treatment_for(selected.date).map(|t| t.at.date());
         let first = timeline
             .iter()
