@@ -27,6 +27,8 @@ use crate::tui::error::PlanChangeError;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::HistoryView;
 use crate::tui::keys::KeyContext;
+use crate::tui::photos::images::PhotoImages;
+use crate::tui::photos::{PhotoBrowser, view as photo_view};
 use crate::tui::plan::PlanView;
 use crate::tui::plan_watch::PlanWatch;
 pub use crate::tui::state::{Overlay, Screen};
@@ -85,6 +87,10 @@ pub struct App {
     outside_changes: u64,
     /// The journal's put-off housekeeping was tried (see [`App::tidy_journal`]).
     tidy_tried: bool,
+    /// The photo view's pictures and the worker making them (see `tui::photos`).
+    photo_images: PhotoImages,
+    /// The terminal's size as last told (`Action::Resized`).
+    size: ratatui::layout::Rect,
 }
 
 impl App {
@@ -124,6 +130,8 @@ impl App {
             quit_timer_warned: false,
             outside_changes: 0,
             tidy_tried: false,
+            photo_images: PhotoImages::default(),
+            size: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.journal.load_month(Month::of(app.date()))?;
         app.refresh_alerts();
@@ -193,15 +201,18 @@ impl App {
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) {
         self.read_clock();
-        if action != Action::Tick {
+        // A resize is no key: what the status line says stays.
+        let key = !matches!(action, Action::Tick | Action::Resized(..));
+        if key {
             self.status = None;
         }
         self.tidy_journal();
-        if !matches!(action, Action::Tick | Action::Quit) {
+        if key && action != Action::Quit {
             self.quit_timer_warned = false;
         }
         match action {
             Action::Tick => {
+                self.take_photo_results();
                 self.retry_save();
                 self.take_in_outside_changes();
                 self.reload_plan_if_changed();
@@ -213,6 +224,10 @@ impl App {
                 self.overlay = None;
             }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
+            Action::Resized(width, height) => {
+                self.size = ratatui::layout::Rect::new(0, 0, width, height);
+            }
+            Action::OpenPhotos if self.overlay.is_none() => self.open_photos(),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             Action::ShowToday if self.overlay.is_none() && self.screen == Screen::Today => {
                 self.info("This is Today: q quits (everything is saved)".into());
@@ -241,6 +256,7 @@ impl App {
                         self.update_welcome(action);
                         Vec::new()
                     }
+                    (Some(Overlay::Photos(_)), _) => self.update_photos(action),
                     (None, Screen::Today) => {
                         self.today
                             .update(&mut context!(self), &mut self.overlay, action)
@@ -262,6 +278,70 @@ impl App {
         }
         self.undo.take_new(&self.journal);
         self.show_unsaved();
+        self.ask_pictures();
+    }
+
+    /// `f`: the photos of the day on screen (Today's day, or History's cursor).
+    fn open_photos(&mut self) {
+        let date = match self.screen {
+            Screen::History => self.history.cursor,
+            _ => self.date(),
+        };
+        match PhotoBrowser::open(&mut self.journal, date) {
+            Ok(browser) => self.overlay = Some(Overlay::Photos(browser)),
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    fn update_photos(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Photos(browser)) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let outcome =
+            photo_view::update(browser, &mut self.photo_images, &mut self.journal, action);
+        if outcome.closed {
+            self.overlay = None;
+        }
+        outcome.effects
+    }
+
+    /// Takes in the pictures and imports the worker finished (on every tick).
+    fn take_photo_results(&mut self) {
+        let browser = match &mut self.overlay {
+            Some(Overlay::Photos(browser)) => Some(browser),
+            _ => None,
+        };
+        let effects = photo_view::take_results(
+            browser,
+            &mut self.photo_images,
+            &mut self.journal,
+            &self.now,
+        );
+        self.apply(effects);
+    }
+
+    /// Asks for the pictures the photo view shows, at the size they are drawn.
+    fn ask_pictures(&mut self) {
+        if let Some(Overlay::Photos(browser)) = &self.overlay {
+            photo_view::ask_pictures(browser, &mut self.photo_images, &self.journal, self.size);
+        }
+    }
+
+    /// How the terminal shows pictures (`tui::photos::picker`); none: images off.
+    pub fn set_picker(&mut self, picker: Option<ratatui_image::picker::Picker>) {
+        self.photo_images = PhotoImages::new(picker);
+        self.ask_pictures();
+    }
+
+    /// The photo view is open and the terminal was not asked yet how it shows pictures:
+    /// the loop asks it (see `tui::event_loop`).
+    pub fn wants_picker(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Photos(_))) && !self.photo_images.chosen()
+    }
+
+    /// The photo view's pictures.
+    pub fn photo_images(&self) -> &PhotoImages {
+        &self.photo_images
     }
 
     /// Carries out what a view asked for, in order: the one place effects are applied.

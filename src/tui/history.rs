@@ -107,7 +107,8 @@ impl HistoryView {
                 | Overlay::WarningSigns
                 | Overlay::SkinForm(_)
                 | Overlay::NewTreatment(_)
-                | Overlay::PlanForm(_)),
+                | Overlay::PlanForm(_)
+                | Overlay::Photos(_)),
             ) => {
                 *overlay = Some(other);
                 return effects;
