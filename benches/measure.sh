@@ -9,7 +9,7 @@
 #
 # Every timed figure is a median of runs interleaved with its baseline (benches/pty_time.py),
 # so load on a shared machine hits both alike; the load average is printed with them.
-# Needs: python3, GNU time (/usr/bin/time). Everything it writes goes under target/measure/
+# Needs: python3, GNU time (/usr/bin/time); ImageMagick for the photo import figures. Everything it writes goes under target/measure/
 # (synthetic journals, a private HOME): it never touches your real journal.
 set -euo pipefail
 
@@ -117,6 +117,48 @@ back120=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 120))
 back600=$(printf '\\t%0.s' 1)$(printf '[%.0s' $(seq 600))
 echo "- History paged back 120 months, ten years: $(rss_after_keys "$WORK/session-ten" "$back120") MB (budget < 10 MB)"
 echo "- History paged back 600 months, fifty years: $(rss_after_keys "$WORK/session-fifty" "$back600") MB (budget: the same)"
+echo
+
+echo "## Photo import (issue 25): aftercare photo add vs ImageMagick"
+# The same work on both sides: decode, turn upright (Exif orientation 6), shrink to 2048 px,
+# strip, re-encode at quality 85 (aftercare also writes the thumbnail and the journal entry
+# in a fresh journal each run). Interleaved runs, medians; peak memory from GNU time.
+if command -v convert >/dev/null; then
+    photo_runs=${PHOTO_RUNS:-9}
+    median_ms() { sort -n | awk '{ a[NR] = $1 } END { printf "%d", a[int((NR + 1) / 2)] }'; }
+    now_ns() { date +%s%N; }
+    import_photo() { rm -rf "$WORK/photo-journal"; "$BIN" --journal "$WORK/photo-journal" photo add "$1" >/dev/null; }
+    magick_photo() { convert "$1" -auto-orient -strip -resize '2048x2048>' -quality 85 "$WORK/photo-magick.jpg"; }
+    peak_mb() { /usr/bin/time -v "$@" 2>&1 >/dev/null | awk '/Maximum resident/ { printf "%.0f", $NF / 1024 }'; }
+    for size in "12 4000 3000" "48 8000 6000"; do
+        read -r mp width height <<<"$size"
+        src="$WORK/phone-${mp}mp.jpg"
+        # A photo-like picture (fractal noise compresses like skin, not like a flat field),
+        # stored sideways as phones do: an Exif block with orientation 6 (a one-entry TIFF
+        # directory) is put in after the start marker (ImageMagick writes no Exif of its own).
+        convert -size "${width}x${height}" -seed 7 plasma:fractal -quality 92 "$src"
+        printf 'Exif\0\0II*\0\x08\0\0\0\x01\0\x12\x01\x03\0\x01\0\0\0\x06\0\0\0\0\0\0\0' >"$WORK/orientation-6.exif"
+        python3 -c 'import sys; d = open(sys.argv[1], "rb").read(); e = open(sys.argv[2], "rb").read()
+open(sys.argv[1], "wb").write(d[:2] + b"\xff\xe1" + (len(e) + 2).to_bytes(2, "big") + e + d[2:])' \
+            "$src" "$WORK/orientation-6.exif"
+        : >"$WORK/t-aftercare"
+        : >"$WORK/t-magick"
+        for _ in $(seq "$photo_runs"); do
+            t0=$(now_ns); import_photo "$src"; t1=$(now_ns); magick_photo "$src"; t2=$(now_ns)
+            echo $(( (t1 - t0) / 1000000 )) >>"$WORK/t-aftercare"
+            echo $(( (t2 - t1) / 1000000 )) >>"$WORK/t-magick"
+        done
+        ours=$(median_ms <"$WORK/t-aftercare")
+        theirs=$(median_ms <"$WORK/t-magick")
+        rm -rf "$WORK/photo-journal"
+        ours_mb=$(peak_mb "$BIN" --journal "$WORK/photo-journal" photo add "$src")
+        theirs_mb=$(peak_mb convert "$src" -auto-orient -strip -resize '2048x2048>' -quality 85 "$WORK/photo-magick.jpg")
+        echo "- ${mp} MP (${width}x${height}, $(du -k "$src" | cut -f1) KB): aftercare ${ours} ms, ImageMagick ${theirs} ms:" \
+            "$(ratio "$ours" "$theirs")× (aim < 1.0×); peak memory ${ours_mb} MB vs ${theirs_mb} MB (budget < 600 MB) (load $(load))"
+    done
+else
+    echo "- skipped: ImageMagick's convert is not installed (apt-get install imagemagick)"
+fi
 echo
 
 if [ "${CRITERION:-0}" = 1 ]; then

@@ -243,3 +243,15 @@ fn the_new_commands_can_be_undone_from_the_shell() {
     sandbox.ok(&["undo"]);
     assert!(sandbox.ok(&["treatment", "list"]).contains("face"));
 }
+
+/// A session is named in the clock the patient reads: "9:30 PM" finds the one at 21:30,
+/// as the treatment form and `--at` read it.
+#[test]
+fn a_treatment_is_found_by_a_twelve_hour_time() {
+    let sandbox = Sandbox::new();
+    sandbox.ok(&["treatment", "add", "--at", "2026-01-10 9:30 PM"]);
+    let list = sandbox.ok(&["treatment", "list", "--json"]);
+    assert!(list.contains("T21:30:00"), "{list}");
+    let out = sandbox.ok(&["treatment", "delete", "2026-01-10 9:30 pm"]);
+    assert!(out.contains("Deleted treatment"), "{out}");
+}

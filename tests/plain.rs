@@ -272,3 +272,110 @@ fn a_number_means_the_item_heard_at_that_place() {
     assert!(rest.contains("Glasses of water: 1/8 on "), "{rest}");
     assert_eq!(water_done(&sandbox), 1);
 }
+
+/// `TERM=dumb aftercare` on a real terminal opens the plain mode: no escape byte and no
+/// shape characters in all it writes, and a tick lands in the journal.
+#[test]
+fn a_dumb_terminal_opens_the_plain_mode_on_a_pty() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let mut pty =
+        pty_support::Pty::app_with(sandbox.home.path(), &["TZ=UTC", "TERM=dumb"], &[], (80, 24));
+    pty.wait_for("plain mode");
+    pty.wait_for("Glasses of water");
+    pty.keys(&["tick water", "Enter"]);
+    pty.wait_for("1/8");
+    pty.keys(&["history", "Enter"]);
+    pty.wait_for("week before");
+    pty.keys(&["quit", "Enter"]);
+    assert_eq!(pty.exit_code(), Some(0));
+    assert_screen_reader_safe(&pty.transcript());
+    assert_eq!(water_done(&sandbox), 1);
+}
+
+/// `history` says the last week; `more` (or `older`) the week before, then the one before.
+#[test]
+fn history_says_a_week_then_more_on_request() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date();
+    let week_line = |back: i64| {
+        today
+            .checked_sub(jiff::Span::new().days(back))
+            .unwrap()
+            .strftime("%A %-d %B %Y")
+            .to_string()
+    };
+    let run = plain(&sandbox, "history\nmore\nolder\n");
+    let said = &run.stdout;
+    // Today's answer says the date in words too.
+    assert!(
+        said.contains(&format!("Day 2 after treatment, {}.", week_line(0))),
+        "{said}"
+    );
+    let first = said.find(&format!("{}:", week_line(0))).expect(said);
+    let second = said.find(&format!("{}:", week_line(7))).expect(said);
+    let third = said.find(&format!("{}:", week_line(14))).expect(said);
+    assert!(first < second && second < third, "{said}");
+    assert!(!said.contains("I do not know"), "{said}");
+    assert_screen_reader_safe(said);
+}
+
+/// "no" to the warning signs means none, and `cancel` leaves the questions: the
+/// conversation never gets stuck inside `skin`, eating the commands that follow.
+#[test]
+fn skin_takes_no_for_no_signs_and_cancel_for_a_way_out() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    let run = plain(&sandbox, "skin\n1\n0\n1\n2\nno\n\nrestrictions\nquit\n");
+    assert!(run.stdout.contains("saved."), "{}", run.stdout);
+    assert!(!run.stdout.contains("Not a warning sign"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Restrictions, at least"),
+        "{}",
+        run.stdout
+    );
+    let report = sandbox.ok(&["export"]);
+    assert!(
+        report.to_lowercase().contains("moderate"),
+        "dryness 2: {report}"
+    );
+
+    let run = plain(&sandbox, "skin\n3\ncancel\nrestrictions\nquit\n");
+    assert!(run.stdout.contains("Nothing saved."), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Restrictions, at least"),
+        "{}",
+        run.stdout
+    );
+    let run = plain(&sandbox, "skin\n\n\n\n\nfoo\ncancel\nrestrictions\nquit\n");
+    assert!(
+        run.stdout.contains("Not a warning sign: foo."),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.contains("Restrictions, at least"),
+        "{}",
+        run.stdout
+    );
+    // The long list of signs is said once; a wrong name gets a short reminder.
+    assert_eq!(
+        run.stdout.matches("breathing (").count(),
+        1,
+        "{}",
+        run.stdout
+    );
+}
+
+/// The manual page tells how to open the plain mode: the option and the variable.
+#[test]
+fn the_manual_names_the_plain_mode() {
+    let sandbox = Sandbox::new();
+    let man = sandbox.ok(&["man"]);
+    assert!(man.contains("\\-\\-plain"), "{man}");
+    assert!(man.contains("AFTERCARE_PLAIN"), "{man}");
+    assert!(man.contains("TERM=dumb"), "{man}");
+}

@@ -65,6 +65,10 @@ pub enum Command {
     /// Record a treatment session, or list them.
     #[command(subcommand)]
     Treatment(TreatmentCommand),
+    /// Photos of the treated skin: add (stored upright, shrunk, stripped of all metadata),
+    /// list, remove, note.
+    #[command(subcommand)]
+    Photo(PhotoCommand),
     /// Export the history for your dermatologist (HTML, Markdown), a spreadsheet (CSV) or
     /// your calendar (iCalendar).
     #[command(
@@ -117,6 +121,72 @@ pub struct UndoArgs {
     /// Never ask on the terminal (the plain mode: its own conversation holds stdin).
     #[arg(skip)]
     pub no_prompt: bool,
+}
+
+/// `aftercare photo …`.
+#[derive(Debug, Subcommand)]
+pub enum PhotoCommand {
+    /// Add photos (JPEG, PNG or WebP) to their day: the day they were taken, else today.
+    #[command(
+        after_help = "Each photo is turned upright, shrunk to 2048 px at most and re-encoded: no GPS,\ncamera or other metadata is kept. The file you give is only read.\n\nExamples:\n  aftercare photo add IMG_0412.JPG --view front\n  aftercare photo add left.jpg right.jpg --date yesterday --note \"crusts on the chin\""
+    )]
+    Add(PhotoAddArgs),
+    /// List the photos, oldest first.
+    List(PhotoListArgs),
+    /// Remove a photo (its file is kept in backups/ for two weeks; `aftercare undo` brings it back).
+    #[command(after_help = "Example:\n  aftercare photo remove 1a2b3c4d")]
+    Remove(PhotoRemoveArgs),
+    /// Write a photo's note ("" clears it).
+    #[command(after_help = "Example:\n  aftercare photo note 1a2b3c4d \"less red than day 1\"")]
+    Note(PhotoNoteArgs),
+}
+
+/// `aftercare photo add`.
+#[derive(Debug, Args)]
+pub struct PhotoAddArgs {
+    /// The photos to add.
+    #[arg(required = true, value_name = "FILE")]
+    pub files: Vec<std::path::PathBuf>,
+    /// The day they belong to (default: the day each was taken, else today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    pub date: Option<Date>,
+    /// From which side: front, left, right or other.
+    #[arg(long, default_value = "front", value_parser = photo_view)]
+    pub view: crate::domain::photo::PhotoView,
+    /// A note for each photo added.
+    #[arg(long, default_value = "")]
+    pub note: String,
+}
+
+/// `aftercare photo list`.
+#[derive(Debug, Args)]
+pub struct PhotoListArgs {
+    /// Print JSON for scripts.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// `aftercare photo remove`.
+#[derive(Debug, Args)]
+pub struct PhotoRemoveArgs {
+    /// The photo's id as `photo list` shows it (its first characters are enough).
+    pub id: String,
+}
+
+/// `aftercare photo note`.
+#[derive(Debug, Args)]
+pub struct PhotoNoteArgs {
+    /// The photo's id as `photo list` shows it.
+    pub id: String,
+    /// The note; several words are joined with spaces.
+    #[arg(required = true, value_name = "TEXT", allow_hyphen_values = true)]
+    pub text: Vec<String>,
+}
+
+fn photo_view(
+    text: &str,
+) -> Result<crate::domain::photo::PhotoView, crate::domain::photo::NotAView> {
+    text.parse()
 }
 
 /// `aftercare remind`.
@@ -396,6 +466,9 @@ pub struct ExportArgs {
     /// Add an alarm to each calendar event (with --format ics).
     #[arg(long)]
     pub reminders: bool,
+    /// Leave the photos out (HTML shows them small inside the file; Markdown lists them).
+    #[arg(long)]
+    pub no_photos: bool,
 }
 
 /// The export formats.

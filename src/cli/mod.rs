@@ -14,6 +14,7 @@ mod error;
 pub mod export;
 mod item_name;
 mod paths;
+mod photo;
 pub(crate) mod plan;
 pub mod remind;
 mod settings;
@@ -26,10 +27,10 @@ use std::io::Write;
 
 pub use args::{
     AlertsArgs, AlertsCommand, Cli, Command, CompletionShell, CompletionsArgs, ExportArgs,
-    ExportFormat, NoteArgs, PathsArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand,
-    RemindArgs, SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs,
-    TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
-    UndoArgs,
+    ExportFormat, NoteArgs, PathsArgs, PhotoAddArgs, PhotoCommand, PhotoListArgs, PhotoNoteArgs,
+    PhotoRemoveArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand, RemindArgs,
+    SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs,
+    TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs, UndoArgs,
 };
 pub use command::{command, parse};
 pub use error::CliError;
@@ -66,6 +67,7 @@ pub fn run(
             treatment::delete(&args, paths, clock)?
         }
         Command::Treatment(TreatmentCommand::Edit(args)) => treatment::edit(&args, paths, clock)?,
+        Command::Photo(command) => photo::run(&command, paths, clock)?,
         Command::Export(args) => export::run(&args, paths, clock)?,
         Command::Plan(args) => plan::run(&args, paths)?,
         Command::Paths(args) => paths::run(&args, paths),
@@ -111,6 +113,7 @@ fn changes_files(command: &Command) -> bool {
         | Command::Treatment(
             TreatmentCommand::Add(_) | TreatmentCommand::Edit(_) | TreatmentCommand::Delete(_),
         ) => true,
+        Command::Photo(command) => !matches!(command, PhotoCommand::List(_)),
         Command::Export(args) => args.output.is_some(),
         // Every plan subcommand but `diff` (and showing the plan) writes the plan file.
         Command::Plan(args) => {

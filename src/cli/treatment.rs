@@ -190,8 +190,8 @@ enum NoSingleTreatment {
     Several { count: usize, when: String },
 }
 
-/// The session `when` names: its number in the list, "YYYY-MM-DD HH:MM" in the time it was
-/// recorded in, or a date with exactly one session.
+/// The session `when` names: its number in the list, "YYYY-MM-DD HH:MM" (or "9:30 PM") in
+/// the time it was recorded in, or a date with exactly one session.
 fn find(treatments: &[Treatment], when: &str) -> Result<usize, NoSingleTreatment> {
     let when = when.trim();
     if let Ok(number) = when.parse::<usize>() {
@@ -205,7 +205,7 @@ fn find(treatments: &[Treatment], when: &str) -> Result<usize, NoSingleTreatment
         .enumerate()
         .filter(|(_, t)| {
             let local = t.at.local();
-            local.strftime(DATE_TIME_FORMAT).to_string() == when
+            crate::domain::text::parse_civil(when) == Some(local)
                 || local.strftime("%Y-%m-%d").to_string() == when
         })
         .map(|(index, _)| index)

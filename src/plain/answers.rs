@@ -26,7 +26,7 @@ tick 2, tick water, or just 2: tick an item once. untick 2 takes a tick back.
 restrictions: what to avoid still, and until when.
 skin: score redness, swelling, pain and dryness, warning signs, a note; one question a line.
 note TEXT: add a line to today's note.
-history: the last seven days. older: the week before, again for the one before.
+history: the last seven days. more: the week before, again for the one before.
 alerts: what stands until you resolve it.
 plan: the care plan in force (it follows your dermatologist).
 undo: take back the last change made here or in the shell (undo --yes for one before today). redo: put it back.
@@ -37,7 +37,7 @@ quit: leave (so does the end of the input).
 pub(super) fn today(paths: &Paths, clock: &dyn Clock) -> Result<(String, Vec<String>), CliError> {
     let status = status(paths, clock)?;
     let mut text = alerts_text(&status.alerts);
-    let date = status.date.strftime("%A %Y-%m-%d");
+    let date = spoken_date(status.date);
     match status.day {
         None => {
             let _ = writeln!(text, "No treatment recorded yet. Today is {date}.");
@@ -155,7 +155,11 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
         .map_err(|err| CliError::Failure(err.to_string()))?;
     let first = last.checked_sub(6.days()).unwrap_or(last);
     crate::journal::history::load_months(&mut journal, first, last)?;
-    let mut text = format!("From {} to {}, newest first:\n", first, last);
+    let mut text = format!(
+        "From {} to {}, newest first:\n",
+        spoken_date(first),
+        spoken_date(last)
+    );
     for back in 0..7 {
         let Ok(date) = last.checked_sub(back.days()) else {
             break;
@@ -164,7 +168,7 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
             Some(share) => format!("{:.0}% of the day's care done", share * 100.0),
             None => "no care plan that day".to_string(),
         };
-        let mut line = format!("{}: {done}", date.strftime("%A %Y-%m-%d"));
+        let mut line = format!("{}: {done}", spoken_date(date));
         if let Some(day) = crate::domain::model::Days::day(&journal, date) {
             if let Some(symptoms) = day.symptoms() {
                 let _ = write!(
@@ -183,8 +187,14 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
         }
         let _ = writeln!(text, "{line}.");
     }
-    text.push_str("Say older for the week before.\n");
+    text.push_str("Say more for the week before.\n");
     Ok(text)
+}
+
+/// A date as it reads aloud: "Monday 7 December 2026" (a screen reader spells out
+/// "2026-12-07" digit group by digit group).
+fn spoken_date(date: Date) -> String {
+    date.strftime("%A %-d %B %Y").to_string()
 }
 
 fn status(paths: &Paths, clock: &dyn Clock) -> Result<Status, CliError> {

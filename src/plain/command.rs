@@ -75,7 +75,7 @@ impl Session {
                 self.weeks_back = 1;
                 answers::week(paths, clock, 0)
             }
-            "older" => {
+            "more" | "older" => {
                 let weeks = self.weeks_back;
                 self.weeks_back += 1;
                 answers::week(paths, clock, weeks)

@@ -27,15 +27,18 @@ pub(super) fn ask(
         let _ = out.flush();
     };
     let mut changes = SkinChanges::default();
-    say("Skin today. Press Enter to leave a score as it is.\n");
+    say("Skin today. Press Enter to leave a score as it is; say cancel to stop, nothing saved.\n");
     for symptom in Symptom::ALL {
         loop {
             say(&format!("{}, 0 (none) to 4 (severe)?\n", symptom.name()));
             let Some(answer) = read_answer(input) else {
-                return "Nothing saved.\n".to_string();
+                return NOTHING_SAVED.to_string();
             };
             if answer.is_empty() {
                 break;
+            }
+            if is_cancel(&answer) {
+                return NOTHING_SAVED.to_string();
             }
             match answer.parse::<u8>() {
                 Ok(score) if score <= 4 => {
@@ -51,20 +54,30 @@ pub(super) fn ask(
         .iter()
         .map(|s| format!("{} ({})", s.id, s.text))
         .collect();
+    // The list is long: said once, then a short reminder after a name not on it.
+    say(&format!(
+        "Any warning signs? Say their names separated by spaces, or Enter for none: {}.\n",
+        signs.join(", ")
+    ));
     loop {
-        say(&format!(
-            "Any warning signs? Say their names separated by spaces, or Enter for none: {}.\n",
-            signs.join(", ")
-        ));
         let Some(answer) = read_answer(input) else {
-            return "Nothing saved.\n".to_string();
+            return NOTHING_SAVED.to_string();
         };
+        if is_cancel(&answer) {
+            return NOTHING_SAVED.to_string();
+        }
+        if NO_SIGNS.contains(&answer.to_ascii_lowercase().as_str()) {
+            break;
+        }
         let unknown: Vec<&str> = answer
             .split([' ', ','])
             .filter(|w| !w.is_empty() && plan.warning_sign(w).is_none())
             .collect();
         if !unknown.is_empty() {
-            say(&format!("Not a warning sign: {}.\n", unknown.join(", ")));
+            say(&format!(
+                "Not a warning sign: {}. Say names from the list above, none, or cancel.\n",
+                unknown.join(", ")
+            ));
             continue;
         }
         for word in answer.split([' ', ',']).filter(|w| !w.is_empty()) {
@@ -77,8 +90,11 @@ pub(super) fn ask(
     }
     say("A line for today's note? Enter for none.\n");
     let Some(line) = read_answer(input) else {
-        return "Nothing saved.\n".to_string();
+        return NOTHING_SAVED.to_string();
     };
+    if is_cancel(&line) {
+        return NOTHING_SAVED.to_string();
+    }
     let now = clock.now();
     let date = now.date();
     if !line.is_empty() {
@@ -117,6 +133,17 @@ pub(super) fn ask(
         );
     }
     text
+}
+
+/// Said when the questions end without saving (`cancel`, or the end of the input).
+const NOTHING_SAVED: &str = "Nothing saved.\n";
+
+/// What a patient says for "no warning signs" besides Enter.
+const NO_SIGNS: [&str; 5] = ["no", "n", "none", "nothing", "no signs"];
+
+/// `cancel` (or `stop`): leave the questions, nothing saved, back to the commands.
+fn is_cancel(answer: &str) -> bool {
+    answer.eq_ignore_ascii_case("cancel") || answer.eq_ignore_ascii_case("stop")
 }
 
 /// One answer, trimmed; `None` at the end of the input.

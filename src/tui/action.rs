@@ -57,6 +57,27 @@ pub enum Action {
     Redo,
     /// A key of the History screen, handled by `tui::history`.
     History(HistoryAction),
+    /// Open the day's photos (f on Today and History).
+    OpenPhotos,
+    /// A key of the photo view, handled by `tui::photos`.
+    Photo(PhotoAction),
+    /// The terminal's size, in cells (at start and on every resize): the photo view asks
+    /// for its pictures at the size they are drawn.
+    Resized(u16, u16),
+}
+
+/// What a key asks of the photo view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PhotoAction {
+    /// The previous / next photo (or, comparing, the second photo's day).
+    Step(i8),
+    /// c: day 0 beside the selected photo, same view; again: back to the list.
+    Compare,
+    /// ?: how to take photos that compare.
+    Guide,
+    /// a: add a photo by its path.
+    Add,
+    Close,
 }
 
 /// Editing keys inside a text field.

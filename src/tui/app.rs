@@ -6,6 +6,7 @@
 //! from an injected [`Clock`], so every behaviour, timers and midnight included, is tested
 //! without a terminal and without sleeping.
 
+use crate::domain::conventions::{ClockStyle, Conventions};
 use std::time::{Duration, Instant};
 
 use jiff::civil::Date;
@@ -26,6 +27,8 @@ use crate::tui::error::PlanChangeError;
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::history::HistoryView;
 use crate::tui::keys::KeyContext;
+use crate::tui::photos::images::PhotoImages;
+use crate::tui::photos::{PhotoBrowser, view as photo_view};
 use crate::tui::plan::PlanView;
 use crate::tui::plan_watch::PlanWatch;
 pub use crate::tui::state::{Overlay, Screen};
@@ -44,6 +47,7 @@ macro_rules! context {
             journal: &mut $app.journal,
             now: &$app.now,
             monotonic: $app.monotonic,
+            clock: $app.clock_style,
         }
     };
 }
@@ -56,6 +60,8 @@ pub struct App {
     plan_file: Option<PlanWatch>,
     journal: Journal,
     clock: Box<dyn Clock>,
+    /// How the patient reads a time of day (the settings', loaded once at start).
+    clock_style: ClockStyle,
     /// The wall clock and the monotonic clock, read once per update.
     now: ZonedDateTime,
     monotonic: Instant,
@@ -81,6 +87,10 @@ pub struct App {
     outside_changes: u64,
     /// The journal's put-off housekeeping was tried (see [`App::tidy_journal`]).
     tidy_tried: bool,
+    /// The photo view's pictures and the worker making them (see `tui::photos`).
+    photo_images: PhotoImages,
+    /// The terminal's size as last told (`Action::Resized`).
+    size: ratatui::layout::Rect,
 }
 
 impl App {
@@ -96,7 +106,7 @@ impl App {
         let screen = if journal.latest_treatment().is_some() {
             Screen::Today
         } else {
-            Screen::Welcome(TreatmentForm::prefilled(&now))
+            Screen::Welcome(TreatmentForm::prefilled(&now, ClockStyle::H24))
         };
         let mut app = App {
             plan,
@@ -105,6 +115,7 @@ impl App {
             undo: UndoStacks::new(&journal),
             journal,
             clock,
+            clock_style: ClockStyle::H24,
             screen,
             overlay: None,
             today: TodayView::new(now.date()),
@@ -119,6 +130,8 @@ impl App {
             quit_timer_warned: false,
             outside_changes: 0,
             tidy_tried: false,
+            photo_images: PhotoImages::default(),
+            size: ratatui::layout::Rect::new(0, 0, 80, 24),
         };
         app.journal.load_month(Month::of(app.date()))?;
         app.refresh_alerts();
@@ -129,10 +142,20 @@ impl App {
     }
 
     /// Where the Plan screen saves the patient's changes (the TUI passes the config file).
-    /// The patient's conventions (the calendar's week start).
-    pub fn with_conventions(mut self, conventions: crate::domain::conventions::Conventions) -> App {
+    /// The patient's conventions: the calendar's week start and the clock every time of day
+    /// is written in.
+    pub fn with_conventions(mut self, conventions: Conventions) -> App {
         self.history.week_start = conventions.week_start;
+        self.clock_style = conventions.clock;
+        if let Screen::Welcome(form) = &mut self.screen {
+            *form = TreatmentForm::prefilled(&self.now, self.clock_style);
+        }
         self
+    }
+
+    /// How the patient reads a time of day: every time on screen goes through it.
+    pub fn clock_style(&self) -> ClockStyle {
+        self.clock_style
     }
 
     pub fn with_plan_file(mut self, path: std::path::PathBuf) -> App {
@@ -178,15 +201,18 @@ impl App {
     /// The one place the state changes.
     pub fn update(&mut self, action: Action) {
         self.read_clock();
-        if action != Action::Tick {
+        // A resize is no key: what the status line says stays.
+        let key = !matches!(action, Action::Tick | Action::Resized(..));
+        if key {
             self.status = None;
         }
         self.tidy_journal();
-        if !matches!(action, Action::Tick | Action::Quit) {
+        if key && action != Action::Quit {
             self.quit_timer_warned = false;
         }
         match action {
             Action::Tick => {
+                self.take_photo_results();
                 self.retry_save();
                 self.take_in_outside_changes();
                 self.reload_plan_if_changed();
@@ -198,6 +224,10 @@ impl App {
                 self.overlay = None;
             }
             Action::ToggleHelp if self.overlay.is_none() => self.overlay = Some(Overlay::Help),
+            Action::Resized(width, height) => {
+                self.size = ratatui::layout::Rect::new(0, 0, width, height);
+            }
+            Action::OpenPhotos if self.overlay.is_none() => self.open_photos(),
             Action::SwitchScreen if self.overlay.is_none() => self.switch_screen(),
             Action::ShowToday if self.overlay.is_none() && self.screen == Screen::Today => {
                 self.info("This is Today: q quits (everything is saved)".into());
@@ -226,6 +256,7 @@ impl App {
                         self.update_welcome(action);
                         Vec::new()
                     }
+                    (Some(Overlay::Photos(_)), _) => self.update_photos(action),
                     (None, Screen::Today) => {
                         self.today
                             .update(&mut context!(self), &mut self.overlay, action)
@@ -247,6 +278,70 @@ impl App {
         }
         self.undo.take_new(&self.journal);
         self.show_unsaved();
+        self.ask_pictures();
+    }
+
+    /// `f`: the photos of the day on screen (Today's day, or History's cursor).
+    fn open_photos(&mut self) {
+        let date = match self.screen {
+            Screen::History => self.history.cursor,
+            _ => self.date(),
+        };
+        match PhotoBrowser::open(&mut self.journal, date) {
+            Ok(browser) => self.overlay = Some(Overlay::Photos(browser)),
+            Err(err) => self.error(err.to_string()),
+        }
+    }
+
+    fn update_photos(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Overlay::Photos(browser)) = &mut self.overlay else {
+            return Vec::new();
+        };
+        let outcome =
+            photo_view::update(browser, &mut self.photo_images, &mut self.journal, action);
+        if outcome.closed {
+            self.overlay = None;
+        }
+        outcome.effects
+    }
+
+    /// Takes in the pictures and imports the worker finished (on every tick).
+    fn take_photo_results(&mut self) {
+        let browser = match &mut self.overlay {
+            Some(Overlay::Photos(browser)) => Some(browser),
+            _ => None,
+        };
+        let effects = photo_view::take_results(
+            browser,
+            &mut self.photo_images,
+            &mut self.journal,
+            &self.now,
+        );
+        self.apply(effects);
+    }
+
+    /// Asks for the pictures the photo view shows, at the size they are drawn.
+    fn ask_pictures(&mut self) {
+        if let Some(Overlay::Photos(browser)) = &self.overlay {
+            photo_view::ask_pictures(browser, &mut self.photo_images, &self.journal, self.size);
+        }
+    }
+
+    /// How the terminal shows pictures (`tui::photos::picker`); none: images off.
+    pub fn set_picker(&mut self, picker: Option<ratatui_image::picker::Picker>) {
+        self.photo_images = PhotoImages::new(picker);
+        self.ask_pictures();
+    }
+
+    /// The photo view is open and the terminal was not asked yet how it shows pictures:
+    /// the loop asks it (see `tui::event_loop`).
+    pub fn wants_picker(&self) -> bool {
+        matches!(self.overlay, Some(Overlay::Photos(_))) && !self.photo_images.chosen()
+    }
+
+    /// The photo view's pictures.
+    pub fn photo_images(&self) -> &PhotoImages {
+        &self.photo_images
     }
 
     /// Carries out what a view asked for, in order: the one place effects are applied.
@@ -261,7 +356,8 @@ impl App {
                 }
                 Effect::Welcome => {
                     // Nothing left to count from: ask for the treatment again.
-                    self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+                    self.screen =
+                        Screen::Welcome(TreatmentForm::prefilled(&self.now, self.clock_style));
                 }
                 Effect::ChangePlan(edit) => self.change_plan(&edit),
             }
@@ -286,7 +382,8 @@ impl App {
             if self.journal.latest_treatment().is_none() {
                 // The only treatment was undone: ask for one, as on the first start.
                 self.overlay = None;
-                self.screen = Screen::Welcome(TreatmentForm::prefilled(&self.now));
+                self.screen =
+                    Screen::Welcome(TreatmentForm::prefilled(&self.now, self.clock_style));
             }
             self.today.keep_selection_in_range(&context!(self));
             if self.screen == Screen::History {

@@ -11,12 +11,13 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::domain::adherence::{self, MonthSummary};
+use crate::domain::conventions::ClockStyle;
 use crate::journal::care;
 use crate::journal::history::AdherenceCache;
 use crate::journal::{Month, Treatment};
 use crate::tui::action::Action;
 pub use crate::tui::action::HistoryAction;
-use crate::tui::forms::treatment::{DATE_TIME_FORMAT, TreatmentForm};
+use crate::tui::forms::treatment::TreatmentForm;
 pub use crate::tui::state::Change;
 use crate::tui::state::Overlay;
 use crate::tui::view::{Context, Effect, Status};
@@ -106,7 +107,8 @@ impl HistoryView {
                 | Overlay::WarningSigns
                 | Overlay::SkinForm(_)
                 | Overlay::NewTreatment(_)
-                | Overlay::PlanForm(_)),
+                | Overlay::PlanForm(_)
+                | Overlay::Photos(_)),
             ) => {
                 *overlay = Some(other);
                 return effects;
@@ -200,13 +202,13 @@ impl HistoryView {
 
     fn start_edit(&self, cx: &Context<'_>) -> Option<Overlay> {
         let treatment = cx.journal.treatments().get(self.treatment)?.clone();
-        let form = TreatmentForm::for_treatment(&treatment, cx.now.time_zone());
+        let form = TreatmentForm::for_treatment(&treatment, cx.now.time_zone(), cx.clock);
         Some(Overlay::EditTreatment { treatment, form })
     }
 
     fn ask_delete(&self, cx: &Context<'_>) -> Option<Overlay> {
         let treatment = cx.journal.treatments().get(self.treatment)?.clone();
-        let question = format!("Delete the treatment of {}?", when(&treatment));
+        let question = format!("Delete the treatment of {}?", when(&treatment, cx.clock));
         Some(Overlay::Confirm {
             question,
             change: Change::Remove(treatment),
@@ -232,11 +234,14 @@ impl HistoryView {
                     if wanted.at.instant == treatment.at.instant {
                         wanted.at = treatment.at;
                     }
-                    let Some(changes) = describe_change(&treatment, &wanted) else {
+                    let Some(changes) = describe_change(&treatment, &wanted, cx.clock) else {
                         form.error = Some("Nothing changed: edit a field, or Esc to close.".into());
                         return Some(Overlay::EditTreatment { treatment, form });
                     };
-                    let question = format!("In the treatment of {}: {changes}?", when(&treatment));
+                    let question = format!(
+                        "In the treatment of {}: {changes}?",
+                        when(&treatment, cx.clock)
+                    );
                     return Some(Overlay::Confirm {
                         question,
                         change: Change::Replace {
@@ -261,18 +266,18 @@ impl HistoryView {
                     let Some(corrected) = corrected else {
                         return format!(
                             "The treatment of {} was deleted meanwhile: nothing changed.",
-                            when(&seen)
+                            when(&seen, cx.clock)
                         );
                     };
                     self.select(cx, corrected.treatment.id);
                     // Say what changed, not the time alone: "changed to … 11:00" after
                     // changing only the area read as if the time had moved.
-                    let mut text = match describe_change(&seen, &corrected.treatment) {
+                    let mut text = match describe_change(&seen, &corrected.treatment, cx.clock) {
                         Some(change) => {
                             let change = change.trim_start_matches("change ");
-                            format!("Treatment of {}: {change}.", when(&seen))
+                            format!("Treatment of {}: {change}.", when(&seen, cx.clock))
                         }
-                        None => format!("Treatment of {} unchanged.", when(&seen)),
+                        None => format!("Treatment of {} unchanged.", when(&seen, cx.clock)),
                     };
                     if corrected.note_kept_beside {
                         text.push_str(" Its note was also changed elsewhere: both are kept.");
@@ -285,10 +290,10 @@ impl HistoryView {
                     let last = cx.journal.treatments().len().saturating_sub(1);
                     self.treatment = self.treatment.min(last);
                     match old {
-                        Some(t) => format!("Deleted the treatment of {}.", when(&t)),
+                        Some(t) => format!("Deleted the treatment of {}.", when(&t, cx.clock)),
                         None => format!(
                             "The treatment of {} was already deleted elsewhere.",
-                            when(&treatment)
+                            when(&treatment, cx.clock)
                         ),
                     }
                 })
@@ -358,14 +363,14 @@ impl HistoryView {
     }
 }
 
-/// A treatment's date and time as the patient typed it, in the offset it was recorded in.
-pub fn when(treatment: &Treatment) -> String {
-    treatment.at.local().strftime(DATE_TIME_FORMAT).to_string()
+/// A treatment's date and time in the offset it was recorded in, in the patient's clock.
+pub fn when(treatment: &Treatment, clock: ClockStyle) -> String {
+    clock.date_time(treatment.at.local())
 }
 
 /// What a correction changes, field by field ("time 08:30 → 09:00, area "face" → "neck""),
 /// or `None` when it changes nothing.
-pub fn describe_change(old: &Treatment, new: &Treatment) -> Option<String> {
+pub fn describe_change(old: &Treatment, new: &Treatment, clock: ClockStyle) -> Option<String> {
     let quoted = |text: &str| {
         if text.is_empty() {
             "(none)".to_string()
@@ -373,7 +378,7 @@ pub fn describe_change(old: &Treatment, new: &Treatment) -> Option<String> {
             format!("\"{}\"", crate::domain::text::shorten(text, 30))
         }
     };
-    let (old_when, new_when) = (when(old), when(new));
+    let (old_when, new_when) = (when(old, clock), when(new, clock));
     let mut changes = Vec::new();
     if old_when != new_when {
         let (old_date, old_time) = old_when.split_once(' ').unwrap_or((&old_when, ""));

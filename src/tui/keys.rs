@@ -6,7 +6,9 @@
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::domain::model::Resolution;
-use crate::tui::action::{Action, Edit, HistoryAction as H, PlanAction as P, SkinEdit};
+use crate::tui::action::{
+    Action, Edit, HistoryAction as H, PhotoAction, PlanAction as P, SkinEdit,
+};
 
 /// What the keys are for at the moment: typing, moving around, or closing an overlay.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,6 +36,10 @@ pub enum KeyContext {
     Plan,
     /// The Plan screen's form: letters type, Esc cancels.
     PlanForm,
+    /// The photo view over Today or History.
+    Photos,
+    /// The photo view's path field (a): letters type, Enter adds, Esc cancels.
+    PhotoPath,
 }
 
 /// A key as the table names it.
@@ -83,6 +89,8 @@ const ALL: &[KeyContext] = &[
     C::Confirm,
     C::Plan,
     C::PlanForm,
+    C::Photos,
+    C::PhotoPath,
 ];
 const SKIN: &[KeyContext] = &[C::SkinScores, C::SkinNote, C::SkinSigns];
 const NOT_SKIN: &[KeyContext] = &[
@@ -95,6 +103,8 @@ const NOT_SKIN: &[KeyContext] = &[
     C::Confirm,
     C::Plan,
     C::PlanForm,
+    C::Photos,
+    C::PhotoPath,
 ];
 const TEXT: &[KeyContext] = &[C::Form, C::Welcome, C::HistoryForm, C::PlanForm];
 
@@ -117,6 +127,9 @@ const fn history(action: H) -> Action {
 }
 const fn plan(action: P) -> Action {
     Action::Plan(action)
+}
+const fn photo(action: PhotoAction) -> Action {
+    Action::Photo(action)
 }
 const fn skin(edit: SkinEdit) -> Action {
     Action::Skin(edit)
@@ -255,6 +268,68 @@ pub const BINDINGS: &[Binding] = &[
         ],
         help: Some(("u  U  Ctrl-R", "undo / redo the last change, one by one")),
         hint: None,
+    },
+    Binding {
+        contexts: &[C::Today, C::History],
+        keys: &[(ch('f'), Action::OpenPhotos)],
+        help: Some(("f", "photos of the day: see, compare, add")),
+        hint: None,
+    },
+    Binding {
+        contexts: &[C::Photos],
+        keys: &[
+            (code(KeyCode::Up), photo(PhotoAction::Step(-1))),
+            (ch('k'), photo(PhotoAction::Step(-1))),
+            (code(KeyCode::Left), photo(PhotoAction::Step(-1))),
+            (ch('h'), photo(PhotoAction::Step(-1))),
+            (code(KeyCode::Down), photo(PhotoAction::Step(1))),
+            (ch('j'), photo(PhotoAction::Step(1))),
+            (code(KeyCode::Right), photo(PhotoAction::Step(1))),
+            (ch('l'), photo(PhotoAction::Step(1))),
+        ],
+        help: None,
+        hint: hint(0, "←→", "move"),
+    },
+    Binding {
+        contexts: &[C::Photos],
+        keys: &[(ch('c'), photo(PhotoAction::Compare))],
+        help: None,
+        hint: hint(1, "c", "compare with day 0"),
+    },
+    Binding {
+        contexts: &[C::Photos],
+        keys: &[(ch('a'), photo(PhotoAction::Add))],
+        help: None,
+        hint: hint(2, "a", "add"),
+    },
+    Binding {
+        contexts: &[C::Photos],
+        keys: &[(ch('?'), photo(PhotoAction::Guide))],
+        help: None,
+        hint: hint(3, "?", "guide"),
+    },
+    Binding {
+        contexts: &[C::Photos],
+        keys: &[
+            (code(KeyCode::Esc), photo(PhotoAction::Close)),
+            (ch('q'), photo(PhotoAction::Close)),
+            (ch('f'), photo(PhotoAction::Close)),
+        ],
+        help: None,
+        hint: hint(4, "Esc", "close"),
+    },
+    Binding {
+        contexts: &[C::PhotoPath],
+        keys: &[
+            (code(KeyCode::Enter), Action::Submit),
+            (code(KeyCode::Esc), Action::Cancel),
+            (code(KeyCode::Backspace), Action::Edit(Edit::Backspace)),
+            (code(KeyCode::Left), Action::Edit(Edit::Left)),
+            (code(KeyCode::Right), Action::Edit(Edit::Right)),
+            (Key::Typed, Action::Edit(Edit::Insert(' '))),
+        ],
+        help: None,
+        hint: hint(0, "Enter", "add this file"),
     },
     Binding {
         contexts: &[C::Today],
@@ -630,7 +705,7 @@ fn typed(action: Action, c: char) -> Action {
 pub fn paste_actions(text: &str, context: KeyContext) -> Vec<Action> {
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     match context {
-        C::Form | C::Welcome | C::HistoryForm => text
+        C::Form | C::Welcome | C::HistoryForm | C::PhotoPath => text
             .chars()
             .filter(|c| *c == '\n' || !c.is_control())
             .map(|c| Action::Edit(Edit::Insert(if c == '\n' { ' ' } else { c })))

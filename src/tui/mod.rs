@@ -7,9 +7,11 @@ pub mod action;
 pub mod app;
 pub mod error;
 pub mod forms;
+pub mod frame;
 pub mod history;
 pub mod keys;
 pub mod mouse;
+pub mod photos;
 pub mod plan;
 pub mod plan_watch;
 pub mod state;
@@ -128,6 +130,8 @@ fn event_loop(
     // Draw when something changed (a key, a resize, a tick that changed the state) or when
     // the screen changes with time alone (`wake::next_change`); wake at least once a second.
     let mut timers_told = app.timers_ended();
+    let size = terminal.size()?;
+    app.update(Action::Resized(size.width, size.height));
     let mut dirty = true;
     let mut due = Instant::now();
     loop {
@@ -141,6 +145,14 @@ fn event_loop(
         }
         if app.should_quit() {
             return Ok(());
+        }
+        // The terminal is asked how it shows pictures the first time the photo view
+        // opens, not at start: a terminal that never answers (ratatui-image's query keeps
+        // reading standard input after its timeout) then costs nothing to whoever never
+        // looks at photos. We are in the alternate screen and between event reads.
+        if app.wants_picker() {
+            app.set_picker(photos::picker::from_terminal());
+            continue;
         }
         if stop.load(Ordering::Relaxed) {
             // Changes are saved as they are made; this is one last try for any whose save
@@ -176,7 +188,8 @@ fn event_loop(
                         app.update(action);
                     }
                 }
-                // Any other event (resize, focus) just redraws.
+                Event::Resize(width, height) => app.update(Action::Resized(width, height)),
+                // Any other event (focus) just redraws.
                 _ => {}
             }
         } else {
@@ -202,6 +215,8 @@ struct TickView {
     timers_ended: u64,
     /// A reloaded plan or journal can raise or clear an alert.
     alerts: Vec<crate::domain::alerts::Alert>,
+    /// Pictures or an import finished off the UI thread.
+    photos_arrived: u64,
 }
 
 impl TickView {
@@ -216,6 +231,7 @@ impl TickView {
             outside_changes: app.outside_changes(),
             timers_ended: app.timers_ended(),
             alerts: app.alerts().to_vec(),
+            photos_arrived: app.photo_images().arrived,
         }
     }
 }

@@ -7,6 +7,7 @@ use crate::tui::forms::plan::PlanForm;
 use crate::tui::forms::skin::{SkinField, SkinForm};
 use crate::tui::forms::treatment::TreatmentForm;
 use crate::tui::keys::KeyContext;
+use crate::tui::photos::PhotoBrowser;
 
 /// Which screen is showing.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,6 +42,8 @@ pub enum Overlay {
     Confirm { question: String, change: Change },
     /// Change an entry's numbers, or add one, over the Plan screen.
     PlanForm(PlanForm),
+    /// A day's photos, over Today or History.
+    Photos(PhotoBrowser),
 }
 
 /// A change to the treatments waiting for the patient's yes, naming the treatment by its
@@ -67,6 +70,8 @@ pub fn key_context(screen: &Screen, overlay: Option<&Overlay>) -> KeyContext {
         (Some(Overlay::EditTreatment { .. }), _) => KeyContext::HistoryForm,
         (Some(Overlay::Confirm { .. }), _) => KeyContext::Confirm,
         (Some(Overlay::PlanForm(_)), _) => KeyContext::PlanForm,
+        (Some(Overlay::Photos(browser)), _) if browser.path.is_some() => KeyContext::PhotoPath,
+        (Some(Overlay::Photos(_)), _) => KeyContext::Photos,
         (None, Screen::Plan) => KeyContext::Plan,
         (None, Screen::Today) => KeyContext::Today,
         (None, Screen::History) => KeyContext::History,

@@ -95,7 +95,9 @@ impl TodayView {
             Action::ShowWarningSigns => *overlay = Some(Overlay::WarningSigns),
             Action::ResolveAlerts(resolution) => resolve_alerts(cx, resolution, &mut effects),
             Action::OpenTreatmentForm => {
-                *overlay = Some(Overlay::NewTreatment(TreatmentForm::prefilled(cx.now)));
+                *overlay = Some(Overlay::NewTreatment(TreatmentForm::prefilled(
+                    cx.now, cx.clock,
+                )));
             }
             _ => {}
         }

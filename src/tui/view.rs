@@ -21,6 +21,8 @@ pub struct Context<'a> {
     pub now: &'a ZonedDateTime,
     /// The monotonic clock, read at the same moment as `now`.
     pub monotonic: Instant,
+    /// How the patient reads a time of day.
+    pub clock: crate::domain::conventions::ClockStyle,
 }
 
 impl Context<'_> {

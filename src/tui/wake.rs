@@ -16,6 +16,9 @@ use crate::tui::app::{App, Screen};
 /// The longest the loop sleeps between wake-ups (it draws only if something changed).
 pub const MAX_SLEEP: Duration = Duration::from_secs(1);
 
+/// How often the loop looks for a picture being made off the UI thread.
+const PHOTO_POLL_MS: i64 = 30;
+
 /// Woken this much after a change is due, so the clock has surely passed it.
 const SLACK: Duration = Duration::from_millis(5);
 
@@ -46,6 +49,10 @@ pub fn next_change(app: &App) -> Duration {
                 next = next.min(until_countdown_changes(status.left));
             }
         }
+    }
+    // A picture or an import on its way is taken in within a frame or two of arriving.
+    if app.photo_images().waiting() {
+        next = next.min(SignedDuration::from_millis(PHOTO_POLL_MS));
     }
     Duration::try_from(next.max(SignedDuration::ZERO)).unwrap_or(MAX_SLEEP) + SLACK
 }

@@ -139,6 +139,27 @@ impl ClockStyle {
         format!("{} {}", at.date(), self.time(at.time()))
     }
 
+    /// Reads a time of day in either clock, whatever the setting: "21:30", "9:30 PM",
+    /// "9:30pm" (a patient who types what they read is never refused).
+    pub fn parse_time(text: &str) -> Option<Time> {
+        let text = text.trim().to_ascii_lowercase();
+        let (digits, pm) = match text.strip_suffix("am").or_else(|| text.strip_suffix("pm")) {
+            Some(digits) => (digits.trim_end(), Some(text.ends_with("pm"))),
+            None => (text.as_str(), None),
+        };
+        let (hour, minute) = digits.split_once(':')?;
+        if minute.len() != 2 || hour.is_empty() || hour.len() > 2 {
+            return None;
+        }
+        let (hour, minute): (i8, i8) = (hour.parse().ok()?, minute.parse().ok()?);
+        let hour = match pm {
+            None => hour,
+            Some(_) if !(1..=12).contains(&hour) => return None,
+            Some(pm) => hour % 12 + if pm { 12 } else { 0 },
+        };
+        Time::new(hour, minute, 0, 0).ok()
+    }
+
     /// A time of day as the patient reads it: "21:05" or "9:05 PM".
     pub fn time(self, time: Time) -> String {
         match self {

@@ -11,6 +11,7 @@ pub mod healing;
 pub mod merge;
 pub mod model;
 pub mod operation;
+pub mod photo;
 pub mod plan;
 pub mod plan_rebase;
 pub mod procedure;

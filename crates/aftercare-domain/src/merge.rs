@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::model::{MonthFile, Treatment, TreatmentsFile};
 
-use crate::model::{DayEntry, NoteVersion, Tick};
+use crate::model::{DayEntry, EventId, NoteVersion, Photo, Tick};
 
 /// Takes `other` into `self`.
 pub trait Merge {
@@ -68,6 +68,24 @@ impl Merge for DayEntry {
             self.resolved_edit = other.resolved_edit;
             self.resolved = other.resolved;
         }
+
+        // Photos: a set of entries minus a set of tombstones; of two copies of one photo,
+        // the later note wins.
+        self.removed_photos
+            .extend(other.removed_photos.iter().copied());
+        let mut photos: BTreeMap<EventId, Photo> = BTreeMap::new();
+        for photo in self.photos.iter().chain(&other.photos) {
+            let kept = match photos.get(&photo.id) {
+                Some(kept) => Photo::later(kept, photo).clone(),
+                None => photo.clone(),
+            };
+            photos.insert(photo.id, kept);
+        }
+        self.photos = photos
+            .into_values()
+            .filter(|photo| !self.removed_photos.contains(&photo.id))
+            .collect();
+        self.photos.sort_by_key(Photo::order_key);
 
         self.replaced.extend(other.replaced.iter().copied());
         let versions: BTreeSet<NoteVersion> =

@@ -17,6 +17,7 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 pub use crate::event::{Edit, EventId, NoteVersion, Tick};
 use crate::time::Stamp;
 
+pub use crate::photo::{Photo, PhotoView};
 pub use crate::procedure::Procedure;
 
 /// The journal schema this build reads and writes.
@@ -270,6 +271,12 @@ pub struct DayEntry {
     /// When the resolution was last set (or taken back): of two copies the later wins.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resolved_edit: Option<Edit>,
+    /// The day's photos, in the order taken (see [`crate::photo`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub photos: Vec<Photo>,
+    /// Tombstones: the identities of photos removed, so a merge does not bring them back.
+    #[serde(default, skip_serializing_if = "BTreeSet::is_empty")]
+    pub removed_photos: BTreeSet<EventId>,
 }
 
 /// How the patient dealt with the alerts standing: what the report says beside them.
@@ -332,6 +339,7 @@ impl DayEntry {
             && self.symptoms.is_none()
             && self.signs.is_empty()
             && self.notes.is_empty()
+            && self.photos.is_empty()
     }
 
     /// Nothing stored at all, not even a tombstone: the day can leave the file.
@@ -342,6 +350,29 @@ impl DayEntry {
             && self.symptoms_edit.is_none()
             && self.signs_edit.is_none()
             && self.resolved_edit.is_none()
+            && self.removed_photos.is_empty()
+    }
+
+    /// Adds a photo, unless it is already there or was removed.
+    pub fn add_photo(&mut self, photo: &Photo) {
+        if self.removed_photos.contains(&photo.id) || self.photos.iter().any(|p| p.id == photo.id) {
+            return;
+        }
+        let at = self
+            .photos
+            .partition_point(|p| p.order_key() < photo.order_key());
+        self.photos.insert(at, photo.clone());
+    }
+
+    /// Removes a photo, leaving its tombstone.
+    pub fn remove_photo(&mut self, id: EventId) {
+        self.removed_photos.insert(id);
+        self.photos.retain(|p| p.id != id);
+    }
+
+    /// A photo of the day by its identity.
+    pub fn photo(&self, id: EventId) -> Option<&Photo> {
+        self.photos.iter().find(|p| p.id == id)
     }
 
     /// Sets (or takes back) the day's resolution of the alerts, unless a later edit did.

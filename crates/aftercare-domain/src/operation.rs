@@ -9,7 +9,7 @@ use jiff::civil::Date;
 
 use crate::model::{Month, MonthFile, Resolution, Symptoms, Treatment, TreatmentsFile};
 
-use crate::model::{DayEntry, Edit, EventId, Tick};
+use crate::model::{DayEntry, Edit, EventId, Photo, Tick};
 use crate::time::Stamp;
 
 /// One change the patient made, as saved in one transaction. Serialisable for the
@@ -78,6 +78,18 @@ pub enum Operation {
     EditTreatment(Treatment),
     /// A treatment deleted; kept whole for undo.
     DeleteTreatment(Treatment),
+    /// A photo added to its day (its file already written beside the journal).
+    AddPhoto { date: Date, photo: Photo },
+    /// A photo removed (its file moved into `backups/`); kept whole so that undo can put
+    /// it back.
+    RemovePhoto { date: Date, photo: Photo },
+    /// A photo's note written (an empty text clears it), by the photo's identity.
+    PhotoNote {
+        date: Date,
+        id: EventId,
+        text: String,
+        edit: Edit,
+    },
     /// Several changes saved together or not at all (a form with several fields).
     All(Vec<Operation>),
 }
@@ -94,7 +106,10 @@ impl Operation {
             | Operation::Resolve { date, .. }
             | Operation::Note { date, .. }
             | Operation::RewriteNote { date, .. }
-            | Operation::AppendNote { date, .. } => {
+            | Operation::AppendNote { date, .. }
+            | Operation::AddPhoto { date, .. }
+            | Operation::RemovePhoto { date, .. }
+            | Operation::PhotoNote { date, .. } => {
                 months.insert(Month::of(*date));
             }
             _ => {}
@@ -117,6 +132,25 @@ impl Operation {
         touches
     }
 
+    /// The photos this change adds and removes (leaves in order): the journal moves their
+    /// files to match once the change is saved.
+    pub fn photo_moves(&self) -> Vec<(bool, &Photo)> {
+        let mut moves = Vec::new();
+        self.visit_ref(&mut |op| match op {
+            Operation::AddPhoto { photo, .. } => moves.push((true, photo)),
+            Operation::RemovePhoto { photo, .. } => moves.push((false, photo)),
+            _ => {}
+        });
+        moves
+    }
+
+    fn visit_ref<'a>(&'a self, f: &mut impl FnMut(&'a Operation)) {
+        match self {
+            Operation::All(ops) => ops.iter().for_each(|op| op.visit_ref(f)),
+            op => f(op),
+        }
+    }
+
     fn visit(&self, f: &mut impl FnMut(&Operation)) {
         match self {
             Operation::All(ops) => ops.iter().for_each(|op| op.visit(f)),
@@ -137,7 +171,10 @@ impl Operation {
                 | Operation::Resolve { date, .. }
                 | Operation::Note { date, .. }
                 | Operation::RewriteNote { date, .. }
-                | Operation::AppendNote { date, .. } => *date,
+                | Operation::AppendNote { date, .. }
+                | Operation::AddPhoto { date, .. }
+                | Operation::RemovePhoto { date, .. }
+                | Operation::PhotoNote { date, .. } => *date,
                 _ => return,
             };
             if !file.month.contains(date) {
@@ -160,6 +197,13 @@ impl Operation {
                     ..
                 } => entry.rewrite_note(text, replaces, *edit),
                 Operation::AppendNote { line, edit, .. } => entry.append_note(line, *edit),
+                Operation::AddPhoto { photo, .. } => entry.add_photo(photo),
+                Operation::RemovePhoto { photo, .. } => entry.remove_photo(photo.id),
+                Operation::PhotoNote { id, text, edit, .. } => {
+                    if let Some(photo) = entry.photos.iter_mut().find(|p| p.id == *id) {
+                        photo.set_note(text, *edit);
+                    }
+                }
                 _ => {}
             }
             if entry.is_blank() {

@@ -6,7 +6,14 @@ use jiff::civil::DateTime;
 /// The format dates and times are typed in, everywhere in the app and on the command line.
 pub const DATE_TIME_FORMAT: &str = "%Y-%m-%d %H:%M";
 
-/// Reads "YYYY-MM-DD HH:MM" in `now`'s time zone; refuses a time after `now`.
+/// Reads "YYYY-MM-DD HH:MM" (or a 12-hour "YYYY-MM-DD 9:30 PM") with no zone.
+pub fn parse_civil(text: &str) -> Option<DateTime> {
+    let (date, time) = text.trim().split_once(' ')?;
+    let date = jiff::civil::Date::strptime("%Y-%m-%d", date).ok()?;
+    Some(date.to_datetime(crate::conventions::ClockStyle::parse_time(time)?))
+}
+
+/// Reads "YYYY-MM-DD HH:MM" (also "YYYY-MM-DD 9:30 PM") in `now`'s time zone; refuses a time after `now`.
 ///
 /// A local time that does not exist (skipped when clocks go forward) or exists twice
 /// (repeated when they go back) is refused with why and what to type instead: either
@@ -21,8 +28,7 @@ pub fn parse_local_date_time(
     let zone = now.time_zone().clone();
     let at = match text.rsplit_once(' ') {
         Some((civil, offset)) if offset.starts_with(['+', '-']) => {
-            let civil =
-                DateTime::strptime(DATE_TIME_FORMAT, civil.trim()).map_err(|_| invalid())?;
+            let civil = parse_civil(civil).ok_or_else(invalid)?;
             let offset: jiff::tz::Offset =
                 jiff::fmt::temporal::Pieces::parse(&format!("{civil}{offset}"))
                     .ok()
@@ -34,7 +40,7 @@ pub fn parse_local_date_time(
                 .to_zoned_datetime(zone)
         }
         _ => {
-            let civil = DateTime::strptime(DATE_TIME_FORMAT, text).map_err(|_| invalid())?;
+            let civil = parse_civil(text).ok_or_else(invalid)?;
             let ambiguous = zone.to_ambiguous_zoned_datetime(civil);
             let show = |at: Result<ZonedDateTime, jiff::Error>| {
                 at.map(|at| at.strftime(DATE_TIME_FORMAT).to_string())
@@ -203,6 +209,22 @@ mod tests {
         assert!(err.contains("before 2000-01-01"), "{err}");
         assert!(check_plausible(jiff::civil::date(1900, 1, 1)).is_err());
         assert!(check_plausible(jiff::civil::date(2027, 3, 14)).is_ok());
+    }
+
+    #[test]
+    fn twelve_hour_times_are_read_too() {
+        let now: ZonedDateTime = "2027-03-14T23:00:00[Europe/Paris]".parse().unwrap();
+        for typed in [
+            "2027-03-14 21:30",
+            "2027-03-14 9:30 PM",
+            "2027-03-14 9:30pm",
+        ] {
+            let at = parse_local_date_time(typed, &now).unwrap();
+            assert_eq!(at.strftime("%H:%M").to_string(), "21:30", "{typed}");
+        }
+        let at = parse_local_date_time("2027-03-14 12:05 am", &now).unwrap();
+        assert_eq!(at.strftime("%H:%M").to_string(), "00:05");
+        assert!(parse_local_date_time("2027-03-14 13:30 PM", &now).is_err());
     }
 
     #[test]

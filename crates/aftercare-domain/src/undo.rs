@@ -36,6 +36,8 @@ pub enum Prior {
     },
     /// The treatment as it was before a correction.
     Treatment(Treatment),
+    /// A photo's note before (empty when it had none).
+    PhotoNote { id: EventId, text: String },
 }
 
 /// An applied operation and the values it replaced: what undo (and redo) reverse.
@@ -85,6 +87,14 @@ impl Done {
             Operation::Resolve { date, .. } => priors.push(Prior::Resolved {
                 date: *date,
                 resolved: view.day(*date).and_then(|d| d.resolved),
+            }),
+            Operation::PhotoNote { date, id, .. } => priors.push(Prior::PhotoNote {
+                id: *id,
+                text: view
+                    .day(*date)
+                    .and_then(|d| d.photo(*id))
+                    .map(|p| p.note.clone())
+                    .unwrap_or_default(),
             }),
             Operation::EditTreatment(Treatment { id, .. })
             | Operation::CorrectTreatment(TreatmentCorrection { id, .. }) => {
@@ -335,6 +345,50 @@ impl Done {
                 back.edit = Some(Edit::after(now, deleted.edit));
                 Ok(Operation::AddTreatment(back))
             }
+            Operation::AddPhoto { date, photo } => {
+                match view.day(*date).and_then(|d| d.photo(photo.id)) {
+                    Some(current) => Ok(Operation::RemovePhoto {
+                        date: *date,
+                        photo: current.clone(),
+                    }),
+                    None => Err(Conflict(format!(
+                        "that photo of {date} was already removed elsewhere"
+                    ))),
+                }
+            }
+            Operation::RemovePhoto { date, photo } => {
+                // The old identity is tombstoned: it comes back under a new one, with its
+                // file (the journal brings the file back from `backups/`).
+                let mut back = photo.clone();
+                back.id = EventId::random();
+                Ok(Operation::AddPhoto {
+                    date: *date,
+                    photo: back,
+                })
+            }
+            Operation::PhotoNote {
+                date,
+                id,
+                text,
+                edit,
+            } => {
+                let current = view.day(*date).and_then(|d| d.photo(*id));
+                let Some(current) = current.filter(|p| p.note == *text) else {
+                    return Err(Conflict(format!(
+                        "that photo of {date} was changed or removed elsewhere since"
+                    )));
+                };
+                let before = self.priors.iter().find_map(|p| match p {
+                    Prior::PhotoNote { id: i, text } if i == id => Some(text.clone()),
+                    _ => None,
+                });
+                Ok(Operation::PhotoNote {
+                    date: *date,
+                    id: *id,
+                    text: before.unwrap_or_default(),
+                    edit: Edit::after(now, current.note_edit.max(Some(*edit))),
+                })
+            }
             Operation::All(_) => unreachable!("leaves are never All"),
         }
     }
@@ -378,6 +432,9 @@ pub fn subject(op: &Operation) -> String {
             | Operation::AppendNote { date, .. } => ("note".to_string(), Some(*date)),
             Operation::Signs { date, .. } => ("warning signs".to_string(), Some(*date)),
             Operation::Resolve { date, .. } => ("alerts resolved".to_string(), Some(*date)),
+            Operation::AddPhoto { date, .. } => ("photo".to_string(), Some(*date)),
+            Operation::RemovePhoto { date, .. } => ("removed photo".to_string(), Some(*date)),
+            Operation::PhotoNote { date, .. } => ("photo note".to_string(), Some(*date)),
             Operation::AddTreatment(t) => (format!("recorded treatment of {}", short(t.at)), None),
             Operation::EditTreatment(t) => (format!("treatment of {}", short(t.at)), None),
             Operation::CorrectTreatment(c) => (format!("treatment of {}", short(c.named_at)), None),

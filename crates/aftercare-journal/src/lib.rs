@@ -19,6 +19,9 @@ pub mod history;
 mod legacy;
 mod lock;
 pub mod paths;
+pub mod photo_care;
+pub mod photo_files;
+pub mod photo_import;
 pub mod plan_file;
 pub mod safe_file;
 mod store;
@@ -400,6 +403,16 @@ impl Journal {
         self.months.get(&Month::of(date))?.days.get(&date)
     }
 
+    /// The photos of the months loaded, by day, each day's in the order taken.
+    pub fn photos(&self) -> impl Iterator<Item = (Date, &aftercare_domain::model::Photo)> {
+        self.months.values().flat_map(|month| {
+            month
+                .days
+                .iter()
+                .flat_map(|(date, day)| day.photos.iter().map(move |photo| (*date, photo)))
+        })
+    }
+
     /// Makes one change as a transaction: locks, re-reads the files of `scope` that
     /// changed on disk, lets `decide` choose the operation on that fresh content (or
     /// nothing), applies it, saves every file it touches, and unlocks. Returns the
@@ -458,7 +471,14 @@ impl Journal {
             self.save_error = Some(err.clone());
             return Err(err.into());
         }
+        let photo_changes: Vec<Operation> = self
+            .unsaved
+            .iter()
+            .filter(|op| !op.photo_moves().is_empty())
+            .cloned()
+            .collect();
         self.write_unsaved()?;
+        self.follow_photo_changes(&photo_changes);
         drop(lock);
         Ok(op)
     }
@@ -672,6 +692,17 @@ impl Journal {
             }
         }
         Ok(())
+    }
+
+    /// Moves the files of photos removed (into `backups/`) or put back (undo) by changes
+    /// just saved. A failure is a notice: the journal is right, a file is where it was.
+    fn follow_photo_changes(&mut self, saved: &[Operation]) {
+        let today = jiff::ZonedDateTime::now().date();
+        for op in saved {
+            if let Err(err) = photo_files::follow(&self.layout, &op.photo_moves(), today) {
+                self.notices.push(err.to_string());
+            }
+        }
     }
 
     fn path(&self, id: FileId) -> std::path::PathBuf {

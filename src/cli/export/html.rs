@@ -77,7 +77,11 @@ pub(super) fn render(history: &History) -> String {
         String::from("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     html.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
     let _ = writeln!(html, "<title>{}</title>", escape(&title));
-    let _ = writeln!(html, "<style>{STYLE}</style>\n</head>\n<body>");
+    let _ = writeln!(
+        html,
+        "<style>{STYLE}{}</style>\n</head>\n<body>",
+        super::photos::style(&history.photos)
+    );
     let _ = writeln!(html, "<header>\n<h1>{}</h1>", escape(&title));
     let mut meta = format!(
         "Microneedling aftercare · generated {} · care plan: {}",
@@ -217,6 +221,7 @@ fn write_section(html: &mut String, history: &History, section: &Section<'_>) {
         html.push_str("</ul>\n</div>\n");
     }
 
+    super::photos::html(html, &history.photos_of(section.days));
     notes(html, section.days);
     day_table(html, section.days);
     html.push_str("</section>\n");
@@ -404,6 +409,7 @@ mod tests {
             name: None,
             warning_signs: Vec::new(),
             clock: crate::domain::conventions::ClockStyle::H24,
+            photos: Vec::new(),
             alerts: Vec::new(),
         }
     }

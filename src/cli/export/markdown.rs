@@ -109,6 +109,7 @@ fn write_section(text: &mut String, history: &History, section: &Section<'_>) {
     }
     days_table(text, section.days);
     notes(text, section.days);
+    super::photos::markdown(text, &history.photos_of(section.days), inline);
 }
 
 /// Date, day, daily care and the four scores: one line a day.

@@ -10,6 +10,7 @@ pub mod csv;
 mod html;
 pub mod ics;
 mod markdown;
+pub mod photos;
 pub mod summary;
 pub mod svg;
 
@@ -53,6 +54,8 @@ pub struct History {
     /// Urgent alerts raised on given days (a warning sign ticked, a severe score, pain
     /// still marked after day 2: `domain::alerts`); shown in their treatment's section.
     pub alerts: Vec<Alert>,
+    /// The photos shown (HTML) or listed (Markdown); none with `--no-photos`.
+    pub photos: Vec<photos::ReportPhoto>,
 }
 
 /// Something the app told the patient to call the clinic about, on a given day.
@@ -150,6 +153,7 @@ impl History {
             warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
             clock: ClockStyle::H24,
             alerts,
+            photos: Vec::new(),
         })
     }
 
@@ -168,6 +172,20 @@ impl History {
     /// When the report was made, in the patient's clock: "2027-03-16 8:00 PM".
     pub fn generated_words(&self) -> String {
         self.clock.date_time(self.generated.datetime())
+    }
+
+    /// The report with these photos in it.
+    pub fn with_photos(mut self, photos: Vec<photos::ReportPhoto>) -> History {
+        self.photos = photos;
+        self
+    }
+
+    /// The photos of a section's days.
+    pub fn photos_of(&self, days: &[DayRow]) -> Vec<&photos::ReportPhoto> {
+        match (days.first(), days.last()) {
+            (Some(first), Some(last)) => photos::between(&self.photos, first.date, last.date),
+            _ => Vec::new(),
+        }
     }
 
     /// The report for people: a section per treatment.
@@ -355,6 +373,17 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     let history = History::collect(&plan, source, &mut journal, args.since, &clock.now())?
         .with_name(args.name.clone())
         .with_clock(super::remind::settings::clock_here());
+    let embed = args.format == ExportFormat::Html && !args.no_photos;
+    let all_photos = photos::collect(&journal, args.since, embed);
+    let photo_words = match args.format {
+        ExportFormat::Html | ExportFormat::Markdown => photos::words(&all_photos, args.no_photos),
+        _ => String::new(),
+    };
+    let history = if args.no_photos {
+        history
+    } else {
+        history.with_photos(all_photos)
+    };
     let mut text = match args.format {
         ExportFormat::Markdown => history.to_markdown(),
         ExportFormat::Html => history.to_html(),
@@ -376,7 +405,7 @@ pub(super) fn run(args: &ExportArgs, paths: &Paths, clock: &dyn Clock) -> Result
     };
     write().map_err(|err| FileError::io(output, &err))?;
     Ok(format!(
-        "Wrote {} day(s) to {}\n",
+        "Wrote {} day(s) to {}{photo_words}\n",
         history.days.len(),
         output.display()
     ))

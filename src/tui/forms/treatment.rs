@@ -3,6 +3,7 @@
 
 use jiff::ZonedDateTime;
 
+use crate::domain::conventions::ClockStyle;
 use crate::domain::model::Procedure;
 use crate::domain::time::Stamp;
 use crate::journal::Treatment;
@@ -34,10 +35,10 @@ pub struct TreatmentForm {
 }
 
 impl TreatmentForm {
-    /// A form with the date and time of `now`, ready to confirm.
-    pub fn prefilled(now: &ZonedDateTime) -> TreatmentForm {
+    /// A form with the date and time of `now` in the patient's `clock`, ready to confirm.
+    pub fn prefilled(now: &ZonedDateTime, clock: ClockStyle) -> TreatmentForm {
         TreatmentForm {
-            when: TextInput::new(&now.strftime(DATE_TIME_FORMAT).to_string()),
+            when: TextInput::new(&clock.date_time(now.datetime())),
             area: TextInput::new("face"),
             procedure: Procedure::Standard,
             note: TextInput::default(),
@@ -47,8 +48,12 @@ impl TreatmentForm {
     }
 
     /// A form holding a recorded treatment, to correct it (times shown in `zone`).
-    pub fn for_treatment(treatment: &Treatment, zone: &jiff::tz::TimeZone) -> TreatmentForm {
-        let mut form = TreatmentForm::prefilled(&treatment.at.in_zone(zone));
+    pub fn for_treatment(
+        treatment: &Treatment,
+        zone: &jiff::tz::TimeZone,
+        clock: ClockStyle,
+    ) -> TreatmentForm {
+        let mut form = TreatmentForm::prefilled(&treatment.at.in_zone(zone), clock);
         form.area = TextInput::new(&treatment.area);
         form.note = TextInput::new(&treatment.note);
         form.procedure = treatment.procedure;
@@ -115,7 +120,7 @@ mod tests {
 
     #[test]
     fn typing_over_the_prefilled_area_replaces_it() {
-        let mut form = TreatmentForm::prefilled(&now());
+        let mut form = TreatmentForm::prefilled(&now(), ClockStyle::H24);
         form.next_field();
         for c in "neck".chars() {
             form.edit(Edit::Insert(c));
@@ -125,7 +130,7 @@ mod tests {
 
     #[test]
     fn the_procedure_field_cycles_and_is_recorded() {
-        let mut form = TreatmentForm::prefilled(&now());
+        let mut form = TreatmentForm::prefilled(&now(), ClockStyle::H24);
         form.next_field();
         form.next_field();
         assert_eq!(form.focus, Field::Procedure);
@@ -137,7 +142,7 @@ mod tests {
 
     #[test]
     fn prefilled_form_records_now() {
-        let form = TreatmentForm::prefilled(&now());
+        let form = TreatmentForm::prefilled(&now(), ClockStyle::H24);
         assert_eq!(form.when.text(), "2027-03-14 09:30");
         let treatment = form.to_treatment(&now()).unwrap();
         assert_eq!(treatment.at.to_string(), "2027-03-14T09:30:00+01:00");

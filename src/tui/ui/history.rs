@@ -176,7 +176,8 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             // In now's zone, as Today shows the restriction ends.
             format!(
                 "Treatment day ({})",
-                t.at.in_zone(app.now().time_zone()).strftime("%H:%M")
+                app.clock_style()
+                    .time(t.at.in_zone(app.now().time_zone()).time())
             ),
             theme.text,
         )),
@@ -521,10 +522,9 @@ fn draw_treatments(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // One line each, cut to fit: a wrapped line would push the next session out of view.
     let mut footer = Vec::new();
     if let Some(t) = treatments.get(selected) {
-        let mut text =
-            t.at.in_zone(app.now().time_zone())
-                .strftime("%H:%M")
-                .to_string();
+        let mut text = app
+            .clock_style()
+            .time(t.at.in_zone(app.now().time_zone()).time());
         if !t.area.is_empty() {
             text.push_str(&format!(" · {}", t.area));
         }

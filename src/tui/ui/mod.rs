@@ -5,6 +5,7 @@ mod calendar;
 mod help;
 mod history;
 mod history_dialog;
+pub mod photos;
 mod plan;
 mod plan_form;
 mod sanitize;
@@ -16,7 +17,7 @@ mod warning_signs;
 mod wrap;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Padding, Paragraph, Wrap};
 
@@ -35,6 +36,15 @@ pub const WIDE: u16 = 120;
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     draw_parts(frame, app, theme);
     sanitize::clean(frame.buffer_mut());
+    // Pictures last: their cells hold the protocol's own escape sequences, which cleaning
+    // would strip. Nothing of the patient's text is in them.
+    if let Some(Overlay::Photos(browser)) = app.overlay() {
+        let area = frame.area();
+        if area.width >= MIN_WIDTH && area.height >= MIN_HEIGHT && !theme.ascii {
+            let [body, _, _] = split_frame(area);
+            photos::draw_pictures(frame, body, browser, app.photo_images());
+        }
+    }
 }
 
 fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
@@ -63,6 +73,7 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
             hints = crate::tui::keys::footer(app.key_context(), false);
         }
         Some(Overlay::PlanForm(form)) => hints = plan_form::draw(frame, body, form, theme),
+        Some(Overlay::Photos(browser)) => hints = photos::draw(frame, body, app, browser, theme),
         _ => {}
     }
     frame.render_widget(status_line(app, usize::from(status.width), theme), status);
@@ -85,15 +96,7 @@ fn draw_parts(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
-/// The screen's body, its status line and its footer.
-pub(crate) fn split_frame(area: Rect) -> [Rect; 3] {
-    Layout::vertical([
-        Constraint::Min(0),
-        Constraint::Length(1),
-        Constraint::Length(1),
-    ])
-    .areas(area)
-}
+pub(crate) use crate::tui::frame::split_frame;
 
 /// What a click at `(column, row)` of a frame of `area` points at: a checklist item on
 /// Today, a day of the calendar on History. Computed from the same layout the drawing
@@ -303,6 +306,13 @@ pub(crate) fn fit(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// A form field's name, padded to `width`, with `▸` before it when it has the focus: the
+/// focus is said by a glyph, not by reverse video alone (issue 27, NO_COLOR).
+pub fn field_label(name: &str, focused: bool, width: usize) -> String {
+    let pointer = if focused { "▸" } else { " " };
+    format!("{pointer}{name:<width$}", width = width.saturating_sub(1))
 }
 
 #[cfg(test)]

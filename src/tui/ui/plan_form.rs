@@ -42,7 +42,7 @@ pub fn draw(
         };
         lines.push(Line::from(vec![
             Span::styled(
-                format!(" {:<width$}", field.name, width = usize::from(FIELD_X) - 1),
+                super::field_label(field.name, index == form.focus, usize::from(FIELD_X)),
                 theme.text,
             ),
             Span::styled(format!("{} ", field.input.text()), style),

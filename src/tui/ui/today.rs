@@ -406,7 +406,9 @@ fn later_today<'a>(app: &App, width: usize, theme: &Theme) -> Vec<Line<'a>> {
     schedule::later_on_day(app.plan(), treatment, app.date(), app.view_instant())
         .into_iter()
         .map(|(item, starts)| {
-            let at = starts.to_zoned_datetime(zone.clone()).strftime("%H:%M");
+            let at = app
+                .clock_style()
+                .time(starts.to_zoned_datetime(zone.clone()).time());
             Line::styled(
                 fit(&format!("  from {at}: {}", item.label), width),
                 theme.muted,
@@ -470,7 +472,12 @@ fn selected_details<'a>(
         .to_zoned_datetime(app.now().time_zone().clone());
         lines.extend(
             super::wrap::wrap_words(
-                &format!("From {}: {}", lifts.strftime("%a %H:%M"), item.label),
+                &format!(
+                    "From {} {}: {}",
+                    lifts.strftime("%a"),
+                    app.clock_style().time(lifts.time()),
+                    item.label
+                ),
                 width,
             )
             .into_iter()
@@ -644,7 +651,11 @@ fn draw_restriction(
     let verb = if status.lifted() { "since" } else { "until" };
     frame.render_widget(
         Line::styled(
-            format!("{verb} {}", ends.strftime("%a %-d %b %H:%M")),
+            format!(
+                "{verb} {} {}",
+                ends.strftime("%a %-d %b"),
+                app.clock_style().time(ends.time())
+            ),
             theme.muted,
         ),
         end_row,

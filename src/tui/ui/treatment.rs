@@ -62,7 +62,7 @@ pub fn draw_form(
         let style = if focused { theme.selected } else { theme.text };
         Line::from(vec![
             Span::styled(
-                format!(" {name:<width$}", width = usize::from(FIELD_X) - 1),
+                super::field_label(name, focused, usize::from(FIELD_X)),
                 theme.text,
             ),
             Span::styled(format!("{} ", input.text()), style),
@@ -74,7 +74,7 @@ pub fn draw_form(
         field("Date and time", &form.when, form.focus == Field::When),
         Line::styled(
             format!(
-                " {:w$}YYYY-MM-DD HH:MM, your local time",
+                " {:w$}YYYY-MM-DD HH:MM or 9:30 PM, your local time",
                 "",
                 w = usize::from(FIELD_X) - 1
             ),
@@ -122,7 +122,7 @@ fn procedure_line<'a>(form: &TreatmentForm, theme: &Theme) -> Line<'a> {
     let style = if focused { theme.selected } else { theme.text };
     let mut spans = vec![
         Span::styled(
-            format!(" {:<width$}", "Procedure", width = usize::from(FIELD_X) - 1),
+            super::field_label("Procedure", focused, usize::from(FIELD_X)),
             theme.text,
         ),
         Span::styled(format!("{} ", form.procedure.label()), style),
