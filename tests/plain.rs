@@ -150,11 +150,36 @@ fn alerts_come_first_every_time_today_is_said() {
     assert_eq!(answers.len(), 3, "said twice: {}", run.stdout);
     for before in &answers[..2] {
         assert!(
-            before.contains("!! "),
+            before.contains("Urgent. Call your clinic"),
             "alert before the day: {}",
             run.stdout
         );
     }
+}
+
+#[test]
+fn alerts_are_said_in_words_and_resolved_in_the_conversation() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    sandbox.ok(&["symptoms", "--sign", "fever"]);
+    let run = plain(&sandbox, "alerts\nresolved called\nalerts\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    // Marks such as "!!" and shell syntax are read aloud as noise: words instead, and the
+    // way to resolve is a command of this conversation.
+    assert!(!run.stdout.contains('!'), "{}", run.stdout);
+    assert!(!run.stdout.contains('`'), "{}", run.stdout);
+    assert!(run.stdout.contains("Say resolved called"), "{}", run.stdout);
+    assert!(
+        run.stdout.contains("Resolved (called the clinic)"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout.ends_with("No alert stands.\nGoodbye.\n"),
+        "{}",
+        run.stdout
+    );
+    assert!(sandbox.ok(&["alerts"]).contains("No alert stands"));
 }
 
 #[test]

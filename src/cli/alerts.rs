@@ -36,7 +36,10 @@ fn list(json: bool, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError
     if standing.is_empty() {
         return Ok("No alert stands.\n".to_string());
     }
-    Ok(super::status::alerts_text(&status.alerts))
+    Ok(super::status::alerts_text(
+        &status.alerts,
+        super::status::AlertVoice::Shell,
+    ))
 }
 
 fn resolve(resolution: Resolution, paths: &Paths, clock: &dyn Clock) -> Result<String, CliError> {

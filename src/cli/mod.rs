@@ -29,8 +29,9 @@ pub use args::{
     AlertsArgs, AlertsCommand, Cli, Command, CompletionShell, CompletionsArgs, ExportArgs,
     ExportFormat, NoteArgs, PathsArgs, PhotoAddArgs, PhotoCommand, PhotoListArgs, PhotoNoteArgs,
     PhotoRemoveArgs, PlanAddArgs, PlanAddRestrictionArgs, PlanArgs, PlanCommand, RemindArgs,
-    SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs, TreatmentAddArgs,
-    TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs, UndoArgs,
+    ResolveArgs, SettingsArgs, SettingsCommand, StatusArgs, SymptomsArgs, TickArgs,
+    TreatmentAddArgs, TreatmentCommand, TreatmentDeleteArgs, TreatmentEditArgs, TreatmentListArgs,
+    UndoArgs,
 };
 pub use command::{command, parse};
 pub use error::CliError;

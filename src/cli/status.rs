@@ -168,7 +168,7 @@ impl Status {
 
     /// The alerts as lines of text (see `alerts::text`), then a blank line.
     fn alerts_text(&self) -> String {
-        let mut text = alerts_text(&self.alerts);
+        let mut text = alerts_text(&self.alerts, AlertVoice::Shell);
         if !text.is_empty() {
             text.push('\n');
         }
@@ -341,20 +341,55 @@ pub(super) fn run(args: &StatusArgs, paths: &Paths, clock: &dyn Clock) -> Result
     })
 }
 
+/// Who reads the alert lines: someone at a terminal, who scans for marks and types
+/// commands, or a listener (the plain mode), who hears every mark read aloud and answers
+/// in the conversation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum AlertVoice {
+    Shell,
+    Spoken,
+}
+
+impl AlertVoice {
+    /// What stands before a level's heading or line.
+    fn mark(self, level: Level) -> &'static str {
+        match (self, level) {
+            (AlertVoice::Shell, Level::Emergency) => "!!!",
+            (AlertVoice::Shell, Level::Urgent) => "!!",
+            (AlertVoice::Shell, Level::Watch) => "! ",
+            (AlertVoice::Spoken, Level::Emergency) => "Emergency.",
+            (AlertVoice::Spoken, Level::Urgent) => "Urgent.",
+            (AlertVoice::Spoken, Level::Watch) => "To watch:",
+        }
+    }
+
+    /// How to say an alert was dealt with.
+    fn how_to_resolve(self) -> &'static str {
+        match self {
+            AlertVoice::Shell => {
+                "   Dealt with? `aftercare alerts resolve --called` (you called) or `--gone`.\n"
+            }
+            AlertVoice::Spoken => {
+                "Dealt with? Say resolved called (you called) or resolved gone.\n"
+            }
+        }
+    }
+}
+
 /// The standing alerts as lines of text, most urgent first: the emergency above all under
 /// "call your local emergency number now", the urgent ones under "call your clinic", each
 /// with the day it was first logged; then the watch notes.
-pub(crate) fn alerts_text(found: &[Alert]) -> String {
+pub(crate) fn alerts_text(found: &[Alert], voice: AlertVoice) -> String {
     let mut text = String::new();
-    for (level, call, mark) in [
-        (Level::Emergency, alerts::CALL_EMERGENCY, "!!!"),
-        (Level::Urgent, alerts::CALL_CLINIC, "!!"),
+    for (level, call) in [
+        (Level::Emergency, alerts::CALL_EMERGENCY),
+        (Level::Urgent, alerts::CALL_CLINIC),
     ] {
         let these: Vec<&Alert> = found.iter().filter(|a| a.level == level).collect();
         if these.is_empty() {
             continue;
         }
-        let _ = writeln!(text, "{mark} {call}:");
+        let _ = writeln!(text, "{} {call}:", voice.mark(level));
         for alert in these {
             let since = alert
                 .since
@@ -364,12 +399,10 @@ pub(crate) fn alerts_text(found: &[Alert]) -> String {
         }
     }
     if found.iter().any(|a| a.level.stands()) {
-        text.push_str(
-            "   Dealt with? `aftercare alerts resolve --called` (you called) or `--gone`.\n",
-        );
+        text.push_str(voice.how_to_resolve());
     }
     for alert in found.iter().filter(|a| a.level == Level::Watch) {
-        let _ = writeln!(text, "!  {}", alert.text);
+        let _ = writeln!(text, "{} {}", voice.mark(Level::Watch), alert.text);
     }
     text
 }

@@ -8,7 +8,7 @@ use jiff::ToSpan;
 use jiff::civil::Date;
 
 use crate::cli::remind::settings::clock_here;
-use crate::cli::status::{RestrictionStatus, Status, alerts_text};
+use crate::cli::status::{AlertVoice, RestrictionStatus, Status, alerts_text};
 use crate::cli::{Access, CliError, open};
 use crate::domain::adherence::{care_summary, day_adherence};
 use crate::domain::time::Clock;
@@ -27,16 +27,25 @@ restrictions: what to avoid still, and until when.
 skin: score redness, swelling, pain and dryness, warning signs, a note; one question a line.
 note TEXT: add a line to today's note.
 history: the last seven days. more: the week before, again for the one before.
-alerts: what stands until you resolve it.
+alerts: what stands until you resolve it. resolved called, or resolved gone: you called the clinic, or it went away.
 plan: the care plan in force (it follows your dermatologist).
 undo: take back the last change made here or in the shell (undo --yes for one before today). redo: put it back.
 quit: leave (so does the end of the input).
 ";
 
+/// `alerts`: what stands, in words (the CLI's lines are marked for the eye).
+pub(super) fn alerts(paths: &Paths, clock: &dyn Clock) -> String {
+    match status(paths, clock) {
+        Ok(status) if status.alerts.is_empty() => "No alert stands.\n".to_string(),
+        Ok(status) => alerts_text(&status.alerts, AlertVoice::Spoken),
+        Err(err) => format!("{err}\n"),
+    }
+}
+
 /// Today's answer and the ids of the checklist in the order said.
 pub(super) fn today(paths: &Paths, clock: &dyn Clock) -> Result<(String, Vec<String>), CliError> {
     let status = status(paths, clock)?;
-    let mut text = alerts_text(&status.alerts);
+    let mut text = alerts_text(&status.alerts, AlertVoice::Spoken);
     let date = spoken_date(status.date);
     match status.day {
         None => {

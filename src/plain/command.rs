@@ -2,7 +2,9 @@
 
 use std::io::BufRead;
 
-use crate::cli::{self, AlertsArgs, NoteArgs, PlanArgs, TickArgs, UndoArgs};
+use crate::cli::{
+    self, AlertsArgs, AlertsCommand, NoteArgs, PlanArgs, ResolveArgs, TickArgs, UndoArgs,
+};
 use crate::domain::time::Clock;
 use crate::journal::paths::Paths;
 
@@ -80,14 +82,22 @@ impl Session {
                 self.weeks_back += 1;
                 answers::week(paths, clock, weeks)
             }
-            "alerts" => cli_text(
-                cli::Command::Alerts(AlertsArgs {
-                    json: false,
-                    command: None,
-                }),
-                paths,
-                clock,
-            ),
+            "alerts" => answers::alerts(paths, clock),
+            "resolved" | "resolve" => {
+                let (called, gone) = match rest.to_ascii_lowercase().as_str() {
+                    "called" => (true, false),
+                    "gone" => (false, true),
+                    _ => return "Say resolved called (you called the clinic) or resolved gone (it went away).\n".into(),
+                };
+                cli_text(
+                    cli::Command::Alerts(AlertsArgs {
+                        json: false,
+                        command: Some(AlertsCommand::Resolve(ResolveArgs { called, gone })),
+                    }),
+                    paths,
+                    clock,
+                )
+            }
             "plan" => cli_text(
                 cli::Command::Plan(PlanArgs {
                     init: false,
