@@ -228,6 +228,30 @@ fn skin_asks_one_question_a_line_and_saves_one_change() {
 }
 
 #[test]
+fn history_counts_items_done_in_the_words_today_uses() {
+    let sandbox = Sandbox::new();
+    treated(&sandbox);
+    // One glass of water of eight is not an item done; sunscreen is.
+    let run = plain(&sandbox, "tick water\ntick sunscreen\nhistory\n");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let week: Vec<&str> = run
+        .stdout
+        .lines()
+        .skip_while(|line| !line.starts_with("From "))
+        .collect();
+    let today = week
+        .get(1)
+        .unwrap_or_else(|| panic!("no week: {}", run.stdout));
+    assert!(today.contains(": 1 of "), "{today}");
+    assert!(today.contains(" items done"), "{today}");
+    assert!(
+        !run.stdout.contains('%'),
+        "a share read aloud: {}",
+        run.stdout
+    );
+}
+
+#[test]
 fn a_bad_command_gets_one_line_of_help() {
     let sandbox = Sandbox::new();
     treated(&sandbox);

@@ -10,8 +10,11 @@ use jiff::civil::Date;
 use crate::cli::remind::settings::clock_here;
 use crate::cli::status::{AlertVoice, RestrictionStatus, Status, alerts_text};
 use crate::cli::{Access, CliError, open};
-use crate::domain::adherence::{care_summary, day_adherence};
+use crate::domain::adherence::care_summary;
+use crate::domain::plan::CarePlan;
+use crate::domain::recovery;
 use crate::domain::time::Clock;
+use crate::journal::Journal;
 use crate::journal::paths::Paths;
 
 /// Said once, when the conversation starts.
@@ -173,8 +176,9 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
         let Ok(date) = last.checked_sub(back.days()) else {
             break;
         };
-        let done = match day_adherence(&plan, &journal, date) {
-            Some(share) => format!("{:.0}% of the day's care done", share * 100.0),
+        let done = match day_counts(&plan, &journal, date) {
+            Some((done, 1)) => format!("{done} of 1 item done"),
+            Some((done, of)) => format!("{done} of {of} items done"),
             None => "no care plan that day".to_string(),
         };
         let mut line = format!("{}: {done}", spoken_date(date));
@@ -204,6 +208,19 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
 /// "2026-12-07" digit group by digit group).
 fn spoken_date(date: Date) -> String {
     date.strftime("%A %-d %B %Y").to_string()
+}
+
+/// How many of a day's counted items were done, of how many: the words `today` uses, so a
+/// listener compares days in one measure (a share with part-done items would say "1%"
+/// for one glass of water). `None` when no plan applied that day.
+fn day_counts(plan: &CarePlan, journal: &Journal, date: Date) -> Option<(usize, usize)> {
+    let treatment = journal.treatment_for(date)?;
+    let items = recovery::day_checklist(plan, treatment, date, journal.day(date));
+    let counted: Vec<_> = items.iter().filter(|p| !p.item.as_needed).collect();
+    if counted.is_empty() {
+        return None;
+    }
+    Some((counted.iter().filter(|p| p.done()).count(), counted.len()))
 }
 
 fn status(paths: &Paths, clock: &dyn Clock) -> Result<Status, CliError> {
