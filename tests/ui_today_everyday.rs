@@ -12,6 +12,8 @@ const TREATED: &str = "2027-03-14T09:00:00+01:00";
 const DAY_5: &str = "2027-03-19T10:00:00+01:00[Europe/Paris]";
 /// Day 1: the ice pack applies.
 const DAY_1: &str = "2027-03-15T10:00:00+01:00[Europe/Paris]";
+/// Day 8: past the 7 days redness usually takes to settle.
+const DAY_8: &str = "2027-03-22T10:00:00+01:00[Europe/Paris]";
 
 fn footer(text: &str) -> String {
     text.lines().last().unwrap_or_default().to_string()
@@ -82,4 +84,37 @@ fn changing_only_the_area_of_a_treatment_says_the_area_changed() {
         status,
         format!("Treatment of 2027-03-14 09:00: area \"{area}\" → \"{area}!\".")
     );
+}
+
+/// Day 8 with redness still moderate: at 60×16 the watch note is read whole, what was
+/// logged first and the advice to the end, never "… It may be worth calling your".
+#[test]
+fn at_60x16_the_healing_note_is_whole() {
+    let dir = common::journal_dir();
+    let moderate = Symptoms {
+        redness: Score(2),
+        swelling: Score(0),
+        pain: Score(0),
+        dryness: Score(0),
+    };
+    {
+        let mut journal = common::journal(dir.path(), Some(TREATED));
+        for day in ["2027-03-18T10:00:00+01:00[Europe/Paris]", DAY_8] {
+            let now: jiff::ZonedDateTime = day.parse().unwrap();
+            care::set_symptoms(&mut journal, now.date(), Some(moderate), &now).unwrap();
+        }
+    }
+    let (app, _clock) = common::app(dir.path(), Some(TREATED), DAY_8);
+    let text = screen_text(&render(&app, 60, 16));
+    let read: Vec<&str> = text.lines().map(|l| l.trim_matches('"').trim()).collect();
+    assert!(
+        read.join(" ").contains(
+            "Redness still moderate on day 8. It may be worth calling your dermatologist."
+        ),
+        "{text}"
+    );
+    insta::assert_snapshot!("today_healing_note_at_60x16", text);
+    // At 80 columns the whole message, with the plan's window, still fits its two rows.
+    let text = screen_text(&render(&app, 80, 24));
+    assert!(text.contains("past the 7 days your plan"), "{text}");
 }

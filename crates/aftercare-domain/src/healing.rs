@@ -11,6 +11,9 @@ use crate::model::{Score, Symptom, Symptoms};
 /// From this score up ("moderate") a lasting or returning symptom is worth a call.
 const NOTABLE: Score = Score(2);
 
+/// The advice a watch note ends with: a nudge, never a diagnosis.
+pub const WORTH_CALLING: &str = "It may be worth calling your dermatologist.";
+
 /// Why the Today screen suggests calling the dermatologist.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Concern {
@@ -42,12 +45,12 @@ impl fmt::Display for Concern {
             ConcernKind::Lasting => write!(
                 f,
                 "{symptom} is still {} on day {day}, past the {window_days} days your plan \
-                 expects it to settle in. It may be worth calling your dermatologist.",
+                 expects it to settle in. {WORTH_CALLING}",
                 score.word()
             ),
             ConcernKind::RisingAgain => write!(
                 f,
-                "{symptom} is rising again ({} on day {day}). It may be worth calling your dermatologist.",
+                "{symptom} is rising again ({} on day {day}). {WORTH_CALLING}",
                 score.word()
             ),
         }

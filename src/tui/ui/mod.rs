@@ -14,6 +14,7 @@ pub mod theme;
 mod today;
 mod treatment;
 mod warning_signs;
+mod watch_note;
 mod wrap;
 
 use ratatui::Frame;

@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{LineGauge, Paragraph, Wrap};
 
-use super::{Theme, alert_frame, fit};
+use super::{Theme, alert_frame, fit, watch_note};
 use crate::domain::alerts::{Alert, Level};
 use crate::domain::plan::ItemKind;
 use crate::domain::recovery::{self, ItemProgress, RestrictionStatus, format_left};
@@ -34,10 +34,7 @@ pub fn draw(
         alert_frame::draw_urgent(frame, urgent_area, &urgent, theme);
     }
     if let Some(alert) = watch.first() {
-        let text = Paragraph::new(format!(" {}", alert.text))
-            .style(theme.warning)
-            .wrap(Wrap { trim: true });
-        frame.render_widget(text, watch_area);
+        watch_note::draw(frame, watch_area, alert, theme);
     }
     let [left, skin_area] = split_checklist(left);
     draw_checklist(frame, left, app, theme);
@@ -116,7 +113,7 @@ fn split_alerts(app: &App) -> (Vec<&Alert>, Vec<&Alert>) {
 fn layout(area: Rect, app: &App) -> [Rect; 5] {
     let (urgent, watch) = split_alerts(app);
     let emergency = alert_frame::of_level(app.alerts(), Level::Emergency);
-    let watch_height = if watch.is_empty() { 0 } else { 2 };
+    let watch_height = watch_note::height(watch.first(), area.width);
     // The emergency frame is drawn over the top rows, above the header: keep them free.
     let [_, header, urgent_area, watch_area, body] = Layout::vertical([
         Constraint::Length(alert_frame::height(
