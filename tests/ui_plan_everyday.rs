@@ -207,3 +207,24 @@ fn at_60x16_the_plan_footer_keeps_change_add_and_reset() {
         assert!(footer.contains(hint), "{hint:?} in {footer}");
     }
 }
+
+/// At 60×16 the details panel of an entry with a source shows who says it, readable,
+/// not "Source:" and nothing after it.
+#[test]
+fn at_60x16_the_selected_entry_s_source_is_readable() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mut app, _) = app_with_plan_file(&dir);
+    app.update(Action::OpenPlan);
+    select(&mut app, "clinic-product");
+    let text = screen_text(&render(&app, 60, 16));
+    let read: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    let read = read.join(" ");
+    assert!(
+        read.contains("Source: Soltani-Arabshahi R et al., JAMA Dermatol 2014"),
+        "{text}"
+    );
+    insta::assert_snapshot!("plan_source_at_60x16", text);
+}

@@ -4,7 +4,7 @@
 
 use crate::domain::plan::changes::NEXT_SESSION;
 use crate::domain::plan::edit::PlanEdit;
-use crate::domain::plan::{CarePlan, Origin, Yours};
+use crate::domain::plan::{CarePlan, Origin, Source, Yours};
 use crate::tui::action::{Action, PlanAction};
 use crate::tui::forms::plan::PlanForm;
 use crate::tui::state::Overlay;
@@ -31,6 +31,10 @@ pub struct PlanRow {
     pub source: String,
     /// Where it comes from in one line, with the reason for a default.
     pub detail: String,
+    /// Where it comes from in few words, for a short window: the works cited, without
+    /// their links and claims ("Source: Soltani-Arabshahi R et al., …"), or the origin
+    /// line where none is cited or the entry is the patient's.
+    pub brief: String,
     pub hint: String,
     pub yours: Yours,
 }
@@ -51,6 +55,7 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
             numbers: format!("{} · {}", short_kind(item.kind), short_days(item.days)),
             source: short_source(&item.origin, &item.yours),
             detail: detail(plan, &item.origin, &item.yours),
+            brief: brief(plan, &item.origin, &item.yours),
             hint: item.hint.clone(),
             yours: item.yours.clone(),
         });
@@ -67,6 +72,7 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
             numbers: hours(r.hours),
             source: short_source(&r.origin, &r.yours),
             detail: detail(plan, &r.origin, &r.yours),
+            brief: brief(plan, &r.origin, &r.yours),
             hint: r.hint.clone(),
             yours: r.yours.clone(),
         });
@@ -87,6 +93,7 @@ pub fn rows(plan: &CarePlan) -> Vec<PlanRow> {
         ),
         source: short_source(next, &Yours::No),
         detail: detail(plan, next, &Yours::No),
+        brief: brief(plan, next, &Yours::No),
         hint: "Your dermatologist decides whether and when; the window shows what studies used."
             .to_string(),
         yours: next_yours,
@@ -139,17 +146,35 @@ fn short_source(origin: &Origin, yours: &Yours) -> String {
 /// credit it for, so the patient (or their dermatologist) can check it.
 fn detail(plan: &CarePlan, origin: &Origin, yours: &Yours) -> String {
     let mut text = origin_line(origin, yours);
-    for source in origin
-        .source_ids()
-        .into_iter()
-        .filter_map(|id| plan.source(id))
-    {
+    for source in cited(plan, origin) {
         text.push_str(&format!(
             " Source: {} {}: {}",
             source.citation, source.link, source.claim
         ));
     }
     text
+}
+
+/// Where an entry comes from in few words (see `PlanRow::brief`).
+fn brief(plan: &CarePlan, origin: &Origin, yours: &Yours) -> String {
+    let citations: Vec<&str> = cited(plan, origin)
+        .map(|source| source.citation.as_str())
+        .collect();
+    let changed = matches!(yours, Yours::Added)
+        || matches!(yours, Yours::Changed(fields) if fields.iter().any(|f| f != "off"));
+    if citations.is_empty() || changed {
+        origin_line(origin, yours)
+    } else {
+        format!("Source: {}.", citations.join("; "))
+    }
+}
+
+/// The sources an entry cites, as the plan lists them.
+fn cited<'a>(plan: &'a CarePlan, origin: &'a Origin) -> impl Iterator<Item = &'a Source> {
+    origin
+        .source_ids()
+        .into_iter()
+        .filter_map(|id| plan.source(id))
 }
 
 fn origin_line(origin: &Origin, yours: &Yours) -> String {

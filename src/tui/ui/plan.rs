@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 use unicode_width::UnicodeWidthStr;
 
+use super::wrap::wrap_words;
 use super::{Theme, fit};
 use crate::domain::plan::PlanSource;
 use crate::tui::app::App;
@@ -44,7 +45,7 @@ pub fn draw(
     );
     draw_list(frame, list, &rows, selected, theme);
     if let Some(row) = rows.get(selected) {
-        draw_details(frame, details, row, theme);
+        draw_details(frame, details, row, area.height, theme);
     }
     footer(area.width)
 }
@@ -165,27 +166,45 @@ fn scrolled<'a>(
     visible
 }
 
-/// The details panel's height: five lines, or up to nine where the terminal is tall
-/// enough and the entry cites a source (its citation and claim need the room).
+/// From this height the details panel has room for the whole source (citation, link and
+/// claim); below it, the works cited in few words (`PlanRow::brief`), so that at 60×16
+/// the source is read rather than cut after "Source:".
+const TALL: u16 = 22;
+
+/// The details panel's height: five lines, or more where the entry's text needs them: up
+/// to nine in a tall window, six in a short one (the list keeps the rest).
 fn details_height(row: &PlanRow, area: Rect) -> u16 {
     let width = usize::from(area.width.saturating_sub(2)).max(1);
-    let text =
-        row.hint.chars().count().div_ceil(width) + row.detail.chars().count().div_ceil(width);
-    let wanted = u16::try_from(text + 3).unwrap_or(u16::MAX);
-    let most = if area.height >= 22 { 9 } else { 5 };
+    let rows: usize = details_text(row, area.height)
+        .iter()
+        .map(|text| wrap_words(text, width).len())
+        .sum();
+    let wanted = u16::try_from(rows + 2).unwrap_or(u16::MAX);
+    let most = if area.height >= TALL { 9 } else { 6 };
     wanted.clamp(5, most)
 }
 
-fn draw_details(frame: &mut Frame, area: Rect, row: &PlanRow, theme: &Theme) {
-    let block = super::panel(format!(" {} ({}) ", row.label, row.id), theme);
+/// The hint, then where the entry comes from as the window's height allows.
+fn details_text(row: &PlanRow, height: u16) -> [String; 2] {
     let off = if row.on {
-        String::new()
+        ""
     } else {
-        " Off: your earlier ticks are kept; Space turns it on.".to_string()
+        " Off: your earlier ticks are kept; Space turns it on."
     };
+    let origin = if height >= TALL {
+        &row.detail
+    } else {
+        &row.brief
+    };
+    [row.hint.clone(), format!("{origin}{off}")]
+}
+
+fn draw_details(frame: &mut Frame, area: Rect, row: &PlanRow, height: u16, theme: &Theme) {
+    let block = super::panel(format!(" {} ({}) ", row.label, row.id), theme);
+    let [hint, origin] = details_text(row, height);
     let lines = vec![
-        Line::styled(row.hint.clone(), theme.text),
-        Line::styled(format!("{}{off}", row.detail), theme.muted),
+        Line::styled(hint, theme.text),
+        Line::styled(origin, theme.muted),
     ];
     frame.render_widget(
         Paragraph::new(lines).block(block).wrap(Wrap { trim: true }),
