@@ -182,7 +182,7 @@ fn status_json_follows_the_treatment_and_the_ticks() {
     let treated = treated_two_days_ago(&sandbox);
     assert_eq!(sandbox.ok(&["tick", "water", "--count", "3"]), {
         let today = now_utc().date();
-        format!("Glasses of water: 3/8 on {today}\n")
+        format!("Glasses of water: 3 of 8 on {today}\n")
     });
     let before = now_utc();
     let json: serde_json::Value = serde_json::from_str(&sandbox.ok(&["status", "--json"])).unwrap();
@@ -458,7 +458,7 @@ fn plan_init_writes_an_empty_changes_file_once_and_plan_shows_its_source() {
     );
     assert!(out.contains("10 a day"), "{out}");
     assert_eq!(sandbox.ok(&["tick", "water"]), {
-        format!("Glasses of water: 1/10 on {}\n", now_utc().date())
+        format!("Glasses of water: 1 of 10 on {}\n", now_utc().date())
     });
 }
 

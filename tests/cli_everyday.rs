@@ -30,9 +30,9 @@ fn untick_takes_back_ticks_and_never_goes_below_zero() {
     treated(&sandbox);
     sandbox.ok(&["tick", "water", "--count", "3"]);
     let out = sandbox.ok(&["untick", "water", "--count", "2"]);
-    assert!(out.contains("1/8"), "{out}");
+    assert!(out.contains("1 of 8"), "{out}");
     let out = sandbox.ok(&["untick", "water", "--count", "5"]);
-    assert!(out.contains("0/8"), "{out}");
+    assert!(out.contains("0 of 8"), "{out}");
     let status = sandbox.ok(&["status", "--json"]);
     assert!(
         status.contains("\"done\":0") || status.contains("\"done\": 0"),

@@ -62,7 +62,7 @@ fn tick_takes_a_unique_prefix_of_an_id_and_says_which_when_several_fit() {
     treated(&sandbox);
     let out = sandbox.ok(&["tick", "wat"]);
     assert!(out.contains("Glasses of water"), "{out}");
-    assert!(out.contains("1/8"), "{out}");
+    assert!(out.contains("1 of 8"), "{out}");
     // "c" fits clinic-product, cover-up and cleanser: refused, naming them.
     let run = sandbox.run(&["tick", "c"]);
     assert_eq!(run.code, 2, "{}", run.stderr);
@@ -166,7 +166,7 @@ fn a_count_past_the_target_is_kept_and_said() {
     let out = sandbox.ok(&["tick", "water", "--count", "8"]);
     assert!(!out.contains("past"), "at the target, no word: {out}");
     let out = sandbox.ok(&["tick", "water"]);
-    assert!(out.starts_with("Glasses of water: 9/8"), "kept: {out}");
+    assert!(out.starts_with("Glasses of water: 9 of 8"), "kept: {out}");
     let notes: Vec<&str> = out.lines().filter(|l| l.contains("past")).collect();
     assert_eq!(
         notes,

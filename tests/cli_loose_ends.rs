@@ -35,7 +35,7 @@ fn a_tick_after_the_items_days_is_kept_and_says_the_plan_has_it_for_those_days_o
         "{pillowcase}"
     );
     let again = sandbox.ok(&["untick", "ice"]);
-    assert!(again.contains("3/3"), "the four were kept: {again}");
+    assert!(again.contains("3 of 3"), "the four were kept: {again}");
     // Within its days nothing is said.
     let water = sandbox.ok(&["tick", "water"]);
     assert!(!water.contains("the plan has it"), "{water}");
@@ -110,4 +110,37 @@ fn with_tz_paris_the_report_and_status_show_every_time_in_paris_time() {
         "{status}"
     );
     assert!(!status.contains("00:19"), "{status}");
+}
+
+/// `symptoms --sign breathing` alone logs the sign and no scores: the answer says the sign
+/// and that no scores are logged, as History does for that day, never "redness none, …".
+#[test]
+fn symptoms_with_only_a_sign_says_the_sign_and_invents_no_scores() {
+    let sandbox = Sandbox::new();
+    let at = format!("{} 09:30", days_ago(2));
+    sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
+    let date = days_ago(1);
+    let out = sandbox.ok(&["symptoms", "--sign", "breathing", "--date", &date]);
+    assert!(!out.contains("redness"), "no invented scores: {out}");
+    assert!(
+        out.contains(&format!("No symptom scores logged for {date}")),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "Warning sign: Swelling of lips, eyes, tongue or throat, or trouble breathing"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("Call your local emergency number now"),
+        "{out}"
+    );
+    // A score given later shows the scores as then logged, and the sign still noticed.
+    let out = sandbox.ok(&["symptoms", "--redness", "2", "--date", &date]);
+    assert!(
+        out.contains(&format!("Symptoms for {date}: redness moderate")),
+        "{out}"
+    );
+    assert!(out.contains("Warning sign: Swelling of lips"), "{out}");
 }

@@ -120,7 +120,7 @@ fn the_shell_ticks_beside_the_open_app_and_the_app_shows_it_by_itself() {
         started.elapsed() < Duration::from_millis(1500),
         "no wait for the app"
     );
-    assert!(printed.contains("2/8"), "{printed}");
+    assert!(printed.contains("2 of 8"), "{printed}");
     // The app's once-a-second check picks it up without a key.
     app.update(Action::Tick);
     assert_eq!(common::count(&app, "water"), 2);
@@ -479,7 +479,10 @@ fn nextcloud_and_dropbox_copies_are_merged_by_the_shell_too() {
         "db",
     );
     let printed = shell_tick(&sandbox).unwrap();
-    assert!(printed.contains("5/8"), "1 + 2 + 1 + this one: {printed}");
+    assert!(
+        printed.contains("5 of 8"),
+        "1 + 2 + 1 + this one: {printed}"
+    );
     let note = on_disk(&dir).days[&DAY].note();
     assert!(
         note.contains("nc") && note.contains("db"),

@@ -284,8 +284,8 @@ fn on_a_real_terminal_it_talks_without_escape_sequences() {
         pty_support::Pty::app_with(sandbox.home.path(), &["TZ=UTC"], &["--plain"], (80, 24));
     pty.wait_for("Glasses of water");
     pty.keys(&["tick water", "Enter"]);
-    let screen = pty.wait_for("1/8");
-    assert!(screen.contains("Glasses of water: 1/8"), "{screen}");
+    let screen = pty.wait_for("1 of 8");
+    assert!(screen.contains("Glasses of water: 1 of 8"), "{screen}");
     pty.keys(&["quit", "Enter"]);
     assert_eq!(pty.exit_code(), Some(0));
     assert_screen_reader_safe(&pty.transcript());
@@ -318,7 +318,7 @@ fn a_number_means_the_item_heard_at_that_place() {
     let mut rest = String::new();
     std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
     assert!(child.wait().unwrap().success());
-    assert!(rest.contains("Glasses of water: 1/8 on "), "{rest}");
+    assert!(rest.contains("Glasses of water: 1 of 8 on "), "{rest}");
     assert_eq!(water_done(&sandbox), 1);
 }
 
@@ -333,7 +333,7 @@ fn a_dumb_terminal_opens_the_plain_mode_on_a_pty() {
     pty.wait_for("plain mode");
     pty.wait_for("Glasses of water");
     pty.keys(&["tick water", "Enter"]);
-    pty.wait_for("1/8");
+    pty.wait_for("1 of 8");
     pty.keys(&["history", "Enter"]);
     pty.wait_for("week before");
     pty.keys(&["quit", "Enter"]);

@@ -193,7 +193,7 @@ fn the_clinic_sheet_in_four_commands() {
     assert!(
         sandbox
             .ok(&["tick", "clinic-balm"])
-            .contains("Clinic balm: 1/2")
+            .contains("Clinic balm: 1 of 2")
     );
 }
 

@@ -3,8 +3,8 @@
 
 use jiff::civil::Date;
 
-use crate::domain::model::Symptom;
-use crate::domain::plan::Item;
+use crate::domain::model::{Symptom, Symptoms};
+use crate::domain::plan::{CarePlan, Item};
 use crate::domain::recovery::{self, ItemProgress};
 use crate::domain::schedule;
 use crate::domain::time::Clock;
@@ -34,7 +34,7 @@ pub(super) fn tick(args: &TickArgs, paths: &Paths, clock: &dyn Clock) -> Result<
     let mut text = format!(
         "{}: {} on {date}\n",
         progress.label(),
-        progress.progress_text()
+        progress.progress_words()
     );
     // Past the day's target: kept (the glass was drunk), but said, so a slip of the
     // fingers (`--count 3` for 1) is seen at once. Outside the item's days there is no
@@ -109,8 +109,44 @@ pub(super) fn untick(
     Ok(format!(
         "{}: {} on {date}\n",
         item.label,
-        progress.progress_text()
+        progress.progress_words()
     ))
+}
+
+/// What the day holds after `symptoms`: the scores as logged, or that none are (as History
+/// says: a sign alone logs no scores, so none are invented), then the signs noticed.
+fn logged_skin(
+    plan: &CarePlan,
+    date: Date,
+    symptoms: Option<Symptoms>,
+    signs: &[String],
+) -> String {
+    let mut text = match symptoms {
+        Some(s) => format!(
+            "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
+            s.redness.word(),
+            s.swelling.word(),
+            s.pain.word(),
+            s.dryness.word()
+        ),
+        None => format!("No symptom scores logged for {date}.\n"),
+    };
+    let texts: Vec<&str> = signs
+        .iter()
+        .map(|id| {
+            plan.warning_sign(id)
+                .map_or(id.as_str(), |s| s.text.as_str())
+        })
+        .collect();
+    if !texts.is_empty() {
+        let heading = if texts.len() == 1 {
+            "Warning sign"
+        } else {
+            "Warning signs"
+        };
+        text.push_str(&format!("{heading}: {}\n", texts.join("; ")));
+    }
+    text
 }
 
 /// Replaces a day's note, or with `--append` adds a line to it; `-` reads the text from
@@ -200,15 +236,8 @@ pub(super) fn symptoms(
         .map_err(|err| CliError::from_care(&["symptoms"], err))?;
     super::undo::remember(paths, &journal, clock);
     let day = journal.day(date);
-    let symptoms = day.and_then(|d| d.symptoms).unwrap_or_default();
     let day_signs = day.map_or(&[][..], |d| d.signs.as_slice());
-    let mut text = format!(
-        "Symptoms for {date}: redness {}, swelling {}, pain {}, dryness {}\n",
-        symptoms.redness.word(),
-        symptoms.swelling.word(),
-        symptoms.pain.word(),
-        symptoms.dryness.word()
-    );
+    let mut text = logged_skin(&plan, date, day.and_then(|d| d.symptoms), day_signs);
     let emergency = day_signs
         .iter()
         .any(|id| plan.warning_sign(id).is_some_and(|sign| sign.emergency));

@@ -105,9 +105,20 @@ impl ItemProgress<'_> {
         (f64::from(self.count) / f64::from(self.target())).clamp(0.0, 1.0)
     }
 
-    /// Progress in words: "done", "3/8", "1/3"; "as needed" for an as-needed item not
-    /// done yet (it has no target to fall short of).
+    /// Progress in short: "done", "3/8", "1/3"; "as needed" for an as-needed item not
+    /// done yet (it has no target to fall short of). For a checklist's narrow column.
     pub fn progress_text(&self) -> String {
+        self.progress_joined("/")
+    }
+
+    /// Progress in a sentence: "3 of 8" rather than "3/8", which reads badly aloud (a
+    /// screen reader says "3 slash 8") and in an answer (the shell's `tick`).
+    pub fn progress_words(&self) -> String {
+        self.progress_joined(" of ")
+    }
+
+    /// The count and the target joined by `between`, or the word for an item without one.
+    fn progress_joined(&self, between: &str) -> String {
         if self.item.as_needed && self.count == 0 {
             return "as needed".to_string();
         }
@@ -115,8 +126,8 @@ impl ItemProgress<'_> {
             ItemKind::Check | ItemKind::Avoid => {
                 if self.done() { "done" } else { "to do" }.to_string()
             }
-            ItemKind::Counted { target } => format!("{}/{target}", self.count),
-            ItemKind::Timed { sessions, .. } => format!("{}/{sessions}", self.count),
+            ItemKind::Counted { target } => format!("{}{between}{target}", self.count),
+            ItemKind::Timed { sessions, .. } => format!("{}{between}{sessions}", self.count),
         }
     }
 }
