@@ -227,4 +227,14 @@ fn at_60x16_the_selected_entry_s_source_is_readable() {
         "{text}"
     );
     insta::assert_snapshot!("plan_source_at_60x16", text);
+    // Three works cited, all whole; a default still says it is ours.
+    select(&mut app, "next-session");
+    let text = screen_text(&render(&app, 60, 16));
+    let read: Vec<&str> = text
+        .lines()
+        .map(|l| l.trim_matches('"').trim_matches(|c| c == '│' || c == ' '))
+        .collect();
+    assert!(read.join(" ").contains("Fabbrocini G et al."), "{text}");
+    assert!(read.join(" ").ends_with("q quit"), "{text}");
+    insta::assert_snapshot!("plan_three_sources_at_60x16", text);
 }

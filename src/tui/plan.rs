@@ -163,9 +163,13 @@ fn brief(plan: &CarePlan, origin: &Origin, yours: &Yours) -> String {
     let changed = matches!(yours, Yours::Added)
         || matches!(yours, Yours::Changed(fields) if fields.iter().any(|f| f != "off"));
     if citations.is_empty() || changed {
-        origin_line(origin, yours)
-    } else {
-        format!("Source: {}.", citations.join("; "))
+        return origin_line(origin, yours);
+    }
+    let sources = format!("Source: {}.", citations.join("; "));
+    match origin {
+        // A default stays marked as ours, also in few words.
+        Origin::Default { tip, .. } => format!("Our default (tip {tip}). {sources}"),
+        _ => sources,
     }
 }
 

@@ -170,9 +170,13 @@ fn scrolled<'a>(
 /// claim); below it, the works cited in few words (`PlanRow::brief`), so that at 60×16
 /// the source is read rather than cut after "Source:".
 const TALL: u16 = 22;
+/// The rows the list keeps in a short window, borders included: the selected entry and
+/// one neighbour either side.
+const LIST_KEEPS: u16 = 5;
 
 /// The details panel's height: five lines, or more where the entry's text needs them: up
-/// to nine in a tall window, six in a short one (the list keeps the rest).
+/// to nine in a tall window; in a short one, all but the five rows the list keeps to show
+/// the selected entry among its neighbours (eight at 60×16: three works cited, whole).
 fn details_height(row: &PlanRow, area: Rect) -> u16 {
     let width = usize::from(area.width.saturating_sub(2)).max(1);
     let rows: usize = details_text(row, area.height)
@@ -180,7 +184,11 @@ fn details_height(row: &PlanRow, area: Rect) -> u16 {
         .map(|text| wrap_words(text, width).len())
         .sum();
     let wanted = u16::try_from(rows + 2).unwrap_or(u16::MAX);
-    let most = if area.height >= TALL { 9 } else { 6 };
+    let most = if area.height >= TALL {
+        9
+    } else {
+        area.height.saturating_sub(1 + LIST_KEEPS).max(5)
+    };
     wanted.clamp(5, most)
 }
 
