@@ -117,7 +117,7 @@ fn dates_on_input_also_read_today_yesterday_and_weekday_names() {
     assert!(said.contains(&format!("on {yesterday}")), "{said}");
     let weekday = format!("{:?}", yesterday.weekday()).to_lowercase();
     let said = sandbox.ok(&["tick", "water", "--date", &weekday]);
-    assert!(said.contains(&format!("2/8 on {yesterday}")), "{said}");
+    assert!(said.contains(&format!("2 of 8 on {yesterday}")), "{said}");
     let said = sandbox.ok(&["tick", "water", "--date", "today"]);
     assert!(said.contains(&format!("on {today}")), "{said}");
     let run = sandbox.run(&["tick", "water", "--date", "someday"]);

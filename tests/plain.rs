@@ -115,7 +115,7 @@ fn ticks_by_number_and_by_id_land_in_the_journal_like_the_cli() {
     let script = format!("tick {number}\ntick water\n{number}\nuntick {number}\nquit\n");
     let run = plain(&sandbox, &script);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    let cli_words = |count: u32| format!("Glasses of water: {count}/8 on ");
+    let cli_words = |count: u32| format!("Glasses of water: {count} of 8 on ");
     for count in [1, 2, 3, 2] {
         assert!(run.stdout.contains(&cli_words(count)), "{}", run.stdout);
     }
