@@ -6,6 +6,7 @@ mod common;
 
 use std::rc::Rc;
 
+use aftercare::cli::export::csv::Shape;
 use aftercare::cli::export::{History, stream_csv};
 use aftercare::domain::plan::PlanSource;
 use aftercare::domain::time::{Clock, FixedClock};
@@ -111,7 +112,12 @@ fn streamed_csv_is_byte_for_byte_the_collected_one() {
         for days_shape in [false, true] {
             let mut journal = Journal::open(Layout::new(dir.path())).expect("opens");
             let mut streamed = Vec::new();
-            let days = stream_csv(&plan, &mut journal, since, &now, days_shape, &mut streamed)
+            let shape = if days_shape {
+                Shape::Days { photos: true }
+            } else {
+                Shape::Items
+            };
+            let days = stream_csv(&plan, &mut journal, since, &now, shape, &mut streamed)
                 .expect("streamed");
             let expected = if days_shape {
                 collected.to_csv_days()

@@ -97,3 +97,59 @@ fn markdown_lists_the_photo_files() {
         "{text}"
     );
 }
+
+/// `csv-days` ends with a `photos` column: the day's photo files, joined by `;`. The
+/// columns before it are unchanged, so a script that reads them by name or place still
+/// works; `csv` (one row per item) has no photo column, and `--no-photos` empties it.
+#[test]
+fn csv_days_lists_the_photo_files_in_a_trailing_column() {
+    let sandbox = with_a_phone_photo();
+    let source = sandbox.home.path().join("IMG_0413.JPG");
+    std::fs::write(&source, photo_fixtures::phone_jpeg(800, 600)).unwrap();
+    sandbox.ok(&[
+        "photo",
+        "add",
+        source.to_str().unwrap(),
+        "--date",
+        "2026-03-14",
+        "--view",
+        "left",
+    ]);
+    let text = sandbox.ok(&["export", "--format", "csv-days"]);
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+    assert_eq!(header.last().map(String::as_str), Some("photos"), "{text}");
+    assert_eq!(
+        &header[..header.len() - 1],
+        [
+            "date",
+            "day",
+            "treatment_at",
+            "care_done",
+            "care_planned",
+            "redness",
+            "swelling",
+            "pain",
+            "dryness",
+            "note"
+        ],
+        "the earlier columns stay where they were"
+    );
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let day1 = rows.iter().find(|r| &r[0] == "2026-03-14").expect("day 1");
+    let files: Vec<&str> = day1[header.len() - 1].split(';').collect();
+    assert_eq!(files.len(), 2, "{text}");
+    for file in &files {
+        assert!(file.starts_with("photos/2026-03/2026-03-14-"), "{file}");
+        let path = sandbox.journal_dir().join(file);
+        assert!(path.is_file(), "{} is the stored photo", path.display());
+    }
+    let day0 = rows.iter().find(|r| &r[0] == "2026-03-13").expect("day 0");
+    assert_eq!(&day0[header.len() - 1], "", "no photo that day");
+
+    let left_out = sandbox.ok(&["export", "--format", "csv-days", "--no-photos"]);
+    assert!(!left_out.contains("photos/2026-03"), "{left_out}");
+    assert!(left_out.lines().next().unwrap().ends_with(",photos"));
+    let items = sandbox.ok(&["export", "--format", "csv"]);
+    assert!(!items.contains("photos"), "{items}");
+}

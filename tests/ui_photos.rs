@@ -238,3 +238,26 @@ fn comparing_reads_every_month_once_and_keeps_memory_flat() {
     );
     assert!(text.contains("Day 0 · front · 09:30"), "{text}");
 }
+
+#[test]
+fn today_and_history_say_when_the_day_has_photos() {
+    let dir = common::journal_dir();
+    let mut app = app_with_photos(&dir);
+    let today = screen_text(&render(&app, 80, 24));
+    assert!(today.contains("f photos"), "Today's footer: {today}");
+    app.update(Action::SwitchScreen);
+    let history = screen_text(&render(&app, 80, 24));
+    assert!(history.contains("Photos: 1"), "the day panel: {history}");
+    assert!(history.contains("f photos"), "History's footer: {history}");
+
+    // A day without photos does not offer them.
+    let bare = common::journal_dir();
+    drop(common::journal(&bare, Some(TREATED)));
+    let mut app = common::app(&bare, None, NOW).0;
+    let today = screen_text(&render(&app, 80, 24));
+    assert!(!today.contains("f photos"), "{today}");
+    app.update(Action::SwitchScreen);
+    let history = screen_text(&render(&app, 80, 24));
+    assert!(!history.contains("Photos:"), "{history}");
+    assert!(!history.contains("f photos"), "{history}");
+}

@@ -466,7 +466,8 @@ pub struct ExportArgs {
     /// Add an alarm to each calendar event (with --format ics).
     #[arg(long)]
     pub reminders: bool,
-    /// Leave the photos out (HTML shows them small inside the file; Markdown lists them).
+    /// Leave the photos out (HTML shows them small inside the file; Markdown and csv-days
+    /// list their files).
     #[arg(long)]
     pub no_photos: bool,
 }

@@ -35,7 +35,7 @@ fn add(args: &PhotoAddArgs, paths: &Paths, clock: &dyn Clock) -> Result<String, 
         imported.push(photo);
     }
     let mut journal = super::open_journal(paths, super::Access::Write)?;
-    let first_ever = !journal.layout().dir.join("photos").exists();
+    let first_ever = !journal.layout().photos_dir().exists();
     let now = clock.now();
     let asked = NewPhoto {
         date: args.date,

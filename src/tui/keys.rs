@@ -273,7 +273,8 @@ pub const BINDINGS: &[Binding] = &[
         contexts: &[C::Today, C::History],
         keys: &[(ch('f'), Action::OpenPhotos)],
         help: Some(("f", "photos of the day: see, compare, add")),
-        hint: None,
+        // Shown only on a day that has photos (the screens drop it otherwise).
+        hint: hint(4, "f", "photos"),
     },
     Binding {
         contexts: &[C::Photos],

@@ -283,6 +283,13 @@ impl Journal {
                 FileError::io(&backups, &err)
             ));
         }
+        let photos = self.layout.photos_dir();
+        if let Err(err) = tidy::sweep_photo_months(&photos) {
+            self.notices.push(format!(
+                "{}; your changes are saved",
+                FileError::io(&photos, &err)
+            ));
+        }
         // Remembers the folders as they are after the sweep and the merge.
         self.merge_copies(copies)?;
         self.tidy_pending = false;

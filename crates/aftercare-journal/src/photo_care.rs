@@ -69,8 +69,10 @@ pub fn add_photo(
         }),
     };
     let layout = journal.layout().clone();
-    crate::photo_files::store(&layout, &photo, imported)?;
+    // Written inside the change, under the journal lock: another aftercare's tidy sweeps
+    // the temporaries in `photos/` and must never find this one half-written.
     let saved = journal.transact(&Scope::day(date), |_| {
+        crate::photo_files::store(&layout, &photo, imported)?;
         Ok::<_, CareError>(Some(Operation::AddPhoto {
             date,
             photo: photo.clone(),

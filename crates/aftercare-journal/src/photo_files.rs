@@ -37,7 +37,7 @@ pub fn store(layout: &Layout, photo: &Photo, imported: &Imported) -> Result<(), 
         .ok_or_else(|| FileError::new(Path::new(&photo.file), None, "is not a photo name"))?;
     let thumb = layout.dir.join(photo.thumbnail_file());
     let folder = path.parent().expect("photos/YYYY-MM/name");
-    make_private_dirs(&layout.dir, folder).map_err(|err| FileError::io(folder, &err))?;
+    make_private_dirs(layout, folder).map_err(|err| FileError::io(folder, &err))?;
     write_new(&path, &imported.jpeg).map_err(|err| FileError::io(&path, &err))?;
     if let Err(err) = write_new(&thumb, &imported.thumbnail) {
         let _ = fs::remove_file(&path);
@@ -56,9 +56,9 @@ pub fn discard(layout: &Layout, photo: &Photo) {
 }
 
 /// Creates `photos/` and `photos/YYYY-MM` owner-only, refusing a symlink at either.
-fn make_private_dirs(journal: &Path, folder: &Path) -> io::Result<()> {
+fn make_private_dirs(layout: &Layout, folder: &Path) -> io::Result<()> {
     use std::os::unix::fs::DirBuilderExt as _;
-    let photos = journal.join("photos");
+    let photos = layout.photos_dir();
     for dir in [photos.as_path(), folder] {
         if crate::folder::open_own(dir)?.is_none() {
             fs::DirBuilder::new().mode(0o700).create(dir)?;

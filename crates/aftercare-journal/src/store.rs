@@ -31,6 +31,11 @@ impl Layout {
         self.dir.join("days")
     }
 
+    /// `photos/`: one folder per month of photos (see `photo_files`).
+    pub fn photos_dir(&self) -> PathBuf {
+        self.dir.join("photos")
+    }
+
     pub fn backups_dir(&self) -> PathBuf {
         self.dir.join(super::backup::BACKUP_DIR)
     }

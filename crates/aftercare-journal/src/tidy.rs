@@ -5,6 +5,9 @@
 //! `days/` holds one file per month ever logged (600 at fifty years): listing it is the one
 //! cost of opening a journal that grows with the years, so it is listed once, not once per
 //! job, and each name is sorted out by a test of a few bytes before any pattern work.
+//!
+//! A photo is saved the same way into `photos/YYYY-MM/` (see `photo_files`), so a crash
+//! there leaves the same kind of temporary: [`sweep_photo_months`] removes those.
 
 use std::fs;
 use std::io;
@@ -57,6 +60,36 @@ pub fn list(
     }
     copies.sort_by(|a, b| a.path.cmp(&b.path));
     Ok(copies)
+}
+
+/// Removes aftercare's stale temporaries from each month folder of `photos` (the photo
+/// writer's own names only, see [`atomic::is_ours`]; a photo is never touched). Neither
+/// `photos` nor a month folder is followed if it is a symlink: nothing is deleted in
+/// someone else's folder. Only with the journal lock held, as photos are written under it.
+pub fn sweep_photo_months(photos: &Path) -> io::Result<()> {
+    if crate::folder::open_own(photos)?.is_none() {
+        return Ok(());
+    }
+    for entry in fs::read_dir(photos)? {
+        let entry = entry?;
+        let is_month = entry.file_name().to_str().is_some_and(is_month_name);
+        // `DirEntry::file_type` does not follow a symlink: a linked month is skipped.
+        if is_month && entry.file_type()?.is_dir() {
+            list(&entry.path(), Temporaries::Remove, None)?;
+        }
+    }
+    Ok(())
+}
+
+/// `2027-03`: the shape of the month folders the photo writer makes.
+fn is_month_name(name: &str) -> bool {
+    let bytes = name.as_bytes();
+    bytes.len() == 7
+        && bytes[4] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || b.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -119,6 +152,37 @@ mod tests {
         let found = list(dir.path(), Temporaries::Leave, Some(&is_month)).unwrap();
         assert_eq!(found.len(), 1);
         assert!(dir.path().join(ours).exists());
+    }
+
+    #[test]
+    fn photo_months_are_swept_but_no_other_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let ours = ".aftercare-9-00000000000000aa.tmp";
+        for folder in ["2027-03", "notes"] {
+            fs::create_dir(dir.path().join(folder)).unwrap();
+            fs::write(dir.path().join(folder).join(ours), "x").unwrap();
+        }
+        fs::write(
+            dir.path().join("2027-03/2027-03-14-091200-abc.jpg"),
+            "photo",
+        )
+        .unwrap();
+        sweep_photo_months(dir.path()).unwrap();
+        assert!(!dir.path().join("2027-03").join(ours).exists());
+        assert!(
+            dir.path()
+                .join("2027-03/2027-03-14-091200-abc.jpg")
+                .exists()
+        );
+        assert!(dir.path().join("notes").join(ours).exists(), "not a month");
+        assert!(!is_month_name("2027-3"));
+        assert!(!is_month_name("2027_03"));
+    }
+
+    #[test]
+    fn no_photos_folder_is_nothing_to_sweep() {
+        let dir = tempfile::tempdir().unwrap();
+        sweep_photo_months(&dir.path().join("photos")).unwrap();
     }
 
     #[test]

@@ -116,3 +116,39 @@ fn photos_added_on_two_devices_meet_through_a_sync_conflict_copy() {
     assert_eq!(ids.len(), 2, "both photos: {ids:?}");
     assert!(ids.contains(&ours.id) && ids.contains(&theirs.id));
 }
+
+/// A crash in the middle of a photo's save leaves its temporary in `photos/YYYY-MM/`:
+/// opening the journal for writing sweeps it, and only it — not a real photo, not a file
+/// that merely looks like one of ours, not through a symlinked month folder.
+#[test]
+fn an_interrupted_photo_save_leaves_no_temporary_after_the_next_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = open(dir.path());
+    let (_, photo) =
+        photo_care::add_photo(&mut journal, &imported(), &NewPhoto::default(), &now()).unwrap();
+    drop(journal);
+    let month = dir.path().join("photos/2027-03");
+    let stale = month.join(".aftercare-4242-0123456789abcdef.tmp");
+    std::fs::write(&stale, "half a jpeg").unwrap();
+    let lookalike = month.join("aftercare-4242-0123456789abcdef.tmp");
+    std::fs::write(&lookalike, "not ours").unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let outside = elsewhere.path().join(".aftercare-7-00000000000000ff.tmp");
+    std::fs::write(&outside, "someone else's").unwrap();
+    std::os::unix::fs::symlink(elsewhere.path(), dir.path().join("photos/2027-04")).unwrap();
+    let real = std::fs::read(dir.path().join(&photo.file)).unwrap();
+
+    let _journal = open(dir.path());
+
+    assert!(!stale.exists(), "the interrupted save's temporary is swept");
+    assert!(
+        lookalike.exists(),
+        "a name that is not exactly ours is kept"
+    );
+    assert!(
+        outside.exists(),
+        "nothing is removed through a symlinked month"
+    );
+    assert_eq!(std::fs::read(dir.path().join(&photo.file)).unwrap(), real);
+    assert!(dir.path().join(photo.thumbnail_file()).exists());
+}

@@ -1,6 +1,10 @@
 //! The CSV exports (RFC 4180, with a header), for a spreadsheet, in two shapes so nothing
 //! repeats: `csv` has one row per day and item, `csv-days` one row per day with the day's
-//! care count, symptom scores and note. They join on `date`.
+//! care count, symptom scores, note and photo files. They join on `date`.
+//!
+//! The photo files are the last column of `csv-days`, joined by `;` (a day has a few
+//! photos, one cell each would make the width vary): added at the end so that the columns
+//! scripts already read keep their names and places.
 
 use super::summary::{DayCare, ItemClass};
 use super::{DayRow, History, ItemRow};
@@ -20,7 +24,7 @@ pub const HEADER: [&str; 9] = [
 ];
 
 /// The header of `--format csv-days`.
-pub const DAYS_HEADER: [&str; 10] = [
+pub const DAYS_HEADER: [&str; 11] = [
     "date",
     "day",
     "treatment_at",
@@ -31,7 +35,22 @@ pub const DAYS_HEADER: [&str; 10] = [
     Symptom::Pain.key(),
     Symptom::Dryness.key(),
     "note",
+    "photos",
 ];
+
+/// The separator of the photo files in `csv-days`' `photos` cell: not in any file name
+/// aftercare makes, and not the CSV's own comma.
+const PHOTO_SEPARATOR: &str = ";";
+
+/// Which CSV export, and what goes in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// `csv`: one row per day and item.
+    Items,
+    /// `csv-days`: one row per day; `photos: false` (`--no-photos`) leaves the `photos`
+    /// cells empty, the column still there so the shape never depends on a flag.
+    Days { photos: bool },
+}
 
 fn write_all<const N: usize>(header: [&str; N], rows: impl Iterator<Item = Vec<String>>) -> String {
     let mut writer = ::csv::Writer::from_writer(Vec::new());
@@ -67,7 +86,7 @@ pub(super) fn render_days(history: &History) -> String {
         history
             .days
             .iter()
-            .map(|row| day_record(&history.treatments, row)),
+            .map(|row| day_record(&history.treatments, row, true)),
     )
 }
 
@@ -79,28 +98,27 @@ fn text(value: Option<String>) -> String {
 /// first, then [`Stream::day`] for each day, in either shape.
 pub(super) struct Stream<'a> {
     writer: ::csv::Writer<&'a mut dyn std::io::Write>,
-    days_shape: bool,
+    shape: Shape,
 }
 
 impl<'a> Stream<'a> {
-    /// Starts with the header of `--format csv-days` (`days_shape`) or `--format csv`.
+    /// Starts with the header of `shape`.
     pub(super) fn start(
         out: &'a mut dyn std::io::Write,
-        days_shape: bool,
+        shape: Shape,
     ) -> std::io::Result<Stream<'a>> {
         let mut writer = ::csv::Writer::from_writer(out);
-        if days_shape {
-            writer.write_record(DAYS_HEADER).map_err(into_io)?;
-        } else {
-            writer.write_record(HEADER).map_err(into_io)?;
+        match shape {
+            Shape::Days { .. } => writer.write_record(DAYS_HEADER).map_err(into_io)?,
+            Shape::Items => writer.write_record(HEADER).map_err(into_io)?,
         }
-        Ok(Stream { writer, days_shape })
+        Ok(Stream { writer, shape })
     }
 
     /// The day's rows: one in the days shape, one per item otherwise.
     pub(super) fn day(&mut self, treatments: &[Treatment], row: &DayRow) -> std::io::Result<()> {
-        if self.days_shape {
-            let record = day_record(treatments, row);
+        if let Shape::Days { photos } = self.shape {
+            let record = day_record(treatments, row, photos);
             return self.writer.write_record(&record).map_err(into_io);
         }
         for item in &row.items {
@@ -152,7 +170,8 @@ fn item_record(treatments: &[Treatment], row: &DayRow, item: &ItemRow) -> Vec<St
     record
 }
 
-fn day_record(treatments: &[Treatment], row: &DayRow) -> Vec<String> {
+/// The day's row of `csv-days`; `photos: false` leaves the `photos` cell empty.
+fn day_record(treatments: &[Treatment], row: &DayRow, photos: bool) -> Vec<String> {
     let care = DayCare::of(row);
     let mut record = day_columns(treatments, row).to_vec();
     record.extend([
@@ -163,5 +182,10 @@ fn day_record(treatments: &[Treatment], row: &DayRow) -> Vec<String> {
         Symptom::ALL.map(|symptom| text(row.symptoms.map(|s| s.get(symptom).0.to_string()))),
     );
     record.push(row.note.clone());
+    record.push(if photos {
+        row.photos.join(PHOTO_SEPARATOR)
+    } else {
+        String::new()
+    });
     record
 }

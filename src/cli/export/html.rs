@@ -403,6 +403,7 @@ mod tests {
                 adherence: None,
                 symptoms: None,
                 note: String::new(),
+                photos: Vec::new(),
             }],
             next_session: None,
             plan: crate::journal::builtin_plan().clone(),

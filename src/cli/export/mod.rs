@@ -80,6 +80,9 @@ pub struct DayRow {
     pub adherence: Option<f64>,
     pub symptoms: Option<Symptoms>,
     pub note: String,
+    /// The day's photo files in the journal folder (`photos/2027-03/…jpg`), in the order
+    /// taken.
+    pub photos: Vec<String>,
 }
 
 /// One item on one day.
@@ -243,7 +246,7 @@ fn planned_days(plan: &CarePlan, treatments: &[Treatment], today: Date) -> Vec<D
     dates
 }
 
-/// Writes a CSV export (`days_shape`: `csv-days`, else `csv`) month by month: each month
+/// Writes a CSV export in `shape` month by month: each month
 /// is read, its rows written and the month forgotten, so memory stays flat however many
 /// years the journal holds. The same bytes as [`History::collect`] then
 /// [`History::to_csv`] / [`History::to_csv_days`]. Returns the number of days.
@@ -252,7 +255,7 @@ pub fn stream_csv(
     journal: &mut Journal,
     since: Option<Date>,
     now: &ZonedDateTime,
-    days_shape: bool,
+    shape: csv::Shape,
     out: &mut dyn std::io::Write,
 ) -> Result<usize, StreamError> {
     let planned = planned_days(plan, journal.treatments(), now.date());
@@ -262,7 +265,7 @@ pub fn stream_csv(
         .collect();
     months.extend(planned.iter().map(|date| Month::of(*date)));
     months.retain(|month| since.is_none_or(|since| *month >= Month::of(since)));
-    let mut stream = csv::Stream::start(out, days_shape)?;
+    let mut stream = csv::Stream::start(out, shape)?;
     let mut days = 0;
     for month in months {
         let mut dates: BTreeSet<Date> = journal.load_month(month)?.days.keys().copied().collect();
@@ -346,6 +349,9 @@ fn day_row(plan: &CarePlan, journal: &Journal, date: Date) -> DayRow {
         adherence: recovery::adherence(&checklist),
         symptoms: entry.and_then(|e| e.symptoms),
         note: entry.map(DayEntry::note).unwrap_or_default(),
+        photos: entry.map_or_else(Vec::new, |e| {
+            e.photos.iter().map(|photo| photo.file.clone()).collect()
+        }),
     }
 }
 
@@ -437,7 +443,12 @@ fn run_csv(
     journal: &mut Journal,
     now: &ZonedDateTime,
 ) -> Result<String, CliError> {
-    let days_shape = args.format == ExportFormat::CsvDays;
+    let shape = match args.format {
+        ExportFormat::CsvDays => csv::Shape::Days {
+            photos: !args.no_photos,
+        },
+        _ => csv::Shape::Items,
+    };
     let output_error = |path: Option<&std::path::Path>, err: std::io::Error| match path {
         Some(path) => CliError::from(FileError::io(path, &err)),
         None => CliError::Failure(format!("cannot write the output: {err}")),
@@ -451,7 +462,7 @@ fn run_csv(
             // The byte-order mark is how Excel and LibreOffice know a CSV file is UTF-8.
             out.write_all("\u{feff}".as_bytes())?;
         }
-        stream_csv(plan, journal, args.since, now, days_shape, out)
+        stream_csv(plan, journal, args.since, now, shape, out)
     };
     let Some(output) = &args.output else {
         // The CSV writer buffers: the lock's line buffering never sees single lines.

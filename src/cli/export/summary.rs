@@ -397,6 +397,7 @@ mod tests {
             adherence: None,
             symptoms: None,
             note: String::new(),
+            photos: Vec::new(),
         }
     }
 

@@ -52,7 +52,11 @@ pub fn draw(
         draw_treatments(frame, treatments, app, theme);
     }
     super::history_dialog::draw(frame, area, app, theme);
-    keys::footer(KeyContext::History, false)
+    let mut hints = keys::footer(KeyContext::History, false);
+    if super::photo_count(app, app.history().cursor) == 0 {
+        hints.retain(|(key, _)| *key != "f");
+    }
+    hints
 }
 
 /// The header line, the calendar and the day's details beside it, and what is below them
@@ -261,6 +265,13 @@ fn draw_details(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let lead = if index == 0 { "Note: " } else { "      " };
             lines.push(Line::styled(format!("{lead}{text}"), theme.text));
         }
+    }
+    match super::photo_count(app, date) {
+        0 => {}
+        count => lines.push(Line::styled(
+            format!("Photos: {count} (f shows them)"),
+            theme.text,
+        )),
     }
     if let Some(line) = next_session_line(app, date, theme) {
         lines.push(line);

@@ -183,6 +183,11 @@ fn plan_line(app: &App, width: usize) -> String {
 
 /// A footer of `key description` pairs that fits `width`: whole hints are left out when
 /// it is narrow (the middle ones first; `? help` and `q quit` stay), never cut in a word.
+/// How many photos a day has: the screens offer `f` only where it shows something.
+fn photo_count(app: &App, date: jiff::civil::Date) -> usize {
+    app.journal().day(date).map_or(0, |day| day.photos.len())
+}
+
 fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {
     let mut hints = hints.to_vec();
     let needed = |hints: &[(&str, &str)]| -> usize {
@@ -193,9 +198,10 @@ fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Lin
         (1 + pairs).saturating_sub(2)
     };
     // Of the hints not listed here, the one nearest the end goes first; then these, in
-    // this order: switching screens, the skin form, the timer (offered only when one
-    // applies), the warning signs (when to call the clinic), ticking, help and quit.
-    const LAST_TO_GO: [&str; 7] = ["Tab", "s", "t", "w", "Space", "?", "q"];
+    // this order: switching screens, the day's photos (offered only on a day with some),
+    // the skin form, the timer (offered only when one applies), the warning signs (when
+    // to call the clinic), ticking, help and quit.
+    const LAST_TO_GO: [&str; 8] = ["Tab", "f", "s", "t", "w", "Space", "?", "q"];
     while hints.len() > 1 && needed(&hints) > usize::from(width) {
         let drop = hints
             .iter()

@@ -85,7 +85,8 @@ fn draw_skin(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 }
 
 /// The Today keys that apply: `t timer` only while a timer runs or the day has a timed
-/// item, so that at 60 columns it does not take the room of `s skin`.
+/// item, so that at 60 columns it does not take the room of `s skin`; `f photos` only on
+/// a day with photos.
 fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     let running = app.timer().is_some();
     let timed = app
@@ -95,6 +96,9 @@ fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     let mut hints = keys::footer(KeyContext::Today, running);
     if !running && !timed {
         hints.retain(|(key, _)| *key != "t");
+    }
+    if super::photo_count(app, app.date()) == 0 {
+        hints.retain(|(key, _)| *key != "f");
     }
     hints
 }
