@@ -4,16 +4,7 @@
 
 mod cli_support;
 
-use cli_support::Sandbox;
-
-fn days_ago(days: i64) -> String {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date()
-        .checked_sub(jiff::Span::new().days(days))
-        .unwrap()
-        .to_string()
-}
+use cli_support::{Sandbox, days_ago};
 
 #[test]
 fn plan_json_types_every_origin_and_lists_the_sources() {

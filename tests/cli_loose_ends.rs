@@ -3,17 +3,7 @@
 
 mod cli_support;
 
-use cli_support::Sandbox;
-
-/// The date `days` days before today, in UTC (the sandbox's zone).
-fn days_ago(days: i64) -> String {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date()
-        .checked_sub(jiff::Span::new().days(days))
-        .unwrap()
-        .to_string()
-}
+use cli_support::{Sandbox, days_ago};
 
 #[test]
 fn a_tick_after_the_items_days_is_kept_and_says_the_plan_has_it_for_those_days_only() {

@@ -8,19 +8,10 @@ mod pty_support;
 use std::io::Write;
 use std::process::Stdio;
 
-use cli_support::{Run, Sandbox};
-
-fn two_days_ago() -> String {
-    jiff::Timestamp::now()
-        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
-        .date()
-        .checked_sub(jiff::Span::new().days(2))
-        .unwrap()
-        .to_string()
-}
+use cli_support::{Run, Sandbox, days_ago};
 
 fn treated(sandbox: &Sandbox) {
-    let at = format!("{} 09:30", two_days_ago());
+    let at = format!("{} 09:30", days_ago(2));
     sandbox.ok(&["treatment", "add", "--at", &at, "--area", "face"]);
 }
 

@@ -3,8 +3,8 @@
 //! several is refused with those it fits, an item switched off in the plan is named as
 //! such rather than "no item", and a name that fits nothing lists the close ones.
 
-use crate::domain::plan::CarePlan;
 use crate::domain::plan::names::{Meaning, Nameable, meaning};
+use crate::domain::plan::{CarePlan, Item};
 
 use super::CliError;
 
@@ -15,22 +15,7 @@ pub(super) fn resolve(
     name: &str,
     command: &'static str,
 ) -> Result<String, CliError> {
-    let on: Vec<Nameable> = plan
-        .items
-        .iter()
-        .map(|i| Nameable {
-            id: &i.id,
-            aliases: &i.aliases,
-        })
-        .collect();
-    let off: Vec<Nameable> = plan
-        .off_items
-        .iter()
-        .map(|i| Nameable {
-            id: &i.id,
-            aliases: &i.aliases,
-        })
-        .collect();
+    let (on, off) = (nameable(&plan.items), nameable(&plan.off_items));
     let fits_on = meaning(&on, name);
     let fits_off = meaning(&off, name);
     // A whole name wins over a start: `ice` turned off is "turned off", even if `ice`
@@ -120,4 +105,15 @@ fn or_list(names: &[&str]) -> String {
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     }
+}
+
+/// The items as names to match: each id with its aliases.
+fn nameable(items: &[Item]) -> Vec<Nameable<'_>> {
+    items
+        .iter()
+        .map(|i| Nameable {
+            id: &i.id,
+            aliases: &i.aliases,
+        })
+        .collect()
 }

@@ -82,6 +82,16 @@ impl Sandbox {
     }
 }
 
+/// The date `days` days before today, in UTC (the sandbox's zone), as the CLI reads it.
+pub fn days_ago(days: i64) -> String {
+    jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::UTC)
+        .date()
+        .checked_sub(jiff::Span::new().days(days))
+        .unwrap()
+        .to_string()
+}
+
 pub fn run_command(mut command: Command) -> Run {
     let Output {
         status,
