@@ -284,7 +284,7 @@ fn a_sign_from_the_shell_is_urgent_and_the_report_says_so() {
         "{report}"
     );
     assert!(
-        report.contains("## Warning signs: call the clinic"),
+        report.contains("## Warning signs\n\n**Call your local emergency number now if:**"),
         "{report}"
     );
     assert!(report.contains("- Itching or hives, anywhere"), "{report}");

@@ -217,7 +217,7 @@ fn markdown_export_escapes_labels_from_a_custom_plan_and_names_no_path() {
     // The label stays whole on its own line; a `|` there is no table, so it is left as
     // typed (issue 29, item 19)...
     assert!(
-        report.contains("\n- Water | glasses, still: 0 of 1 day, 8 a day (target met)\n"),
+        report.contains("\n- Water | glasses, still: 0 of 1 day with all 8\n"),
         "{report}"
     );
     // ...and in a table cell (the plan in force) it is escaped: three cells, not four.

@@ -679,3 +679,34 @@ fn the_plan_in_force_lists_a_changed_symptom_window() {
         "{raw}"
     );
 }
+
+#[test]
+fn the_report_says_which_warning_signs_mean_an_emergency_and_what_a_target_counts() {
+    let setup = Setup::new();
+    let clock = FixedClock::at("2027-03-15T20:00:00[Europe/Paris]");
+    setup.ok(&clock, &["treatment", "add", "--at", "2027-03-14 09:30"]);
+    setup.ok(&clock, &["tick", "water", "--count", "3"]);
+    for format in ["html", "markdown"] {
+        let report = setup.ok(&clock, &["export", "--format", format]);
+        // Trouble breathing is an emergency, never under "call the clinic".
+        let emergency = report
+            .find("Call your local emergency number now")
+            .unwrap_or_else(|| panic!("{format}: no emergency heading: {report}"));
+        let clinic = report
+            .find("Call your clinic or dermatologist today")
+            .unwrap_or_else(|| panic!("{format}: no clinic heading: {report}"));
+        let breathing = report.rfind("trouble breathing").unwrap();
+        let fever = report.rfind("Fever").unwrap();
+        assert!(
+            emergency < breathing && breathing < clinic,
+            "{format}: {report}"
+        );
+        assert!(clinic < fever, "{format}: {report}");
+        // Three glasses of eight is not a day whose target was met.
+        assert!(!report.contains("target met"), "{format}: {report}");
+        assert!(
+            report.contains("0 of 2 days with all 8"),
+            "{format}: {report}"
+        );
+    }
+}

@@ -113,12 +113,20 @@ pub(super) fn render(history: &History) -> String {
     }
     if !history.warning_signs.is_empty() {
         html.push_str(
-            "<section class=\"warning-signs\">\n<div class=\"keep\">\n<h2>Warning signs: call the clinic</h2>\n<ul>\n",
+            "<section class=\"warning-signs\">\n<div class=\"keep\">\n<h2>Warning signs</h2>\n",
         );
-        for sign in &history.warning_signs {
-            let _ = writeln!(html, "<li>{}</li>", escape(sign));
+        for group in &history.warning_signs {
+            let _ = writeln!(
+                html,
+                "<p><strong>{} if:</strong></p>\n<ul>",
+                escape(group.call)
+            );
+            for sign in &group.signs {
+                let _ = writeln!(html, "<li>{}</li>", escape(sign));
+            }
+            html.push_str("</ul>\n");
         }
-        html.push_str("</ul>\n</div>\n</section>\n");
+        html.push_str("</div>\n</section>\n");
     }
     html.push_str(
         "<footer>\n<p>Made with aftercare from the patient's own journal. The care plan is a \
@@ -422,16 +430,16 @@ mod tests {
         assert!(!plain.contains("/home/"), "no local path");
 
         let mut with = history();
-        with.warning_signs = vec!["Fever > 38 °C".into(), "Pus & crusts".into()];
+        with.warning_signs = vec![super::super::SignGroup {
+            call: crate::domain::alerts::CALL_CLINIC,
+            signs: vec!["Fever > 38 °C".into(), "Pus & crusts".into()],
+        }];
         with.alerts = vec![Alert {
             date: jiff::civil::date(2027, 3, 15),
             text: "Redness 4 <severe>".into(),
         }];
         let html = render(&with);
-        assert!(
-            html.contains("<h2>Warning signs: call the clinic</h2>"),
-            "{html}"
-        );
+        assert!(html.contains("<h2>Warning signs</h2>"), "{html}");
         assert!(html.contains("<li>Fever &gt; 38 °C</li>"), "{html}");
         assert!(html.contains("<li>Pus &amp; crusts</li>"), "{html}");
         assert!(html.contains("Redness 4 &lt;severe&gt;"), "{html}");

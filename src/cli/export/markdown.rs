@@ -42,9 +42,12 @@ pub(super) fn render(history: &History) -> String {
         );
     }
     if !history.warning_signs.is_empty() {
-        text.push_str("\n## Warning signs: call the clinic\n\n");
-        for sign in &history.warning_signs {
-            let _ = writeln!(text, "- {}", inline(sign));
+        text.push_str("\n## Warning signs\n");
+        for group in &history.warning_signs {
+            let _ = writeln!(text, "\n**{} if:**\n", group.call);
+            for sign in &group.signs {
+                let _ = writeln!(text, "- {}", inline(sign));
+            }
         }
     }
     text

@@ -30,6 +30,14 @@ use super::{CliError, ExportArgs, ExportFormat};
 use crate::domain::alerts;
 use crate::domain::conventions::ClockStyle;
 
+/// Warning signs that need the same call: "Call your local emergency number now" or
+/// "Call your clinic or dermatologist today", and the signs' words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignGroup {
+    pub call: &'static str,
+    pub signs: Vec<String>,
+}
+
 /// Everything an export shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct History {
@@ -47,8 +55,9 @@ pub struct History {
     pub plan: CarePlan,
     /// The patient's name for the title (`--name`); never taken from the system.
     pub name: Option<String>,
-    /// Signs that call for the clinic at once: the plan's list (`domain::plan`).
-    pub warning_signs: Vec<String>,
+    /// The plan's warning signs grouped by the call they need, the emergency first
+    /// (`CarePlan::warning_signs_by_call`).
+    pub warning_signs: Vec<SignGroup>,
     /// How times are written (`aftercare settings`: `clock=12h` or `24h`).
     pub clock: ClockStyle,
     /// Urgent alerts raised on given days (a warning sign ticked, a severe score, pain
@@ -153,7 +162,14 @@ impl History {
                 .and_then(|t| crate::domain::recovery::next_session_window(plan, t)),
             plan: plan.clone(),
             name: None,
-            warning_signs: plan.warning_signs.iter().map(|s| s.text.clone()).collect(),
+            warning_signs: plan
+                .warning_signs_by_call()
+                .into_iter()
+                .map(|group| SignGroup {
+                    call: group.call,
+                    signs: group.signs.iter().map(|s| s.text.clone()).collect(),
+                })
+                .collect(),
             clock: ClockStyle::H24,
             alerts,
             photos: Vec::new(),

@@ -140,11 +140,7 @@ impl ItemSummary {
         let days = |n: u32| if n == 1 { "day" } else { "days" };
         match self.class {
             ItemClass::Daily if self.target > 1 => {
-                format!(
-                    "{done} of {of} {}, {} a day (target met)",
-                    days(of),
-                    self.target
-                )
+                format!("{done} of {of} {} with all {}", days(of), self.target)
             }
             ItemClass::Daily => format!("{done} of {of} {}", days(of)),
             ItemClass::Reminder if done == 0 => {
