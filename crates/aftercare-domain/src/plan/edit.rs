@@ -94,10 +94,27 @@ pub fn set(
     apply(builtin, changes)
 }
 
-/// `FIELD=VALUE`, or the bare words `off` and `on`.
+/// `FIELD=VALUE`, or the bare words `off` and `on` (also `on=false`, `off=no`…: read as
+/// meant, never as the bare word with its value dropped).
 fn split_assignment(text: &str) -> Result<(String, String), PlanError> {
     match text.split_once('=') {
-        Some((field, value)) => Ok((field.trim().to_ascii_lowercase(), value.trim().to_string())),
+        Some((field, value)) => {
+            let field = field.trim().to_ascii_lowercase();
+            if field != "on" && field != "off" {
+                return Ok((field, value.trim().to_string()));
+            }
+            let yes = match value.trim().to_ascii_lowercase().as_str() {
+                "true" | "yes" | "1" => true,
+                "false" | "no" | "0" => false,
+                _ => {
+                    return Err(PlanError::new(format!(
+                        "{text:?}: say `on` or `off` alone (or on=true, on=false)"
+                    )));
+                }
+            };
+            let on = yes == (field == "on");
+            Ok((if on { "on" } else { "off" }.to_string(), String::new()))
+        }
         None if ["off", "on"].contains(&text.trim().to_ascii_lowercase().as_str()) => {
             Ok((text.trim().to_ascii_lowercase(), String::new()))
         }
@@ -498,6 +515,19 @@ mod tests {
         );
         assert_eq!(parse_kind("avoid"), Ok(ItemKind::Avoid));
         assert!(parse_kind("often").is_err());
+    }
+
+    #[test]
+    fn on_equals_false_turns_an_item_off_and_a_wrong_switch_is_refused() {
+        let builtin = CarePlan::builtin();
+        let mut changes = PlanChanges::default();
+        // `on=false` once saved "on" (no change) while saying "Saved".
+        let plan = set(&mut changes, &builtin, "ice", &assignments(&["on=false"])).unwrap();
+        assert!(plan.item("ice").is_none(), "ice is off");
+        assert!(plan.off_items.iter().any(|i| i.id == "ice"));
+        let plan = set(&mut changes, &builtin, "ice", &assignments(&["off=no"])).unwrap();
+        assert!(plan.item("ice").is_some(), "ice is on again");
+        assert!(set(&mut changes, &builtin, "ice", &assignments(&["on=maybe"])).is_err());
     }
 
     #[test]
