@@ -10,7 +10,7 @@ use jiff::civil::Date;
 use crate::cli::remind::settings::clock_here;
 use crate::cli::status::{AlertVoice, RestrictionStatus, Status, alerts_text};
 use crate::cli::{Access, CliError, open};
-use crate::domain::adherence::care_summary;
+use crate::domain::adherence::{care_summary, items_done};
 use crate::domain::plan::CarePlan;
 use crate::domain::recovery;
 use crate::domain::time::Clock;
@@ -177,8 +177,7 @@ fn week_text(paths: &Paths, clock: &dyn Clock, weeks_back: u32) -> Result<String
             break;
         };
         let done = match day_counts(&plan, &journal, date) {
-            Some((done, 1)) => format!("{done} of 1 item done"),
-            Some((done, of)) => format!("{done} of {of} items done"),
+            Some((done, of)) => items_done(done, of),
             None => "no care plan that day".to_string(),
         };
         let mut line = format!("{}: {done}", spoken_date(date));

@@ -146,11 +146,16 @@ pub fn days_since_previous(treatments: &[Treatment]) -> Vec<Option<i64>> {
         .collect()
 }
 
+/// "3 of 9 items done" ("1 of 1 item done"): the count alone.
+pub fn items_done(complete: usize, items: usize) -> String {
+    let noun = if items == 1 { "item" } else { "items" };
+    format!("{complete} of {items} {noun} done")
+}
+
 /// "3 of 9 items done", and when part-done counts (3 of 8 glasses) make the share differ,
 /// how much of the day's care that is: never "0 of 8 done (8%)" without saying why.
 pub fn care_summary(complete: usize, items: usize, fraction: f64) -> String {
-    let noun = if items == 1 { "item" } else { "items" };
-    let whole = format!("{complete} of {items} {noun} done");
+    let whole = items_done(complete, items);
     let percent = (fraction * 100.0).round();
     let plain = if items == 0 {
         0.0

@@ -53,9 +53,7 @@ pub fn draw(
     }
     super::history_dialog::draw(frame, area, app, theme);
     let mut hints = keys::footer(KeyContext::History, false);
-    if super::photo_count(app, app.history().cursor) == 0 {
-        hints.retain(|(key, _)| *key != "f");
-    }
+    super::offer_photos_only_with_some(&mut hints, app, app.history().cursor);
     hints
 }
 

@@ -183,9 +183,16 @@ fn plan_line(app: &App, width: usize) -> String {
 
 /// A footer of `key description` pairs that fits `width`: whole hints are left out when
 /// it is narrow (the middle ones first; `? help` and `q quit` stay), never cut in a word.
-/// How many photos a day has: the screens offer `f` only where it shows something.
+/// How many photos a day has.
 fn photo_count(app: &App, date: jiff::civil::Date) -> usize {
     app.journal().day(date).map_or(0, |day| day.photos.len())
+}
+
+/// The screens offer `f photos` only on a day that has some: elsewhere it shows nothing.
+fn offer_photos_only_with_some(hints: &mut Vec<(&str, &str)>, app: &App, date: jiff::civil::Date) {
+    if photo_count(app, date) == 0 {
+        hints.retain(|(key, _)| *key != "f");
+    }
 }
 
 fn key_hints<'a>(hints: &[(&'a str, &'a str)], width: u16, theme: &Theme) -> Line<'a> {

@@ -97,9 +97,7 @@ fn footer(app: &App) -> Vec<(&'static str, &'static str)> {
     if !running && !timed {
         hints.retain(|(key, _)| *key != "t");
     }
-    if super::photo_count(app, app.date()) == 0 {
-        hints.retain(|(key, _)| *key != "f");
-    }
+    super::offer_photos_only_with_some(&mut hints, app, app.date());
     hints
 }
 
